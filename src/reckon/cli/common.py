@@ -1,0 +1,120 @@
+"""Shared CLI plumbing: opening the case, turning errors into clean messages, rendering rows."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from enum import Enum
+from pathlib import Path
+from typing import Any
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from reckon.case import Case
+from reckon.errors import ReckonError
+
+console = Console()
+err_console = Console(stderr=True)
+
+CASE_OPTION_HELP = "Case folder (default: $RECKON_CASE, else the current folder)."
+
+
+class OutputFormat(str, Enum):
+    table = "table"
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+def case_option() -> Any:
+    return typer.Option(None, "--case", "-c", help=CASE_OPTION_HELP, show_default=False)
+
+
+def fail(message: str, code: int = 1) -> typer.Exit:
+    """Print one clear red line to stderr and return the Exit to raise."""
+    err_console.print(f"[bold red]Error:[/] {message}", highlight=False, soft_wrap=True)
+    return typer.Exit(code)
+
+
+@contextmanager
+def reckon_errors() -> Iterator[None]:
+    """Turn our own exceptions into one clean message and exit code 1 (no traceback)."""
+    try:
+        yield
+    except ReckonError as exc:
+        raise fail(str(exc)) from None
+
+
+@contextmanager
+def open_case(folder: Path | None) -> Iterator[Case]:
+    with reckon_errors():
+        case = Case.open(folder)
+    try:
+        with reckon_errors():
+            yield case
+    finally:
+        case.close()
+
+
+def render(
+    rows: Sequence[dict[str, Any]],
+    fmt: OutputFormat,
+    *,
+    title: str | None = None,
+    columns: Sequence[str] | None = None,
+    out: Any = None,
+) -> None:
+    """Print rows as a Rich table, JSON, JSON Lines or CSV."""
+    columns = list(columns or (rows[0].keys() if rows else []))
+    stream = out or sys.stdout
+    if fmt is OutputFormat.json:
+        stream.write(json.dumps(list(rows), ensure_ascii=False, indent=2, default=str) + "\n")
+    elif fmt is OutputFormat.jsonl:
+        for row in rows:
+            stream.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
+    elif fmt is OutputFormat.csv:
+        buffer = io.StringIO()
+        writer = csv.DictWriter(buffer, fieldnames=columns, extrasaction="ignore")
+        writer.writeheader()
+        for row in rows:
+            writer.writerow({k: _cell(row.get(k)) for k in columns})
+        stream.write(buffer.getvalue())
+    else:
+        table = Table(title=title, show_lines=False)
+        for column in columns:
+            table.add_column(column)
+        for row in rows:
+            table.add_row(*[_cell(row.get(k)) for k in columns])
+        console.print(table)
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, (list, tuple, dict)):
+        return json.dumps(value, ensure_ascii=False, default=str)
+    return str(value)
+
+
+def progress_iter(items: Iterable[Any], description: str, total: int | None = None) -> Iterator[Any]:
+    """Iterate with a Rich progress bar on stderr (hidden when stderr is not a terminal)."""
+    from rich.progress import Progress
+
+    with Progress(console=err_console, transient=True, disable=not err_console.is_terminal) as progress:
+        task = progress.add_task(description, total=total)
+        for item in items:
+            yield item
+            progress.advance(task)
+
+
+def not_yet(stage: str) -> Callable[[], None]:
+    def command() -> None:
+        raise fail(f"`{stage}` is not built yet.")
+
+    return command

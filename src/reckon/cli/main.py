@@ -1,0 +1,46 @@
+"""The `reckon` command line. Each command group lives in its own module with a
+``register(app)`` function; this file only assembles them."""
+
+from __future__ import annotations
+
+import typer
+
+from reckon import __version__
+from reckon.cli import case, claims, demo, estimate, link, lists, report, simulate
+
+app = typer.Typer(
+    name="reckon",
+    help=(
+        "From conflicting casualty reports to an honest count.\n\n"
+        "Typical flow: `reckon init CASE`, `reckon claims add ARTICLES...`, `reckon ledger`, "
+        "`reckon lists add LIST.csv --name NAME`, `reckon link`, `reckon estimate`, "
+        "`reckon report -o report.html`. Try `reckon demo` first."
+    ),
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode="markdown",
+)
+
+for module in (case, claims, lists, link, estimate, simulate, report, demo):
+    module.register(app)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"reckon {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Show the version and exit."),
+) -> None:
+    """From conflicting casualty reports to an honest count."""
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""reckon.estimate"""

@@ -1,0 +1,1 @@
+"""Schema migrations: NNN_name.sql files, applied once each, in order (see reckon.case)."""
