@@ -121,14 +121,15 @@ class Case:
                 self.con.execute(
                     "INSERT INTO schema_migrations VALUES (?, ?, ?)", [version, name, _now()]
                 )
-                if self._table_exists("audit"):
+                if self.has_table("audit"):
                     self.audit("schema.migrate", version=version, name=name)
 
     def schema_version(self) -> int:
         row = self.con.execute("SELECT max(version) FROM schema_migrations").fetchone()
         return int(row[0] or 0)
 
-    def _table_exists(self, table: str) -> bool:
+    def has_table(self, table: str) -> bool:
+        """Whether the schema has this table (a stage's tables exist once its migration ran)."""
         row = self.con.execute(
             "SELECT count(*) FROM information_schema.tables WHERE table_name = ?", [table]
         ).fetchone()
