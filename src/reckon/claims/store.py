@@ -1,0 +1,285 @@
+"""Articles and their claims in the case database: add (one transaction per file), load.
+
+    report = add_articles(case, ["a.txt", "b.html"], date="2031-03-04")
+    print(report.summary())                 # "2 added (17 claims), 0 already in the case, 0 failed"
+    claims = load_claims(case)
+    documents = load_documents(case)
+
+Adding is idempotent: a file whose SHA-256 is already stored is reported as "already in
+the case" and left alone. Each file is read and its claims extracted first (outside any
+transaction, the slow part); then the document, its claims and one audit row are written
+in one transaction, so a failure never leaves a document without its claims.
+A file that cannot be read is reported with its message; the other files still go in.
+"""
+
+from __future__ import annotations
+
+import json
+import warnings
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date as Date
+from datetime import datetime, timezone
+from pathlib import Path
+
+from reckon.case import Case
+from reckon.claims.model import Claim, Quote
+from reckon.errors import InputError, ReckonError
+from reckon.sources.articles import read_article
+from reckon.sources.document import Document
+
+ADDED = "added"
+ALREADY = "already in the case"
+FAILED = "failed"
+EXTRACT_BATCH = 32  # documents handed to the extractor together (spaCy batches them)
+
+_CLAIM_COLUMNS = (
+    "id", "document_sha256", "ordinal", "file", "figure_low", "figure_high", "category",
+    "qualifier", "claimant", "claimant_key", "quote", "start", '"end"', "via", "claim_date",
+    "event", "place", "period", "subgroup", "unit", "hedged", "disputed_by", "alt_quotes",
+    "document_date", "vague_convention",
+)
+
+
+@dataclass(frozen=True)
+class FileOutcome:
+    """What happened to one file: added, already in the case, or failed (with the reason)."""
+
+    path: str
+    status: str
+    sha256: str | None = None
+    claims: int = 0
+    error: str | None = None
+    notes: tuple[str, ...] = ()
+
+
+@dataclass
+class AddReport:
+    """The outcome of add_articles, one entry per file in the order given."""
+
+    outcomes: list[FileOutcome] = field(default_factory=list)
+
+    def _with(self, status: str) -> list[FileOutcome]:
+        return [o for o in self.outcomes if o.status == status]
+
+    @property
+    def added(self) -> list[FileOutcome]:
+        return self._with(ADDED)
+
+    @property
+    def already(self) -> list[FileOutcome]:
+        return self._with(ALREADY)
+
+    @property
+    def failed(self) -> list[FileOutcome]:
+        return self._with(FAILED)
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed
+
+    def summary(self) -> str:
+        claims = sum(o.claims for o in self.added)
+        return (
+            f"{len(self.added)} added ({claims} claims), "
+            f"{len(self.already)} already in the case, {len(self.failed)} failed"
+        )
+
+
+def add_articles(
+    case: Case,
+    paths: Iterable[str | Path],
+    *,
+    date: str | None = None,
+    vague: str = "reckon",
+    encoding: str | None = None,
+    max_bytes: int | None = None,
+    on_file: Callable[[FileOutcome], None] | None = None,
+) -> AddReport:
+    """Read, extract and store each article; one transaction per file; never raises for one bad file.
+
+    ``date`` is the publication date for files that state none; ``vague`` the convention
+    for vague quantities ("reckon" or "acled"); ``on_file`` is called after each file
+    (the CLI advances its progress bar there).
+    """
+    report = AddReport()
+    paths = [Path(p) for p in paths]
+    for start in range(0, len(paths), EXTRACT_BATCH):
+        batch = paths[start : start + EXTRACT_BATCH]
+        for outcome in _add_batch(case, batch, date, vague, encoding, max_bytes):
+            report.outcomes.append(outcome)
+            if on_file is not None:
+                on_file(outcome)
+    return report
+
+
+def _add_batch(
+    case: Case, paths: list[Path], date: str | None, vague: str, encoding: str | None, max_bytes: int | None
+) -> list[FileOutcome]:
+    read: list[tuple[Path, Document, tuple[str, ...], str | None]] = []
+    outcomes: dict[Path, FileOutcome] = {}
+    for path in paths:
+        try:
+            document, notes, used = _read_with_notes(path, date, encoding, max_bytes)
+        except ReckonError as exc:
+            outcomes[path] = FileOutcome(str(path), FAILED, error=str(exc))
+            continue
+        if document_exists(case, document.sha256):
+            outcomes[path] = FileOutcome(str(path), ALREADY, document.sha256, notes=notes)
+            continue
+        read.append((path, document, notes, used))
+    for (path, document, notes, used), claims in zip(read, _extract_each(read, vague)):
+        if isinstance(claims, FileOutcome):
+            outcomes[path] = claims
+            continue
+        outcomes[path] = _store(case, path, document, claims, notes, used, vague)
+    return [outcomes[path] for path in paths]
+
+
+def _read_with_notes(
+    path: Path, date: str | None, encoding: str | None, max_bytes: int | None
+) -> tuple[Document, tuple[str, ...], str | None]:
+    """The document, any warnings raised while reading it (as notes), and the encoding used."""
+    from reckon.sources.article_text import EncodingAssumedWarning
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        limits = {} if max_bytes is None else {"max_bytes": max_bytes}
+        document = read_article(path, date=date, encoding=encoding, **limits)
+    notes = tuple(str(w.message) for w in caught)
+    assumed = [w.message.encoding for w in caught if isinstance(w.message, EncodingAssumedWarning)]
+    used = (encoding or (assumed[0] if assumed else "utf-8")) if document.kind == "txt" else None
+    return document, notes, used
+
+
+def _extract_each(
+    read: Sequence[tuple[Path, Document, tuple[str, ...], str | None]], vague: str
+) -> list[list[Claim] | FileOutcome]:
+    """Claims per document; a document the extractor fails on becomes a failed outcome."""
+    from reckon.claims import extract_claims, extract_claims_many
+
+    documents = [document for _, document, _, _ in read]
+    try:
+        return list(extract_claims_many(documents, vague=vague))
+    except Exception:  # noqa: BLE001 — isolate the document that fails, below
+        pass
+    results: list[list[Claim] | FileOutcome] = []
+    for path, document, notes, _ in read:
+        try:
+            results.append(extract_claims(document, vague=vague))
+        except Exception as exc:  # noqa: BLE001 — one bad document must not stop the others
+            message = f"{path}: the extractor failed ({type(exc).__name__}: {exc}) — please report this file"
+            results.append(FileOutcome(str(path), FAILED, document.sha256, error=message, notes=notes))
+    return results
+
+
+def _store(
+    case: Case,
+    path: Path,
+    document: Document,
+    claims: list[Claim],
+    notes: tuple[str, ...],
+    encoding: str | None,
+    vague: str,
+) -> FileOutcome:
+    try:
+        stored = store_document(case, document, claims, encoding=encoding, vague=vague)
+    except ReckonError as exc:
+        return FileOutcome(str(path), FAILED, document.sha256, error=str(exc), notes=notes)
+    status = ADDED if stored else ALREADY
+    return FileOutcome(str(path), status, document.sha256, len(claims) if stored else 0, notes=notes)
+
+
+def document_exists(case: Case, sha256: str) -> bool:
+    row = case.con.execute("SELECT count(*) FROM documents WHERE sha256 = ?", [sha256]).fetchone()
+    return bool(row and row[0])
+
+
+def store_document(
+    case: Case,
+    document: Document,
+    claims: Sequence[Claim],
+    *,
+    encoding: str | None = None,
+    vague: str = "reckon",
+) -> bool:
+    """Store one document and its claims in one transaction; False if it was already stored.
+
+    Any failure (a claim the schema rejects, a locked database) rolls the whole file back
+    and raises InputError naming the file.
+    """
+    import duckdb
+
+    try:
+        with case.transaction():
+            if document_exists(case, document.sha256):
+                return False
+            _insert_document(case, document, encoding)
+            rows = [_claim_row(document, ordinal, claim, vague) for ordinal, claim in enumerate(claims, 1)]
+            if rows:
+                placeholders = ", ".join("?" * len(_CLAIM_COLUMNS))
+                case.con.executemany(
+                    f"INSERT INTO claims ({', '.join(_CLAIM_COLUMNS)}) VALUES ({placeholders})", rows
+                )
+            case.audit(
+                "articles.add", file=document.file, sha256=document.sha256, kind=document.kind,
+                claims=len(rows), vague=vague, encoding=encoding,
+            )
+    except duckdb.Error as exc:
+        raise InputError(
+            f"could not be stored, nothing was written ({exc})",
+            file=document.file,
+            fix="this is a bug if the claims came from reckon's extractor; please report it",
+        ) from None
+    return True
+
+
+def _insert_document(case: Case, document: Document, encoding: str | None) -> None:
+    case.con.execute(
+        "INSERT INTO documents (sha256, file, kind, published, publisher, title, url, text, encoding, added_at)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            document.sha256, document.file, document.kind, document.published, document.publisher,
+            document.title, document.url, document.text, encoding,
+            datetime.now(timezone.utc).replace(tzinfo=None),
+        ],
+    )
+
+
+def _claim_row(document: Document, ordinal: int, claim: Claim, vague: str) -> list[object]:
+    alt = json.dumps([{"text": q.text, "start": q.start, "end": q.end} for q in claim.alt_quotes], ensure_ascii=False)
+    return [
+        f"{document.sha256[:16]}#{ordinal}", document.sha256, ordinal, claim.file or document.file,
+        claim.figure_low, claim.figure_high, claim.category, claim.qualifier, claim.claimant,
+        claim.claimant_key, claim.quote, claim.start, claim.end, claim.via, claim.claim_date,
+        claim.event, claim.place, claim.period, claim.subgroup, claim.unit, claim.hedged,
+        claim.disputed_by, alt, claim.document_date or document.published, vague,
+    ]
+
+
+def load_documents(case: Case) -> list[Document]:
+    """Every stored document, in the order added."""
+    rows = case.con.execute(
+        "SELECT file, sha256, text, kind, published, publisher, title, url FROM documents ORDER BY added_at, file"
+    ).fetchall()
+    return [Document(f, s, t, k, _iso(p), pub, ti, u) for f, s, t, k, p, pub, ti, u in rows]
+
+
+def load_claims(case: Case) -> list[Claim]:
+    """Every stored claim, by document (in the order added) and position in it."""
+    select = ", ".join(f"c.{c}" for c in _CLAIM_COLUMNS if c not in ("id", "ordinal", "vague_convention"))
+    cursor = case.con.execute(
+        f"SELECT {select} FROM claims c"
+        " JOIN documents d ON d.sha256 = c.document_sha256 ORDER BY d.added_at, d.file, c.ordinal"
+    )
+    names = [column[0] for column in cursor.description]
+    return [_claim_from_row(dict(zip(names, row))) for row in cursor.fetchall()]
+
+
+def _claim_from_row(row: dict[str, object]) -> Claim:
+    alt = tuple(Quote(**q) for q in json.loads(str(row.pop("alt_quotes") or "[]")))
+    return replace(Claim.from_dict(row), alt_quotes=alt)
+
+
+def _iso(value: object) -> str | None:
+    return value.isoformat() if isinstance(value, Date) else (str(value) if value is not None else None)
