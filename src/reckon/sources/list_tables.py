@@ -1,0 +1,306 @@
+"""Reading a list file into a plain table of text cells: .csv (any delimiter), .xlsx, .json.
+
+No meaning is given to any cell here; that is ``list_records``'s job. Rows that cannot be
+a table row (a ragged CSV row, a JSON element that is not an object) are set aside as
+quarantined with their row number and reason. Row numbers are what a person looking at the
+file sees: for CSV and XLSX the header is row 1 (XLSX: the sheet's own row numbers); for
+JSON, the position in the array, from 1.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import zipfile
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from pathlib import Path
+from typing import Any
+
+from reckon.errors import InputError
+from reckon.sources.list_encoding import decode_list_bytes
+
+KINDS = {".csv": "csv", ".tsv": "csv", ".txt": "csv", ".xlsx": "xlsx", ".xlsm": "xlsx", ".json": "json"}
+DELIMITERS = (",", ";", "\t", "|", "\u060c")  # U+060C is the Arabic/Persian comma
+SURPLUS_KEY = "(cells beyond the header)"
+
+
+@dataclass
+class QuarantinedRow:
+    """A row we could not read, kept with its reason and its cells."""
+
+    row_number: int
+    reason: str
+    original: dict[str, Any]
+
+
+@dataclass
+class RawTable:
+    """Text cells as found: ``cells[i]`` is the i-th column, aligned with ``row_numbers``."""
+
+    kind: str
+    columns: list[str]
+    cells: list[list[str | None]]
+    row_numbers: list[int]
+    encoding: str | None = None
+    quarantine: list[QuarantinedRow] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+def read_table(path: Path, *, encoding: str | None = None) -> RawTable:
+    """Read any supported file into a RawTable; broken files raise one InputError."""
+    file = path.name
+    kind = KINDS.get(path.suffix.lower())
+    if kind is None:
+        raise InputError(
+            f"cannot read {path.suffix or 'files without an extension'} as a list",
+            file=file,
+            fix="save the list as .csv, .xlsx or .json" + (" (Excel: Save As .xlsx)" if path.suffix.lower() == ".xls" else ""),
+        )
+    if not path.is_file():
+        raise InputError("no such file", file=str(path), fix="check the path")
+    data = path.read_bytes()
+    if not data.strip():
+        raise InputError("the file is empty", file=file, fix="export the list again, with a header row and its rows")
+    if kind == "xlsx":
+        return _read_xlsx(data, file)
+    decoded = decode_list_bytes(data, file=file, encoding=encoding)
+    how = "detected" if decoded.detected else "as given"
+    if kind == "json":
+        table = _read_json(decoded.text, file)
+    else:
+        table = _read_csv(decoded.text, file)
+    table.encoding = decoded.encoding
+    table.notes.insert(0, f"encoding {decoded.encoding} ({how})")
+    return table
+
+
+# -- CSV -------------------------------------------------------------------------------
+
+
+def _read_csv(text: str, file: str) -> RawTable:
+    if "\x00" in text[:65536]:
+        raise InputError("this is not a text table (it holds binary data)", file=file, fix="export the list as .csv, .xlsx or .json")
+    delimiter = _sniff_delimiter(text)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    header = _next_header(reader, file)
+    columns, renamed = unique_headers(header)
+    table = RawTable("csv", columns, [[] for _ in columns], [])
+    if delimiter != ",":
+        table.notes.append(f"cells separated by {delimiter!r}")
+    if renamed:
+        table.notes.append("headers renamed to be unique or non-empty: " + ", ".join(renamed))
+    _read_csv_rows(reader, table, file)
+    return table
+
+
+def _read_csv_rows(reader: Any, table: RawTable, file: str) -> None:
+    width = len(table.columns)
+    append_row = table.row_numbers.append
+    columns = table.cells
+    blank = 0
+    row_number = 1
+    last_line = reader.line_num
+    try:
+        for row in reader:
+            row_number += 1
+            first_line, last_line = last_line + 1, reader.line_num
+            if not row or (len(row) == 1 and not row[0].strip()):
+                blank += 1
+                continue
+            if len(row) > width and not any(cell.strip() for cell in row[width:]):
+                row = row[:width]  # trailing empty cells (a common spreadsheet export habit)
+            if len(row) != width:
+                table.quarantine.append(_ragged(row, table.columns, row_number, first_line, last_line))
+                continue
+            append_row(row_number)
+            for column, cell in zip(columns, row):
+                column.append(cell)
+    except csv.Error as exc:
+        raise InputError(
+            f"the CSV breaks at data row {row_number + 1} ({exc}); a quote (\") opened around line "
+            f"{last_line + 1} is probably never closed",
+            file=file,
+            row=row_number + 1,
+            fix="close or remove the stray quote in the file, then add it again",
+        ) from None
+    if blank:
+        table.notes.append(f"{blank} blank line(s) skipped")
+
+
+def _ragged(row: list[str], columns: list[str], row_number: int, first_line: int, last_line: int) -> QuarantinedRow:
+    reason = f"{len(row)} cells where the header has {len(columns)}"
+    if last_line > first_line:
+        reason += f" (a quoted cell spans lines {first_line}-{last_line}: probably an unbalanced quote)"
+    return QuarantinedRow(row_number, reason, cells_as_dict(columns, row))
+
+
+def cells_as_dict(columns: list[str], cells: list[Any]) -> dict[str, Any]:
+    original: dict[str, Any] = dict(zip(columns, cells))
+    if len(cells) > len(columns):
+        original[SURPLUS_KEY] = list(cells[len(columns) :])
+    return original
+
+
+def _next_header(reader: Any, file: str) -> list[str]:
+    for row in reader:
+        if any(cell.strip() for cell in row):
+            return row
+    raise InputError("the file is empty", file=file, fix="export the list again, with a header row and its rows")
+
+
+def _sniff_delimiter(text: str) -> str:
+    first_line = text.lstrip("\ufeff\r\n")[:4096].split("\n", 1)[0]
+    counts = {d: first_line.count(d) for d in DELIMITERS}
+    best = max(counts, key=lambda d: counts[d])
+    return best if counts[best] else ","
+
+
+def unique_headers(header: list[Any]) -> tuple[list[str], list[str]]:
+    """Headers made non-empty and unique ('column_3', 'name (2)'); and the ones renamed."""
+    columns: list[str] = []
+    renamed: list[str] = []
+    seen: set[str] = set()
+    for index, raw in enumerate(header, start=1):
+        name = str(raw).strip() if raw is not None else ""
+        candidate = name or f"column_{index}"
+        suffix = 2
+        while candidate in seen:
+            candidate = f"{name or f'column_{index}'} ({suffix})"
+            suffix += 1
+        if candidate != name:
+            renamed.append(candidate)
+        seen.add(candidate)
+        columns.append(candidate)
+    return columns, renamed
+
+
+# -- JSON ------------------------------------------------------------------------------
+
+
+def _read_json(text: str, file: str) -> RawTable:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError(
+            f"not valid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})",
+            file=file,
+            row=exc.lineno,
+            fix="fix the JSON there, or export the list as .csv",
+        ) from None
+    items = data.get("records") if isinstance(data, dict) else data
+    if not isinstance(items, list):
+        raise InputError(
+            "the JSON is not a list of records",
+            file=file,
+            fix='give an array of objects, [{"name": ...}, ...], or {"records": [{"name": ...}, ...]}',
+        )
+    objects = [item for item in items if isinstance(item, dict)]
+    if not objects:
+        raise InputError(
+            "the JSON holds no records (no objects in the array)",
+            file=file,
+            fix='give an array of objects, [{"name": ...}, ...], or {"records": [{"name": ...}, ...]}',
+        )
+    columns = list(dict.fromkeys(key for item in objects for key in item))
+    table = RawTable("json", columns, [[] for _ in columns], [])
+    for position, item in enumerate(items, start=1):
+        if not isinstance(item, dict):
+            table.quarantine.append(
+                QuarantinedRow(position, f"a {type(item).__name__}, not an object", {"value": item})
+            )
+            continue
+        table.row_numbers.append(position)
+        for column, cells in zip(columns, table.cells):
+            cells.append(_json_cell(item.get(column)))
+    return table
+
+
+def _json_cell(value: Any) -> str | None:
+    if value is None or isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, (int, float)):
+        return str(value)
+    return json.dumps(value, ensure_ascii=False)
+
+
+# -- XLSX ------------------------------------------------------------------------------
+
+
+def _read_xlsx(data: bytes, file: str) -> RawTable:
+    import openpyxl  # imported here: only .xlsx files need it
+
+    try:
+        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+        raise InputError(
+            f"not a readable .xlsx workbook ({exc})",
+            file=file,
+            fix="open it in a spreadsheet and save it again as .xlsx, or export .csv",
+        ) from None
+    try:
+        sheets = [(sheet.title, _sheet_rows(sheet)) for sheet in book.worksheets]
+    finally:
+        book.close()
+    filled = [(title, rows) for title, rows in sheets if rows]
+    if not filled:
+        raise InputError("every sheet of the workbook is empty", file=file, fix="check you saved the right workbook")
+    title, rows = filled[0]
+    table = _table_from_rows(rows)
+    table.notes.append(f"sheet {title!r}")
+    others = [t for t, _ in filled[1:]]
+    if others:
+        table.notes.append("took the first non-empty sheet; not read: " + ", ".join(repr(t) for t in others))
+    empty = [t for t, r in sheets if not r]
+    if empty and sheets[0][0] != title:
+        table.notes.append("skipped empty sheet(s): " + ", ".join(repr(t) for t in empty))
+    return table
+
+
+def _sheet_rows(sheet: Any) -> list[tuple[int, list[str | None]]]:
+    """(sheet row number, cells as text) for the rows that hold anything."""
+    rows = []
+    for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+        cells = [_xlsx_cell(v) for v in values]
+        if any(c is not None and c.strip() for c in cells):
+            rows.append((number, cells))
+    return rows
+
+
+def _table_from_rows(rows: list[tuple[int, list[str | None]]]) -> RawTable:
+    width = max(_last_filled(cells) for _, cells in rows)
+    header = (rows[0][1] + [None] * width)[:width]
+    columns, renamed = unique_headers(header)
+    table = RawTable("xlsx", columns, [[] for _ in columns], [])
+    if renamed:
+        table.notes.append("headers renamed to be unique or non-empty: " + ", ".join(renamed))
+    for number, cells in rows[1:]:
+        table.row_numbers.append(number)
+        padded = (cells + [None] * width)[:width]
+        for column, cell in zip(table.cells, padded):
+            column.append(cell)
+    return table
+
+
+def _last_filled(cells: list[str | None]) -> int:
+    for index in range(len(cells), 0, -1):
+        if cells[index - 1] is not None and cells[index - 1].strip():
+            return index
+    return 0
+
+
+def _xlsx_cell(value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return value.date().isoformat() if value.time() == time(0) else value.isoformat(sep=" ")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)

@@ -1,0 +1,273 @@
+"""Victim lists in a case: add one (all-or-nothing), summarise them, read their records back.
+
+    imported = add_list(case, "amnesty.csv", name="amnesty", organisation="Amnesty International")
+    imported.row_count, imported.quarantined_count, imported.mapping
+    load_records(case)          # pandas DataFrame of every record (what linkage reads)
+    list_problems(case)         # the quarantined rows, with row numbers and reasons
+
+Tables (migration 003): ``lists``, ``records`` and ``quarantine``. A record's id is
+``<list>:<source_record_id>`` when the list gives an id that is unique within the list,
+otherwise ``<list>:#<row number>``.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from reckon.case import Case, sha256_file
+from reckon.errors import InputError
+from reckon.sources.list_values import parse_date
+from reckon.sources.lists import ListRead, read_list
+
+__all__ = ["ListImport", "add_list", "list_problems", "list_summaries", "load_records"]
+
+RECORD_FIELDS = (
+    "record_id", "list_name", "row_number", "source_record_id", "name", "name_native", "given_name",
+    "family_name", "father_name", "sex", "age_text", "age_low", "age_high", "birth_year",
+    "date_of_birth", "date_of_death", "date_of_death_low", "date_of_death_high", "place_of_death",
+    "province", "notes", "import_notes",
+)
+
+
+@dataclass(frozen=True)
+class ListImport:
+    """What add_list did."""
+
+    name: str
+    file: str
+    sha256: str
+    kind: str
+    encoding: str | None
+    mapping: dict[str, str]  # {canonical field: column}
+    column_fields: dict[str, str]  # {column: canonical field}, in the file's order
+    extra_columns: list[str]
+    row_count: int
+    quarantined_count: int
+    notes: list[str] = field(default_factory=list)
+    already_present: bool = False  # the same file was added before: nothing changed
+
+
+def add_list(
+    case: Case,
+    path: str | Path,
+    *,
+    name: str,
+    organisation: str | None = None,
+    list_date: str | None = None,
+    mapping: dict[str, str] | None = None,
+    encoding: str | None = None,
+) -> ListImport:
+    """Read ``path`` and store it as list ``name`` in one transaction, with an audit row.
+
+    The same file (same SHA-256) added again changes nothing and says so; a different
+    file under a name already used is an InputError.
+    """
+    path = Path(path)
+    name = _check_list_name(name, path)
+    digest = sha256_file(path) if path.is_file() else ""
+    existing = _existing_import(case, digest)
+    if existing is not None:
+        return existing
+    if _list_exists(case, name):
+        raise InputError(
+            f"a different file is already stored as list {name!r}",
+            file=path.name,
+            fix="choose another --name for this list (see `reckon lists`)",
+        )
+    iso_date = _list_date(list_date, path)
+    listed = read_list(path, mapping=mapping, encoding=encoding)
+    with case.transaction():
+        _insert_list_row(case, listed, name, organisation, iso_date, digest)
+        _insert_records(case, listed, name)
+        _insert_quarantine(case, listed, name)
+        case.audit(
+            "lists.add", list=name, file=listed.file, sha256=digest,
+            rows=len(listed.records), quarantined=len(listed.quarantine),
+        )
+    return _as_import(listed, name, digest)
+
+
+def list_summaries(case: Case) -> list[dict[str, Any]]:
+    """One dict per stored list: name, organisation, date, file, counts, encoding, added_at."""
+    return _dicts(
+        case,
+        "SELECT name, organisation, list_date, file, kind, encoding, row_count, quarantined_count, "
+        "added_at, sha256 FROM lists ORDER BY added_at, name",
+    )
+
+
+def list_problems(case: Case, list_name: str | None = None) -> list[dict[str, Any]]:
+    """The quarantined rows (list, row number, reason, original cells), in file order."""
+    if list_name is not None and not _list_exists(case, list_name):
+        raise InputError(f"no list named {list_name!r}", fix="see the stored lists with `reckon lists`")
+    rows = _dicts(
+        case,
+        "SELECT list_name, row_number, reason, original FROM quarantine "
+        "WHERE ? IS NULL OR list_name = ? ORDER BY list_name, row_number",
+        [list_name, list_name],
+    )
+    for row in rows:
+        row["original"] = json.loads(row["original"])
+    return rows
+
+
+def load_records(case: Case, *, with_original: bool = False) -> pd.DataFrame:
+    """Every stored record as a DataFrame (one row per record, columns as in ``records``).
+
+    ``with_original`` adds the ``original`` and ``extra`` JSON text columns (slower).
+    """
+    columns = list(RECORD_FIELDS) + (["original", "extra"] if with_original else [])
+    sql = f"SELECT {', '.join(columns)} FROM records ORDER BY list_name, row_number"
+    return case.con.execute(sql).fetch_df()
+
+
+# -- storing ---------------------------------------------------------------------------------
+
+
+def _insert_list_row(
+    case: Case, listed: ListRead, name: str, organisation: str | None, list_date: str | None, digest: str
+) -> None:
+    case.con.execute(
+        "INSERT INTO lists VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            name, organisation, list_date, listed.file, digest, listed.kind, listed.encoding,
+            json.dumps(listed.mapping, ensure_ascii=False),
+            json.dumps(listed.extra_columns, ensure_ascii=False),
+            json.dumps(listed.notes, ensure_ascii=False),
+            len(listed.records), len(listed.quarantine), _now(),
+        ],
+    )
+
+
+def _insert_records(case: Case, listed: ListRead, name: str) -> None:
+    """One INSERT ... SELECT over the DataFrames; the JSON columns are built by DuckDB."""
+    frame = listed.records.copy()
+    frame.insert(0, "record_id", _record_ids(frame, name))
+    frame.insert(1, "list_name", name)
+    raw_names = [f"raw_{i}" for i in range(len(listed.columns))]
+    for raw_name, column in zip(raw_names, listed.columns):
+        frame[raw_name] = listed.raw[column].to_numpy(dtype=object)
+    original = _json_object_sql(listed.columns, raw_names)
+    extras = [(c, r) for c, r in zip(listed.columns, raw_names) if c in set(listed.extra_columns)]
+    extra = _json_object_sql(*zip(*extras)) if extras else "NULL"
+    selected = [
+        f"CAST({c} AS DATE)" if c.startswith("date_of_death_") else c for c in RECORD_FIELDS
+    ]
+    case.con.register("incoming_records", frame)
+    try:
+        case.con.execute(
+            f"INSERT INTO records ({', '.join(RECORD_FIELDS)}, original, extra) "
+            f"SELECT {', '.join(selected)}, {original}, {extra} FROM incoming_records"
+        )
+    finally:
+        case.con.unregister("incoming_records")
+
+
+def _record_ids(frame: pd.DataFrame, list_name: str) -> np.ndarray:
+    ids = frame["source_record_id"]
+    by_row = ids.isna().to_numpy() | ids.duplicated(keep=False).to_numpy()
+    row_ids = "#" + frame["row_number"].astype(str)
+    chosen = np.where(by_row, row_ids.to_numpy(dtype=object), ids.to_numpy(dtype=object))
+    return (list_name + ":" + pd.Series(chosen, dtype=object)).to_numpy(dtype=object)
+
+
+def _json_object_sql(keys: tuple[str, ...] | list[str], columns: tuple[str, ...] | list[str]) -> str:
+    pairs = ", ".join(f"{_sql_text(key)}, {column}" for key, column in zip(keys, columns))
+    return f"json_object({pairs})"
+
+
+def _sql_text(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def _insert_quarantine(case: Case, listed: ListRead, name: str) -> None:
+    if not listed.quarantine:
+        return
+    frame = pd.DataFrame(
+        {
+            "list_name": name,
+            "row_number": [q.row_number for q in listed.quarantine],
+            "reason": [q.reason for q in listed.quarantine],
+            "original": [json.dumps(q.original, ensure_ascii=False, default=str) for q in listed.quarantine],
+        }
+    )
+    case.con.register("incoming_quarantine", frame)
+    try:
+        case.con.execute("INSERT INTO quarantine SELECT list_name, row_number, reason, original FROM incoming_quarantine")
+    finally:
+        case.con.unregister("incoming_quarantine")
+
+
+# -- checks and lookups ----------------------------------------------------------------------
+
+
+def _check_list_name(name: str, path: Path) -> str:
+    name = (name or "").strip()
+    if not name or ":" in name:
+        raise InputError(
+            f"list name {name!r} cannot be used",
+            file=path.name,
+            fix="give --name a short non-empty name without ':' (it prefixes every record id)",
+        )
+    return name
+
+
+def _list_date(text: str | None, path: Path) -> str | None:
+    if text is None or not text.strip():
+        return None
+    parsed = parse_date(text)
+    if parsed is None or not hasattr(parsed, "iso"):
+        raise InputError(
+            f"--date {text!r} is not a date",
+            file=path.name,
+            fix="write it like 2019-12-01, 2019-12, or a Solar Hijri date like 1398/09/10",
+        )
+    return parsed.iso  # type: ignore[union-attr]
+
+
+def _list_exists(case: Case, name: str) -> bool:
+    row = case.con.execute("SELECT count(*) FROM lists WHERE name = ?", [name]).fetchone()
+    return bool(row and row[0])
+
+
+def _existing_import(case: Case, digest: str) -> ListImport | None:
+    row = case.con.execute(
+        "SELECT name, file, kind, encoding, mapping, extra_columns, reader_notes, row_count, "
+        "quarantined_count FROM lists WHERE sha256 = ?",
+        [digest],
+    ).fetchone()
+    if row is None:
+        return None
+    name, file, kind, encoding, mapping, extra, notes, rows, quarantined = row
+    mapping = json.loads(mapping)
+    return ListImport(
+        name=name, file=file, sha256=digest, kind=kind, encoding=encoding, mapping=mapping,
+        column_fields={column: field for field, column in mapping.items()},
+        extra_columns=json.loads(extra), row_count=rows, quarantined_count=quarantined,
+        notes=json.loads(notes), already_present=True,
+    )
+
+
+def _as_import(listed: ListRead, name: str, digest: str) -> ListImport:
+    return ListImport(
+        name=name, file=listed.file, sha256=digest, kind=listed.kind, encoding=listed.encoding,
+        mapping=listed.mapping, column_fields=listed.column_fields, extra_columns=listed.extra_columns,
+        row_count=len(listed.records), quarantined_count=len(listed.quarantine), notes=listed.notes,
+    )
+
+
+def _dicts(case: Case, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
+    cursor = case.con.execute(sql, params or [])
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, row)) for row in cursor.fetchall()]
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc).replace(tzinfo=None)
