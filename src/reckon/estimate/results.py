@@ -64,3 +64,13 @@ def _plain(value: Any) -> Any:
     if isinstance(value, np.generic):
         return value.item()
     return value
+
+
+def statistical_warning(message: str) -> str:
+    """Issue ``message`` as a StatisticalWarning and return it, for EstimateResult.warnings."""
+    import warnings
+
+    from reckon.errors import StatisticalWarning
+
+    warnings.warn(message, StatisticalWarning, stacklevel=3)
+    return message
