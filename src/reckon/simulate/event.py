@@ -1,0 +1,167 @@
+"""``simulate_event``: one synthetic event with known truth, written to a folder.
+
+    OUT/lists/<list_name>.csv        K victim lists (formats A, B, C; see formats.py)
+    OUT/articles/NNN_<publisher>.txt  synthetic articles in the seed format
+    OUT/articles/claims_truth.jsonl   the claims planted in them
+    OUT/population.csv               the N true victims
+    OUT/truth.csv                    list_name, source_record_id, person_id, row
+    OUT/truth_histories.csv          true capture patterns with counts (one 0/1 column per list)
+    OUT/truth.json                   N, counts by list, overlap by pattern, seed, parameters
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from reckon.errors import InputError
+from reckon.simulate.articles import Figures, write_articles as compose_articles
+from reckon.simulate.capture import ListSpec, capture, default_specs
+from reckon.simulate.formats import list_frame, record_ids
+from reckon.simulate.lists import ListDraw, draw_list
+from reckon.simulate.population import EVENT_DAYS, EVENT_START, PLACES, PROVINCES, Population, draw_population
+from reckon.simulate.writer import histories_frame, population_frame, write_articles, write_csv, write_json
+
+# Independent random streams, so adding a list or an article does not change the others.
+POPULATION_STREAM, ARTICLE_STREAM, LIST_STREAM = 0, 1, 100
+
+
+@dataclass(frozen=True)
+class SimulationTruth:
+    """What really happened in a simulated event: the numbers to score reckon against."""
+
+    n_victims: int
+    lists: tuple[str, ...]
+    victims_by_list: dict[str, int]  # distinct people on each list
+    records_by_list: dict[str, int]  # rows in each list file (duplicates included)
+    duplicates_by_list: dict[str, int]
+    overlap: dict[str, int]  # capture pattern ("1010": on lists 1 and 3) -> people
+    documented: int  # people on at least one list
+    claims: int  # claims planted in the articles
+    seed: int
+    parameters: dict = field(default_factory=dict)
+
+    def to_dict(self) -> dict:
+        from reckon import __version__
+
+        return {
+            "N": self.n_victims, "documented": self.documented, "unobserved": self.n_victims - self.documented,
+            "lists": list(self.lists), "victims_by_list": self.victims_by_list,
+            "records_by_list": self.records_by_list, "duplicates_by_list": self.duplicates_by_list,
+            "overlap": self.overlap, "claims": self.claims, "seed": self.seed,
+            "parameters": self.parameters, "reckon_version": __version__,
+        }
+
+    def histories(self):
+        """The true capture histories as a :class:`reckon.estimate.histories.CaptureHistories`."""
+        from reckon.estimate.histories import from_rows
+
+        rows = [(tuple(int(c) for c in pattern), count) for pattern, count in self.overlap.items()]
+        return from_rows(list(self.lists), rows, source="truth.json")
+
+
+def simulate_event(
+    out_dir: str | Path,
+    *,
+    victims: int = 2000,
+    lists: int = 4,
+    seed: int = 0,
+    articles: int = 12,
+    persian_encoding: str = "utf-8",
+    specs: list[ListSpec] | None = None,
+    force: bool = False,
+) -> SimulationTruth:
+    """Simulate an event with ``victims`` dead, ``lists`` victim lists and ``articles`` articles.
+
+    The same arguments give byte-identical files. Refuses a non-empty ``out_dir`` unless
+    ``force`` (files of the same names are then overwritten; others are left alone).
+    """
+    _check(victims, lists, seed, articles)
+    out = _prepare(Path(out_dir), force)
+    specs = specs or default_specs(lists)
+    pop = draw_population(victims, np.random.default_rng([seed, POPULATION_STREAM]))
+    rngs = [np.random.default_rng([seed, LIST_STREAM + k]) for k in range(len(specs))]
+    captured = capture(pop, specs, rngs)
+    names = [s.name for s in specs]
+    draws = [draw_list(pop, captured[:, k], spec, rngs[k]) for k, spec in enumerate(specs)]
+    _write_lists(out, pop, draws, rngs, persian_encoding)
+    written = compose_articles(_figures(pop, captured), articles, np.random.default_rng([seed, ARTICLE_STREAM]))
+    n_claims = write_articles(out / "articles", written)
+    write_csv(population_frame(pop), out / "population.csv")
+    write_csv(histories_frame(captured, names), out / "truth_histories.csv")
+    truth = _truth(pop, captured, draws, n_claims, seed, specs, victims, articles, persian_encoding)
+    write_json(truth.to_dict(), out / "truth.json")
+    return truth
+
+
+def _check(victims: int, lists: int, seed: int, articles: int) -> None:
+    if victims < 1:
+        raise InputError(f"victims must be at least 1, got {victims}", fix="pass --victims 2000")
+    if not 2 <= lists <= 15:
+        raise InputError(f"lists must be between 2 and 15, got {lists}", fix="pass --lists 4")
+    if seed < 0:
+        raise InputError(f"seed must be a whole number >= 0, got {seed}", fix="pass --seed 0")
+    if articles < 0:
+        raise InputError(f"articles must be >= 0, got {articles}", fix="pass --articles 12")
+
+
+def _prepare(out: Path, force: bool) -> Path:
+    if out.exists() and not out.is_dir():
+        raise InputError("is a file, not a folder", file=str(out), fix="choose a folder name")
+    if out.is_dir() and any(out.iterdir()) and not force:
+        raise InputError("is not empty", file=str(out), fix="choose an empty folder or pass --force")
+    (out / "lists").mkdir(parents=True, exist_ok=True)
+    return out
+
+
+def _write_lists(out: Path, pop: Population, draws: list[ListDraw], rngs: list[np.random.Generator],
+                 persian_encoding: str) -> None:
+    """Each list file, plus truth.csv mapping every record to its true person."""
+    truth = []
+    for draw, rng in zip(draws, rngs):
+        frame = list_frame(pop, draw, rng)
+        encoding = persian_encoding if draw.spec.format == "B" else "utf-8"
+        write_csv(frame, out / "lists" / f"{draw.spec.name}.csv", encoding)
+        truth.append(pd.DataFrame({
+            "list_name": draw.spec.name,
+            "source_record_id": record_ids(frame, draw.spec.format),
+            "person_id": pop.person_id[draw.person],
+            "row": np.arange(1, draw.size + 1),
+        }))
+    write_csv(pd.concat(truth, ignore_index=True), out / "truth.csv")
+
+
+def _figures(pop: Population, captured: np.ndarray) -> Figures:
+    """The numbers the articles can know: list counts, never N itself (except as a basis)."""
+    rights = captured[:, 0]
+    by_province = np.bincount(pop.province[rights], minlength=len(PROVINCES))
+    top = np.argsort(-by_province, kind="stable")[:3]
+    city_counts = np.bincount(pop.place, minlength=len(PLACES))
+    city = int(np.argmax(city_counts[1:]) + 1)  # the largest city outside the capital
+    return Figures(
+        truth=pop.size, documented=int(captured.any(axis=1).sum()), rights_list=int(rights.sum()),
+        rights_by_province=tuple((PROVINCES[i], int(by_province[i])) for i in top if by_province[i] > 0),
+        city=PLACES[city].cities[0], city_deaths=int(city_counts[city]),
+    )
+
+
+def _truth(pop: Population, captured: np.ndarray, draws: list[ListDraw], n_claims: int, seed: int,
+           specs: list[ListSpec], victims: int, articles: int, persian_encoding: str) -> SimulationTruth:
+    names = tuple(s.name for s in specs)
+    hist = histories_frame(captured, list(names))
+    overlap = {"".join(str(int(v)) for v in row[:-1]): int(row[-1]) for row in hist.itertuples(index=False)}
+    return SimulationTruth(
+        n_victims=pop.size, lists=names,
+        victims_by_list={n: int(captured[:, k].sum()) for k, n in enumerate(names)},
+        records_by_list={d.spec.name: d.size for d in draws},
+        duplicates_by_list={d.spec.name: int(d.duplicate.sum()) for d in draws},
+        overlap=overlap, documented=int(captured.any(axis=1).sum()), claims=n_claims, seed=seed,
+        parameters={
+            "victims": victims, "lists": len(specs), "articles": articles, "persian_encoding": persian_encoding,
+            "event_start": EVENT_START.isoformat(), "event_days": EVENT_DAYS,
+            "list_specs": [s.to_dict() for s in specs],
+        },
+    )
