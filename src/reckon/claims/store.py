@@ -102,6 +102,7 @@ def add_articles(
     for vague quantities ("reckon" or "acled"); ``on_file`` is called after each file
     (the CLI advances its progress bar there).
     """
+    _check_extractor(vague)
     report = AddReport()
     paths = [Path(p) for p in paths]
     for start in range(0, len(paths), EXTRACT_BATCH):
@@ -111,6 +112,18 @@ def add_articles(
             if on_file is not None:
                 on_file(outcome)
     return report
+
+
+def _check_extractor(vague: str) -> None:
+    """Fail before touching any file when claims cannot be extracted as asked."""
+    from reckon.claims.conventions import VAGUE_CONVENTIONS
+
+    if vague not in VAGUE_CONVENTIONS:
+        raise InputError(f"unknown vague convention {vague!r}", fix=f"use one of {', '.join(VAGUE_CONVENTIONS)}")
+    try:
+        from reckon.claims import extract_claims, extract_claims_many  # noqa: F401
+    except ImportError:
+        raise ReckonError("The claim extractor is not available in this build of reckon.") from None
 
 
 def _add_batch(
@@ -283,3 +296,15 @@ def _claim_from_row(row: dict[str, object]) -> Claim:
 
 def _iso(value: object) -> str | None:
     return value.isoformat() if isinstance(value, Date) else (str(value) if value is not None else None)
+
+
+def document_summaries(case: Case) -> list[dict[str, object]]:
+    """One row per stored document with its claim count (for `reckon articles list`)."""
+    cursor = case.con.execute(
+        "SELECT d.file, d.kind, d.published, d.publisher, d.title, count(c.id) AS claims,"
+        " d.sha256, d.encoding, d.added_at"
+        " FROM documents d LEFT JOIN claims c ON c.document_sha256 = d.sha256"
+        " GROUP BY ALL ORDER BY d.added_at, d.file"
+    )
+    names = [column[0] for column in cursor.description]
+    return [{k: _iso(v) if k == "published" else v for k, v in zip(names, row)} for row in cursor.fetchall()]
