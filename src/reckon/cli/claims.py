@@ -1,9 +1,313 @@
-"""CLI for this command group (being built)."""
+"""`reckon claims`, `reckon articles add|list` and `reckon ledger`: from articles to a sourced ledger.
+
+Each command is a thin wrapper: read or open, call one library function, render.
+`claims` and `ledger` run statelessly on files given on the command line, or on the case.
+"""
 
 from __future__ import annotations
 
+import json
+import sys
+import warnings
+from enum import Enum
+from pathlib import Path
+from typing import Any
+
 import typer
+from rich.progress import Progress
+from rich.table import Table
+
+from reckon.claims.model import Claim
+from reckon.cli.common import (
+    OutputFormat,
+    case_option,
+    console,
+    err_console,
+    fail,
+    open_case,
+    reckon_errors,
+    render,
+)
+from reckon.errors import ReckonError
+from reckon.ledger import Ledger, build_ledger, figure_label
+from reckon.sources.articles import DEFAULT_MAX_BYTES, check_date, read_article
+from reckon.sources.document import Document
+
+
+class Vague(str, Enum):
+    reckon = "reckon"
+    acled = "acled"
+
+
+class Category(str, Enum):
+    killed = "killed"
+    injured = "injured"
+    arrested = "arrested"
+    missing = "missing"
+    executed = "executed"
+    scope = "scope"
+
+
+DATE_HELP = "Publication date (YYYY-MM-DD) for files that state none; a date the file gives wins."
+VAGUE_HELP = (
+    "How vague words become figures: `reckon` (\"dozens\" = at least 24, \"hundreds\" = 200) "
+    "or `acled` (\"dozens\" = 12, \"hundreds\" = 100)."
+)
+ENCODING_HELP = (
+    "Text encoding of .txt files, e.g. cp1256 (Persian/Arabic Windows) or cp1252. "
+    "Default: UTF-8, else a clearly detected legacy encoding, with a note."
+)
+MAX_BYTES_HELP = "Refuse files larger than this many bytes (one article is rarely over 1 MB)."
+TABLE_COLUMNS = ("file", "figure", "category", "claimant_key", "via", "claim_date", "place", "subgroup", "quote")
+
+articles_app = typer.Typer(
+    help="Store articles and their claims in the case, and list what is stored.",
+    no_args_is_help=True,
+    rich_markup_mode="markdown",
+)
 
 
 def register(app: typer.Typer) -> None:
-    """Add this group's commands to the app."""
+    """Add `claims`, `articles add|list` and `ledger` to the app."""
+    app.command("claims")(claims)
+    app.command("ledger")(ledger)
+    articles_app.command("add")(articles_add)
+    articles_app.command("list")(articles_list)
+    app.add_typer(articles_app, name="articles")
+
+
+# -- reckon claims ---------------------------------------------------------------
+def claims(
+    files: list[Path] = typer.Argument(None, help="Article files (.txt, .html, .pdf). Without files: the case's claims.", show_default=False),
+    fmt: OutputFormat = typer.Option(OutputFormat.table, "--format", "-f", help="table, json, jsonl (one claim a line) or csv."),
+    date: str = typer.Option(None, "--date", help=DATE_HELP, show_default=False),
+    vague: Vague = typer.Option(Vague.reckon, "--vague", help=VAGUE_HELP),
+    encoding: str = typer.Option(None, "--encoding", help=ENCODING_HELP, show_default=False),
+    max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", help=MAX_BYTES_HELP),
+    case: Path = case_option(),
+) -> None:
+    """Show every casualty figure claimed in articles: figure, category, qualifier, claimant, quote.
+
+    With FILES it reads and extracts them without touching any case (a quick look);
+    without FILES it shows the claims stored in the case by `reckon articles add`.
+    A file that cannot be read gets one red line; the others are still shown, and
+    the exit code is 1.
+
+    Examples:
+
+        reckon claims report.txt gazette.html --format jsonl
+
+        reckon claims notes.txt --date 2031-03-04 --vague acled
+
+        reckon claims --case my-case --format csv > claims.csv
+    """
+    if files:
+        documents, failed = _read_files(files, date, encoding, max_bytes)
+        found = [claim for batch in _extract(documents, vague.value) for claim in batch]
+    else:
+        with open_case(case) as opened:
+            from reckon.claims.store import load_claims
+
+            found, failed = load_claims(opened), False
+    _render_claims(found, fmt)
+    if failed:
+        raise typer.Exit(1)
+
+
+def _render_claims(found: list[Claim], fmt: OutputFormat) -> None:
+    if fmt is OutputFormat.table:
+        rows = [{**c.to_dict(), "figure": figure_label(c), "quote": _short(c.quote)} for c in found]
+        render(rows, fmt, title=f"{len(found)} claims", columns=TABLE_COLUMNS)
+    else:
+        rows = [c.to_dict() for c in found]
+        render(rows, fmt, columns=list(Claim.__dataclass_fields__))
+
+
+def _read_files(
+    files: list[Path], date: str | None, encoding: str | None, max_bytes: int
+) -> tuple[list[Document], bool]:
+    """The documents that could be read; one red line per file that could not."""
+    with reckon_errors():
+        if date:
+            check_date(date)
+    documents, failed = [], False
+    for path in files:
+        try:
+            with warnings.catch_warnings(record=True) as caught:
+                warnings.simplefilter("always")
+                documents.append(read_article(path, date=date, encoding=encoding, max_bytes=max_bytes))
+            for warning in caught:
+                err_console.print(f"[yellow]Note:[/] {warning.message}", highlight=False, soft_wrap=True)
+        except ReckonError as exc:
+            err_console.print(f"[bold red]Error:[/] {exc}", highlight=False, soft_wrap=True)
+            failed = True
+    return documents, failed
+
+
+def _extract(documents: list[Document], vague: str) -> list[list[Claim]]:
+    try:
+        from reckon.claims import extract_claims_many
+    except ImportError:
+        raise fail("The claim extractor is not installed in this build (reckon.claims.extract_claims_many).") from None
+    with reckon_errors():
+        return list(extract_claims_many(documents, vague=vague))
+
+
+def _short(text: str, width: int = 90) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+# -- reckon articles add / list ---------------------------------------------------
+def articles_add(
+    files: list[Path] = typer.Argument(..., help="Article files to store (.txt, .html, .pdf).", show_default=False),
+    date: str = typer.Option(None, "--date", help=DATE_HELP, show_default=False),
+    vague: Vague = typer.Option(Vague.reckon, "--vague", help=VAGUE_HELP),
+    encoding: str = typer.Option(None, "--encoding", help=ENCODING_HELP, show_default=False),
+    max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", help=MAX_BYTES_HELP),
+    case: Path = case_option(),
+) -> None:
+    """Store articles and the claims found in them in the case, one transaction per file.
+
+    The same file (same bytes) added twice is stored once. A file that cannot be read
+    gets one red line and nothing of it is stored; the other files still go in. Exit
+    code 1 when any file failed, 0 otherwise.
+
+    Examples:
+
+        reckon articles add articles/*.txt articles/*.html --case my-case
+
+        reckon articles add old-export.txt --encoding cp1256 --date 2031-03-04
+    """
+    from reckon.claims.store import FAILED, add_articles
+
+    with reckon_errors():
+        if date:
+            check_date(date)
+    with open_case(case) as opened, _progress(len(files)) as advance:
+        report = add_articles(
+            opened, files, date=date, vague=vague.value, encoding=encoding, max_bytes=max_bytes, on_file=advance
+        )
+    for outcome in report.outcomes:
+        for note in outcome.notes:
+            err_console.print(f"[yellow]Note:[/] {note}", highlight=False, soft_wrap=True)
+        if outcome.status == FAILED:
+            err_console.print(f"[bold red]Error:[/] {outcome.error}", highlight=False, soft_wrap=True)
+    console.print(report.summary(), highlight=False)
+    if not report.ok:
+        raise typer.Exit(1)
+
+
+class _progress:
+    """A Rich progress bar on stderr (hidden when stderr is not a terminal); yields `advance`."""
+
+    def __init__(self, total: int) -> None:
+        self.bar = Progress(console=err_console, transient=True, disable=not err_console.is_terminal)
+        self.task = self.bar.add_task("Adding articles", total=total)
+
+    def __enter__(self) -> Any:
+        self.bar.start()
+        return lambda _outcome: self.bar.advance(self.task)
+
+    def __exit__(self, *exc: object) -> None:
+        self.bar.stop()
+
+
+def articles_list(
+    fmt: OutputFormat = typer.Option(OutputFormat.table, "--format", "-f", help="table, json, jsonl or csv."),
+    case: Path = case_option(),
+) -> None:
+    """List the case's documents: file, kind, publication date, publisher, title and claim count.
+
+    Example: `reckon articles list --format csv > documents.csv`
+    """
+    from reckon.claims.store import document_summaries
+
+    with open_case(case) as opened:
+        rows = document_summaries(opened)
+    if fmt is OutputFormat.table:
+        rows = [{**row, "sha256": str(row["sha256"])[:12]} for row in rows]
+        render(rows, fmt, title=f"{len(rows)} documents", columns=("file", "kind", "published", "publisher", "title", "claims", "sha256"))
+    else:
+        render(rows, fmt)
+
+
+# -- reckon ledger -----------------------------------------------------------------
+def ledger(
+    files: list[Path] = typer.Argument(None, help="Article files to read statelessly. Without files: the case.", show_default=False),
+    fmt: OutputFormat = typer.Option(OutputFormat.table, "--format", "-f", help="table; json (groups, claimants, flags); csv or jsonl (one row per claim)."),
+    category: Category = typer.Option(None, "--category", help="Only this category (killed, injured, arrested, missing, executed, scope).", show_default=False),
+    date: str = typer.Option(None, "--date", help=DATE_HELP, show_default=False),
+    vague: Vague = typer.Option(Vague.reckon, "--vague", help=VAGUE_HELP),
+    case: Path = case_option(),
+) -> None:
+    """Show how figures travel: per category and figure, who claimed it first and when, who
+    repeated it and through whom, who disputes it, and flags where a figure is credited to
+    someone who passed it on from someone else.
+
+    Examples:
+
+        reckon ledger --category killed
+
+        reckon ledger articles/*.txt --format json > ledger.json
+    """
+    wanted = category.value if category else None
+    if files:
+        documents, failed = _read_files(files, date, None, DEFAULT_MAX_BYTES)
+        found = [claim for batch in _extract(documents, vague.value) for claim in batch]
+    else:
+        from reckon.claims.store import load_claims, load_documents
+
+        with open_case(case) as opened:
+            found, documents, failed = load_claims(opened), load_documents(opened), False
+    result = build_ledger(found, documents, category=wanted)
+    _render_ledger(result, fmt)
+    if failed:
+        raise typer.Exit(1)
+
+
+def _render_ledger(result: Ledger, fmt: OutputFormat) -> None:
+    if fmt is OutputFormat.json:
+        _print_json(result.to_dict())
+    elif fmt in (OutputFormat.csv, OutputFormat.jsonl):
+        render(result.to_rows(), fmt)
+    else:
+        _print_ledger_tables(result)
+
+
+def _print_json(data: dict[str, Any]) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
+
+
+def _print_ledger_tables(result: Ledger) -> None:
+    if not result.groups:
+        console.print("No claims to show. Add articles with `reckon articles add FILES...`, or pass files.")
+        return
+    for group in result.groups:
+        unit = f" {group.unit}" if group.unit else ""
+        subgroup = f" ({group.subgroup})" if group.subgroup else ""
+        claimants = len({e.claimant_key for e in group.entries})
+        table = Table(
+            title=f"{group.category}{unit}{subgroup}: {group.figure} — {len(group.entries)} claims, {claimants} claimants",
+            title_justify="left",
+        )
+        for column in ("date", "role", "claimant", "via", "figure", "document", "quote"):
+            table.add_column(column, overflow="fold")
+        for e in group.entries:
+            table.add_row(e.date or "?", e.role, e.claimant_key, e.via or "", e.figure, e.file, _short(e.quote, 60))
+        console.print(table)
+        if group.disputed_by:
+            console.print(f"  disputed by: {', '.join(group.disputed_by)}", highlight=False)
+        for flag in group.reattributions:
+            console.print(f"  [yellow]re-attribution:[/] {flag.message}", highlight=False)
+    _print_claimant_spread(result)
+
+
+def _print_claimant_spread(result: Ledger) -> None:
+    table = Table(title="Figures per claimant over time", title_justify="left")
+    for column in ("claimant", "category", "figures (date: figure)"):
+        table.add_column(column, overflow="fold")
+    for series in result.claimants:
+        points = " → ".join(f"{d or '?'}: {figure}" for d, figure, _ in series.points)
+        table.add_row(series.claimant_key, series.category, points)
+    console.print(table)
