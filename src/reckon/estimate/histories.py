@@ -154,3 +154,19 @@ def _check_list_count(n_lists: int, source: str | None) -> None:
             f"has {n_lists} lists; reckon handles at most {MAX_LISTS}",
             file=source, fix="merge small lists (as the UK 5-list table merges PF and NCA)",
         )
+
+
+def histories_hash(histories: CaptureHistories) -> str:
+    """SHA-256 of the capture-history table: list names, then each pattern and count, sorted.
+
+    The same people on the same lists give the same hash, whatever the row order or source.
+    """
+    import hashlib
+
+    lines = [",".join(histories.lists)]
+    rows = sorted(
+        ("".join(str(int(b)) for b in pattern), int(count))
+        for pattern, count in zip(histories.patterns, histories.counts)
+    )
+    lines += [f"{pattern},{count}" for pattern, count in rows]
+    return hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest()
