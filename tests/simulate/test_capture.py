@@ -1,0 +1,47 @@
+"""Capture is heterogeneous (rates differ by covariate) and lists are dependent."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+
+def capture_table(out) -> pd.DataFrame:
+    """One row per true person: covariates and a 0/1 flag per list, built from the files."""
+    people = pd.read_csv(out / "population.csv")
+    mapping = pd.read_csv(out / "truth.csv", dtype={"source_record_id": str})
+    flags = pd.crosstab(mapping["person_id"], mapping["list_name"]).clip(upper=1)
+    return people.set_index("person_id").join(flags).fillna({name: 0 for name in flags.columns})
+
+
+def test_capture_rates_differ_by_province_age_and_sex(event):
+    out, _ = event
+    table = capture_table(out)
+    by_province = table.groupby("province")["hospital_records"].mean()
+    # Hospitals in the capital record far more of their dead than those in the south-east.
+    assert by_province["Tehran"] - by_province["Sistan and Baluchestan"] > 0.25
+    young = table["age"] < 25
+    committee = table["families_committee"]
+    assert committee[young].mean() - committee[~young].mean() > 0.05
+    female = table["sex"] == "female"
+    assert committee[female].mean() > committee[~female].mean()
+
+
+def test_lists_are_dependent(event):
+    out, _ = event
+    table = capture_table(out)
+    on_rights = table["rights_group"] == 1
+    committee = table["families_committee"]
+    # The families committee works from the rights group's list.
+    assert committee[on_rights].mean() - committee[~on_rights].mean() > 0.2
+    # Under independence, the expected 1-1 cell is n1 * n2 / N; the truth far exceeds it.
+    n = len(table)
+    both = ((table["rights_group"] == 1) & (table["media_monitor"] == 1)).sum()
+    assert both > 1.3 * on_rights.sum() * table["media_monitor"].sum() / n
+
+
+def test_not_everyone_is_documented_and_every_list_is_partial(event):
+    out, truth = event
+    table = capture_table(out)
+    rates = table[list(truth.lists)].mean()
+    assert ((rates > 0.15) & (rates < 0.7)).all()
+    assert 0.6 < truth.documented / truth.n_victims < 0.95
