@@ -160,14 +160,13 @@ def _insert_records(case: Case, listed: ListRead, name: str) -> None:
     selected = [
         f"CAST({c} AS DATE)" if c.startswith("date_of_death_") else c for c in RECORD_FIELDS
     ]
-    case.con.register("incoming_records", frame)
-    try:
-        case.con.execute(
-            f"INSERT INTO records ({', '.join(RECORD_FIELDS)}, original, extra) "
-            f"SELECT {', '.join(selected)}, {original}, {extra} FROM incoming_records"
-        )
-    finally:
-        case.con.unregister("incoming_records")
+    # DuckDB reads the local DataFrame `incoming_records` by its name (a replacement scan),
+    # so no registration is left behind if the INSERT fails.
+    incoming_records = frame  # noqa: F841
+    case.con.execute(
+        f"INSERT INTO records ({', '.join(RECORD_FIELDS)}, original, extra) "
+        f"SELECT {', '.join(selected)}, {original}, {extra} FROM incoming_records"
+    )
 
 
 def _record_ids(frame: pd.DataFrame, list_name: str) -> np.ndarray:
@@ -190,7 +189,7 @@ def _sql_text(text: str) -> str:
 def _insert_quarantine(case: Case, listed: ListRead, name: str) -> None:
     if not listed.quarantine:
         return
-    frame = pd.DataFrame(
+    incoming_quarantine = pd.DataFrame(  # noqa: F841 (read by DuckDB by its name)
         {
             "list_name": name,
             "row_number": [q.row_number for q in listed.quarantine],
@@ -198,11 +197,7 @@ def _insert_quarantine(case: Case, listed: ListRead, name: str) -> None:
             "original": [json.dumps(q.original, ensure_ascii=False, default=str) for q in listed.quarantine],
         }
     )
-    case.con.register("incoming_quarantine", frame)
-    try:
-        case.con.execute("INSERT INTO quarantine SELECT list_name, row_number, reason, original FROM incoming_quarantine")
-    finally:
-        case.con.unregister("incoming_quarantine")
+    case.con.execute("INSERT INTO quarantine SELECT list_name, row_number, reason, original FROM incoming_quarantine")
 
 
 # -- checks and lookups ----------------------------------------------------------------------

@@ -17,7 +17,7 @@ from charset_normalizer import from_bytes
 from reckon.errors import InputError
 
 SAMPLE_BYTES = 1 << 20  # enough of a file to judge its encoding
-LATIN_CODEPAGES = {"latin_1", "iso8859_1", "cp1252", "iso8859_15"}
+LATIN_CODEPAGES = {"iso8859-1", "cp1252", "iso8859-15"}
 
 
 @dataclass(frozen=True)

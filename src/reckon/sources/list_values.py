@@ -60,8 +60,13 @@ def clean_cell(text: str | None) -> str:
     return " ".join(to_ascii_digits(str(text)).split())
 
 
+def lookup_key(text: str | None) -> str:
+    """A cell as compared with our word lists: clean, lower case, Persian ی/ک for Arabic ي/ك."""
+    return clean_cell(text).lower().replace("ي", "ی").replace("ك", "ک")
+
+
 def is_unknown(text: str) -> bool:
-    return text.strip().lower() in UNKNOWN_WORDS
+    return lookup_key(text) in UNKNOWN_WORDS
 
 
 # -- sex -------------------------------------------------------------------------
@@ -76,7 +81,7 @@ _SEX_WORDS = {
 
 def parse_sex(text: str) -> str | Problem | None:
     """'m', 'f', None (empty/unknown), or a Problem for a word we do not know."""
-    key = clean_cell(text).lower().replace("ي", "ی").replace("ك", "ک")
+    key = lookup_key(text)
     if is_unknown(key):
         return None
     if key in _SEX_WORDS:
@@ -108,7 +113,7 @@ ABOUT_MARGIN = 2  # "about 40" is read as 38-42
 
 def parse_age(text: str) -> tuple[int, int | None] | Problem | None:
     """(low, high) in years; high is None when open-ended ("over 60", "60+")."""
-    key = clean_cell(text).lower()
+    key = lookup_key(text)
     if is_unknown(key):
         return None
     if key in _AGE_WORDS:
@@ -204,7 +209,7 @@ _WORD_TOKENS = re.compile(r"[^\W\d_]+|\d+")
 
 def parse_date(text: str, *, month_first: bool = False) -> DateValue | Problem | None:
     """Read a date; ``month_first`` decides 11/05/2019 (the reader sets it per column)."""
-    key = _CALENDAR_MARKS.sub("", clean_cell(text).lower().replace("ي", "ی")).strip()
+    key = _CALENDAR_MARKS.sub("", lookup_key(text)).strip()
     key = _TIME_PART.sub("", key).strip()
     if is_unknown(key):
         return None

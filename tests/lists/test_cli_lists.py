@@ -1,0 +1,80 @@
+"""`reckon lists` through the real CLI on a real case folder."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from reckon.case import Case
+from reckon.cli.main import app
+
+from .conftest import write_csv
+
+runner = CliRunner()
+
+
+def _case(tmp_path: Path) -> Path:
+    folder = tmp_path / "case"
+    Case.init(folder).close()
+    return folder
+
+
+def test_add_prints_mapping_extras_and_counts(tmp_path: Path, list_a: Path) -> None:
+    folder = _case(tmp_path)
+    path = write_csv(tmp_path / "x.csv", [["Full Name", "سن", "Hair"], ["Ali Rezaei", "۲۰", "brown"], ["", "3", ""]])
+    result = runner.invoke(app, ["lists", "add", str(path), "--name", "x", "--case", str(folder)])
+    assert result.exit_code == 0, result.output
+    assert "Full Name" in result.output and "age" in result.output
+    assert "Kept as they are (extra): Hair" in result.output
+    assert "Added list x: 1 records, 1 row(s) quarantined" in result.output
+    again = runner.invoke(app, ["lists", "add", str(path), "--name", "x", "--case", str(folder)])
+    assert "Already added as list x" in again.output and "nothing changed" in again.output
+
+
+def test_lists_alone_and_show_list_the_lists(tmp_path: Path, list_a: Path) -> None:
+    folder = _case(tmp_path)
+    empty = runner.invoke(app, ["lists", "--case", str(folder)])
+    assert "No lists yet" in empty.output
+    runner.invoke(app, ["lists", "add", str(list_a), "-n", "a", "--org", "Group A", "-c", str(folder)])
+    shown = runner.invoke(app, ["lists", "show", "--format", "json", "--case", str(folder)])
+    rows = json.loads(shown.output)
+    assert [(r["name"], r["organisation"], r["row_count"]) for r in rows] == [("a", "Group A", 4)]
+    alone = runner.invoke(app, ["lists", "--format", "csv", "--case", str(folder)])
+    assert alone.exit_code == 0 and "a,Group A" in alone.output
+
+
+def test_map_option_and_problems(tmp_path: Path) -> None:
+    folder = _case(tmp_path)
+    path = write_csv(tmp_path / "m.csv", [["Victim", "When"], ["Ali Rezaei", "1398/08/25"], ["Neda Jafari", "1398/99/01"]])
+    result = runner.invoke(
+        app, ["lists", "add", str(path), "-n", "m", "--map", "name=Victim", "--map", "date_of_death=When", "-c", str(folder)]
+    )
+    assert result.exit_code == 0, result.output
+    problems = runner.invoke(app, ["lists", "problems", "--list", "m", "--format", "jsonl", "-c", str(folder)])
+    row = json.loads(problems.output.splitlines()[0])
+    assert (row["row_number"], row["reason"]) == (3, "date of death: '1398/99/01' is not a real date")
+
+
+def test_bad_input_is_one_red_line(tmp_path: Path) -> None:
+    folder = _case(tmp_path)
+    path = write_csv(tmp_path / "noname.csv", [["id", "colour"], ["1", "red"]])
+    result = runner.invoke(app, ["lists", "add", str(path), "-n", "n", "-c", str(folder)])
+    assert result.exit_code == 1
+    assert "noname.csv: no column holds the victims' names" in result.output
+    assert "Traceback" not in result.output
+    bad_map = runner.invoke(app, ["lists", "add", str(path), "-n", "n", "--map", "name", "-c", str(folder)])
+    assert bad_map.exit_code == 1 and "CANONICAL=COLUMN" in bad_map.output
+
+
+def test_every_lists_command_and_option_has_help() -> None:
+    for command in (["lists"], ["lists", "add"], ["lists", "show"], ["lists", "problems"]):
+        result = runner.invoke(app, [*command, "--help"])
+        assert result.exit_code == 0
+    from reckon.cli.lists import lists_app
+
+    for info in lists_app.registered_commands:
+        assert info.callback.__doc__, info.name
+        for parameter in info.callback.__defaults__ or ():
+            assert getattr(parameter, "help", "x"), f"{info.name}: an option without help"

@@ -1,0 +1,115 @@
+"""Cell parsers: digits, Solar Hijri and Gregorian dates, ages as written, sex words."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from reckon.sources.list_values import (
+    DateValue,
+    Problem,
+    looks_month_first,
+    parse_age,
+    parse_birth_year,
+    parse_date,
+    parse_sex,
+    to_ascii_digits,
+)
+
+
+def test_persian_and_arabic_indic_digits_become_ascii() -> None:
+    assert to_ascii_digits("۱۳۹۸/۰۸/۲۵") == "1398/08/25"
+    assert to_ascii_digits("٠١٢٣٤٥٦٧٨٩") == "0123456789"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["۱۳۹۸/۰۸/۲۵", "1398-08-25", "25/08/1398", "۲۵ آبان ۱۳۹۸", "1398/8/25 ه.ش", "٢٥/٠٨/١٣٩٨"],
+)
+def test_solar_hijri_dates_become_gregorian(text: str) -> None:
+    assert parse_date(text) == DateValue("2019-11-16", date(2019, 11, 16), date(2019, 11, 16))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["2019-11-16", "16/11/2019", "16.11.2019", "16 November 2019", "Nov 16, 2019", "2019-11-16 00:00:00"],
+)
+def test_gregorian_dates_in_common_formats(text: str) -> None:
+    assert parse_date(text) == DateValue("2019-11-16", date(2019, 11, 16), date(2019, 11, 16))
+
+
+def test_month_first_dates_when_the_column_says_so() -> None:
+    assert looks_month_first(["11/16/2019", "11/17/2019", "12/01/2019"])
+    assert not looks_month_first(["16/11/2019", "01/12/2019"])
+    assert parse_date("11/16/2019", month_first=True).iso == "2019-11-16"
+
+
+def test_partial_dates_keep_their_precision() -> None:
+    assert parse_date("2019-11") == DateValue("2019-11", date(2019, 11, 1), date(2019, 11, 30))
+    assert parse_date("2019") == DateValue("2019", date(2019, 1, 1), date(2019, 12, 31))
+    # a Solar month straddles two Gregorian months: kept as an ISO interval
+    assert parse_date("آبان ۱۳۹۸") == DateValue("2019-10-23/2019-11-21", date(2019, 10, 23), date(2019, 11, 21))
+    assert parse_date("1398").low == date(2019, 3, 21)
+    assert parse_date("1398").high == date(2020, 3, 19)  # 1398 is not a leap year: Esfand has 29 days
+
+
+def test_unknown_dates_are_none_and_bad_dates_are_problems() -> None:
+    assert parse_date("") is None
+    assert parse_date("نامعلوم") is None
+    impossible = parse_date("1398/13/40")
+    assert isinstance(impossible, Problem) and impossible.meant_as_value
+    unreadable_words = parse_date("last week")
+    assert isinstance(unreadable_words, Problem) and not unreadable_words.meant_as_value
+    assert isinstance(parse_date("16.11"), Problem)
+
+
+@pytest.mark.parametrize(
+    ("text", "bounds"),
+    [
+        ("16", (16, 16)),
+        ("۱۷", (17, 17)),
+        ("17 years", (17, 17)),
+        ("۳۲ ساله", (32, 32)),
+        ("16 or 17", (16, 17)),
+        ("30-35", (30, 35)),
+        ("35 to 30", (30, 35)),
+        ("<18", (0, 17)),
+        ("زیر ۱۸", (0, 17)),
+        ("زير 18", (0, 17)),  # Arabic yeh, as in cp1256 files
+        ("about 40", (38, 42)),
+        ("حدود ۴۰", (38, 42)),
+        ("60+", (60, None)),
+        ("over 60", (61, None)),
+        ("40s", (40, 49)),
+        ("8 months", (0, 0)),
+    ],
+)
+def test_ages_as_written_become_ranges(text: str, bounds: tuple[int, int | None]) -> None:
+    assert parse_age(text) == bounds
+
+
+def test_unreadable_and_implausible_ages() -> None:
+    assert parse_age("") is None
+    assert parse_age("unknown") is None
+    assert isinstance(parse_age("young"), Problem)
+    assert isinstance(parse_age("250"), Problem)
+
+
+@pytest.mark.parametrize(
+    ("text", "sex"),
+    [("m", "m"), ("Male", "m"), ("مرد", "m"), ("پسر", "m"), ("آقا", "m"),
+     ("F", "f"), ("female", "f"), ("زن", "f"), ("دختر", "f"), ("خانم", "f"), ("", None), ("?", None)],
+)
+def test_sex_words(text: str, sex: str | None) -> None:
+    assert parse_sex(text) == sex
+
+
+def test_unknown_sex_word_is_a_problem() -> None:
+    assert isinstance(parse_sex("x"), Problem)
+
+
+def test_birth_years_solar_and_gregorian() -> None:
+    assert parse_birth_year("1380") == 2001
+    assert parse_birth_year("۲۰۰۲") == 2002
+    assert isinstance(parse_birth_year("80"), Problem)
