@@ -25,7 +25,7 @@ from pathlib import Path
 from reckon.case import Case
 from reckon.claims.model import Claim, Quote
 from reckon.errors import InputError, ReckonError
-from reckon.sources.articles import read_article
+from reckon.sources.articles import EncodingAssumedWarning, read_article
 from reckon.sources.document import Document
 
 ADDED = "added"
@@ -126,35 +126,39 @@ def _check_extractor(vague: str) -> None:
         raise ReckonError("The claim extractor is not available in this build of reckon.") from None
 
 
+@dataclass(frozen=True)
+class _ReadFile:
+    """A file read and not yet stored: its document, reading notes and the encoding used."""
+
+    path: Path
+    document: Document
+    notes: tuple[str, ...]
+    encoding: str | None
+
+
 def _add_batch(
     case: Case, paths: list[Path], date: str | None, vague: str, encoding: str | None, max_bytes: int | None
 ) -> list[FileOutcome]:
-    read: list[tuple[Path, Document, tuple[str, ...], str | None]] = []
-    outcomes: dict[Path, FileOutcome] = {}
-    for path in paths:
+    outcomes: list[FileOutcome | None] = [None] * len(paths)
+    pending: list[tuple[int, _ReadFile]] = []
+    for index, path in enumerate(paths):
         try:
-            document, notes, used = _read_with_notes(path, date, encoding, max_bytes)
+            read = _read_with_notes(path, date, encoding, max_bytes)
         except ReckonError as exc:
-            outcomes[path] = FileOutcome(str(path), FAILED, error=str(exc))
+            outcomes[index] = FileOutcome(str(path), FAILED, error=str(exc))
             continue
-        if document_exists(case, document.sha256):
-            outcomes[path] = FileOutcome(str(path), ALREADY, document.sha256, notes=notes)
-            continue
-        read.append((path, document, notes, used))
-    for (path, document, notes, used), claims in zip(read, _extract_each(read, vague)):
-        if isinstance(claims, FileOutcome):
-            outcomes[path] = claims
-            continue
-        outcomes[path] = _store(case, path, document, claims, notes, used, vague)
-    return [outcomes[path] for path in paths]
+        if document_exists(case, read.document.sha256):
+            outcomes[index] = FileOutcome(str(path), ALREADY, read.document.sha256, notes=read.notes)
+        else:
+            pending.append((index, read))
+    extracted = _extract_each([read for _, read in pending], vague)
+    for (index, read), claims in zip(pending, extracted):
+        outcomes[index] = claims if isinstance(claims, FileOutcome) else _store(case, read, claims, vague)
+    return [outcome for outcome in outcomes if outcome is not None]
 
 
-def _read_with_notes(
-    path: Path, date: str | None, encoding: str | None, max_bytes: int | None
-) -> tuple[Document, tuple[str, ...], str | None]:
-    """The document, any warnings raised while reading it (as notes), and the encoding used."""
-    from reckon.sources.article_text import EncodingAssumedWarning
-
+def _read_with_notes(path: Path, date: str | None, encoding: str | None, max_bytes: int | None) -> _ReadFile:
+    """Read one file, keeping any warnings raised while reading it as notes."""
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         limits = {} if max_bytes is None else {"max_bytes": max_bytes}
@@ -162,45 +166,36 @@ def _read_with_notes(
     notes = tuple(str(w.message) for w in caught)
     assumed = [w.message.encoding for w in caught if isinstance(w.message, EncodingAssumedWarning)]
     used = (encoding or (assumed[0] if assumed else "utf-8")) if document.kind == "txt" else None
-    return document, notes, used
+    return _ReadFile(path, document, notes, used)
 
 
-def _extract_each(
-    read: Sequence[tuple[Path, Document, tuple[str, ...], str | None]], vague: str
-) -> list[list[Claim] | FileOutcome]:
+def _extract_each(files: Sequence[_ReadFile], vague: str) -> list[list[Claim] | FileOutcome]:
     """Claims per document; a document the extractor fails on becomes a failed outcome."""
     from reckon.claims import extract_claims, extract_claims_many
 
-    documents = [document for _, document, _, _ in read]
     try:
-        return list(extract_claims_many(documents, vague=vague))
-    except Exception:  # noqa: BLE001 — isolate the document that fails, below
+        return list(extract_claims_many([f.document for f in files], vague=vague))
+    except Exception:  # noqa: BLE001 — find the document that fails, one by one below
         pass
     results: list[list[Claim] | FileOutcome] = []
-    for path, document, notes, _ in read:
+    for read in files:
         try:
-            results.append(extract_claims(document, vague=vague))
+            results.append(extract_claims(read.document, vague=vague))
         except Exception as exc:  # noqa: BLE001 — one bad document must not stop the others
-            message = f"{path}: the extractor failed ({type(exc).__name__}: {exc}) — please report this file"
-            results.append(FileOutcome(str(path), FAILED, document.sha256, error=message, notes=notes))
+            message = f"{read.path}: the extractor failed ({type(exc).__name__}: {exc}) — please report this file"
+            results.append(FileOutcome(str(read.path), FAILED, read.document.sha256, error=message, notes=read.notes))
     return results
 
 
-def _store(
-    case: Case,
-    path: Path,
-    document: Document,
-    claims: list[Claim],
-    notes: tuple[str, ...],
-    encoding: str | None,
-    vague: str,
-) -> FileOutcome:
+def _store(case: Case, read: _ReadFile, claims: list[Claim], vague: str) -> FileOutcome:
+    path, document = str(read.path), read.document
     try:
-        stored = store_document(case, document, claims, encoding=encoding, vague=vague)
+        stored = store_document(case, document, claims, encoding=read.encoding, vague=vague)
     except ReckonError as exc:
-        return FileOutcome(str(path), FAILED, document.sha256, error=str(exc), notes=notes)
-    status = ADDED if stored else ALREADY
-    return FileOutcome(str(path), status, document.sha256, len(claims) if stored else 0, notes=notes)
+        return FileOutcome(path, FAILED, document.sha256, error=str(exc), notes=read.notes)
+    if not stored:  # the same bytes came earlier in this run
+        return FileOutcome(path, ALREADY, document.sha256, notes=read.notes)
+    return FileOutcome(path, ADDED, document.sha256, len(claims), notes=read.notes)
 
 
 def document_exists(case: Case, sha256: str) -> bool:
