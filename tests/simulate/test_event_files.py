@@ -21,13 +21,15 @@ def read_truth(out) -> pd.DataFrame:
 def test_every_record_maps_to_a_true_person(event):
     out, truth = event
     mapping = read_truth(out)
-    assert list(mapping.columns) == ["list_name", "source_record_id", "person_id", "row"]
+    assert list(mapping.columns) == ["list_name", "source_record_id", "person_id", "row_number"]
     assert mapping["person_id"].between(1, truth.n_victims).all()
     for name in NAMES:
         rows = pd.read_csv(out / "lists" / f"{name}.csv", dtype=str, keep_default_na=False)
         mine = mapping[mapping["list_name"] == name]
         assert len(rows) == len(mine) == truth.records_by_list[name]
-        assert rows.iloc[:, 0].tolist() == mine["source_record_id"].tolist()  # same ids, same order
+        ids = rows.iloc[:, 0].str.translate(str.maketrans("۰۱۲۳۴۵۶۷۸۹", "0123456789"))
+        assert ids.tolist() == mine["source_record_id"].tolist()  # same ids, same order
+        assert mine["row_number"].tolist() == list(range(2, len(rows) + 2))
         assert mine["person_id"].nunique() == truth.victims_by_list[name]
 
 
@@ -63,7 +65,7 @@ def test_internal_duplicates_are_present_and_spelled_differently(event):
         assert len(twice) == 2 * truth.duplicates_by_list[name]
         rows = pd.read_csv(out / "lists" / f"{name}.csv", dtype=str, keep_default_na=False)
         name_column = {"hospital_records": "نام خانوادگی"}.get(name, rows.columns[1])
-        spellings = rows.iloc[twice["row"].to_numpy() - 1].assign(person=twice["person_id"].to_numpy())
+        spellings = rows.iloc[twice["row_number"].to_numpy() - 2].assign(person=twice["person_id"].to_numpy())
         differ = spellings.groupby("person")[name_column].nunique()
         assert (differ == 2).mean() > 0.8  # nearly always a visibly different spelling
 

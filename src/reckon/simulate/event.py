@@ -4,7 +4,7 @@
     OUT/articles/NNN_<publisher>.txt  synthetic articles in the seed format
     OUT/articles/claims_truth.jsonl   the claims planted in them
     OUT/population.csv               the N true victims
-    OUT/truth.csv                    list_name, source_record_id, person_id, row
+    OUT/truth.csv                    list_name, source_record_id, person_id, row_number
     OUT/truth_histories.csv          true capture patterns with counts (one 0/1 column per list)
     OUT/truth.json                   N, counts by list, overlap by pattern, seed, parameters
 """
@@ -129,7 +129,7 @@ def _write_lists(out: Path, pop: Population, draws: list[ListDraw], rngs: list[n
             "list_name": draw.spec.name,
             "source_record_id": record_ids(frame, draw.spec.format),
             "person_id": pop.person_id[draw.person],
-            "row": np.arange(1, draw.size + 1),
+            "row_number": np.arange(2, draw.size + 2),  # the file's line: 1 is the header
         }))
     write_csv(pd.concat(truth, ignore_index=True), out / "truth.csv")
 

@@ -40,6 +40,7 @@ NOTES = (
     "body returned to family", "unverified", "witness statement on file", "buried without ceremony",
 )
 NOTE_RATE = 0.15
+ASCII_DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹", "0123456789")
 
 
 @lru_cache(maxsize=None)
@@ -180,5 +181,6 @@ def list_frame(pop: Population, draw: ListDraw, rng: np.random.Generator) -> pd.
 
 
 def record_ids(frame: pd.DataFrame, fmt: str) -> np.ndarray:
-    """The source record id column as written in the file."""
-    return frame[HEADERS[fmt][0]].astype(str).to_numpy(dtype=object)
+    """The source record id of each row, Persian digits folded to ASCII (as the importer stores it)."""
+    ids = frame[HEADERS[fmt][0]].astype(str)
+    return ids.str.translate(ASCII_DIGITS).to_numpy(dtype=object) if fmt == "B" else ids.to_numpy(dtype=object)
