@@ -184,7 +184,7 @@ def articles_add(
     with reckon_errors():
         if date:
             check_date(date)
-    with open_case(case) as opened, _progress(len(files)) as advance:
+    with open_case(case) as opened, _ProgressBar(len(files)) as advance:
         report = add_articles(
             opened, files, date=date, vague=vague.value, encoding=encoding, max_bytes=max_bytes, on_file=advance
         )
@@ -198,7 +198,7 @@ def articles_add(
         raise typer.Exit(1)
 
 
-class _progress:
+class _ProgressBar:
     """A Rich progress bar on stderr (hidden when stderr is not a terminal); yields `advance`."""
 
     def __init__(self, total: int) -> None:
