@@ -1,9 +1,206 @@
-"""CLI for this command group (being built)."""
+"""CLI for linkage: `reckon link`, `reckon review`, `reckon persons`.
+
+Each command opens the case, calls one library function and renders the result.
+"""
 
 from __future__ import annotations
 
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
 import typer
+from rich.markup import escape
+from rich.table import Table
+
+from reckon.case import Case
+from reckon.cli.common import OutputFormat, case_option, console, err_console, fail, open_case, render
+from reckon.errors import ReckonError
+from reckon.linkage import CANNOT_LINK, MUST_LINK, LinkageSettings, link_case, persons_table, record_decision, review_queue
+from reckon.linkage.keys import name_key
+from reckon.linkage.review import REVIEW_FIELDS
+
+ANSWERS = {"y": MUST_LINK, "n": CANNOT_LINK}
+NAME_FIELDS = {"name", "name_native", "father_name", "place_of_death", "province"}
 
 
 def register(app: typer.Typer) -> None:
-    """Add this group's commands to the app."""
+    """Add `link`, `review` and `persons` to the app."""
+    app.command("link")(link)
+    app.command("review")(review)
+    app.command("persons")(persons)
+
+
+def link(
+    threshold: float = typer.Option(
+        None, "--threshold", "-t", min=0.0, max=1.0,
+        help="Match probability at or above which two records are the same person (default 0.9). "
+             "Lower finds more matches and more false ones.",
+    ),
+    backend: str = typer.Option(
+        "duckdb", "--backend",
+        help="Where Splink runs: duckdb (in process, the default) or spark (for millions of records; "
+             "needs `pip install 'reckon[spark]'`).",
+    ),
+    settings_file: Path = typer.Option(
+        None, "--settings", exists=True, dir_okay=False,
+        help="A JSON file of linkage settings (comparisons, blocking rules, tolerances, seed); "
+             "see docs/linkage.md.",
+    ),
+    case: Path = case_option(),
+) -> None:
+    """Link the records of all lists into persons (Splink: train, score pairs, cluster).
+
+    Reviewer decisions from `reckon review` win over the model. Re-running replaces the
+    previous links and persons; every run is logged with its trained model.
+    """
+    settings = LinkageSettings.from_file(settings_file) if settings_file else LinkageSettings()
+    if threshold is not None:
+        settings = LinkageSettings.from_dict({**settings.to_dict(), "threshold": threshold})
+    with open_case(case) as opened:
+        with err_console.status("Linking: training the model, scoring pairs, clustering…"):
+            try:
+                run = link_case(opened, settings=settings, backend=backend)
+            except ReckonError as exc:  # escaped: the message holds `reckon[spark]`, not markup
+                raise fail(escape(str(exc))) from None
+        _print_summary(run.summary, run.run_id, settings.threshold, opened)
+
+
+def _print_summary(summary: dict[str, Any], run_id: str, threshold: float, case: Case) -> None:
+    console.print(
+        f"[bold]{summary['persons']:,}[/] persons from {summary['records']:,} records "
+        f"(run {run_id}, threshold {threshold})"
+    )
+    console.print(f"within-list duplicates: {summary['within_list_duplicates']:,}")
+    console.print(
+        f"pairs above threshold: {summary['pairs_above_threshold']:,} of {summary['pairs_scored']:,} scored"
+    )
+    console.print(f"persons on more than one list: {summary['persons_on_several_lists']:,}")
+    console.print(_overlap_table(case))
+
+
+def _overlap_table(case: Case) -> Table:
+    """Persons per list (diagonal) and persons shared by each two lists."""
+    persons = case.con.execute("SELECT DISTINCT person_id, list_name FROM persons").df()
+    lists = sorted(persons["list_name"].unique())
+    members = {name: set(persons.loc[persons["list_name"] == name, "person_id"]) for name in lists}
+    table = Table(title="Persons per list and overlap")
+    table.add_column("list")
+    for name in lists:
+        table.add_column(name, justify="right")
+    for row in lists:
+        table.add_row(row, *[f"{len(members[row] & members[col]):,}" for col in lists])
+    return table
+
+
+def review(
+    limit: int = typer.Option(20, "--limit", "-n", min=1, help="At most this many pairs in this session."),
+    low: float = typer.Option(0.3, "--low", help="Offer pairs whose match probability is at least this."),
+    high: float = typer.Option(0.9, "--high", help="…and below this (the uncertain middle)."),
+    reviewer: str = typer.Option(
+        None, "--reviewer", help="Your name, stored with each decision (default: $RECKON_USER or your login)."
+    ),
+    case: Path = case_option(),
+) -> None:
+    """Review uncertain pairs in the terminal: y = same person, n = different, s = skip, q = quit.
+
+    The two records are shown side by side; agreeing fields are green, differing ones red.
+    Answers can be piped on stdin (one letter per line). Decisions take effect on the next
+    `reckon link`, and on every run after it.
+    """
+    who = reviewer or os.environ.get("RECKON_USER") or _login()
+    with open_case(case) as opened:
+        queue = review_queue(opened, low=low, high=high, limit=limit)
+        if queue.empty:
+            console.print("No undecided pairs in that probability range. Run `reckon link` first, or widen --low/--high.")
+            return
+        counts = _review_loop(opened, queue, who)
+    console.print(f"must-link {counts[MUST_LINK]}, cannot-link {counts[CANNOT_LINK]}, skipped {counts['skip']}")
+
+
+def _review_loop(case: Case, queue: pd.DataFrame, reviewer: str) -> dict[str, int]:
+    counts = {MUST_LINK: 0, CANNOT_LINK: 0, "skip": 0}
+    for number, pair in enumerate(queue.to_dict("records"), start=1):
+        console.print(_pair_table(pair, number, len(queue)))
+        answer = _ask()
+        if answer == "q":
+            break
+        if answer in ANSWERS:
+            record_decision(case, pair["record_id_l"], pair["record_id_r"], ANSWERS[answer], reviewer)
+            counts[ANSWERS[answer]] += 1
+        else:
+            counts["skip"] += 1
+    return counts
+
+
+def _ask() -> str:
+    """One answer from the keyboard or from piped stdin; end of input means quit."""
+    while True:
+        console.print("Same person? [bold]y[/]es / [bold]n[/]o / [bold]s[/]kip / [bold]q[/]uit: ", end="")
+        line = sys.stdin.readline()
+        if not line:
+            console.print()
+            return "q"
+        answer = line.strip().lower()[:1]
+        if answer in ("y", "n", "s", "q"):
+            return answer
+        console.print(f"[red]{line.strip()!r} is not y, n, s or q.[/]")
+
+
+def _pair_table(pair: dict[str, Any], number: int, total: int) -> Table:
+    title = f"Pair {number} of {total} — match probability {pair['match_probability']:.2f}"
+    table = Table(title=title)
+    table.add_column("field")
+    table.add_column(pair["record_id_l"])
+    table.add_column(pair["record_id_r"])
+    for field in REVIEW_FIELDS:
+        left, right = _text(pair[f"{field}_l"]), _text(pair[f"{field}_r"])
+        if not left and not right:
+            continue
+        style = _agreement_style(field, left, right)
+        table.add_row(field, f"[{style}]{left}[/]" if left else "", f"[{style}]{right}[/]" if right else "")
+    return table
+
+
+def _agreement_style(field: str, left: str, right: str) -> str:
+    if not left or not right or field in ("list_name", "source_record_id"):
+        return "default"
+    same = name_key(left) == name_key(right) if field in NAME_FIELDS else left == right
+    return "green" if same else "red"
+
+
+def _text(value: Any) -> str:
+    if value is None or (isinstance(value, float) and value != value) or value is pd.NA or value is pd.NaT:
+        return ""
+    return str(value)
+
+
+def _login() -> str:
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except Exception:  # no login name in some containers
+        return "unknown"
+
+
+def persons(
+    fmt: OutputFormat = typer.Option(
+        OutputFormat.table, "--format", "-f", help="table for reading; csv or json for other tools."
+    ),
+    case: Path = case_option(),
+) -> None:
+    """One row per record: its list, source_record_id, person_id and the probability of its link.
+
+    Records with the same person_id are one person; cluster_probability is the strongest
+    link that holds the record in its person (empty when the record stands alone).
+    """
+    with open_case(case) as opened:
+        frame = persons_table(opened)
+    rows = [
+        {k: (None if pd.isna(v) else v) for k, v in row.items()}
+        for row in frame.to_dict("records")
+    ]
+    render(rows, fmt, title="Persons", columns=list(frame.columns))

@@ -1,1 +1,23 @@
-"""reckon.linkage"""
+"""Linkage: records of several lists → persons, with Splink (DuckDB by default, Spark for scale).
+
+    prepare.py     records → the columns the model compares (name keys from reckon.names)
+    settings.py    LinkageSettings, round-tripping to JSON
+    model.py       the Splink comparisons and blocking rules
+    link.py        link_records(): train, predict, apply decisions, cluster (no case needed)
+    decisions.py   must-link / cannot-link verdicts and how they win over the model
+    clusters.py    connected components plus cannot-link repair
+    backends.py    DuckDB or Spark
+    case_links.py  link_case(), persons_table(), capture_histories() on a case
+    review.py      review_queue(), record_decision()
+"""
+
+from reckon.linkage.case_links import LinkageRun, capture_histories, link_case, persons_table
+from reckon.linkage.decisions import CANNOT_LINK, MUST_LINK, Decisions
+from reckon.linkage.link import LinkageResult, link_records
+from reckon.linkage.review import record_decision, review_queue
+from reckon.linkage.settings import LinkageSettings
+
+__all__ = [
+    "CANNOT_LINK", "MUST_LINK", "Decisions", "LinkageResult", "LinkageRun", "LinkageSettings",
+    "capture_histories", "link_case", "link_records", "persons_table", "record_decision", "review_queue",
+]

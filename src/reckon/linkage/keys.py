@@ -1,0 +1,70 @@
+"""Name keys for linkage: the one place that talks to ``reckon.names``.
+
+Every name, in Persian script or in any Latin spelling, becomes a key in one Latin key
+alphabet (``latin_key`` / ``romanize``), so a list written in Persian can be compared
+with a list written in English. Persian script leaves short vowels unwritten, so the
+model also compares *skeletons* (the consonants of each word), on which "Mohammad
+Hosseini" and "محمد حسینی" agree. ``reckon.names`` owns the rules; this module only
+applies them to whole columns, once per distinct value (names repeat a lot).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+
+import pandas as pd
+
+try:
+    from reckon.names import latin_key, match_key, romanize
+except ImportError:
+    try:  # reckon.names before its package exports were settled
+        from reckon.names.compare import match_key
+        from reckon.names.latin import latin_key
+        from reckon.names.romanize import romanize
+    except ImportError:  # no normaliser at all: a crude stand-in keeps linkage usable
+        latin_key = romanize = match_key = None  # type: ignore[assignment]
+
+_ARABIC_SCRIPT = re.compile(r"[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]")
+_NOT_LETTER = re.compile(r"[^a-z ]+")
+_LATER_VOWELS = re.compile(r"(?<=.)[aeiou]")
+
+
+def has_arabic_script(text: str) -> bool:
+    return bool(_ARABIC_SCRIPT.search(text))
+
+
+def _standin_key(text: str) -> str:
+    from anyascii import anyascii
+
+    latin = anyascii(unicodedata.normalize("NFKC", text)).lower()
+    return " ".join(_NOT_LETTER.sub(" ", latin).split())
+
+
+def name_key(text: str) -> str:
+    """One key for a name in either script (romanised if it is Persian/Arabic script)."""
+    if latin_key is None:
+        return _standin_key(text)
+    return romanize(text) if has_arabic_script(text) else latin_key(text)
+
+
+def skeleton(key: str) -> str:
+    """The consonants of each word of a key (a word's first letter is kept as it is)."""
+    return " ".join(_LATER_VOWELS.sub("", word) for word in key.split())
+
+
+def coarse_key(text: str) -> str:
+    """A coarse, script-independent key of a full name for blocking."""
+    if match_key is not None:
+        return match_key(text)
+    return " ".join(sorted(set(skeleton(name_key(text)).split())))
+
+
+def key_column(values: pd.Series, function: Callable[[str], str]) -> pd.Series:
+    """Apply a key function to a text column, once per distinct value; blanks become NULL."""
+    text = values.astype("string").str.strip()
+    text = text.where(text.str.len() > 0)
+    distinct = text.dropna().unique()
+    mapping = {value: (function(value) or None) for value in distinct}
+    return text.map(mapping).astype("string")

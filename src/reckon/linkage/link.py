@@ -1,0 +1,146 @@
+"""link_records: records of several lists → scored pairs → persons, with no case needed.
+
+    result = link_records(records)               # a DataFrame with record_id, list_name, ...
+    result.clusters                              # record_id, person_id, cluster_probability
+    result.pairs                                 # record_id_l, record_id_r, match_probability, ...
+
+All records of all lists are deduplicated together (Splink's ``dedupe_only`` with
+``list_name`` as a column), so duplicates inside one list are found the same way as
+matches across lists. Training: the prior from strict deterministic rules, u from
+random pairs (seeded), m by EM on several blocks.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass, field
+from typing import Any
+
+import pandas as pd
+from splink import Linker
+
+from reckon.errors import ReckonError
+from reckon.linkage.backends import make_db_api
+from reckon.linkage.clusters import cluster_records
+from reckon.linkage.decisions import Decisions, apply_decisions
+from reckon.linkage.model import build_settings, columns_with_data, rules_for_data
+from reckon.linkage.prepare import prepare_features
+from reckon.linkage.settings import LinkageSettings
+
+log = logging.getLogger(__name__)
+
+PAIR_COLUMNS = ["record_id_l", "record_id_r", "match_probability", "match_weight", "decided"]
+FALLBACK_PRIOR = 1e-4  # used only if the strict rules find no pair at all
+
+
+@dataclass
+class LinkageResult:
+    """What one linkage run found. ``model`` is Splink's trained model (m, u, lambda) as a dict."""
+
+    pairs: pd.DataFrame  # record_id_l, record_id_r, match_probability, match_weight, decided
+    clusters: pd.DataFrame  # record_id, person_id, cluster_probability
+    model: dict[str, Any]
+    settings: LinkageSettings
+    records: pd.DataFrame = field(repr=False)  # record_id, list_name (for summaries)
+
+    @property
+    def model_json(self) -> str:
+        return json.dumps(self.model, sort_keys=True, default=str)
+
+    def summary(self) -> dict[str, Any]:
+        """Persons, within-list duplicates, pairs above the threshold, per-list counts."""
+        persons = self.clusters.merge(self.records, on="record_id")
+        per_person = persons.groupby("person_id")
+        duplicates = int((per_person["list_name"].size() - per_person["list_name"].nunique()).sum())
+        lists_per_person = per_person["list_name"].nunique()
+        return {
+            "records": int(len(self.clusters)),
+            "persons": int(self.clusters["person_id"].nunique()),
+            "within_list_duplicates": duplicates,
+            "pairs_scored": int(len(self.pairs)),
+            "pairs_above_threshold": int((self.pairs["match_probability"] >= self.settings.threshold).sum()),
+            "persons_per_list": persons.groupby("list_name")["person_id"].nunique().to_dict(),
+            "persons_on_several_lists": int((lists_per_person > 1).sum()),
+        }
+
+
+def link_records(
+    records: pd.DataFrame,
+    *,
+    settings: LinkageSettings | None = None,
+    decisions: Decisions | None = None,
+    backend: str = "duckdb",
+    seed: int | None = None,
+) -> LinkageResult:
+    """Link records (canonical fields; see ``prepare.py``) into persons.
+
+    ``seed`` overrides ``settings.seed`` when given. Reviewer ``decisions`` win over the
+    model: must-link pairs join, cannot-link pairs never end up in one person.
+    """
+    settings = settings or LinkageSettings()
+    if seed is not None:
+        settings = LinkageSettings.from_dict({**settings.to_dict(), "seed": seed})
+    features = prepare_features(records)
+    if len(features) < 2:
+        raise ReckonError(f"linkage needs at least 2 records, got {len(features)} — add lists first.")
+    db_api = make_db_api(backend)
+    linker = train_model(features, settings, db_api)
+    predictions = linker.inference.predict(threshold_match_probability=settings.keep_pairs_above)
+    pairs = predictions.as_pandas_dataframe()[PAIR_COLUMNS[:-1]]
+    predictions.drop_table_from_database_and_remove_from_cache()
+    pairs = apply_decisions(pairs, decisions)
+    clusters = cluster_records(features["record_id"], pairs, settings.threshold, decisions, db_api)
+    return LinkageResult(
+        pairs=pairs[PAIR_COLUMNS],
+        clusters=clusters,
+        model=linker.misc.save_model_to_json(),
+        settings=settings,
+        records=features[["record_id", "list_name"]],
+    )
+
+
+def train_model(features: pd.DataFrame, settings: LinkageSettings, db_api: Any) -> Linker:
+    """A Splink linker over the features, with its prior, u and m estimated."""
+    filled = columns_with_data(features)
+    table = db_api.register(features)
+    linker = Linker(table, build_settings(settings, filled), log_level=logging.ERROR)  # Splink is chatty; our warnings suffice
+    _estimate_prior(linker, rules_for_data(settings.deterministic_rules, filled), settings)
+    linker.training.estimate_u_using_random_sampling(max_pairs=settings.max_pairs_for_u, seed=settings.seed)
+    trained = 0
+    for block in rules_for_data(settings.training_blocks, filled):
+        try:
+            linker.training.estimate_parameters_using_expectation_maximisation(block)
+            trained += 1
+        except Exception as exc:  # Splink refuses blocks with too few pairs; others remain
+            log.warning("EM block %r skipped: %s", block, exc)
+    if trained == 0:
+        raise ReckonError("no training block had enough pairs to learn from — the lists share too few fields.")
+    return _with_floored_m(linker, table, settings.min_m_probability)
+
+
+def _with_floored_m(linker: Linker, table: Any, floor: float) -> Linker:
+    """The same model with every m probability at least ``floor``.
+
+    On small lists EM can learn m = 0 for a level ("a true match never disagrees on sex"),
+    which gives that level a weight of minus infinity: one typo would veto any match.
+    """
+    model = linker.misc.save_model_to_json()
+    for comparison in model["comparisons"]:
+        for level in comparison["comparison_levels"]:
+            m = level.get("m_probability")
+            if m is not None and m < floor:
+                level["m_probability"] = floor
+    return Linker(table, model, log_level=logging.ERROR)
+
+
+def _estimate_prior(linker: Linker, rules: list[str], settings: LinkageSettings) -> None:
+    if rules:
+        try:
+            linker.training.estimate_probability_two_random_records_match(rules, recall=settings.deterministic_recall)
+        except ValueError as exc:  # the rules found more pairs than the recall allows
+            log.warning("prior not estimated: %s", exc)
+    # Splink keeps the prior privately; a prior of 0 would make every pair a non-match.
+    current = linker._settings_obj._probability_two_random_records_match
+    if not current or current <= 0:
+        linker._settings_obj._probability_two_random_records_match = FALLBACK_PRIOR

@@ -1,0 +1,167 @@
+"""The Splink model: one comparison per kind of evidence, built from LinkageSettings.
+
+Comparison SQL names the two sides ``column_l`` and ``column_r`` (Splink's convention);
+blocking rules use ``l.column`` and ``r.column``.
+
+Each comparison is a ladder of levels, from "the same" down to "different"; Splink learns
+how much each level says about a match (m and u). Comparisons whose columns are empty in
+the data are left out, so one model definition serves lists with different fields.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+import pandas as pd
+import splink.comparison_level_library as cll
+import splink.comparison_library as cl
+from splink import SettingsCreator
+
+from reckon.linkage.settings import LinkageSettings
+
+ComparisonBuilder = Callable[[LinkageSettings], cl.CustomComparison]
+
+
+def _name(settings: LinkageSettings) -> cl.CustomComparison:
+    tf = settings.term_frequencies
+    return cl.CustomComparison(
+        output_column_name="name",
+        comparison_levels=[
+            cll.NullLevel("full_key"),
+            cll.ExactMatchLevel("full_key", term_frequency_adjustments=tf),
+            cll.CustomLevel(
+                "full_skel_l = full_skel_r or full_skel_l = alt_skel_r or alt_skel_l = full_skel_r",
+                label_for_charts="same consonants (other script or vowel spelling)",
+            ),
+            cll.CustomLevel(
+                "(given_coarse_l = given_coarse_r and family_coarse_l = family_coarse_r)"
+                " or (given_coarse_l = family_coarse_r and family_coarse_l = given_coarse_r)",
+                label_for_charts="given and family name agree (order or middle names differ)",
+            ),
+            cll.JaroWinklerLevel("full_skel", 0.92),
+            cll.CustomLevel(
+                "family_coarse_l = family_coarse_r"
+                " and jaro_winkler_similarity(given_coarse_l, given_coarse_r) >= 0.8",
+                label_for_charts="family name agrees, given name similar",
+            ),
+            cll.JaroWinklerLevel("full_skel", 0.8),
+            cll.CustomLevel(
+                "given_coarse_l = given_coarse_r or family_coarse_l = family_coarse_r",
+                label_for_charts="one part of the name agrees",
+            ),
+            cll.ElseLevel(),
+        ],
+    )
+
+
+def _string_ladder(column: str, label: str, thresholds: tuple[float, ...], tf: bool) -> cl.CustomComparison:
+    levels = [cll.NullLevel(column), cll.ExactMatchLevel(column, term_frequency_adjustments=tf)]
+    levels += [cll.JaroWinklerLevel(column, t) for t in thresholds]
+    return cl.CustomComparison(output_column_name=label, comparison_levels=[*levels, cll.ElseLevel()])
+
+
+def _father_name(settings: LinkageSettings) -> cl.CustomComparison:
+    return _string_ladder("father_key", "father_name", (0.9, 0.75), settings.term_frequencies)
+
+
+def _place(settings: LinkageSettings) -> cl.CustomComparison:
+    return _string_ladder("place_key", "place", (0.88,), settings.term_frequencies)
+
+
+def _province(settings: LinkageSettings) -> cl.CustomComparison:
+    return _string_ladder("province_key", "province", (), False)
+
+
+def _sex(settings: LinkageSettings) -> cl.CustomComparison:
+    return _string_ladder("sex", "sex", (), False)
+
+
+def _age(settings: LinkageSettings) -> cl.CustomComparison:
+    # Ages are ranges ("16 or 17", "30-35"): two ages agree within t years when their
+    # ranges overlap once widened by t.
+    levels = [cll.NullLevel("age_low")]
+    for years in settings.age_tolerance_years:
+        levels.append(
+            cll.CustomLevel(
+                f"age_low_l <= age_high_r + {int(years)} and age_low_r <= age_high_l + {int(years)}",
+                label_for_charts=f"age ranges within {years} years",
+            )
+        )
+    return cl.CustomComparison(output_column_name="age", comparison_levels=[*levels, cll.ElseLevel()])
+
+
+def _date_of_birth(settings: LinkageSettings) -> cl.CustomComparison:
+    return cl.CustomComparison(
+        output_column_name="date_of_birth",
+        comparison_levels=[
+            cll.NullLevel("birth_year"),
+            cll.ExactMatchLevel("date_of_birth"),
+            cll.CustomLevel(
+                "damerau_levenshtein(date_of_birth_l, date_of_birth_r) <= 1",
+                label_for_charts="dates of birth one typo apart",
+            ),
+            cll.CustomLevel("birth_year_l = birth_year_r", label_for_charts="same birth year"),
+            cll.CustomLevel("abs(birth_year_l - birth_year_r) <= 2", label_for_charts="birth years within 2"),
+            cll.ElseLevel(),
+        ],
+    )
+
+
+def _date_of_death(settings: LinkageSettings) -> cl.CustomComparison:
+    # A date of death may be known only as a range (low..high): overlap within t days.
+    levels = [cll.NullLevel("death_low")]
+    for days in settings.death_tolerance_days:
+        levels.append(
+            cll.CustomLevel(
+                f"death_low_l <= death_high_r + {int(days)} and death_low_r <= death_high_l + {int(days)}",
+                label_for_charts=f"dates of death within {days} days",
+            )
+        )
+    return cl.CustomComparison(output_column_name="date_of_death", comparison_levels=[*levels, cll.ElseLevel()])
+
+
+COMPARISONS: dict[str, tuple[str, ComparisonBuilder]] = {
+    # comparison name: (the column that must hold data for it to be used, builder)
+    "name": ("full_key", _name),
+    "father_name": ("father_key", _father_name),
+    "sex": ("sex", _sex),
+    "age": ("age_low", _age),
+    "date_of_birth": ("birth_year", _date_of_birth),
+    "date_of_death": ("death_low", _date_of_death),
+    "place": ("place_key", _place),
+    "province": ("province_key", _province),
+}
+
+
+def columns_with_data(features: pd.DataFrame) -> set[str]:
+    """Prepared columns that are not empty in at least two records (else nothing to compare)."""
+    return {c for c in features.columns if features[c].notna().sum() >= 2}
+
+
+def rules_for_data(rules: list[str], filled: set[str]) -> list[str]:
+    """Keep only the rules whose columns all hold data (an empty column blocks nothing)."""
+    kept = []
+    for rule in rules:
+        used = set(re.findall(r"\b[lr]\.([a-z_]+)", rule))
+        if used and used <= filled:
+            kept.append(rule)
+    return kept
+
+
+def build_settings(settings: LinkageSettings, filled: set[str]) -> SettingsCreator:
+    """Splink's settings for a dedupe over all records of all lists (within-list duplicates too)."""
+    comparisons = [
+        COMPARISONS[name][1](settings)
+        for name in settings.comparisons
+        if COMPARISONS[name][0] in filled
+    ]
+    return SettingsCreator(
+        link_type="dedupe_only",
+        unique_id_column_name="record_id",
+        comparisons=comparisons,
+        blocking_rules_to_generate_predictions=rules_for_data(settings.blocking_rules, filled),
+        additional_columns_to_retain=["list_name"],
+        retain_matching_columns=False,
+        retain_intermediate_calculation_columns=False,
+    )

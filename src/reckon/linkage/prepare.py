@@ -1,0 +1,124 @@
+"""Turn records (canonical fields) into the columns the linkage model compares.
+
+Input: one row per record with ``record_id``, ``list_name`` and any of the canonical
+fields (``name``, ``name_native``, ``given_name``, ``family_name``, ``father_name``,
+``sex``, ``age_low``/``age_high``, ``birth_year``, ``date_of_birth``,
+``date_of_death`` or ``date_of_death_low``/``_high``, ``place_of_death``,
+``province``). Missing columns are treated as empty.
+
+Output columns (all may be NULL except the first two):
+
+    record_id, list_name
+    full_key, alt_key       the name keyed in one Latin key space; alt_key is the other
+                            script's spelling when a record gives both
+    full_skel, alt_skel     their consonant skeletons (Persian script writes no short vowels)
+    name_coarse             coarse key of the full name (reckon.names.match_key), for blocking
+    given_key, family_key   first and last part of the name (or the given fields)
+    given_coarse, family_coarse   their skeletons
+    father_key              skeleton of the father's name key
+    sex                     'm' / 'f'
+    age_low, age_high       age at death as a range (from birth year if not given)
+    birth_year, date_of_birth (ISO text)
+    death_low, death_high   date-of-death bounds (DATE); death_month 'YYYY-MM' for blocking
+    place_key, province_key skeletons of the place names' keys
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from reckon.errors import InputError
+from reckon.linkage.keys import coarse_key, key_column, name_key, skeleton
+
+FEATURE_COLUMNS = (
+    "record_id", "list_name", "full_key", "alt_key", "full_skel", "alt_skel", "name_coarse", "given_key", "family_key",
+    "given_coarse", "family_coarse", "father_key", "sex", "age_low", "age_high", "birth_year",
+    "date_of_birth", "death_low", "death_high", "death_month", "place_key", "province_key",
+)
+
+
+def prepare_features(records: pd.DataFrame) -> pd.DataFrame:
+    """The linkage columns for every record (see the module docstring)."""
+    _check_ids(records)
+    col = _column_getter(records)
+    out = pd.DataFrame({"record_id": records["record_id"].astype(str).to_numpy()})
+    out["list_name"] = col("list_name").fillna("list").astype(str).to_numpy()
+    _add_names(out, col)
+    out["father_key"] = key_column(col("father_name"), _skeleton_key).to_numpy()
+    out["sex"] = _sex(col("sex")).to_numpy()
+    _add_dates(out, col)
+    out["place_key"] = key_column(col("place_of_death"), _skeleton_key).to_numpy()
+    out["province_key"] = key_column(col("province"), _skeleton_key).to_numpy()
+    return out[list(FEATURE_COLUMNS)]
+
+
+def _check_ids(records: pd.DataFrame) -> None:
+    if "record_id" not in records.columns:
+        raise InputError("records have no `record_id` column", fix="give each record a unique id")
+    duplicated = records["record_id"][records["record_id"].duplicated()]
+    if len(duplicated):
+        raise InputError(
+            f"record_id {duplicated.iloc[0]!r} appears more than once",
+            fix="record ids must be unique ('<list>:<id>')",
+        )
+
+
+def _column_getter(records: pd.DataFrame):
+    empty = pd.Series([None] * len(records), index=records.index, dtype="object")
+
+    def col(name: str) -> pd.Series:
+        return records[name] if name in records.columns else empty
+
+    return col
+
+
+def _add_names(out: pd.DataFrame, col) -> None:
+    latin = key_column(col("name"), name_key)
+    native = key_column(col("name_native"), name_key)
+    given = key_column(col("given_name"), name_key)
+    family = key_column(col("family_name"), name_key)
+    # A list may give only given and family names: join them into the full name.
+    joined = (given.fillna("") + " " + family.fillna("")).str.strip()
+    joined = joined.where(joined.str.len() > 0)
+    full = latin.fillna(native).fillna(joined)
+    alt = native.where(latin.notna() & native.notna() & (native != latin))
+    raw = col("name").fillna(col("name_native")).astype("string")
+    raw_joined = (col("given_name").fillna("").astype(str) + " " + col("family_name").fillna("").astype(str)).str.strip()
+    raw = raw.fillna(raw_joined.where(raw_joined.str.len() > 0).astype("string"))
+    out["full_key"] = full.to_numpy()
+    out["alt_key"] = alt.to_numpy()
+    out["full_skel"] = key_column(full, skeleton).to_numpy()
+    out["alt_skel"] = key_column(alt, skeleton).to_numpy()
+    out["given_key"] = given.fillna(full.str.split(" ").str[0]).to_numpy()
+    out["family_key"] = family.fillna(full.str.split(" ").str[-1]).to_numpy()
+    out["name_coarse"] = key_column(raw, coarse_key).to_numpy()
+    out["given_coarse"] = key_column(out["given_key"], skeleton).to_numpy()
+    out["family_coarse"] = key_column(out["family_key"], skeleton).to_numpy()
+
+
+def _skeleton_key(text: str) -> str:
+    return skeleton(name_key(text))
+
+
+def _sex(values: pd.Series) -> pd.Series:
+    text = values.astype("string").str.strip().str.lower().str[:1]
+    return text.where(text.isin(["m", "f"]))
+
+
+def _add_dates(out: pd.DataFrame, col) -> None:
+    dob = pd.to_datetime(col("date_of_birth"), errors="coerce", format="mixed")
+    birth_year = pd.to_numeric(col("birth_year"), errors="coerce").fillna(dob.dt.year)
+    out["birth_year"] = birth_year.astype("Int64").to_numpy()
+    out["date_of_birth"] = dob.dt.strftime("%Y-%m-%d").astype("string").to_numpy()
+    exact = pd.to_datetime(col("date_of_death"), errors="coerce", format="mixed")
+    low = pd.to_datetime(col("date_of_death_low"), errors="coerce").fillna(exact)
+    high = pd.to_datetime(col("date_of_death_high"), errors="coerce").fillna(exact).fillna(low)
+    out["death_low"] = low.dt.date.to_numpy()
+    out["death_high"] = high.dt.date.to_numpy()
+    out["death_month"] = low.dt.strftime("%Y-%m").where(low.dt.month == high.dt.month).astype("string").to_numpy()
+    age_low = pd.to_numeric(col("age_low"), errors="coerce")
+    age_high = pd.to_numeric(col("age_high"), errors="coerce").fillna(age_low)
+    # Without an age, the age at death follows from the birth year and the year of death.
+    derived = low.dt.year - birth_year
+    out["age_low"] = age_low.fillna(derived - 1).astype("Int64").to_numpy()
+    out["age_high"] = age_high.fillna(derived).astype("Int64").to_numpy()

@@ -1,0 +1,109 @@
+"""LinkageSettings: the linkage model's knobs, declared once, round-tripping to JSON.
+
+The settings name *which* comparisons and blocking rules to use; ``model.py``
+turns them into a Splink model. Blocking rules and training blocks are SQL
+conditions over the prepared columns (see ``prepare.py``), in Splink's
+``l.column = r.column`` form.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field, fields
+from pathlib import Path
+from typing import Any
+
+from reckon.errors import InputError
+
+# Pairs that any of these rules admit are scored by the model; others are never compared.
+# Each rule pairs a name key with one more field, so common names do not explode the count.
+DEFAULT_BLOCKING_RULES: tuple[str, ...] = (
+    "l.name_coarse = r.name_coarse",
+    "l.family_coarse = r.family_coarse and l.birth_year = r.birth_year",
+    "l.given_coarse = r.given_coarse and l.birth_year = r.birth_year",
+    "l.family_coarse = r.family_coarse and l.death_month = r.death_month",
+    "l.given_coarse = r.given_coarse and l.death_month = r.death_month",
+    "l.family_coarse = r.family_coarse and l.place_key = r.place_key",
+    "l.given_coarse = r.given_coarse and l.place_key = r.place_key",
+    "l.date_of_birth = r.date_of_birth",
+    "l.given_coarse = r.given_coarse and l.father_key = r.father_key",
+)
+
+# EM needs several blocks: the fields a block holds equal cannot be trained in that block.
+DEFAULT_TRAINING_BLOCKS: tuple[str, ...] = (
+    "l.name_coarse = r.name_coarse",
+    "l.birth_year = r.birth_year and l.death_month = r.death_month",
+    "l.date_of_birth = r.date_of_birth",
+    "l.family_coarse = r.family_coarse and l.place_key = r.place_key",
+)
+
+# Strict rules whose matches are almost surely true, to estimate how often two random
+# records are the same person (the prior, lambda).
+DEFAULT_DETERMINISTIC_RULES: tuple[str, ...] = (
+    "l.full_key = r.full_key and l.date_of_birth = r.date_of_birth",
+    "l.full_key = r.full_key and l.father_key = r.father_key",
+    "l.full_key = r.full_key and l.death_low = r.death_low and l.age_low = r.age_low",
+)
+
+# One comparison per kind of evidence. The name is ONE comparison (full name, parts, other
+# script) so that agreeing given and family names are not counted twice as independent.
+ALL_COMPARISONS: tuple[str, ...] = (
+    "name", "father_name", "sex", "age", "date_of_birth", "date_of_death", "place", "province",
+)
+
+
+@dataclass
+class LinkageSettings:
+    """How records are compared, trained, scored and clustered."""
+
+    threshold: float = 0.9  # pairs at or above this match probability join one person
+    comparisons: list[str] = field(default_factory=lambda: list(ALL_COMPARISONS))
+    blocking_rules: list[str] = field(default_factory=lambda: list(DEFAULT_BLOCKING_RULES))
+    training_blocks: list[str] = field(default_factory=lambda: list(DEFAULT_TRAINING_BLOCKS))
+    deterministic_rules: list[str] = field(default_factory=lambda: list(DEFAULT_DETERMINISTIC_RULES))
+    deterministic_recall: float = 0.6  # the share of true pairs the strict rules are thought to find
+    age_tolerance_years: list[int] = field(default_factory=lambda: [0, 2, 5])
+    death_tolerance_days: list[int] = field(default_factory=lambda: [0, 3, 30])
+    keep_pairs_above: float = 0.05  # scored pairs kept for review and re-clustering
+    max_pairs_for_u: float = 2e6  # random pairs sampled to learn how often non-matches agree
+    min_m_probability: float = 0.002  # EM can learn m = 0 on small data: "never happens in a match"
+    term_frequencies: bool = True  # rare names count for more than common ones
+    seed: int = 42
+
+    def __post_init__(self) -> None:
+        if not 0.0 < self.threshold <= 1.0:
+            raise InputError(
+                f"threshold {self.threshold!r} is not a probability in (0, 1]",
+                fix="use e.g. --threshold 0.9",
+            )
+        unknown = sorted(set(self.comparisons) - set(ALL_COMPARISONS))
+        if unknown:
+            raise InputError(
+                f"unknown comparison(s) {', '.join(unknown)}",
+                fix=f"choose from {', '.join(ALL_COMPARISONS)}",
+            )
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict(), indent=2, sort_keys=True)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> LinkageSettings:
+        known = {f.name for f in fields(cls)}
+        extra = sorted(set(data) - known)
+        if extra:
+            raise InputError(f"unknown linkage setting(s) {', '.join(extra)}", fix=f"use {', '.join(sorted(known))}")
+        return cls(**data)
+
+    @classmethod
+    def from_json(cls, text: str) -> LinkageSettings:
+        return cls.from_dict(json.loads(text))
+
+    @classmethod
+    def from_file(cls, path: str | Path) -> LinkageSettings:
+        try:
+            return cls.from_json(Path(path).read_text(encoding="utf-8"))
+        except json.JSONDecodeError as exc:
+            raise InputError(f"is not valid JSON ({exc.msg})", file=str(path), row=exc.lineno) from exc
