@@ -38,7 +38,16 @@ _JOINING_PREFIXES = frozenset(["abd", "abdul", "abdol", "abdel", "abdal", "abdu"
 _NOT_LETTER = re.compile(r"[^a-z]+")
 _APOSTROPHES = re.compile(r"['`\u2018\u2019\u02bb\u02bc\u02be\u02bf]")
 _DOUBLED = re.compile(r"(.)\1+")
+_DOUBLED_ANY_CASE = re.compile(r"(?i)(.)\1+")
 _DOUBLED_CONSONANT = re.compile(r"([^aeiou])\1+")
+
+def _initial_vowel(match: re.Match[str]) -> str:
+    """An initial vowel is always written (ا or ع), so it is long whatever its spelling."""
+    vowels = match.group(0)
+    if vowels.startswith(("ou", "oo", "u")):
+        return "U"
+    return "I" if vowels.startswith(("i", "ee", "ey", "ei")) else "A"
+
 
 # Prefix rewrites run before doubled letters collapse (they need "rr" in Abdurrahman).
 _PREFIX_REWRITES: list[tuple[re.Pattern[str], str]] = [
@@ -47,13 +56,14 @@ _PREFIX_REWRITES: list[tuple[re.Pattern[str], str]] = [
         (r"^abd[aeiou]*l(?=[a-z])", "abdl"),  # Abdol/Abdul/Abdel/Abd al- -> one prefix
         (r"^abd[aeiou]+(?=(r|n|s|z|t|d)\1)", "abdl"),  # sun-letter assimilation: Abdurrahman
         (r"^abd(?=[aeiou])", "abdl"),  # Abdallah
-        (r"^(?:a|e|u|o)l(?=[b-df-hj-np-tv-z])(?=.{4})", ""),  # article: al-, el-, ol-
+        (r"^(?:a|e|u|o)l(?=[b-df-hj-np-tz])(?=.{3})", ""),  # article: al-, el-, ol-
     ]
 ]
 _REWRITES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(p), r)
     for p, r in [
-        (r"(?<=.)[ae]h$", "a"),  # silent final he: -eh/-ah -> one ending
+        (r"(?<=[aeiouy]n)e$", ""),  # French silent -e: Imane, Amine, Yassine
+        (r"(?<=[^aeiou])(?:[ae]h|e)$", "a"),  # silent final he: -eh/-ah/-e -> one ending
         (r"ck|c(?!h)", "k"),
         (r"tch", "c"),
         (r"dj", "j"),
@@ -64,12 +74,19 @@ _REWRITES: list[tuple[re.Pattern[str], str]] = [
         (r"th", "s"),
         (r"ph", "f"),
         (r"w", "v"),
+        (r"ou(?=[ae])", "v"),  # French spelling of و as a consonant: Marouane, Houari
         (r"(?<=[aeiou])v(?![aeiouy])", "u"),  # ow/aw before a consonant is a vowel
-        (r"ou|oo|uo|o", "u"),
-        (r"ee|ie|iy|yi", "i"),
-        (r"ae|ea", "i"),  # Saeed, Raeisi: a vowel pair over ع/ئ and ی
-        (r"(?<=.)y", "i"),  # y inside a word is ی written as a vowel: Hosseyn, Maryam, -y
-        (r"[ae]i|ai", "i"),  # Hossein/Husain/Hosseyn
+        # Vowels: capitals mark spellings that can only stand for a written long vowel
+        # (ا و ی); lower case ones may be short vowels, which script does not write.
+        (r"^[aeiou]+", _initial_vowel),  # an initial vowel is always written (ا or ع)
+        (r"ou|oo|uu|uo", "U"),
+        (r"o", "u"),
+        (r"ee|ii|ie|iy|yi", "I"),
+        (r"ae|ea", "I"),  # Saeed, Raeisi: a vowel pair over ع/ئ and ی
+        (r"(?<=.)y", "I"),  # y inside a word is ی: Hosseyn, Maryam, -y
+        (r"[ae][iI]|[aA]I", "I"),  # Hossein/Husain/Hosseyn
+        (r"i$", "I"),  # nisba -i is always written ی
+        (r"aa", "a"),  # Saad, Maamoun: often an ain, not a long vowel
         (r"e", "a"),  # e/a: Mohammed/Mohammad, Fatemeh/Fatemah
     ]
 ]
@@ -105,15 +122,27 @@ def name_tokens(name: str) -> list[str]:
 
 
 @lru_cache(maxsize=1_000_000)
-def word_key(word: str) -> str:
-    """The phonetic key of one lower-case ASCII word."""
+def marked_word_key(word: str) -> str:
+    """The key of one lower-case ASCII word, long vowels in capitals (A I U)."""
     word = _ALIASES.get(word, word)
     for pattern, replacement in _PREFIX_REWRITES:
         word = pattern.sub(replacement, word)
     word = _DOUBLED_CONSONANT.sub(r"\1", word)
     for pattern, replacement in _REWRITES:
         word = pattern.sub(replacement, word)
-    return _DOUBLED.sub(r"\1", word)
+    return _DOUBLED_ANY_CASE.sub(_keep_capital, word)
+
+
+def _keep_capital(match: re.Match[str]) -> str:
+    """One letter for a doubled run; long if any of it was long ("Ii" -> "I")."""
+    run = match.group(0)
+    return run[0].upper() if any(ch.isupper() for ch in run) else run[0]
+
+
+@lru_cache(maxsize=1_000_000)
+def word_key(word: str) -> str:
+    """The phonetic key of one lower-case ASCII word."""
+    return _DOUBLED.sub(r"\1", marked_word_key(word).lower())
 
 
 def join_compounds(words: list[str]) -> list[str]:
@@ -127,6 +156,22 @@ def join_compounds(words: list[str]) -> list[str]:
     return joined
 
 
+_ARTICLE = re.compile(r"(?<![a-z])(?<!abd[ -])(?:al|el|ul|ol)[ -](?=[a-z])", re.IGNORECASE)
+_HYPHEN = re.compile(r"\s*[-\u2010\u2011]\s*")
+
+
+def key_words(name: str) -> list[str]:
+    """Folded words ready for keying: articles off, hyphenated and known compounds joined."""
+    name = _HYPHEN.sub("", _ARTICLE.sub("", name))  # Ali-Reza is one given name
+    return join_compounds(normalize_latin(name).split())
+
+
+@lru_cache(maxsize=1_000_000)
+def marked_latin_key(name: str) -> str:
+    """`latin_key` with definite long vowels in capitals, for the script comparison."""
+    return " ".join(marked_word_key(w) for w in key_words(name))
+
+
 @lru_cache(maxsize=1_000_000)
 def latin_key(name: str) -> str:
     """The folded phonetic key of a Latin-script name, word by word.
@@ -138,5 +183,4 @@ def latin_key(name: str) -> str:
     joined only for known halves (-zadeh, -pour, Abdol-, -allah); `name_similarity`
     also compares the joined name, so "Mohammad Reza" still matches "Mohammadreza".
     """
-    joined_hyphens = re.sub(r"\s*[-\u2010\u2011]\s*", "", name)  # Ali-Reza is one given name
-    return " ".join(word_key(w) for w in join_compounds(normalize_latin(joined_hyphens).split()))
+    return " ".join(word_key(w) for w in key_words(name))

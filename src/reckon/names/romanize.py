@@ -38,7 +38,7 @@ def _letter_key(word: str, i: int) -> str:
         consonant = first or word[i - 1] == "ا" or (nxt in _VOWEL_LETTERS and nxt != "")
         return "v" if consonant else "u"
     if letter == "ی":
-        return "y" if first else "i"
+        return "y" if first and len(word) > 1 and nxt != "ی" else "i"
     return letter if letter.isascii() and letter.isalpha() else ""
 
 
@@ -48,12 +48,14 @@ def romanize_word(word: str) -> str:
     if word.startswith("عبد") and len(word) > 3:
         rest = word[5:] if word.startswith("عبدال") and len(word) > 6 else word[3:]
         return _dedouble("abdl" + _word_body(rest))
-    if word.startswith("ال") and len(word) > 4 and word[2] not in _VOWEL_LETTERS:
+    if word.startswith("ال") and len(word) > 3 and word[2] != "ی" and word != "الله":
         word = word[2:]  # the article, as latin_key drops al-/el-
     return _dedouble(_word_body(word))
 
 
 def _word_body(word: str) -> str:
+    if len(word) > 2 and word[0] == "ا" and word[1] in "وی":
+        word = word[1:]  # initial ای/او is one vowel: Iraj, Omid's Latin "I"/"U"
     return "".join(_letter_key(word, i) for i in range(len(word)))
 
 
