@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import re
 
+import pandas as pd
+
 from reckon.claims.model import CATEGORIES, QUALIFIERS
 
 
@@ -57,7 +59,8 @@ def test_the_story_spans_claimants_categories_and_disputes(event):
     assert {c["claimant_key"] for c in claims} >= {
         "Interior Ministry", "Democratic Tomorrow Coalition", "Parvaz Rights Collective", "Meridian Wire Service",
         "UN Fact-Finding Panel", "author"}
-    assert {c["category"] for c in claims} == {"killed", "injured", "arrested"}
+    assert {c["category"] for c in claims} == {"killed", "injured", "arrested", "scope"}
+    assert [c["unit"] for c in claims if c["category"] == "scope"] == ["cities"]
     assert {c["qualifier"] for c in claims} == set(QUALIFIERS)
     killed = {c["claimant_key"]: c for c in claims if c["category"] == "killed" and c["file"].startswith("00")}
     # Government low, opposition high, the rights group near its own list.
@@ -68,3 +71,24 @@ def test_the_story_spans_claimants_categories_and_disputes(event):
     reattributed = [c for c in claims if c["claimant_key"] == "Meridian Wire Service" and "confirmed" in c["quote"]]
     assert reattributed and reattributed[0]["figure_low"] == killed["Democratic Tomorrow Coalition"]["figure_low"]
     assert any(c["via"] == "Meridian Wire Service" for c in claims)
+
+
+def test_subgroup_figures_come_from_the_rights_groups_list(event):
+    out, _ = event
+    people = pd.read_csv(out / "population.csv").set_index("person_id")
+    mapping = pd.read_csv(out / "truth.csv", dtype={"source_record_id": str})
+    listed = people.loc[mapping.loc[mapping["list_name"] == "rights_group", "person_id"].unique()]
+    subgroups = {c["subgroup"]: c["figure_low"] for c in planted(out) if c["subgroup"]}
+    assert subgroups == {"children": int((listed["age"] < 18).sum()), "women": int((listed["sex"] == "female").sum())}
+
+
+def test_numbers_that_are_not_claims_stay_outside_every_quote(event):
+    out, _ = event
+    claims = planted(out)
+    for path in sorted((out / "articles").glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        spans = [(c["start"], c["end"]) for c in claims if c["file"] == path.name]
+        for distractor in ("200 percent", "17-year-old", "96 hours", "40-day", "212 pages"):
+            at = text.find(distractor)
+            if at >= 0:
+                assert not any(start <= at < end for start, end in spans), (path.name, distractor)

@@ -18,10 +18,11 @@ import numpy as np
 import pandas as pd
 
 from reckon.errors import InputError
-from reckon.simulate.articles import Figures, write_articles as compose_articles
+from reckon.simulate.articles import Figures
 from reckon.simulate.capture import ListSpec, capture, default_specs
 from reckon.simulate.formats import list_frame, record_ids
 from reckon.simulate.lists import ListDraw, draw_list
+from reckon.simulate.templates import compose_articles
 from reckon.simulate.population import EVENT_DAYS, EVENT_START, PLACES, PROVINCES, Population, draw_population
 from reckon.simulate.writer import histories_frame, population_frame, write_articles, write_csv, write_json
 
@@ -144,7 +145,9 @@ def _figures(pop: Population, captured: np.ndarray) -> Figures:
     return Figures(
         truth=pop.size, documented=int(captured.any(axis=1).sum()), rights_list=int(rights.sum()),
         rights_by_province=tuple((PROVINCES[i], int(by_province[i])) for i in top if by_province[i] > 0),
+        rights_children=int((rights & (pop.age < 18)).sum()), rights_women=int((rights & pop.female).sum()),
         city=PLACES[city].cities[0], city_deaths=int(city_counts[city]),
+        cities_with_deaths=int((city_counts > 0).sum()),
     )
 
 
