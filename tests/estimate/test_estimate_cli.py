@@ -1,0 +1,111 @@
+"""`reckon estimate` through the real app: JSON fields, the table with its warnings, errors."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from reckon.case import Case
+from reckon.cli.main import app
+from reckon.estimate.store import load_estimates
+
+runner = CliRunner()
+
+
+def run_json(*args: str) -> dict:
+    result = runner.invoke(app, ["estimate", *args, "--format", "json"])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def test_kosovo_bic_json(mse_data):
+    data = run_json(str(mse_data / "kosovo_4lists.csv"), "--method", "loglinear", "--select", "bic", "--max-order", "3")
+    (result,) = data["results"]
+    for field in ("estimate", "lower", "upper", "method", "model", "observed", "warnings", "level",
+                  "interval_kind", "diagnostics"):
+        assert field in result
+    assert result["method"] == "loglinear"
+    assert result["model"] == "[EXH*ABA*OSCE, EXH*HRW, OSCE*HRW]"
+    assert result["estimate"] == pytest.approx(10356.5, abs=0.05)
+    assert result["lower"] == pytest.approx(8994, abs=0.5)
+    assert result["upper"] == pytest.approx(12110, abs=0.5)
+    assert result["observed"] == 4400
+    assert result["level"] == 0.95
+    assert any("model choice matters" in w for w in result["warnings"])
+    assert data["notes"] == []
+
+
+def test_stepwise_level_and_p_value(mse_data):
+    data = run_json(str(mse_data / "uk_modern_slavery_2013_5lists.csv"), "-m", "stepwise", "--p-value", "0.02",
+                    "--level", "0.9")
+    (result,) = data["results"]
+    assert result["estimate"] == pytest.approx(11312.99, abs=0.01)
+    assert result["level"] == 0.9
+    assert 9884 < result["lower"] < result["upper"] < 13027  # narrower than the 95% interval
+
+
+def test_all_methods_side_by_side_with_note(mse_data):
+    data = run_json(str(mse_data / "uk_modern_slavery_2013_5lists.csv"), "--method", "all", "--max-order", "2")
+    methods = [r["method"] for r in data["results"]]
+    assert methods[:2] == ["loglinear", "stepwise"]
+    assert any("disagree by more than their intervals" in note for note in data["notes"])
+
+
+def test_table_lists_warnings_plainly(mse_data):
+    result = runner.invoke(app, ["estimate", str(mse_data / "artificial_sparse_3lists.csv"), "-m", "stepwise"])
+    assert result.exit_code == 0, result.output
+    assert "96 people documented on 3 lists (A, B, C)" in result.stdout
+    assert "stepwise" in result.stdout
+    assert "Warnings:" in result.stdout
+    assert "A*B: no finite maximum-likelihood estimate" in " ".join(result.stdout.split())
+
+
+def test_chapman_on_two_lists_and_refusal_on_four(csv_file, mse_data):
+    data = run_json(str(csv_file("two.csv", "A,B,count\n1,0,60\n0,1,40\n1,1,20\n")), "-m", "chapman")
+    (result,) = data["results"]
+    assert result["estimate"] == pytest.approx(81 * 61 / 21 - 1)
+    assert "cannot be tested" in result["warnings"][0]
+    refused = runner.invoke(app, ["estimate", str(mse_data / "kosovo_4lists.csv"), "-m", "chapman"])
+    assert refused.exit_code == 1
+    assert "chapman needs exactly 2 lists" in refused.stderr
+
+
+def test_strata_column(csv_file):
+    text = "A,B,C,place,count\n" + "".join(
+        f"{a},{b},{c},{place},{n}\n"
+        for place, scale in (("north", 1), ("south", 2))
+        for (a, b, c), n in (((1, 0, 0), 50), ((0, 1, 0), 40), ((0, 0, 1), 30), ((1, 1, 0), 10),
+                             ((1, 0, 1), 8), ((0, 1, 1), 6), ((1, 1, 1), 2))
+        for n in [n * scale]
+    )
+    data = run_json(str(csv_file("strata.csv", text)), "-m", "stepwise", "--strata", "place")
+    north, south, total = data["results"]
+    assert [north["stratum"], south["stratum"], total["stratum"]] == ["north", "south", "total"]
+    assert total["estimate"] == pytest.approx(north["estimate"] + south["estimate"])
+    assert total["observed"] == 146 * 3
+
+
+def test_bad_csv_is_one_clean_error(csv_file):
+    result = runner.invoke(app, ["estimate", str(csv_file("bad.csv", "A,B,count\n1,0,5\n1,7,2\n"))])
+    assert result.exit_code == 1
+    assert "bad.csv, row 3: column `B` holds '7', not 0 or 1" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_case_without_linkage_says_link_first(tmp_path):
+    Case.init(tmp_path / "case").close()
+    result = runner.invoke(app, ["estimate", "--case", str(tmp_path / "case")])
+    assert result.exit_code == 1
+    assert "run `reckon link` first" in result.stderr
+    with Case.open(tmp_path / "case") as case:
+        assert load_estimates(case) == []
+
+
+def test_help_names_every_option():
+    result = runner.invoke(app, ["estimate", "--help"])
+    assert result.exit_code == 0
+    for option in ("--method", "--format", "--level", "--max-order", "--select", "--p-value", "--strata",
+                   "--chains", "--burn-in", "--samples", "--thin", "--seed", "--case", "--linkage-sensitivity"):
+        assert option in result.stdout
