@@ -1,0 +1,314 @@
+"""Who makes a claim: the claimant (and any intermediary) for a figure in a sentence.
+
+Rules, in the order a reader applies them:
+- "according to X" nearest the figure;
+- a speech verb with its subject: "X said/reported/confirmed ...", "..., X said",
+  "..., said X"; "X told Y" and "Y, citing X" name Y as ``via``;
+- a passive agent: "the toll ... announced by X" — when an active claimant is also present the
+  figure carries both claims ("X confirmed the toll announced by Y");
+- "X's report/figures", "a report by X";
+- a quotation introduced by "X said:" in an earlier sentence;
+- otherwise the document's own voice, ``author``.
+Pronouns and descriptions ("it", "the rights group", "the ministry") resolve to the last
+compatible name mentioned earlier (``MentionMemory``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from reckon.claims.claimants import AUTHOR, canonical_claimant, known_claimant
+
+_SPEECH = re.compile(
+    r"\b(?:said|says|say|told|tells|reported|reports|announced|announces|confirmed|confirms|"
+    r"documented|documents|recorded|records|estimated|estimates|stated|states|claimed|claims|"
+    r"added|adds|noted|notes|wrote|writes|tweeted|declared|declares|revealed|reveals|released|"
+    r"published|counted|tallied|verified|found|listed|registered|compiled|acknowledged|"
+    r"admitted|conceded|insisted|emphasi[sz]ed|stressed|warned|alleged|asserted|explained|"
+    r"disclosed|informed|cited|calculated|updated|raised|put\s+the\s+(?:death\s+)?(?:toll|number|figure)|"
+    r"puts\s+the\s+(?:death\s+)?(?:toll|number|figure)|has\s+identified|identified|recorded|"
+    r"believes|believed|shows|showed|show)\b",
+    re.IGNORECASE,
+)
+_PASSIVE_AGENT = re.compile(
+    r"\b(?:announced|reported|documented|confirmed|released|published|compiled|recorded|given|"
+    r"cited|provided|issued|verified|counted|estimated|claimed|tallied|registered|gathered|"
+    r"collected|presented|put\s+forward|stated|disclosed|revealed|declared|quoted)\s+by\s+",
+    re.IGNORECASE,
+)
+_ACCORDING = re.compile(r"\baccording\s+to\s+", re.IGNORECASE)
+_CITING = re.compile(r"\b(?:citing|quoting)\s+", re.IGNORECASE)
+_POSSESSIVE = re.compile(
+    r"(?P<np>(?:[A-Z][\w\-.&]*\s+){0,5}[A-Z][\w\-.&]*)['’]s?\s+(?:own\s+|latest\s+|new\s+|updated\s+)?"
+    r"(?:report|figures?|tally|count|data|estimates?|statement|list|toll|records?|research|investigation|documentation)\b"
+)
+_REPORT_BY = re.compile(
+    r"\b(?:report|statement|tally|count|list|figures?|data|estimates?|investigation)\s+(?:by|from|of|released\s+by|published\s+by)\s+",
+    re.IGNORECASE,
+)
+_AUX_BEFORE = re.compile(r"\b(?:were|was|been|be|is|are|being)\s*$", re.IGNORECASE)
+_FILLERS = re.compile(
+    r"(?:\s+(?:also|has|have|had|later|earlier|previously|separately|again|then|now|recently|"
+    r"jointly|publicly|officially|first|already|subsequently|finally|initially|further|itself|"
+    r"himself|herself|themselves|repeatedly|on\s+\w+day|yesterday|today|last\s+\w+|this\s+\w+))+\s*$",
+    re.IGNORECASE,
+)
+_CLAUSE_BREAK = re.compile(
+    r".*(?:[;:“”\"—]|\b(?:that|which|who|whom|when|while|after|before|because|as|if|since|but|so|"
+    r"where|although|though|whereas|and\s+(?=[a-z]))\b)\s*",
+    re.DOTALL,
+)
+_DESCRIPTOR = re.compile(
+    r"^\s*(?:the|a|an|its|his|her|their|who|which|former|then|deputy|chief|head|spokes\w+|[a-z])",
+)
+_ANAPHOR = re.compile(
+    r"^(?:he|she|it|they|this|the\s+(?:[\w-]+\s+){0,2}(?:group|organi[sz]ation|ngo|monitor|"
+    r"watchdog|agency|ministry|office|official|minister|spokes\w+|committee|body|council|movement|"
+    r"network|cent(?:re|er)|outlet|newspaper|broadcaster|daily|website|rapporteur|expert|experts|"
+    r"organisation|campaign|coalition|institute|union|party|lawmaker|report|commission|mission|"
+    r"news\s+agency|wire\s+service|opposition))$",
+    re.IGNORECASE,
+)
+_GENERIC_HEADS = re.compile(
+    r"\b(?:officials?|authorities|government|judiciary|police|ministry|spokes(?:man|woman|person)|"
+    r"activists|rights\s+groups?|witnesses|sources|doctors|medics|lawmakers?|MPs?|prosecutors?|"
+    r"governor|commander|opposition|residents|monitors?|organi[sz]ation|group|agency|minister|"
+    r"media|television|TV|relatives|families|hospital|coroner|experts?|researchers?|journalists?|"
+    r"observers|diplomats?|envoy|rapporteur|campaigners|lawyers?|he|she|it|they)\b",
+    re.IGNORECASE,
+)
+_NP_STOP = re.compile(r"\s+(?:on|in|at|during|after|before|that|which|who|about|over|from|to|when|while|and\s+(?=[a-z]))\s+|[,.;:()“”\"]|\s+(?=\d)")
+_NOT_SOURCES = re.compile(r"^(?:reporters|journalists|the\s+press|the\s+media|parliament|lawmakers|a\s+news\s+conference|a\s+press\s+conference)$", re.I)
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """One claimant for a figure; ``anchor`` is where its attributing words end (for dates)."""
+
+    claimant: str
+    claimant_key: str
+    via: str | None = None
+    anchor: int | None = None
+    direct: bool = True  # False for the second claim of a figure ("... announced by Y")
+    claim_date: str | None = None  # set when known beforehand (a quotation's speaker)
+
+
+@dataclass
+class MentionMemory:
+    """Names seen so far in a document, so "the group" or "he" can be resolved."""
+
+    names: list[str]
+
+    def remember(self, text: str) -> None:
+        for name in _named_mentions(text):
+            self.names.append(name)
+
+    def resolve(self, anaphor: str) -> str | None:
+        word = anaphor.lower().split()[-1]
+        for name in reversed(self.names):
+            if _compatible(word, name):
+                return name
+        return None
+
+
+def _named_mentions(text: str) -> list[str]:
+    """Organisation and person names by shape: known aliases, acronyms, Capitalised runs."""
+    found = []
+    for m in re.finditer(r"(?:[A-Z][\w’'\-.&]*(?:\s+(?:of|for|the|and|on|in|de|al)?\s*[A-Z][\w’'\-.&]*)*)", text):
+        name = m.group().strip()
+        if len(name) > 2 and (" " in name or name.isupper() or known_claimant(name)):
+            found.append((m.start(), name))
+    return [name for _, name in sorted(found)]
+
+
+_ORG_WORDS = re.compile(
+    r"\b(?:Ministry|Organi[sz]ation|International|Watch|Council|Agency|Network|Office|Group|"
+    r"Cent(?:re|er)|Committee|Commission|Institute|Association|Union|Party|Front|Movement|Court|"
+    r"Judiciary|Parliament|Foundation|Coalition|Service|Radio|Television|TV|News|Press|Times|"
+    r"Post|Monitor|Observatory|Campaign|Alliance|Society|Federation|Assembly|Authority|Police|"
+    r"Guards?|Army|Nations|Department|Mission|Rights|Herald|Gazette|Daily|Tribune|Journal|Reuters|"
+    r"Amnesty|Bureau)\b"
+)
+
+
+def _compatible(word: str, name: str) -> bool:
+    is_org = bool(_ORG_WORDS.search(name) or name.isupper() or known_claimant(name))
+    if word in {"he", "she", "official", "minister", "spokesman", "spokeswoman", "spokesperson", "lawmaker", "rapporteur", "expert"}:
+        return not is_org and len(name.split()) >= 2
+    if word in {"ministry", "committee", "council", "office", "agency", "commission", "mission", "party", "union", "network", "coalition", "institute"}:
+        return word in name.lower()
+    if word in {"it", "group", "organisation", "organization", "ngo", "monitor", "watchdog", "body", "movement", "centre", "center", "campaign", "report", "opposition"}:
+        return is_org
+    if word in {"outlet", "newspaper", "broadcaster", "daily", "website", "agency", "service"}:
+        return is_org
+    return is_org or len(name.split()) >= 2
+
+
+def attribute(sentence: str, start: int, end: int, memory: MentionMemory, speaker: Attribution | None) -> list[Attribution]:
+    """The claimants of the figure at ``sentence[start:end]``; ``speaker`` is a quotation's."""
+    found = _according_to(sentence, start, end, memory) or _speech_subject(sentence, start, end, memory)
+    agent = _passive_agent(sentence, start, end, memory)
+    if found is None and agent is None:
+        found = _possessive(sentence, start, memory)
+    if found is None and agent is not None:
+        return [agent]
+    if found is not None and agent is not None and agent.claimant_key != found.claimant_key:
+        return [found, replace(agent, direct=False)]
+    if found is not None:
+        return [found]
+    if speaker is not None:
+        return [speaker]
+    return [Attribution(AUTHOR, AUTHOR)]
+
+
+def speaker_of(sentence: str, memory: MentionMemory) -> Attribution | None:
+    """The speaker a sentence ending in "X said:" introduces for the quotation that follows."""
+    colon = sentence.rstrip().rstrip("“\"").rstrip()
+    if not colon.endswith(":"):
+        return None
+    return _speech_subject(colon, len(colon), len(colon), memory)
+
+
+def _according_to(sentence: str, start: int, end: int, memory: MentionMemory) -> Attribution | None:
+    best = None
+    for m in _ACCORDING.finditer(sentence):
+        name = _noun_phrase_after(sentence, m.end())
+        if name and (best is None or abs(m.start() - start) < abs(best[0] - start)):
+            best = (m.start(), name, m.end() + len(name))
+    return _make(best[1], memory, anchor=best[2]) if best else None
+
+
+def _speech_subject(sentence: str, start: int, end: int, memory: MentionMemory) -> Attribution | None:
+    candidates = []
+    for verb in _SPEECH.finditer(sentence):
+        if _AUX_BEFORE.search(sentence[: verb.start()]) or re.match(r"\s+by\b", sentence[verb.end():]):
+            continue  # passive: "were reported killed", "announced by X"
+        subject = subject_before(sentence, verb.start()) or _subject_after(sentence, verb)
+        if subject is None:
+            continue
+        if verb.end() <= start or verb.start() >= end:
+            distance = start - verb.end() if verb.end() <= start else verb.start() - end + 15
+            candidates.append((distance, verb, subject))
+    if not candidates:
+        return None
+    _, verb, subject = min(candidates, key=lambda c: c[0])
+    attribution = _make(subject, memory, anchor=verb.end())
+    if attribution is None:
+        return None
+    return _with_intermediary(sentence, verb, attribution, memory)
+
+
+def _with_intermediary(sentence: str, verb: re.Match[str], found: Attribution, memory: MentionMemory) -> Attribution:
+    citing = _CITING.search(sentence)
+    if citing:
+        source = _noun_phrase_after(sentence, citing.end())
+        cited = _make(source, memory, anchor=found.anchor) if source else None
+        if cited is not None:
+            return Attribution(cited.claimant, cited.claimant_key, found.claimant, found.anchor)
+    if verb.group().lower() in {"told", "tells"}:
+        target = _noun_phrase_after(sentence, verb.end())
+        if target and not _NOT_SOURCES.match(target) and re.search(r"[A-Z]", target):
+            return Attribution(found.claimant, found.claimant_key, target, found.anchor)
+    quoted = re.match(r"\s*,?\s*(?:was\s+)?quoted\s+by\s+", sentence[verb.end() :])
+    interview = re.match(r"[^.;]{0,30}?\b(?:in\s+an\s+interview\s+with|speaking\s+to|talking\s+to)\s+", sentence[verb.end() :])
+    for m in (quoted, interview):
+        if m:
+            target = _noun_phrase_after(sentence, verb.end() + m.end())
+            if target:
+                return Attribution(found.claimant, found.claimant_key, target, found.anchor)
+    return found
+
+
+def subject_before(sentence: str, verb_start: int) -> str | None:
+    prefix = _FILLERS.sub("", sentence[:verb_start].rstrip())
+    clause = _CLAUSE_BREAK.sub("", prefix)
+    parts = clause.split(",")
+    if parts[-1].strip():
+        subject = parts[-1].strip()
+    elif len(parts) >= 3 and _DESCRIPTOR.match(parts[-2]) and _looks_like_name(parts[-3].strip()):
+        return f"{parts[-3].strip()}, {parts[-2].strip()}"  # "X, the head of Y, said"
+    else:
+        return None
+    subject = _drop_leading_phrase(subject)
+    return subject if _plausible_claimant(subject) else None
+
+
+def _subject_after(sentence: str, verb: re.Match[str]) -> str | None:
+    before = sentence[: verb.start()].rstrip()
+    if not before.endswith((",", "”", '"', "’")):
+        return None  # inversion only after a clause: "..., said the ministry"
+    name = _noun_phrase_after(sentence, verb.end())
+    return name if name and _plausible_claimant(name) else None
+
+
+def _noun_phrase_after(sentence: str, position: int) -> str | None:
+    rest = sentence[position:]
+    rest = re.sub(r"^\s*(?:the\s+)?(?:latest\s+|new\s+|updated\s+)?(?:figures?|data|reports?|statements?|estimates?|tally|count)\s+(?:from|by|of)\s+", "", rest, flags=re.I)
+    stop = _NP_STOP.search(rest)
+    name = rest[: stop.start()] if stop else rest
+    paren = re.match(r"\s*\([^)]{1,40}\)", rest[len(name) :])
+    if paren:  # keep an acronym in brackets: "the Veloria Watch (VW)"
+        name += paren.group()
+    name = name.strip()
+    return name if name and len(name.split()) <= 12 else None
+
+
+def _drop_leading_phrase(subject: str) -> str:
+    # "For instance United States ...", "In a statement Amnesty": keep from the first capital run
+    words = subject.split()
+    for i, word in enumerate(words):
+        if word[:1].isupper() or word[:1] in "(" or _ANAPHOR.match(" ".join(words[i:])):
+            return " ".join(words[i:])
+        if _GENERIC_HEADS.search(" ".join(words[i:])) and i == 0:
+            return subject
+    return subject
+
+
+def _looks_like_name(text: str) -> bool:
+    return bool(re.search(r"[A-Z]", text)) and len(text.split()) <= 8
+
+
+def _plausible_claimant(subject: str) -> bool:
+    if len(subject.split()) > 12 or re.search(r"\d", subject.replace("/", "")):
+        return False
+    if _ANAPHOR.match(subject):
+        return True
+    if re.match(r"^(?:the\s+)?(?:report|reports|figures|data|statement|toll|number|it|this|there)$", subject, re.I):
+        return False
+    return bool(re.search(r"[A-Z]", subject)) or bool(_GENERIC_HEADS.search(subject))
+
+
+def _passive_agent(sentence: str, start: int, end: int, memory: MentionMemory) -> Attribution | None:
+    for m in _PASSIVE_AGENT.finditer(sentence):
+        between = sentence[end : m.start()] if m.start() >= end else sentence[m.end() : start]
+        if m.start() >= end and len(between) > 120:
+            continue
+        name = _noun_phrase_after(sentence, m.end())
+        if name and _plausible_claimant(name):
+            return _make(name, memory, anchor=m.end() + len(name))
+    return None
+
+
+def _possessive(sentence: str, start: int, memory: MentionMemory) -> Attribution | None:
+    m = _POSSESSIVE.search(sentence)
+    if m and _plausible_claimant(m.group("np")):
+        return _make(m.group("np"), memory, anchor=m.end())
+    by = _REPORT_BY.search(sentence)
+    if by:
+        name = _noun_phrase_after(sentence, by.end())
+        if name and _plausible_claimant(name):
+            return _make(name, memory, anchor=by.end() + len(name))
+    return None
+
+
+def _make(name: str, memory: MentionMemory, anchor: int | None) -> Attribution | None:
+    name = name.strip(" ,.;:")
+    if not name:
+        return None
+    if _ANAPHOR.match(name):
+        resolved = memory.resolve(name)
+        if resolved is None:
+            return Attribution(name, canonical_claimant(name), anchor=anchor)
+        return Attribution(resolved, canonical_claimant(resolved), anchor=anchor)
+    return Attribution(name, canonical_claimant(name), anchor=anchor)

@@ -1,0 +1,231 @@
+"""What a figure counts: a casualty category (with subgroup) or a scope unit, or nothing.
+
+A figure is a claim only when a casualty word binds to it — right after it ("1,500 people
+were killed", "4,000 injured"), or as the verb or noun that governs it ("killing thousands",
+"the death toll of 1,500") — or when it counts places or participants ("over 190 cities").
+Everything else (sources, officials, banks burned, days, ages) is not a claim.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from reckon.claims.figures import Figure
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What one figure counts."""
+
+    category: str
+    unit: str | None = None
+    subgroup: str | None = None
+    continues_list: bool = False  # "at least 20 in A, 15 in B": 15 shares the list's qualifier
+
+
+def _words(*items: str) -> str:
+    return "|".join(items)
+
+
+# Casualty words that may FOLLOW the figure ("300 killed", "300 people were arrested").
+_AFTER = {
+    "killed": _words(
+        r"killed", r"dead", r"deaths?", r"died", r"die", r"slain", r"martyrs?", r"martyred",
+        r"fatalities", r"murdered", r"shot\s+dead", r"lost\s+their\s+lives", r"killings",
+        r"massacred", r"perished", r"bodies", r"victims\s+(?:killed|slaughtered)", r"slaughtered",
+        r"gunned\s+down", r"shot\s+and\s+killed", r"were\s+shot",
+    ),
+    "injured": _words(r"injured", r"wounded", r"hurt", r"injuries", r"maimed", r"blinded"),
+    "arrested": _words(
+        r"arrested", r"arrests", r"detained", r"detentions", r"detainees", r"held", r"jailed",
+        r"imprisoned", r"in\s+custody", r"taken\s+into\s+custody", r"rounded\s+up",
+        r"apprehended", r"locked\s+up", r"behind\s+bars", r"political\s+prisoners",
+    ),
+    "missing": _words(
+        r"missing", r"disappeared", r"unaccounted\s+for", r"disappearances",
+        r"forcibly\s+disappeared", r"whereabouts\s+(?:are\s+|remain\s+)?unknown",
+    ),
+    "executed": _words(r"executed", r"executions", r"hanged", r"put\s+to\s+death"),
+}
+# Casualty words that may GOVERN the figure from the left ("killing 20", "death toll of 20").
+_BEFORE = {
+    "killed": _words(
+        r"kill(?:ed|ing|s)?", r"slaughter(?:ed|ing)?", r"gunn?(?:ed|ing)?\s+down",
+        r"shot\s+dead", r"murder(?:ed|ing)", r"massacr(?:ed|ing)", r"death\s+toll",
+        r"toll", r"deaths\s+of", r"lives\s+of", r"number\s+of\s+(?:the\s+)?(?:dead|deaths|killed|victims|martyrs|fatalities)",
+        r"bodies\s+of", r"killings\s+of", r"names\s+of(?:\s+the)?",
+    ),
+    "injured": _words(r"injur(?:ed|ing|es)", r"wound(?:ed|ing)", r"number\s+of\s+(?:the\s+)?(?:injured|wounded)"),
+    "arrested": _words(
+        r"arrest(?:ed|ing|s)?", r"detain(?:ed|ing|s)?", r"jail(?:ed|ing)", r"imprison(?:ed|ing)",
+        r"round(?:ed|ing)\s+up", r"number\s+of\s+(?:the\s+)?(?:arrested|detained|detainees|arrests|detentions)",
+        r"detentions\s+of",
+    ),
+    "missing": _words(r"disappear(?:ed|ing)", r"number\s+of\s+(?:the\s+)?missing"),
+    "executed": _words(r"execut(?:ed|ing|es)", r"hang(?:ed|ing)", r"executions\s+of"),
+}
+_AFTER_RES = {cat: re.compile(rf"\b(?:{w})\b", re.IGNORECASE) for cat, w in _AFTER.items()}
+_BEFORE_RE = re.compile(
+    "|".join(rf"(?P<{cat}>\b(?:{w}))" for cat, w in _BEFORE.items()), re.IGNORECASE
+)
+_TOLL_LINK = (
+    r"(?:\s+(?:of|at|to|is|was|stands|stood|reached|rose|climbed|jumped|hit|has|had|have|been|"
+    r"risen|now|put|the|to|as|least|more|than|over|about|some|nearly|almost|around|"
+    r"approximately|up|high|many|people|persons|protesters|civilians|demonstrators|an|"
+    r"estimated|least|another|further|additional|a|total|reportedly|allegedly))*\s*$"
+)
+
+_UNITS = {
+    "cities": r"cities|city|towns?|urban\s+centres|urban\s+centers",
+    "provinces": r"provinces?|states|governorates|regions?",
+    "areas": r"areas?|locations?|places|sites|neighbou?rhoods|districts|points|localities",
+    "villages": r"villages?",
+    "counties": r"counties|municipalities",
+    "universities": r"universities|campuses",
+}
+_UNIT_RE = re.compile(
+    r"^\s+(?:(?:of\s+)?(?:the\s+)?(?:\w+(?:'s|’s)\s+)?(?:other|more|different|major|small|"
+    r"large|separate|Iranian|[A-Z]\w+|\w+ian)\s+)?(?P<unit>"
+    + "|".join(rf"(?P<{name}>{w})" for name, w in _UNITS.items())
+    + r")\b",
+)
+_DAMAGE = re.compile(
+    r"^[^.;]{0,40}\b(?:damaged|destroyed|burn(?:ed|t)|torched|looted|set\s+(?:on\s+)?(?:fire|ablaze)|vandali[sz]ed)",
+    re.IGNORECASE,
+)
+_PEOPLE = (
+    r"people|persons|protesters|protestors|demonstrators|civilians|individuals|citizens|men|"
+    r"women|children|minors|kids|boys|girls|students|teenagers|teens|youths?|adolescents|"
+    r"detainees|prisoners|victims|martyrs|others|more|residents|workers|journalists|activists|"
+    r"members|officers|police(?:men)?|soldiers|troops|guards|personnel|rioters|villagers|"
+    r"worshippers|bystanders|Kurds|Baluchis?|Arabs|of\s+them|of\s+whom|among\s+them|lives|"
+    r"mourners|participants|marchers|strikers|farmers|pensioners|teachers|doctors|nurses|"
+    r"lawyers|bloggers|dissidents|opponents|supporters|inmates|refugees|migrants|Basij\w*|"
+    r"agents|conscripts"
+)
+_PARTICIPATE = re.compile(
+    r"\b(?:took\s+to\s+the\s+streets|take\s+to\s+the\s+streets|took\s+part|taking\s+part|"
+    r"joined|marched|rallied|protested|gathered|demonstrated|participated|turned\s+out|poured)",
+    re.IGNORECASE,
+)
+_PARTICIPANTS_BEFORE = re.compile(r"\b(?:crowds?\s+of|attended\s+by|joined\s+by)\s*$", re.IGNORECASE)
+_SUBGROUPS = [
+    ("identified by name", re.compile(r"\b(?:names\s+of|named|identified\s+by\s+name|whose\s+names)\b", re.I)),
+    ("children", re.compile(r"\b(?:children|minors|kids|boys|girls|teenagers|teens|juveniles|under\s+(?:the\s+age\s+of\s+)?18|adolescents|schoolchildren)\b", re.I)),
+    ("women", re.compile(r"\b(?:women|females)\b", re.I)),
+    ("security forces", re.compile(r"\b(?:security\s+forces?|police(?:men)?|officers|soldiers|troops|guards|Basij\w*|personnel|agents|members\s+of\s+the\s+security)\b", re.I)),
+    ("students", re.compile(r"\bstudents\b", re.I)),
+    ("journalists", re.compile(r"\bjournalists\b", re.I)),
+]
+_SUBSET_BEFORE = re.compile(
+    r"(?:\bincluding|\bamong\s+them|\bamong\s+whom|\bof\s+whom|\bof\s+them|\bamong\s+the\s+dead\s+were|\bamong\s+those)\s*(?:were\s+|are\s+)?(?:at\s+least\s+|some\s+|about\s+|over\s+)?$",
+    re.IGNORECASE,
+)
+_NOT_PEOPLE_AFTER = re.compile(
+    r"^\s+(?:\w+\s+)?(?:sources|officials?\b|banks|buildings|vehicles|cars|shops|stores|stations|"
+    r"bases|schools|houses|homes|mosques|seminaries|motorcycles|branches|offices|times|days|"
+    r"weeks|months|years|hours|minutes|kilomet|miles|metres|meters|rounds|bullets|shots|"
+    r"members\s+of\s+(?:the\s+)?(?:European|parliament|congress|the\s+european)|MPs|lawmakers|"
+    r"parliamentarians|countries|nations|organi[sz]ations|groups|reports|articles|pages|"
+    r"videos|photos|images|witnesses|interviews|cases\s+of|tanks|helicopters|riot\s+police|"
+    r"security\s+forces\s+(?:were\s+)?deployed|rials|tomans|dollars|litres|liters)",
+    re.IGNORECASE,
+)
+_LIST_CONTINUES = re.compile(r"^[\w\s]{0,25}(?:,|\band|\bas\s+well\s+as)\s*$", re.IGNORECASE)
+_YEAR_LIKE = re.compile(r"^(?:19|20)\d\d$")
+
+
+def read_figure(sentence: str, figure: Figure, previous: Reading | None, next_start: int) -> Reading | None:
+    """What ``figure`` in ``sentence`` counts, or None when it is not a claim.
+
+    ``previous`` is the reading of the figure before it in the sentence (subsets such as
+    "including 13 women" inherit its category); ``next_start`` bounds the look-ahead.
+    """
+    number = sentence[figure.number_start : figure.number_end]
+    right = sentence[figure.end : min(next_start, figure.end + 90)]
+    right = re.split(r"[;:!?()\[\]“”\"]|\.(?:\s|$)|,\s", right, maxsplit=1)[0]
+    left = _left_context(sentence, figure)
+    if _YEAR_LIKE.match(number) and not re.match(rf"^\s+(?:{_PEOPLE}|killed|dead|arrested|injured)\b", right, re.I):
+        return None
+    if _NOT_PEOPLE_AFTER.match(right):
+        return None
+    if re.match(r"^\s*of\s+(?:the\s+|its\s+|\w+(?:'s|’s)\s+)*$", left):
+        return None  # the total in "29 of the country's 31 provinces"
+    unit = _scope_unit(sentence, figure, right)
+    if unit:
+        return Reading("scope", unit=unit)
+    subgroup = _subgroup(left[-25:], right)
+    category = _category_after(right) or _category_before(left)
+    continues = False
+    if category is None and previous is not None and previous.category != "scope":
+        if _SUBSET_BEFORE.search(left):
+            category = previous.category
+        elif _LIST_CONTINUES.match(left):
+            category, continues = previous.category, True
+    if category is None:
+        if _PARTICIPATE.search(right) or _PARTICIPANTS_BEFORE.search(left):
+            return Reading("scope", unit="participants")
+        return None
+    return Reading(category, subgroup=subgroup, continues_list=continues)
+
+
+def _left_context(sentence: str, figure: Figure) -> str:
+    left = sentence[max(0, figure.start - 80) : figure.start]
+    return re.split(r"[;:!?()\[\]“”\"]|\.\s|\d[^\s\d,.]*\s", left)[-1]
+
+
+def _category_after(right: str) -> str | None:
+    best: tuple[int, str] | None = None
+    window = " ".join(right.split()[:8])
+    for category, pattern in _AFTER_RES.items():
+        found = pattern.search(window)
+        if found and (best is None or found.start() < best[0]):
+            best = (found.start(), category)
+    if best is None:
+        return None
+    # a category word far away must be reached through people words, not another noun phrase
+    head = window[: best[0]]
+    if re.search(r"\b(?:and|or|but|while|whereas)\b|,", head, re.IGNORECASE):
+        return None
+    if len(head.split()) > 1 and not re.search(rf"\b(?:{_PEOPLE})\b", head, re.IGNORECASE):
+        if not re.match(r"^\s*(?:were|was|have|has|had|been|are|reportedly|also|more|being|\s)+$", head, re.I):
+            return None
+    return best[1]
+
+
+def _category_before(left: str) -> str | None:
+    found = None
+    for found in _BEFORE_RE.finditer(left):
+        pass
+    if found is None:
+        return None
+    gap = left[found.end() :]
+    if len(gap.split()) > 5:
+        return None
+    if found.lastgroup == "killed" and re.search(r"toll|number|lives|deaths|bodies|killings|names", found.group(), re.I):
+        if not re.match(_TOLL_LINK, gap, re.IGNORECASE):
+            return None
+    return found.lastgroup
+
+
+def _scope_unit(sentence: str, figure: Figure, right: str) -> str | None:
+    found = _UNIT_RE.match(right)
+    if found is None:  # "29 of the country's 31 provinces"
+        total = re.match(r"^\s+of\s+(?:the\s+|its\s+|\w+(?:'s|’s)\s+)*\d+", sentence[figure.end :])
+        if total:
+            found = _UNIT_RE.match(sentence[figure.end + total.end() :])
+    if found is None or _DAMAGE.match(sentence[figure.end + found.end() :][:60]):
+        return None
+    return next(name for name in _UNITS if found.group(name))
+
+
+def _subgroup(left: str, right: str) -> str | None:
+    noun_phrase = " ".join(right.split()[:4])
+    for name, pattern in _SUBGROUPS:
+        if name == "identified by name":
+            if pattern.search(left) or re.match(r"^\s*(?:named|identified)", right, re.I):
+                return name
+        elif pattern.search(noun_phrase):
+            return name
+    return None

@@ -1,0 +1,122 @@
+"""Claimant keys: one canonical name per organisation, office or person.
+
+A small table covers bodies that recur in casualty reporting (with their aliases and the
+people who speak for them); any other name goes through a general rule: drop articles,
+counts, titles and descriptors ("the head of ...", "officials"), keep the organisation or
+person name. ``canonical_claimant("a spokesman for Amnesty")`` -> "Amnesty International".
+"""
+
+from __future__ import annotations
+
+import re
+
+AUTHOR = "author"
+
+# canonical key -> aliases (matched case-insensitively as whole words anywhere in the mention)
+KNOWN_CLAIMANTS: dict[str, tuple[str, ...]] = {
+    "PMOI/MEK-NCRI": (
+        "PMOI", "MEK", "MKO", "NCRI", "People's Mojahedin", "People’s Mojahedin",
+        "Peoples Mojahedin", "Mujahedin-e Khalq", "Mojahedin-e Khalq", "Mujahedin-e-Khalq",
+        "Mujahideen-e-Khalq", "Mujahedeen-e-Khalq", "Mojahedin Khalq",
+        "National Council of Resistance of Iran", "Iranian Resistance", "Maryam Rajavi",
+        "Massoud Rajavi",
+    ),
+    "Amnesty International": ("Amnesty International", "Amnesty"),
+    "Human Rights Watch": ("Human Rights Watch", "HRW"),
+    "Iran Human Rights": ("Iran Human Rights", "IHR", "IHRNGO", "Mahmood Amiry-Moghaddam"),
+    "Iran Human Rights Monitor": ("Iran Human Rights Monitor", "Iran HRM"),
+    "HRANA": ("HRANA", "Human Rights Activists News Agency", "Human Rights Activists in Iran"),
+    "Center for Human Rights in Iran": ("Center for Human Rights in Iran", "CHRI"),
+    "Hengaw": ("Hengaw",),
+    "Kurdistan Human Rights Network": ("Kurdistan Human Rights Network", "KHRN"),
+    "Abdorrahman Boroumand Center": ("Boroumand Center", "Abdorrahman Boroumand"),
+    "Reuters": ("Reuters",),
+    "Associated Press": ("Associated Press", "AP"),
+    "AFP": ("AFP", "Agence France-Presse", "Agence France Presse"),
+    "BBC": ("BBC Persian", "BBC"),
+    "Radio Farda": ("Radio Farda",),
+    "Iran International": ("Iran International",),
+    "IranWire": ("IranWire", "Iran Wire"),
+    "New York Times": ("New York Times",),
+    "UN OHCHR": (
+        "OHCHR", "UN human rights office", "U.N. human rights office",
+        "United Nations human rights office", "High Commissioner for Human Rights",
+        "UN rights office", "UN human rights chief", "Michelle Bachelet", "Rupert Colville",
+    ),
+    "UN Special Rapporteur on Iran": ("Special Rapporteur", "Javaid Rehman"),
+    "UN human rights experts": ("UN experts", "UN human rights experts", "U.N. experts"),
+    "United Nations": ("United Nations", "UN", "U.N."),
+    "US State Department": (
+        "State Department", "Secretary of State", "Mike Pompeo", "Pompeo", "Brian Hook",
+        "Morgan Ortagus",
+    ),
+    "IRNA": ("IRNA", "Islamic Republic News Agency"),
+    "Fars News Agency": ("Fars News", "Fars"),
+    "Tasnim News Agency": ("Tasnim",),
+    "Mehr News Agency": ("Mehr News",),
+    "ISNA": ("ISNA", "Iranian Students' News Agency", "Iranian Students News Agency"),
+    "Press TV": ("Press TV", "PressTV"),
+    "Iranian state media": (
+        "IRIB", "Iranian state media", "Iran's state media", "Iranian state television",
+        "Iranian state TV", "Iran's state TV", "Iranian state-run media",
+    ),
+    "Iranian Interior Ministry": ("Iran's Interior Ministry", "Iranian Interior Ministry", "Rahmani Fazli", "Rahmani-Fazli"),
+    "Iranian Judiciary": ("Iran's judiciary", "Iranian judiciary", "Gholamhossein Esmaili", "Esmaili", "Mohseni Ejei", "Ebrahim Raisi"),
+    "Mojtaba Zolnour": ("Mojtaba Zolnour", "Zolnour", "Zolnouri", "Zulnuri", "Zolnur", "Zolnoor"),
+    "Hossein Naghavi Hosseini": ("Naghavi Hosseini", "Naqavi Hosseini", "Naghavi-Hosseini"),
+    "IRGC": ("IRGC", "Revolutionary Guards", "Revolutionary Guard", "Islamic Revolutionary Guard Corps"),
+    "Ali Khamenei": ("Khamenei",),
+    "Hassan Rouhani": ("Rouhani",),
+}
+
+_ALIAS_RES = [
+    (key, re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(a) for a in sorted(aliases, key=len, reverse=True)) + r")(?![\w-])", re.IGNORECASE if key not in {"United Nations", "Associated Press", "Fars News Agency"} else 0))
+    for key, aliases in KNOWN_CLAIMANTS.items()
+]
+
+_LEADING = re.compile(
+    r"^(?:(?:the|a|an|some|several|two|three|four|five|six|\d+|senior|top|local|other|unnamed|"
+    r"anonymous|former|then|also|later|its|his|her|their)\s+)+",
+    re.IGNORECASE,
+)
+_TITLES = re.compile(
+    r"^(?:(?:Mr|Mrs|Ms|Dr|Prof|Gen|Col|Sen|Rep|Maj|Capt|Lt|Sgt)\.?\s+|(?:President|Prime\s+Minister|"
+    r"Interior\s+Minister|Foreign\s+Minister|Justice\s+Minister|Minister|Deputy|Governor|General|"
+    r"Colonel|Brigadier|Commander|Chief|Judge|Prosecutor|Ayatollah|Sheikh|Senator|Lawmaker|MP|"
+    r"Spokesman|Spokeswoman|Spokesperson|Secretary|Director|Head|Professor|Imam|Mayor)\s+)+"
+)
+_SPOKESPERSON = re.compile(
+    r"^.*?\b(?:spokes(?:man|woman|person)|official|officials|representative|head|chief|director|"
+    r"member|members|researcher|researchers|minister|secretary|staff|sources?)\s+(?:for|of|at|from|in|with)\s+",
+    re.IGNORECASE,
+)
+_TRAILING = re.compile(
+    r"(?:\s+(?:officials?|spokes(?:man|woman|person)|sources?|staff|researchers?|members?|"
+    r"report|statement|figures|data|tally|count|website|officers?)|['’]s?)+$",
+    re.IGNORECASE,
+)
+
+
+def known_claimant(mention: str) -> str | None:
+    """The table key whose alias occurs in ``mention``, else None."""
+    for key, pattern in _ALIAS_RES:
+        if pattern.search(mention):
+            return key
+    return None
+
+
+def canonical_claimant(mention: str) -> str:
+    """The claimant key for a name as the text gives it (see module docstring)."""
+    mention = " ".join(mention.split()).strip(" ,.;:\"“”'’()")
+    if not mention or mention.lower() == AUTHOR:
+        return AUTHOR
+    known = known_claimant(mention)
+    if known:
+        return known
+    name = mention.split(",")[0].strip()  # "X, the head of Y" -> "X"
+    name = _SPOKESPERSON.sub("", name)  # "a spokesman for X" -> "X"
+    name = _LEADING.sub("", name)
+    name = _TITLES.sub("", name)
+    name = _TRAILING.sub("", name).strip()
+    name = re.sub(r"\s*\(.*?\)", "", name).strip()
+    return name or mention

@@ -1,0 +1,270 @@
+"""The extractor: a Document in, its casualty Claims out (conventions: docs/claims.md).
+
+Steps per document: split sentences; keep those with a quantity and a casualty word (cheap
+regex); read their figures and categories; run spaCy NER only on sentences that hold a claim
+(batched across documents with ``nlp.pipe``); attribute each figure; mark hedges, disputes,
+places and dates; merge repeats (dedupe.py).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from itertools import islice
+
+from spacy.tokens import Doc
+
+from reckon.claims.attribution import Attribution, MentionMemory, attribute, speaker_of, subject_before
+from reckon.claims.categories import Reading, read_figure
+from reckon.claims.claimants import AUTHOR, canonical_claimant
+from reckon.claims.conventions import vague_table
+from reckon.claims.dates import find_dates
+from reckon.claims.dedupe import merge_repeats
+from reckon.claims.figures import Figure, find_figures
+from reckon.claims.model import Claim
+from reckon.claims.nlp import load_nlp
+from reckon.claims.sentences import Sentence, may_hold_claim, split_sentences
+from reckon.claims.stance import dispute_in, document_places, is_hedged, place_near, points_back
+from reckon.sources.document import Document
+
+_LIST_QUALIFIERS = ("at least", "over", "about", "up to")
+
+
+@dataclass
+class _Candidate:
+    """A sentence that holds at least one casualty figure."""
+
+    sentence: Sentence
+    readings: list[tuple[Figure, Reading]]
+    entities: list[tuple[str, str]] = field(default_factory=list)  # (text, label) from spaCy
+
+
+def extract_claims(document: Document, *, vague: str = "reckon") -> list[Claim]:
+    """Every casualty claim in one document, repeats merged, in text order."""
+    return next(extract_claims_many([document], vague=vague))
+
+
+def extract_claims_many(
+    documents: Iterable[Document], *, vague: str = "reckon", batch_size: int = 64
+) -> Iterator[list[Claim]]:
+    """One list of claims per document, in order; spaCy runs once per batch of documents."""
+    vague_table(vague)  # fail fast on an unknown convention
+    iterator = iter(documents)
+    while batch := list(islice(iterator, batch_size)):
+        prepared = [_candidates(doc, vague) for doc in batch]
+        _add_entities([c for candidates in prepared for c in candidates])
+        for doc, candidates in zip(batch, prepared):
+            yield _claims(doc, candidates)
+
+
+def _candidates(document: Document, vague: str) -> list[_Candidate]:
+    found = []
+    for sentence in split_sentences(document.text):
+        if not may_hold_claim(sentence.text):
+            continue
+        readings = _read(sentence.text, vague)
+        found.append(_Candidate(sentence, readings))
+    return found
+
+
+def _read(text: str, vague: str) -> list[tuple[Figure, Reading]]:
+    figures = find_figures(text, vague=vague)
+    readings: list[tuple[Figure, Reading]] = []
+    previous: Reading | None = None
+    for i, figure in enumerate(figures):
+        next_start = figures[i + 1].start if i + 1 < len(figures) else len(text)
+        reading = read_figure(text, figure, previous, next_start)
+        if reading is None:
+            continue
+        if reading.continues_list and previous and figure.qualifier == "exact":
+            figure = _carry_qualifier(figure, readings[-1][0])
+        readings.append((figure, reading))
+        previous = reading
+    return readings
+
+
+def _carry_qualifier(figure: Figure, before: Figure) -> Figure:
+    """"at least 20 in A, 15 in B": the list shares its qualifier."""
+    if before.qualifier not in _LIST_QUALIFIERS:
+        return figure
+    low = figure.low if before.qualifier != "up to" else None
+    high = figure.high if before.qualifier == "about" else None
+    return replace(figure, qualifier=before.qualifier, low=low, high=high)
+
+
+def _add_entities(candidates: list[_Candidate]) -> None:
+    with_claims = [c for c in candidates if c.readings]
+    docs: Iterable[Doc] = load_nlp().pipe((c.sentence.text for c in with_claims), batch_size=256)
+    for candidate, doc in zip(with_claims, docs):
+        candidate.entities = [(e.text, e.label_) for e in doc.ents if e.label_ in ("ORG", "PERSON", "GPE", "NORP")]
+
+
+@dataclass
+class _Found:
+    """A claim while it is being built; ``direct`` is False for "... announced by Y" claims."""
+
+    claim: Claim
+    direct: bool = True
+
+
+@dataclass
+class _Quotation:
+    """The speaker of a quotation introduced by "X said:" and how long it lasts."""
+
+    speaker: Attribution
+    quoted: bool  # inside quotation marks: lasts until they close; else until the paragraph ends
+    started: bool = False
+
+
+def _claims(document: Document, candidates: list[_Candidate]) -> list[Claim]:
+    by_start = {c.sentence.start: c for c in candidates}
+    memory = MentionMemory([])
+    quotation: _Quotation | None = None
+    found: list[_Found] = []
+    previous = (0, 0)  # where the previous sentence's claims sit in ``found``
+    last_end = 0
+    for sentence in split_sentences(document.text):
+        quotation = _quotation_continues(quotation, document.text[last_end : sentence.start], sentence.text)
+        candidate = by_start.get(sentence.start)
+        before = len(found)
+        if candidate and candidate.readings:
+            speaker = quotation.speaker if quotation else None
+            found.extend(_sentence_claims(document, candidate, memory, speaker))
+            _remember_entities(memory, candidate.entities)
+        else:
+            _mark_disputes_back(sentence.text, found, previous, memory)
+        previous = (before, len(found))
+        memory.remember(sentence.text)
+        quotation = _quotation_after(quotation, sentence.text, memory, document.published)
+        last_end = sentence.end
+    claims = _with_default_place([f.claim for f in found], document.text)
+    return merge_repeats([(c, f.direct) for c, f in zip(claims, found)])
+
+
+def _quotation_continues(quotation: _Quotation | None, gap: str, text: str) -> _Quotation | None:
+    if quotation is None:
+        return None
+    if not quotation.started:
+        quotation.quoted = text.lstrip()[:1] in "\"“‘"
+        quotation.started = True
+        return quotation
+    if not quotation.quoted and "\n" in gap:
+        return None
+    return quotation
+
+
+def _quotation_after(
+    quotation: _Quotation | None, text: str, memory: MentionMemory, published: str | None
+) -> _Quotation | None:
+    introduced = speaker_of(text, memory)
+    if introduced is not None:
+        dated = replace(introduced, claim_date=_claim_date(text, introduced, published))
+        return _Quotation(dated, quoted=False)
+    if quotation is not None and quotation.quoted and text.rstrip().endswith(("”", '"')):
+        return None
+    return quotation
+
+
+def _sentence_claims(
+    document: Document, candidate: _Candidate, memory: MentionMemory, speaker: Attribution | None
+) -> list[_Found]:
+    text, offset = candidate.sentence.text, candidate.sentence.start
+    found = []
+    for i, (figure, reading) in enumerate(candidate.readings):
+        limit = candidate.readings[i + 1][0].start if i + 1 < len(candidate.readings) else len(text)
+        quote_start, quote_end = _quote_span(text, figure, limit)
+        for attribution in attribute(text, figure.start, figure.end, memory, speaker):
+            claim = Claim(
+                file=document.file,
+                figure_low=figure.low,
+                figure_high=figure.high,
+                category=reading.category,
+                qualifier=figure.qualifier,
+                claimant=attribution.claimant,
+                claimant_key=attribution.claimant_key,
+                quote=text[quote_start:quote_end],
+                start=offset + quote_start,
+                end=offset + quote_end,
+                via=attribution.via,
+                claim_date=attribution.claim_date or _claim_date(text, attribution, document.published),
+                place=place_near(text, figure.end, limit),
+                subgroup=reading.subgroup,
+                unit=reading.unit,
+                hedged=is_hedged(text, figure.start, figure.end),
+                document_sha256=document.sha256,
+                document_date=document.published,
+            )
+            found.append(_Found(claim, attribution.direct))
+    return _mark_disputes(text, found, memory)
+
+
+def _quote_span(text: str, figure: Figure, limit: int) -> tuple[int, int]:
+    """The clause around the figure: from the last break before it to the next after it."""
+    start = max(text.rfind(", ", 0, figure.start) + 2, text.rfind("; ", 0, figure.start) + 2, 0)
+    if start == 1:
+        start = 0
+    ends = [p for p in (text.find(", ", figure.end), text.find("; ", figure.end)) if p != -1]
+    end = min([*ends, len(text)])
+    quote = text[start:end]
+    stripped = quote.rstrip(" .;:,\"”’")
+    return start, start + len(stripped)
+
+
+def _claim_date(text: str, attribution: Attribution, published: str | None) -> str | None:
+    """The date the claimant spoke: just after its verb, else "On <date>, X said ..."."""
+    if attribution.claimant_key == AUTHOR or attribution.anchor is None:
+        return None
+    dates = find_dates(text, published)
+    for mention in dates:
+        if 0 <= mention.start - attribution.anchor <= 40:
+            return mention.value
+    for mention in dates:
+        if mention.start <= 8 and mention.end < attribution.anchor:
+            return mention.value
+    return None
+
+
+def _disputer(text: str, memory: MentionMemory) -> tuple[str, str] | None:
+    """Who rejects a figure in this sentence (as named, and as a key), else None."""
+    dispute = dispute_in(text)
+    if dispute is None:
+        return None
+    who = subject_before(text, dispute[0].start())
+    if who is None:
+        return None
+    return who, canonical_claimant(memory.resolve(who) or who)
+
+
+def _mark_disputes(text: str, found: list[_Found], memory: MentionMemory) -> list[_Found]:
+    disputer = _disputer(text, memory)
+    if disputer is None:
+        return found
+    who, key = disputer
+    for item in found:
+        if item.claim.claimant_key != key:
+            item.claim = replace(item.claim, disputed_by=who)
+    return found
+
+
+def _mark_disputes_back(text: str, found: list[_Found], previous: tuple[int, int], memory: MentionMemory) -> None:
+    """"The ministry rejected the figure." marks the claims of the sentence before."""
+    dispute = dispute_in(text)
+    if dispute is None or previous[0] == previous[1] or not points_back(text, dispute[0].end()):
+        return
+    _mark_disputes(text, found[previous[0] : previous[1]], memory)
+
+
+def _remember_entities(memory: MentionMemory, entities: list[tuple[str, str]]) -> None:
+    for text, label in entities:
+        if label in ("ORG", "PERSON"):
+            memory.names.append(text)
+
+
+def _with_default_place(claims: list[Claim], text: str) -> list[Claim]:
+    """Claims with no place of their own take the place the document names most often."""
+    places = Counter(document_places(text))
+    if not places:
+        return claims
+    default = places.most_common(1)[0][0]
+    return [c if c.place else replace(c, place=default) for c in claims]

