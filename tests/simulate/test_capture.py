@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import json
+
 import pandas as pd
+
+from reckon.simulate import simulate_event
 
 
 def capture_table(out) -> pd.DataFrame:
@@ -45,3 +49,16 @@ def test_not_everyone_is_documented_and_every_list_is_partial(event):
     rates = table[list(truth.lists)].mean()
     assert ((rates > 0.15) & (rates < 0.7)).all()
     assert 0.6 < truth.documented / truth.n_victims < 0.95
+
+
+def test_heterogeneity_and_dependence_can_be_switched_off(tmp_path):
+    simulate_event(tmp_path / "flat", victims=4000, seed=11, articles=0, heterogeneity=0, dependence=0)
+    table = capture_table(tmp_path / "flat")
+    by_province = table.groupby("province")["hospital_records"].mean()
+    assert abs(by_province["Tehran"] - by_province["Sistan and Baluchestan"]) < 0.08
+    on_rights = table["rights_group"] == 1
+    committee = table["families_committee"]
+    assert abs(committee[on_rights].mean() - committee[~on_rights].mean()) < 0.04
+    data = json.loads((tmp_path / "flat" / "truth.json").read_text(encoding="utf-8"))
+    assert data["parameters"]["heterogeneity"] == 0 and data["parameters"]["dependence"] == 0
+    assert all(spec["visibility"] == 0 and spec["dependence"] == 0 for spec in data["parameters"]["list_specs"])

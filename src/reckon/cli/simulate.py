@@ -22,6 +22,10 @@ def simulate(
     lists: int = typer.Option(4, "--lists", "-k", help="Number of victim lists K (2 to 15)."),
     seed: int = typer.Option(0, "--seed", "-s", help="Random seed; the same seed gives byte-identical files."),
     articles: int = typer.Option(12, "--articles", "-m", help="Number of synthetic articles."),
+    heterogeneity: float = typer.Option(
+        1.0, "--heterogeneity", help="Scale of covariate and hidden effects on capture (0 = everyone alike)."
+    ),
+    dependence: float = typer.Option(1.0, "--dependence", help="Scale of list dependence (0 = independent lists)."),
     persian_encoding: PersianEncoding = typer.Option(
         PersianEncoding.utf8, "--persian-encoding", help="Encoding of the Persian-format (B) lists."
     ),
@@ -36,8 +40,8 @@ def simulate(
     """
     with reckon_errors():
         truth = simulate_event(
-            out, victims=victims, lists=lists, seed=seed, articles=articles,
-            persian_encoding=persian_encoding.value, force=force,
+            out, victims=victims, lists=lists, seed=seed, articles=articles, heterogeneity=heterogeneity,
+            dependence=dependence, persian_encoding=persian_encoding.value, force=force,
         )
     rows = [
         {"list": name, "victims": truth.victims_by_list[name], "records": truth.records_by_list[name],

@@ -106,6 +106,20 @@ def default_specs(k: int) -> list[ListSpec]:
     return specs
 
 
+def scaled(specs: list[ListSpec], *, heterogeneity: float = 1.0, dependence: float = 1.0) -> list[ListSpec]:
+    """Specs with every covariate effect times ``heterogeneity`` and every dependence times
+    ``dependence``. (0, 0) gives independent lists with homogeneous capture: the textbook
+    case where every estimator should recover N."""
+    h = heterogeneity
+    return [
+        replace(
+            spec, province={p: h * e for p, e in spec.province.items()}, female=h * spec.female,
+            young=h * spec.young, visibility=h * spec.visibility, dependence=dependence * spec.dependence,
+        )
+        for spec in specs
+    ]
+
+
 def _other_styles(styles: tuple[tuple[str, float], ...], fallback: tuple[str, str]) -> tuple[tuple[str, float], ...]:
     if len(styles) > 1:
         names = [name for name, _ in styles]

@@ -19,7 +19,7 @@ import pandas as pd
 
 from reckon.errors import InputError
 from reckon.simulate.articles import Figures
-from reckon.simulate.capture import ListSpec, capture, default_specs
+from reckon.simulate.capture import ListSpec, capture, default_specs, scaled
 from reckon.simulate.formats import list_frame, record_ids
 from reckon.simulate.lists import ListDraw, draw_list
 from reckon.simulate.templates import compose_articles
@@ -71,18 +71,22 @@ def simulate_event(
     lists: int = 4,
     seed: int = 0,
     articles: int = 12,
+    heterogeneity: float = 1.0,
+    dependence: float = 1.0,
     persian_encoding: str = "utf-8",
     specs: list[ListSpec] | None = None,
     force: bool = False,
 ) -> SimulationTruth:
     """Simulate an event with ``victims`` dead, ``lists`` victim lists and ``articles`` articles.
 
-    The same arguments give byte-identical files. Refuses a non-empty ``out_dir`` unless
+    ``heterogeneity`` and ``dependence`` scale the capture model's covariate effects and
+    list dependence (1 = the default story, 0 = none: independent, homogeneous lists).
+    ``specs`` replaces the default lists entirely. The same arguments give byte-identical files. Refuses a non-empty ``out_dir`` unless
     ``force`` (files of the same names are then overwritten; others are left alone).
     """
     _check(victims, lists, seed, articles)
     out = _prepare(Path(out_dir), force)
-    specs = specs or default_specs(lists)
+    specs = scaled(specs or default_specs(lists), heterogeneity=heterogeneity, dependence=dependence)
     pop = draw_population(victims, np.random.default_rng([seed, POPULATION_STREAM]))
     rngs = [np.random.default_rng([seed, LIST_STREAM + k]) for k in range(len(specs))]
     captured = capture(pop, specs, rngs)
@@ -93,7 +97,9 @@ def simulate_event(
     n_claims = write_articles(out / "articles", written)
     write_csv(population_frame(pop), out / "population.csv")
     write_csv(histories_frame(captured, names), out / "truth_histories.csv")
-    truth = _truth(pop, captured, draws, n_claims, seed, specs, victims, articles, persian_encoding)
+    settings = {"victims": victims, "lists": len(specs), "articles": articles, "heterogeneity": heterogeneity,
+                "dependence": dependence, "persian_encoding": persian_encoding}
+    truth = _truth(pop, captured, draws, n_claims, seed, specs, settings)
     write_json(truth.to_dict(), out / "truth.json")
     return truth
 
@@ -152,7 +158,7 @@ def _figures(pop: Population, captured: np.ndarray) -> Figures:
 
 
 def _truth(pop: Population, captured: np.ndarray, draws: list[ListDraw], n_claims: int, seed: int,
-           specs: list[ListSpec], victims: int, articles: int, persian_encoding: str) -> SimulationTruth:
+           specs: list[ListSpec], settings: dict) -> SimulationTruth:
     names = tuple(s.name for s in specs)
     hist = histories_frame(captured, list(names))
     overlap = {"".join(str(int(v)) for v in row[:-1]): int(row[-1]) for row in hist.itertuples(index=False)}
@@ -163,8 +169,7 @@ def _truth(pop: Population, captured: np.ndarray, draws: list[ListDraw], n_claim
         duplicates_by_list={d.spec.name: int(d.duplicate.sum()) for d in draws},
         overlap=overlap, documented=int(captured.any(axis=1).sum()), claims=n_claims, seed=seed,
         parameters={
-            "victims": victims, "lists": len(specs), "articles": articles, "persian_encoding": persian_encoding,
-            "event_start": EVENT_START.isoformat(), "event_days": EVENT_DAYS,
+            **settings, "event_start": EVENT_START.isoformat(), "event_days": EVENT_DAYS,
             "list_specs": [s.to_dict() for s in specs],
         },
     )
