@@ -33,7 +33,7 @@ import reckon.names.compare
 import reckon.names.latin
 import reckon.names.romanize
 import reckon.names.script
-from reckon.names import DEFAULT_THRESHOLD, latin_key, name_similarity, romanize
+from reckon.names import CROSS_SCRIPT_THRESHOLD, DEFAULT_THRESHOLD, latin_key, name_similarity, romanize
 from reckon.names.evaluate import (
     SPLITS,
     best_threshold,
@@ -120,7 +120,7 @@ def script_latin_figures(pairs: pd.DataFrame) -> dict:
     out: dict = {}
     for name, method in methods.items():
         scores = similarities(pairs["script"], pairs["latin"], method)
-        threshold = DEFAULT_THRESHOLD if name == "reckon" else best_threshold(scores[dev], labels[dev])
+        threshold = CROSS_SCRIPT_THRESHOLD if name == "reckon" else best_threshold(scores[dev], labels[dev])
         out[name] = {"threshold": threshold}
         for split in SPLITS:
             rows = (pairs["split"] == split).to_numpy()
@@ -166,7 +166,7 @@ def main() -> None:
     script_latin = build_script_latin_pairs(folder, per_split=per_split, seed=SEED)
     results = {
         "data": "shared/data/names (Wikidata, CC0); split by CRC-32 of the script key",
-        "threshold": DEFAULT_THRESHOLD,
+        "thresholds": {"latin_vs_latin": DEFAULT_THRESHOLD, "script_vs_latin": CROSS_SCRIPT_THRESHOLD},
         "variant_pairs": variant_pair_figures(variant),
         "script_to_latin": script_latin_figures(script_latin),
         "speed": speed_figures(folder, 20_000 if args.quick else 100_000),

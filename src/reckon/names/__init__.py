@@ -8,7 +8,9 @@
 """
 
 from reckon.names.compare import (
+    CROSS_SCRIPT_THRESHOLD,
     DEFAULT_THRESHOLD,
+    default_threshold,
     is_same_name,
     match_key,
     name_key,
@@ -20,7 +22,9 @@ from reckon.names.script import is_script, normalize_script
 from reckon.names.series import map_unique
 
 __all__ = [
+    "CROSS_SCRIPT_THRESHOLD",
     "DEFAULT_THRESHOLD",
+    "default_threshold",
     "is_same_name",
     "is_script",
     "latin_key",

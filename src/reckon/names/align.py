@@ -15,7 +15,7 @@ VOWELS = frozenset("aiueAIUE")  # E: a script final ی, read -i (Karimi) or -a (
 _CLOSE = frozenset(
     frozenset(pair) for pair in ["kq", "jg", "sz", "td", "hx", "cs", "zd", "vf", "bp", "qg", "ts"]
 )
-CLOSE_COST = 0.5
+CLOSE_COST = 0.4
 VOWEL_CHANGE_COST = 0.3  # a short vowel for another vowel (Mohammad/Muhammad)
 LONG_VOWEL_CHANGE_COST = 0.3  # one written long vowel for another (Ashur/Ashir)
 LONG_VOWEL_COST = 0.8  # a written long vowel (script vowel, Latin capital) left unmatched

@@ -57,13 +57,17 @@ _PREFIX_REWRITES: list[tuple[re.Pattern[str], str]] = [
         (r"^abd[aeiou]+(?=(r|n|s|z|t|d)\1)", "abdl"),  # sun-letter assimilation: Abdurrahman
         (r"^abd(?=[aeiou])", "abdl"),  # Abdallah
         (r"^(?:a|e|u|o)l(?=[b-df-hj-np-tz])(?=.{3})", ""),  # article: al-, el-, ol-
+        (r"^(?:a|e)l(?=y[aeiou].{2})", ""),  # al-Yami, El Yousfi
     ]
 ]
 _REWRITES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(p), r)
     for p, r in [
         (r"(?<=[aeiouy]n)e$", ""),  # French silent -e: Imane, Amine, Yassine
-        (r"(?<=[^aeiou])(?:[ae]h|e)$", "a"),  # silent final he: -eh/-ah/-e -> one ending
+        (r"ae$", "a"),  # French -ae for a final hamza: Chaimae
+        (r"(?<=[^aeou])(?:[ae]h|e)$", "a"),  # silent final he: -eh/-ah/-e -> one ending
+        (r"que$", "q"),  # Siddique, Haque
+        (r"c(?=[eiy])", "s"),  # French soft c: Nacer, Moncef, Lahcen
         (r"ck|c(?!h)", "k"),
         (r"tch", "c"),
         (r"dj", "j"),
@@ -74,13 +78,15 @@ _REWRITES: list[tuple[re.Pattern[str], str]] = [
         (r"th", "s"),
         (r"ph", "f"),
         (r"w", "v"),
-        (r"ou(?=[ae])", "v"),  # French spelling of و as a consonant: Marouane, Houari
+        (r"ou(?=[aei])", "v"),  # French spelling of و as a consonant: Marouane, Houari, Touil
+        (r"(?<=[aeiu])ou(?=[^aeiou]|$)", "vu"),  # Daoud, Raouf: a consonant و then long u
         (r"(?<=[aeiou])v(?![aeiouy])", "u"),  # ow/aw before a consonant is a vowel
         # Vowels: capitals mark spellings that can only stand for a written long vowel
         # (ا و ی); lower case ones may be short vowels, which script does not write.
         (r"^[aeiou]+", _initial_vowel),  # an initial vowel is always written (ا or ع)
         (r"ou|oo|uu|uo", "U"),
         (r"o", "u"),
+        (r"i+e+$", "I"),  # Badiee, Marie
         (r"ee|ii|ie|iy|yi", "I"),
         (r"ae|ea", "I"),  # Saeed, Raeisi: a vowel pair over ع/ئ and ی
         (r"(?<=.)y", "I"),  # y inside a word is ی: Hosseyn, Maryam, -y
