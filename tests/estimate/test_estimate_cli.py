@@ -109,3 +109,52 @@ def test_help_names_every_option():
     for option in ("--method", "--format", "--level", "--max-order", "--select", "--p-value", "--strata",
                    "--chains", "--burn-in", "--samples", "--thin", "--seed", "--case", "--linkage-sensitivity"):
         assert option in result.stdout
+
+
+@pytest.fixture
+def linked_case_folder(fresh_case):
+    """A case with three invented lists (the linkage tests' synthetic data), linked for real."""
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).parents[1] / "linkage"))
+    from linkage_synthetic import insert_records, make_lists
+
+    from reckon.linkage import link_case
+
+    insert_records(fresh_case, make_lists())
+    link_case(fresh_case)
+    folder = fresh_case.folder
+    fresh_case.close()
+    return folder
+
+
+def test_case_estimate_is_saved_with_input_hash(linked_case_folder):
+    from reckon.estimate.histories import histories_hash
+    from reckon.linkage import capture_histories
+
+    data = run_json("--case", str(linked_case_folder), "--method", "stepwise")
+    (result,) = data["results"]
+    with Case.open(linked_case_folder) as case:
+        histories = capture_histories(case)
+        rows = load_estimates(case)
+    assert result["observed"] == histories.observed
+    assert result["estimate"] > result["observed"]
+    assert len(rows) == 1
+    assert rows[0]["estimate"] == pytest.approx(result["estimate"])
+    assert rows[0]["input_hash"] == histories_hash(histories)
+    assert rows[0]["lists"] == list(histories.lists)
+
+
+def test_linkage_sensitivity_moves_with_threshold(linked_case_folder):
+    data = run_json("--case", str(linked_case_folder), "--method", "stepwise", "--linkage-sensitivity")
+    thresholds = [r["parameters"]["linkage_threshold"] for r in data["results"]]
+    assert thresholds == [0.5, 0.7, 0.9, 0.95, 0.99]
+    observed = [r["observed"] for r in data["results"]]
+    assert observed == sorted(observed)  # stricter linkage splits people: more "persons"
+    assert observed[0] < observed[-1]
+    assert "as the linkage threshold changes" in data["notes"][0]
+    with Case.open(linked_case_folder) as case:
+        rows = load_estimates(case)
+    assert [row["parameters"]["linkage_threshold"] for row in rows] == thresholds
+    assert len({row["input_hash"] for row in rows}) > 1

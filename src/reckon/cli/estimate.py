@@ -88,11 +88,12 @@ def estimate(
             comparison = linkage_sensitivity(opened, method.value, settings)
         else:
             comparison = estimate_strata({None: histories}, method.value, settings)
-        digest = histories_hash(histories)
+        used = {None: histories}  # the histories each result came from, by linkage threshold
         for result in comparison.results:
             threshold = result.parameters.get("linkage_threshold")
-            input_hash = digest if threshold is None else histories_hash(_case_histories(opened, threshold))
-            save_estimate(opened, result, input_hash, source=histories.source)
+            if threshold not in used:
+                used[threshold] = _case_histories(opened, threshold)
+            save_estimate(opened, result, histories_hash(used[threshold]), source=used[threshold].source)
     show(comparison, fmt, {None: histories})
 
 
