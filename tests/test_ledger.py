@@ -195,3 +195,18 @@ def test_the_1500_figure_through_the_seeds(seeds: Path) -> None:
     assert {"author: 000_64e4dc12b39a7a61.txt", "author: 004_a5066f8c0a0b4851.txt"} <= set(keys)
     flags = [f for f in group.reattributions if f.kind == CONFIRMED_EARLIER]
     assert [(f.claimant_key, f.other) for f in flags] == [("Reuters", "PMOI/MEK-NCRI")]
+
+
+def test_a_confirm_verb_before_the_quote_counts_when_the_document_text_is_known() -> None:
+    text = "Earlier reports varied. The Wire Agency confirmed on Friday the toll of 900 given by the Front."
+    quote = "the toll of 900 given by the Front"
+    start = text.index(quote)
+    document = Document("late.txt", "e" * 64, text, "txt", "2031-04-20")
+    confirming = claim("late.txt", 900, "Wire Agency", quote=quote, start=start, end=start + len(quote),
+                       document_date="2031-04-20")
+    earlier = claim("front.txt", 900, "Liberation Front", claim_date="2031-04-02")
+    with_text = build_ledger([confirming, earlier], [document, DOCUMENTS[0]])
+    assert [f.kind for f in with_text.reattributions] == [CONFIRMED_EARLIER]
+    assert next(e for e in with_text.groups[0].entries if e.file == "late.txt").confirms
+    # Without the document's text only the quote is searched, and it holds no confirm verb.
+    assert build_ledger([confirming, earlier]).reattributions == ()

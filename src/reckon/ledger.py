@@ -33,6 +33,7 @@ from typing import Any
 from reckon.claims.model import AUTHOR, CATEGORIES, Claim
 from reckon.sources.document import Document
 
+SENTENCE_REACH = 300  # characters before a quote searched for the start of its sentence
 NARROW_RANGE = 1.5  # a range joins a group only when high <= NARROW_RANGE * low
 CONFIRM_WORDS = re.compile(r"\b(confirm(s|ed|ing)?|corroborat\w*|verif(y|ies|ied))\b", re.IGNORECASE)
 FIRST, SAME_CLAIMANT, REPEAT = "first", "same claimant again", "repeat"
@@ -61,6 +62,7 @@ class LedgerEntry:
     place: str | None
     quote: str
     start: int
+    confirms: bool = False  # the text says the claimant "confirmed" (corroborated, verified) it
     role: str = REPEAT
 
 
@@ -272,6 +274,15 @@ class _DocumentLookup:
         document = self.document(claim)
         return document.publisher if document else None
 
+    def sentence(self, claim: Claim) -> str:
+        """The claim's quote with the start of its sentence (the verb often precedes the quote)."""
+        document = self.document(claim)
+        if document is None or document.text[claim.start : claim.end] != claim.quote:
+            return claim.quote
+        window = document.text[max(0, claim.start - SENTENCE_REACH) : claim.start]
+        cut = max(window.rfind(mark) for mark in (". ", "! ", "? ", "\n"))
+        return window[cut + 1 :] + claim.quote
+
 
 def claimant_key(claim: Claim, publisher: str | None) -> str:
     """The claimant to group by: the canonical key, or the outlet when the document speaks itself."""
@@ -300,6 +311,7 @@ def _entry(claim: Claim, lookup: _DocumentLookup) -> LedgerEntry:
         place=claim.place,
         quote=claim.quote,
         start=claim.start,
+        confirms=bool(CONFIRM_WORDS.search(lookup.sentence(claim))),
     )
 
 
@@ -384,7 +396,7 @@ def _cited_elsewhere(category: str, entry: LedgerEntry, entries: tuple[LedgerEnt
 
 def _confirmed_earlier(category: str, entry: LedgerEntry, entries: tuple[LedgerEntry, ...]) -> list[Reattribution]:
     """The text says X "confirmed" a figure another claimant had announced before."""
-    if not CONFIRM_WORDS.search(entry.quote) or entry.date is None:
+    if not entry.confirms or entry.date is None:
         return []
     earlier = [
         e for e in entries
