@@ -288,7 +288,8 @@ def _print_ledger_tables(result: Ledger) -> None:
         subgroup = f" ({group.subgroup})" if group.subgroup else ""
         claimants = len({e.claimant_key for e in group.entries})
         table = Table(
-            title=f"{group.category}{unit}{subgroup}: {group.figure} — {len(group.entries)} claims, {claimants} claimants",
+            title=f"{group.category}{unit}{subgroup}: {group.figure} — "
+            f"{_count(len(group.entries), 'claim')}, {_count(claimants, 'claimant')}",
             title_justify="left",
         )
         for column in ("date", "role", "claimant", "via", "figure", "document", "quote"):
@@ -301,6 +302,10 @@ def _print_ledger_tables(result: Ledger) -> None:
         for flag in group.reattributions:
             console.print(f"  [yellow]re-attribution:[/] {flag.message}", highlight=False)
     _print_claimant_spread(result)
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
 def _print_claimant_spread(result: Ledger) -> None:
