@@ -62,3 +62,26 @@ def test_heterogeneity_and_dependence_can_be_switched_off(tmp_path):
     data = json.loads((tmp_path / "flat" / "truth.json").read_text(encoding="utf-8"))
     assert data["parameters"]["heterogeneity"] == 0 and data["parameters"]["dependence"] == 0
     assert all(spec["visibility"] == 0 and spec["dependence"] == 0 for spec in data["parameters"]["list_specs"])
+    assert set(data["copied_by_list"].values()) == {0}
+
+
+def test_dependent_lists_copy_some_records_word_for_word(event):
+    out, truth = event
+    mapping = pd.read_csv(out / "truth.csv", dtype={"source_record_id": str})
+
+    def rows(name: str, columns: list[str]) -> pd.DataFrame:
+        frame = pd.read_csv(out / "lists" / f"{name}.csv", dtype=str, keep_default_na=False)[columns]
+        frame.columns = ["name", "age", "date", "father"]
+        ids = mapping.loc[mapping["list_name"] == name, "person_id"].to_numpy()
+        return frame.assign(person=ids).drop_duplicates("person")
+
+    rights = rows("rights_group", ["name", "age", "date_of_death", "father_name"])
+    media = rows("media_monitor", ["name", "age", "date_of_death", "father_name"])
+    committee = rows("families_committee", ["full_name", "age", "died", "father"])
+    for copier, name in ((media, "media_monitor"), (committee, "families_committee")):
+        both = copier.merge(rights, on="person", suffixes=("", "_rights"))
+        same = (both[["name", "age", "date", "father"]].to_numpy()
+                == both[["name_rights", "age_rights", "date_rights", "father_rights"]].to_numpy()).all(axis=1)
+        assert truth.copied_by_list[name] > 0.2 * len(both)
+        assert same.sum() >= truth.copied_by_list[name]
+    assert truth.copied_by_list["rights_group"] == truth.copied_by_list["hospital_records"] == 0

@@ -9,7 +9,8 @@ Each list k records person i with probability
 The covariate terms make capture *heterogeneous* (some people are easier to document,
 partly through observed covariates, partly through the unobserved ``visibility`` shared
 by all lists); the last term makes lists *dependent* (a families committee works from a
-rights group's list). These are exactly the violations that multiple systems estimation
+rights group's list, and copies some of its records word for word: see
+:mod:`reckon.simulate.copying`). These are exactly the violations that multiple systems estimation
 has to cope with, so the simulation must contain them.
 """
 
@@ -37,6 +38,7 @@ class ListSpec:
     visibility: float = 0.6
     depends_on: int | None = None  # index of an earlier list
     dependence: float = 0.0  # logit boost when on that list
+    copy_rate: float = 0.0  # share of shared people whose record is copied from that list verbatim
     typo_rate: float = 0.04
     age_error_rate: float = 0.10
     date_error_rate: float = 0.08
@@ -50,7 +52,7 @@ class ListSpec:
             "latin_styles": dict(self.latin_styles), "script_styles": dict(self.script_styles),
             "base": self.base, "province": dict(self.province), "female": self.female,
             "young": self.young, "visibility": self.visibility, "depends_on": self.depends_on,
-            "dependence": self.dependence, "typo_rate": self.typo_rate,
+            "dependence": self.dependence, "copy_rate": self.copy_rate, "typo_rate": self.typo_rate,
             "age_error_rate": self.age_error_rate, "date_error_rate": self.date_error_rate,
             "missing_rate": self.missing_rate, "duplicate_rate": self.duplicate_rate,
         }
@@ -71,14 +73,14 @@ BASE_SPECS: tuple[ListSpec, ...] = (
     ),
     ListSpec(
         "families_committee", "C", (("press", 0.6), ("passport", 0.4)), (("space", 0.6), ("zwnj", 0.4)),
-        base=-1.4, young=0.6, female=0.5, visibility=0.6, depends_on=0, dependence=1.3,
+        base=-1.4, young=0.6, female=0.5, visibility=0.6, depends_on=0, dependence=1.3, copy_rate=0.3,
         typo_rate=0.05, age_error_rate=0.15, date_error_rate=0.10, missing_rate=0.10,
         duplicate_rate=0.015, id_prefix="FC",
     ),
     ListSpec(
         "media_monitor", "A", (("arabic", 0.5), ("press", 0.5)), base=-1.3,
         province={"Tehran": 0.5, "Kurdistan": 0.7, "Sistan and Baluchestan": 0.4}, female=-0.3,
-        visibility=1.2, depends_on=0, dependence=0.9, typo_rate=0.06, duplicate_rate=0.02,
+        visibility=1.2, depends_on=0, dependence=0.9, copy_rate=0.4, typo_rate=0.06, duplicate_rate=0.02,
         id_prefix="MM",
     ),
 )
@@ -115,6 +117,7 @@ def scaled(specs: list[ListSpec], *, heterogeneity: float = 1.0, dependence: flo
         replace(
             spec, province={p: h * e for p, e in spec.province.items()}, female=h * spec.female,
             young=h * spec.young, visibility=h * spec.visibility, dependence=dependence * spec.dependence,
+            copy_rate=min(1.0, dependence * spec.copy_rate),
         )
         for spec in specs
     ]

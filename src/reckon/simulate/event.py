@@ -20,6 +20,7 @@ import pandas as pd
 from reckon.errors import InputError
 from reckon.simulate.articles import Figures
 from reckon.simulate.capture import ListSpec, capture, default_specs, scaled
+from reckon.simulate.copying import copy_records
 from reckon.simulate.formats import list_frame, record_ids
 from reckon.simulate.lists import ListDraw, draw_list
 from reckon.simulate.templates import compose_articles
@@ -39,6 +40,7 @@ class SimulationTruth:
     victims_by_list: dict[str, int]  # distinct people on each list
     records_by_list: dict[str, int]  # rows in each list file (duplicates included)
     duplicates_by_list: dict[str, int]
+    copied_by_list: dict[str, int]  # records copied verbatim from the list each depends on
     overlap: dict[str, int]  # capture pattern ("1010": on lists 1 and 3) -> people
     documented: int  # people on at least one list
     claims: int  # claims planted in the articles
@@ -52,6 +54,7 @@ class SimulationTruth:
             "N": self.n_victims, "documented": self.documented, "unobserved": self.n_victims - self.documented,
             "lists": list(self.lists), "victims_by_list": self.victims_by_list,
             "records_by_list": self.records_by_list, "duplicates_by_list": self.duplicates_by_list,
+            "copied_by_list": self.copied_by_list,
             "overlap": self.overlap, "claims": self.claims, "seed": self.seed,
             "parameters": self.parameters, "reckon_version": __version__,
         }
@@ -92,14 +95,14 @@ def simulate_event(
     captured = capture(pop, specs, rngs)
     names = [s.name for s in specs]
     draws = [draw_list(pop, captured[:, k], spec, rngs[k]) for k, spec in enumerate(specs)]
-    _write_lists(out, pop, draws, rngs, persian_encoding)
+    copies = _write_lists(out, pop, draws, rngs, persian_encoding)
     written = compose_articles(_figures(pop, captured), articles, np.random.default_rng([seed, ARTICLE_STREAM]))
     n_claims = write_articles(out / "articles", written)
     write_csv(population_frame(pop), out / "population.csv")
     write_csv(histories_frame(captured, names), out / "truth_histories.csv")
     settings = {"victims": victims, "lists": len(specs), "articles": articles, "heterogeneity": heterogeneity,
                 "dependence": dependence, "persian_encoding": persian_encoding}
-    truth = _truth(pop, captured, draws, n_claims, seed, specs, settings)
+    truth = _truth(pop, captured, draws, copies, n_claims, seed, specs, settings)
     write_json(truth.to_dict(), out / "truth.json")
     return truth
 
@@ -125,11 +128,18 @@ def _prepare(out: Path, force: bool) -> Path:
 
 
 def _write_lists(out: Path, pop: Population, draws: list[ListDraw], rngs: list[np.random.Generator],
-                 persian_encoding: str) -> None:
-    """Each list file, plus truth.csv mapping every record to its true person."""
-    truth = []
+                 persian_encoding: str) -> dict[str, int]:
+    """Each list file, plus truth.csv mapping every record to its true person.
+
+    Returns how many records each list copied from the list it depends on."""
+    truth, frames, copies = [], [], {}
     for draw, rng in zip(draws, rngs):
         frame = list_frame(pop, draw, rng)
+        copies[draw.spec.name] = 0
+        if draw.spec.depends_on is not None and draw.spec.copy_rate > 0:
+            source = draw.spec.depends_on
+            frame, copies[draw.spec.name] = copy_records(frame, draw, frames[source], draws[source], rng)
+        frames.append(frame)
         encoding = persian_encoding if draw.spec.format == "B" else "utf-8"
         write_csv(frame, out / "lists" / f"{draw.spec.name}.csv", encoding)
         truth.append(pd.DataFrame({
@@ -139,6 +149,7 @@ def _write_lists(out: Path, pop: Population, draws: list[ListDraw], rngs: list[n
             "row_number": np.arange(2, draw.size + 2),  # the file's line: 1 is the header
         }))
     write_csv(pd.concat(truth, ignore_index=True), out / "truth.csv")
+    return copies
 
 
 def _figures(pop: Population, captured: np.ndarray) -> Figures:
@@ -157,7 +168,7 @@ def _figures(pop: Population, captured: np.ndarray) -> Figures:
     )
 
 
-def _truth(pop: Population, captured: np.ndarray, draws: list[ListDraw], n_claims: int, seed: int,
+def _truth(pop: Population, captured: np.ndarray, draws: list[ListDraw], copies: dict[str, int], n_claims: int, seed: int,
            specs: list[ListSpec], settings: dict) -> SimulationTruth:
     names = tuple(s.name for s in specs)
     hist = histories_frame(captured, list(names))
@@ -167,6 +178,7 @@ def _truth(pop: Population, captured: np.ndarray, draws: list[ListDraw], n_claim
         victims_by_list={n: int(captured[:, k].sum()) for k, n in enumerate(names)},
         records_by_list={d.spec.name: d.size for d in draws},
         duplicates_by_list={d.spec.name: int(d.duplicate.sum()) for d in draws},
+        copied_by_list=copies,
         overlap=overlap, documented=int(captured.any(axis=1).sum()), claims=n_claims, seed=seed,
         parameters={
             **settings, "event_start": EVENT_START.isoformat(), "event_days": EVENT_DAYS,
