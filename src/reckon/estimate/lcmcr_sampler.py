@@ -1,0 +1,405 @@
+"""The compiled Gibbs sweep of the LCMCR model (Manrique-Vallier 2016), one chain at a time.
+
+Model, for N people of whom n are on at least one of J lists:
+
+    x_ij | z_i = k  ~ Bernoulli(lambda_jk)        independent lists within a latent class
+    z_i             ~ Categorical(pi)             pi = truncated stick-breaking, K classes
+    V_k             ~ Beta(1, alpha), V_K = 1     pi_k = V_k * prod_{l<k} (1 - V_l)
+    alpha           ~ Gamma(a_alpha, rate b_alpha)
+    lambda_jk       ~ Beta(1, 1)
+    p(N)            ∝ 1/N
+
+Because people with the same capture pattern are exchangeable, the sampler never looks at
+individuals: it keeps, for every observed pattern, how many of its people sit in each class
+(a multinomial split of the pattern's count, which is the exact joint conditional of their
+class labels summarised by counts). The n0 unobserved people (all-zero pattern) are split the
+same way. One sweep:
+
+1. split each observed pattern's count and the n0 unobserved across classes (multinomial);
+2. lambda_jk | counts ~ Beta(1 + captured_jk, 1 + m_k - captured_jk);
+3. V_k | counts ~ Beta(1 + m_k, alpha + sum_{l>k} m_l), then pi;
+4. alpha | V ~ Gamma(a_alpha + K - 1, b_alpha - sum_{k<K} log(1 - V_k));
+5. n0 | pi, lambda ~ NegBinomial(n, 1 - p0), p0 = sum_k pi_k prod_j (1 - lambda_jk),
+   redrawn while n0 > cap (LCMCR's rule: cap = 20 n).
+
+Steps 5 and (next sweep's) 1 together draw (n0, classes of the unobserved) jointly given
+(pi, lambda), so the sweep is a valid Gibbs sampler. Stick weights are handled on the log
+scale because with a small alpha, 1 - V_k underflows to 0 in double precision.
+"""
+
+from __future__ import annotations
+
+import numba
+import numpy as np
+
+# After this many rejected n0 proposals in one sweep we set n0 to the cap: the truncated
+# posterior then has (nearly) all its mass at the cap anyway, and the caller warns.
+MAX_CAP_REDRAWS = 1000
+
+
+@numba.njit(cache=True)
+def _log_gamma_draw(rng: np.random.Generator, shape: float) -> float:
+    """log of a Gamma(shape, 1) draw, exact also for tiny shapes where the draw underflows."""
+    if shape >= 1.0:
+        return np.log(rng.standard_gamma(shape))
+    # Gamma(a) = Gamma(a + 1) * U^(1/a) (Marsaglia & Tsang's boost), taken in logs.
+    return np.log(rng.standard_gamma(shape + 1.0)) + np.log(rng.random()) / shape
+
+
+@numba.njit(cache=True)
+def _log_beta_pair(rng: np.random.Generator, a: float, b: float) -> tuple[float, float]:
+    """(log V, log(1 - V)) for V ~ Beta(a, b), without forming 1 - V."""
+    log_x = _log_gamma_draw(rng, a)
+    log_y = _log_gamma_draw(rng, b)
+    top = max(log_x, log_y)
+    log_sum = top + np.log(np.exp(log_x - top) + np.exp(log_y - top))
+    return log_x - log_sum, log_y - log_sum
+
+
+@numba.njit(cache=True)
+def _binomial_inversion(rng: np.random.Generator, n: int, p: float) -> int:
+    """Binomial(n, p) by inversion, for small means (n p below ~10), with p <= 0.5.
+
+    Most class-split draws have a tiny mean (a pattern rarely falls in a minor class); this
+    costs one uniform and one exp there, against ~60 ns for the general-purpose sampler.
+    """
+    q = 1.0 - p
+    p0 = np.exp(n * np.log1p(-p))
+    mean = n * p
+    bound = min(float(n), mean + 10.0 * np.sqrt(mean * q + 1.0))
+    while True:
+        u = rng.random()
+        x = 0
+        px = p0
+        while u > px:
+            u -= px
+            x += 1
+            if x > bound:
+                break
+            px *= (n - x + 1) * p / (x * q)
+        if x <= bound:
+            return x
+        # Rounding pushed the walk past any plausible value: start over (as NumPy does).
+
+
+@numba.njit(cache=True)
+def _binomial_btrs(rng: np.random.Generator, n: int, p: float, log_fact: np.ndarray) -> int:
+    """Binomial(n, p) for n p >= 10 and p <= 0.5: Hörmann's (1993) transformed rejection
+    with squeeze (BTRS).
+
+    Most proposals are accepted by the squeeze with two uniforms and a few flops; NumPy's
+    BTPE needs a costlier set-up on every call, which dominates here because (n, p) change
+    with every draw. log_fact[i] = log(i!) for i <= n (a table: the slow path is common
+    when n p is small, and three lgamma calls there cost more than the rest of the draw).
+    """
+    q = 1.0 - p
+    spq = np.sqrt(n * p * q)
+    b = 1.15 + 2.53 * spq
+    a = -0.0873 + 0.0248 * b + 0.01 * p
+    c = n * p + 0.5
+    v_r = 0.92 - 4.2 / b
+    have_log_terms = False
+    alpha = 0.0
+    log_odds = 0.0
+    mode = 0.0
+    log_f_mode = 0.0
+    while True:
+        u = rng.random() - 0.5
+        v = rng.random()
+        us = 0.5 - abs(u)
+        k = np.floor((2.0 * a / us + b) * u + c)
+        if k < 0.0 or k > n:
+            continue
+        if us >= 0.07 and v <= v_r:
+            return int(k)
+        if not have_log_terms:  # only the rare slow path pays for the log-gamma terms
+            alpha = (2.83 + 5.1 / b) * spq
+            log_odds = np.log(p / q)
+            mode = np.floor((n + 1) * p)
+            log_f_mode = log_fact[int(mode)] + log_fact[n - int(mode)]
+            have_log_terms = True
+        v = np.log(v * alpha / (a / (us * us) + b))
+        ik = int(k)
+        if v <= log_f_mode - log_fact[ik] - log_fact[n - ik] + (k - mode) * log_odds:
+            return int(k)
+
+
+@numba.njit(cache=True)
+def _binomial(rng: np.random.Generator, n: int, p: float, log_fact: np.ndarray) -> int:
+    """Binomial(n, p): inversion for small means, transformed rejection otherwise."""
+    if p <= 0.5:
+        if n * p < 10.0:
+            return _binomial_inversion(rng, n, p)
+        return _binomial_btrs(rng, n, p, log_fact)
+    if n * (1.0 - p) < 10.0:
+        return n - _binomial_inversion(rng, n, 1.0 - p)
+    return n - _binomial_btrs(rng, n, 1.0 - p, log_fact)
+
+
+# Classes at the end of the visiting order that together hold less than this share of a
+# pattern's weight are split off in one draw; usually nobody falls there and they are skipped.
+TAIL_SHARE = 0.01
+
+
+# Below this many people left to place, one uniform per person beats a binomial per class.
+FEW_PEOPLE = 12
+
+
+@numba.njit(cache=True)
+def _split_range(
+    rng: np.random.Generator,
+    total: int,
+    weights: np.ndarray,
+    order: np.ndarray,
+    start: int,
+    stop: int,
+    mass: float,
+    out: np.ndarray,
+    log_fact: np.ndarray,
+) -> None:
+    """Multinomial split of `total` over classes order[start:stop] (summed weight `mass`)."""
+    left = total
+    for i in range(start, stop - 1):
+        if left == 0:
+            return
+        if left <= FEW_PEOPLE:
+            # Place the last few people one by one: a categorical draw over the classes
+            # still open, scanned largest first so the scan is short.
+            for _ in range(left):
+                u = rng.random() * mass
+                chosen = order[stop - 1]
+                for m in range(i, stop - 1):
+                    u -= weights[order[m]]
+                    if u < 0.0:
+                        chosen = order[m]
+                        break
+                out[chosen] += 1
+            return
+        k = order[i]
+        p = weights[k] / mass if mass > 0.0 else 0.0
+        if p >= 1.0:
+            out[k] += left
+            return
+        if p > 0.0:
+            drawn = _binomial(rng, left, p, log_fact)
+            out[k] += drawn
+            left -= drawn
+        mass -= weights[k]
+    out[order[stop - 1]] += left
+
+
+@numba.njit(cache=True)
+def _split(
+    rng: np.random.Generator,
+    total: int,
+    weights: np.ndarray,
+    order: np.ndarray,
+    out: np.ndarray,
+    log_fact: np.ndarray,
+) -> None:
+    """Multinomial(total, weights / sum(weights)) into out, by conditional binomials.
+
+    Classes are visited largest weight first (sorted into the scratch array `order`), so the
+    count is usually used up after a few classes. The trailing classes that
+    hold less than TAIL_SHARE of the weight are first given their joint share in one
+    binomial draw (multinomial cells can be merged and split again exactly), so in most
+    sweeps the many near-empty classes cost one cheap draw instead of one each.
+    """
+    K = weights.shape[0]
+    for k in range(K):
+        out[k] = 0
+    # Insertion sort of the class indices by this pattern's own weights, largest first:
+    # a pattern's mass usually sits in two or three classes, whatever their stick order.
+    for i in range(K):
+        order[i] = i
+    for i in range(1, K):
+        k = order[i]
+        w = weights[k]
+        j = i - 1
+        while j >= 0 and weights[order[j]] < w:
+            order[j + 1] = order[j]
+            j -= 1
+        order[j + 1] = k
+    total_mass = 0.0
+    for k in range(K):
+        total_mass += weights[k]
+    if total_mass <= 0.0 or total == 0:
+        out[order[0]] = total
+        return
+    # Find the head: the shortest prefix of `order` holding >= 1 - TAIL_SHARE of the weight.
+    head_mass = 0.0
+    head = 0
+    while head < K and head_mass < (1.0 - TAIL_SHARE) * total_mass:
+        head_mass += weights[order[head]]
+        head += 1
+    if head >= K - 1:  # no tail worth separating
+        _split_range(rng, total, weights, order, 0, K, total_mass, out, log_fact)
+        return
+    tail_mass = total_mass - head_mass
+    in_tail = _binomial(rng, total, min(1.0, max(0.0, tail_mass / total_mass)), log_fact)
+    _split_range(rng, total - in_tail, weights, order, 0, head, head_mass, out, log_fact)
+    if in_tail > 0:
+        _split_range(rng, in_tail, weights, order, head, K, tail_mass, out, log_fact)
+
+
+@numba.njit(cache=True)
+def _stick_weights(
+    rng: np.random.Generator, class_totals: np.ndarray, alpha: float, log_pi: np.ndarray
+) -> float:
+    """Draw pi | class totals into log_pi; return sum_{k<K} log(1 - V_k) for the alpha update."""
+    K = class_totals.shape[0]
+    after = 0
+    for k in range(K):
+        after += class_totals[k]
+    log_rest = 0.0  # log prod_{l<k} (1 - V_l)
+    sum_log_1mv = 0.0
+    for k in range(K - 1):
+        after -= class_totals[k]
+        log_v, log_1mv = _log_beta_pair(rng, 1.0 + class_totals[k], alpha + after)
+        log_pi[k] = log_rest + log_v
+        log_rest += log_1mv
+        sum_log_1mv += log_1mv
+    log_pi[K - 1] = log_rest
+    return sum_log_1mv
+
+
+@numba.njit(cache=True)
+def run_chain(
+    patterns: np.ndarray,
+    counts: np.ndarray,
+    K: int,
+    a_alpha: float,
+    b_alpha: float,
+    burn_in: int,
+    samples: int,
+    thin: int,
+    cap_factor: float,
+    rng: np.random.Generator,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Run one chain; return per saved draw (N, alpha, occupied classes, n0 redraws at the cap).
+
+    The last array counts the n0 proposals rejected for exceeding the cap during the `thin`
+    sweeps that led to each saved draw.
+
+    patterns: (P, J) 0/1 int8 observed patterns; counts: (P,) int64 > 0.
+    """
+    P, J = patterns.shape
+    n = 0
+    for p in range(P):
+        n += counts[p]
+    cap = int(cap_factor * n)
+    # log(i!) for every count a split can see (n0 <= cap, pattern counts <= n).
+    log_fact = np.empty(max(cap, n) + 1)
+    log_fact[0] = 0.0
+    for i in range(1, log_fact.shape[0]):
+        log_fact[i] = log_fact[i - 1] + np.log(i)
+
+    # State, started from the prior (alpha at its prior mean) so chains start dispersed.
+    lam = np.empty((J, K))
+    for j in range(J):
+        for k in range(K):
+            lam[j, k] = rng.beta(1.0, 1.0)
+    alpha = a_alpha / b_alpha
+    log_pi = np.empty(K)
+    _stick_weights(rng, np.zeros(K, dtype=np.int64), alpha, log_pi)
+    n0 = n
+
+    weights = np.empty(K)
+    pi = np.empty(K)
+    order = np.empty(K, dtype=np.int64)  # scratch: classes by weight, per pattern
+    miss_weights = np.empty(K)
+    split = np.zeros(K, dtype=np.int64)
+    class_totals = np.zeros(K, dtype=np.int64)
+    captured = np.zeros((J, K), dtype=np.int64)
+
+    out_N = np.empty(samples, dtype=np.int64)
+    out_alpha = np.empty(samples)
+    out_occupied = np.empty(samples, dtype=np.int64)
+    out_capped = np.zeros(samples, dtype=np.int64)
+
+    total_iterations = burn_in + samples * thin
+    saved = 0
+    redraws = 0  # n0 proposals rejected for exceeding the cap since the last saved draw
+    for it in range(total_iterations):
+        # Class weights of the all-zero pattern: pi_k prod_j (1 - lambda_jk).
+        for k in range(K):
+            pi[k] = np.exp(log_pi[k])
+        for k in range(K):
+            w = pi[k]
+            for j in range(J):
+                w *= 1.0 - lam[j, k]
+            miss_weights[k] = w
+            class_totals[k] = 0
+            for j in range(J):
+                captured[j, k] = 0
+
+        # 1. Multinomial split of every observed pattern and of the n0 unobserved.
+        for p in range(P):
+            for k in range(K):
+                w = pi[k]
+                for j in range(J):
+                    if patterns[p, j] == 1:
+                        w *= lam[j, k]
+                    else:
+                        w *= 1.0 - lam[j, k]
+                weights[k] = w
+            _split(rng, counts[p], weights, order, split, log_fact)
+            for k in range(K):
+                if split[k] > 0:
+                    class_totals[k] += split[k]
+                    for j in range(J):
+                        if patterns[p, j] == 1:
+                            captured[j, k] += split[k]
+        _split(rng, n0, miss_weights, order, split, log_fact)
+        for k in range(K):
+            class_totals[k] += split[k]
+
+        # 2. Capture probabilities per list and class.
+        for j in range(J):
+            for k in range(K):
+                lam[j, k] = rng.beta(1.0 + captured[j, k], 1.0 + class_totals[k] - captured[j, k])
+
+        # 3-4. Stick-breaking weights and their concentration.
+        sum_log_1mv = _stick_weights(rng, class_totals, alpha, log_pi)
+        alpha = rng.gamma(a_alpha + K - 1.0, 1.0 / (b_alpha - sum_log_1mv))
+
+        # 5. Unobserved count: NegBin(n, 1 - p0) as a Gamma-Poisson mixture, truncated at the cap.
+        p0 = 0.0
+        p_seen = 0.0
+        for k in range(K):
+            prob_missed = 1.0
+            for j in range(J):
+                prob_missed *= 1.0 - lam[j, k]
+            pk = np.exp(log_pi[k])  # pi was redrawn in step 3
+            p0 += pk * prob_missed
+            p_seen += pk * (1.0 - prob_missed)  # summed separately: 1 - p0 loses digits near 1
+        tries = 0
+        while True:
+            if p_seen <= 0.0:
+                n0 = cap
+                break
+            rate = rng.gamma(float(n), p0 / p_seen)
+            # A Poisson mean far beyond the cap is certainly rejected; skip the draw (and the
+            # overflow of a Poisson with an astronomically large mean).
+            if rate < 1e15:
+                n0 = rng.poisson(rate)
+                if n0 <= cap:
+                    break
+            tries += 1
+            redraws += 1
+            if tries >= MAX_CAP_REDRAWS:
+                n0 = cap
+                break
+
+        if it >= burn_in and (it - burn_in + 1) % thin == 0:
+            out_N[saved] = n + n0
+            out_alpha[saved] = alpha
+            occupied = 0
+            for k in range(K):
+                if class_totals[k] > 0:
+                    occupied += 1
+            out_occupied[saved] = occupied
+            out_capped[saved] = redraws
+            redraws = 0
+            saved += 1
+    return out_N, out_alpha, out_occupied, out_capped
