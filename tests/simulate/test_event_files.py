@@ -9,7 +9,7 @@ import pytest
 
 from reckon.errors import InputError
 from reckon.estimate.histories import read_capture_csv
-from reckon.simulate import simulate_event
+from reckon.simulate import SimulationTruth, simulate_event
 
 NAMES = ["rights_group", "hospital_records", "families_committee", "media_monitor"]
 
@@ -53,6 +53,12 @@ def test_truth_histories_are_readable_by_the_estimators(event):
     assert histories.observed == truth.documented
     assert histories.list_totals() == truth.victims_by_list
     assert truth.histories().observed == truth.documented
+    assert SimulationTruth.read(out) == truth
+
+
+def test_reading_truth_from_a_folder_without_one_says_what_to_do(tmp_path):
+    with pytest.raises(InputError, match="has no truth.json — run `reckon simulate` into it first"):
+        SimulationTruth.read(tmp_path)
 
 
 def test_internal_duplicates_are_present_and_spelled_differently(event):

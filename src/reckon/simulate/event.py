@@ -11,20 +11,23 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
+from reckon import __version__
 from reckon.errors import InputError
+from reckon.estimate.histories import CaptureHistories, from_rows
 from reckon.simulate.articles import Figures
 from reckon.simulate.capture import ListSpec, capture, default_specs, scaled
 from reckon.simulate.copying import copy_records
 from reckon.simulate.formats import list_frame, record_ids
 from reckon.simulate.lists import ListDraw, draw_list
-from reckon.simulate.templates import compose_articles
 from reckon.simulate.population import EVENT_DAYS, EVENT_START, PLACES, PROVINCES, Population, draw_population
+from reckon.simulate.templates import compose_articles
 from reckon.simulate.writer import histories_frame, population_frame, write_articles, write_csv, write_json
 
 # Independent random streams, so adding a list or an article does not change the others.
@@ -48,8 +51,6 @@ class SimulationTruth:
     parameters: dict = field(default_factory=dict)
 
     def to_dict(self) -> dict:
-        from reckon import __version__
-
         return {
             "N": self.n_victims, "documented": self.documented, "unobserved": self.n_victims - self.documented,
             "lists": list(self.lists), "victims_by_list": self.victims_by_list,
@@ -59,10 +60,22 @@ class SimulationTruth:
             "parameters": self.parameters, "reckon_version": __version__,
         }
 
-    def histories(self):
-        """The true capture histories as a :class:`reckon.estimate.histories.CaptureHistories`."""
-        from reckon.estimate.histories import from_rows
+    @classmethod
+    def read(cls, folder: str | Path) -> SimulationTruth:
+        """Load the truth of an event written earlier (its ``truth.json``)."""
+        path = Path(folder) / "truth.json"
+        if not path.is_file():
+            raise InputError("has no truth.json", file=str(folder), fix="run `reckon simulate` into it first")
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return cls(
+            n_victims=data["N"], lists=tuple(data["lists"]), victims_by_list=data["victims_by_list"],
+            records_by_list=data["records_by_list"], duplicates_by_list=data["duplicates_by_list"],
+            copied_by_list=data["copied_by_list"], overlap=data["overlap"], documented=data["documented"],
+            claims=data["claims"], seed=data["seed"], parameters=data["parameters"],
+        )
 
+    def histories(self) -> CaptureHistories:
+        """The true capture histories as a :class:`reckon.estimate.histories.CaptureHistories`."""
         rows = [(tuple(int(c) for c in pattern), count) for pattern, count in self.overlap.items()]
         return from_rows(list(self.lists), rows, source="truth.json")
 

@@ -11,6 +11,7 @@ The list importer maps these headers automatically: keep them exactly.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from functools import lru_cache
 
 import jdatetime
@@ -63,10 +64,14 @@ def script_pool(style: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     return given, surnames, seyed
 
 
-def _stack(styles: tuple[tuple[str, float], ...], pool) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+Pool = Callable[[str], tuple[np.ndarray, np.ndarray, np.ndarray]]
+
+
+def _stack(styles: tuple[tuple[str, float], ...], pool: Pool) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Each pool part stacked into a (n_styles, n_codes) array for fancy indexing."""
     parts = [pool(name) for name, _ in styles]
-    return tuple(np.stack([p[i] for p in parts]) for i in range(3))  # type: ignore[return-value]
+    given, surnames, seyed = (np.stack([p[i] for p in parts]) for i in range(3))
+    return given, surnames, seyed
 
 
 def latin_names(pop: Population, draw: ListDraw) -> tuple[np.ndarray, np.ndarray]:
@@ -98,7 +103,7 @@ def hijri_dates(day: np.ndarray) -> np.ndarray:
     return _map(day, convert)
 
 
-def _map(values: np.ndarray, convert) -> np.ndarray:
+def _map(values: np.ndarray, convert: Callable[[int], str]) -> np.ndarray:
     """Apply ``convert`` once per distinct non-missing value (a handful of days or ages)."""
     out = np.empty(values.size, dtype=object)
     present = np.array([v is not None for v in values], dtype=bool)
