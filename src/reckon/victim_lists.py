@@ -18,8 +18,9 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from reckon.case import Case, sha256_file
 from reckon.errors import InputError
@@ -147,34 +148,37 @@ def _insert_list_row(
 
 
 def _insert_records(case: Case, listed: ListRead, name: str) -> None:
-    """One INSERT ... SELECT over the DataFrames; the JSON columns are built by DuckDB."""
-    frame = listed.records.copy()
-    frame.insert(0, "record_id", _record_ids(frame, name))
-    frame.insert(1, "list_name", name)
+    """One INSERT ... SELECT over an Arrow table; DuckDB builds the JSON columns."""
     raw_names = [f"raw_{i}" for i in range(len(listed.columns))]
-    for raw_name, column in zip(raw_names, listed.columns):
-        frame[raw_name] = listed.raw[column].to_numpy(dtype=object)
+    raw = pa.Table.from_pandas(listed.raw, preserve_index=False).rename_columns(raw_names)
+    incoming_records = pa.Table.from_pandas(listed.records, preserve_index=False)  # noqa: F841
+    for raw_name, column in zip(raw_names, raw.columns):
+        incoming_records = incoming_records.append_column(raw_name, column)
+    incoming_records = incoming_records.append_column("record_id", _record_ids(listed.records, name))
     original = _json_object_sql(listed.columns, raw_names)
-    extras = [(c, r) for c, r in zip(listed.columns, raw_names) if c in set(listed.extra_columns)]
-    extra = _json_object_sql(*zip(*extras)) if extras else "NULL"
+    extra_columns = set(listed.extra_columns)
+    extras = [(c, r) for c, r in zip(listed.columns, raw_names) if c in extra_columns]
+    extra = _json_object_sql([c for c, _ in extras], [r for _, r in extras]) if extras else "NULL"
     selected = [
-        f"CAST({c} AS DATE)" if c.startswith("date_of_death_") else c for c in RECORD_FIELDS
+        _sql_text(name) if c == "list_name" else f"CAST({c} AS DATE)" if c.startswith("date_of_death_") else c
+        for c in RECORD_FIELDS
     ]
-    # DuckDB reads the local DataFrame `incoming_records` by its name (a replacement scan),
-    # so no registration is left behind if the INSERT fails.
-    incoming_records = frame  # noqa: F841
+    # DuckDB reads the local Arrow table `incoming_records` by its name (a replacement scan),
+    # so nothing stays registered on the connection if the INSERT fails.
     case.con.execute(
         f"INSERT INTO records ({', '.join(RECORD_FIELDS)}, original, extra) "
         f"SELECT {', '.join(selected)}, {original}, {extra} FROM incoming_records"
     )
 
 
-def _record_ids(frame: pd.DataFrame, list_name: str) -> np.ndarray:
-    ids = frame["source_record_id"]
+def _record_ids(records: pd.DataFrame, list_name: str) -> pa.Array:
+    """'<list>:<source id>' when the id is given and unique in the list, else '<list>:#<row>'."""
+    ids = records["source_record_id"]
     by_row = ids.isna().to_numpy() | ids.duplicated(keep=False).to_numpy()
-    row_ids = "#" + frame["row_number"].astype(str)
-    chosen = np.where(by_row, row_ids.to_numpy(dtype=object), ids.to_numpy(dtype=object))
-    return (list_name + ":" + pd.Series(chosen, dtype=object)).to_numpy(dtype=object)
+    prefix = list_name + ":"
+    by_id = pc.binary_join_element_wise(prefix, pa.array(ids.fillna(""), type=pa.string()), "")
+    by_number = pc.binary_join_element_wise(prefix + "#", pc.cast(pa.array(records["row_number"]), pa.string()), "")
+    return pc.if_else(pa.array(by_row), by_number, by_id)
 
 
 def _json_object_sql(keys: tuple[str, ...] | list[str], columns: tuple[str, ...] | list[str]) -> str:

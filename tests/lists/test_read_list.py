@@ -100,7 +100,7 @@ def test_quarantine_ragged_rows_nameless_rows_and_impossible_dates(tmp_path: Pat
     assert listed.records["row_number"].tolist() == [2, 7]
     kept = listed.records.iloc[1]
     assert kept["age_text"] == "old" and pd.isna(kept["age_low"])
-    assert "age 'old' not read" in kept["import_notes"]
+    assert "age: 'old' not read" in kept["import_notes"]
     assert "date of death: 'someday'" in kept["import_notes"]
 
 

@@ -18,6 +18,11 @@ from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.csv as pa_csv
+
 from reckon.errors import InputError
 from reckon.sources.list_encoding import decode_list_bytes
 
@@ -37,12 +42,12 @@ class QuarantinedRow:
 
 @dataclass
 class RawTable:
-    """Text cells as found: ``cells[i]`` is the i-th column, aligned with ``row_numbers``."""
+    """Text cells as found: one DataFrame column per header, aligned with ``row_numbers``."""
 
     kind: str
     columns: list[str]
-    cells: list[list[str | None]]
-    row_numbers: list[int]
+    frame: pd.DataFrame
+    row_numbers: np.ndarray
     encoding: str | None = None
     quarantine: list[QuarantinedRow] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
@@ -86,19 +91,47 @@ def _read_csv(text: str, file: str) -> RawTable:
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     header = _next_header(reader, file)
     columns, renamed = unique_headers(header)
-    table = RawTable("csv", columns, [[] for _ in columns], [])
-    if delimiter != ",":
-        table.notes.append(f"cells separated by {delimiter!r}")
+    notes = [f"cells separated by {delimiter!r}"] if delimiter != "," else []
     if renamed:
-        table.notes.append("headers renamed to be unique or non-empty: " + ", ".join(renamed))
-    _read_csv_rows(reader, table, file)
+        notes.append("headers renamed to be unique or non-empty: " + ", ".join(renamed))
+    table = None
+    if reader.line_num == 1:
+        table = _read_csv_fast(text, columns, delimiter)
+    if table is None:  # blank lines, cells spanning lines, ragged rows: read row by row
+        table = _read_csv_rows(reader, columns, file)
+    table.notes[:0] = notes
     return table
 
 
-def _read_csv_rows(reader: Any, table: RawTable, file: str) -> None:
-    width = len(table.columns)
-    append_row = table.row_numbers.append
-    columns = table.cells
+def _read_csv_fast(text: str, columns: list[str], delimiter: str) -> RawTable | None:
+    """Arrow's CSV reader, used only when every line is exactly one row (so row numbers are exact)."""
+    data = text.encode("utf-8")
+    names = [f"c{i}" for i in range(len(columns))]
+    try:
+        arrow = pa_csv.read_csv(
+            io.BytesIO(data),
+            read_options=pa_csv.ReadOptions(skip_rows=1, column_names=names),
+            parse_options=pa_csv.ParseOptions(delimiter=delimiter, newlines_in_values=True),
+            convert_options=pa_csv.ConvertOptions(
+                column_types={n: pa.string() for n in names},
+                strings_can_be_null=False,
+                quoted_strings_can_be_null=False,
+            ),
+        )
+    except (pa.ArrowInvalid, pa.ArrowTypeError):
+        return None
+    lines = data.rstrip(b"\r\n").count(b"\n") + 1
+    if arrow.num_rows + 1 != lines:
+        return None
+    frame = arrow.rename_columns(columns).to_pandas()
+    return RawTable("csv", columns, frame, np.arange(2, arrow.num_rows + 2, dtype=np.int64))
+
+
+def _read_csv_rows(reader: Any, columns: list[str], file: str) -> RawTable:
+    width = len(columns)
+    rows: list[list[str]] = []
+    row_numbers: list[int] = []
+    quarantine: list[QuarantinedRow] = []
     blank = 0
     row_number = 1
     last_line = reader.line_num
@@ -112,11 +145,10 @@ def _read_csv_rows(reader: Any, table: RawTable, file: str) -> None:
             if len(row) > width and not any(cell.strip() for cell in row[width:]):
                 row = row[:width]  # trailing empty cells (a common spreadsheet export habit)
             if len(row) != width:
-                table.quarantine.append(_ragged(row, table.columns, row_number, first_line, last_line))
+                quarantine.append(_ragged(row, columns, row_number, first_line, last_line))
                 continue
-            append_row(row_number)
-            for column, cell in zip(columns, row):
-                column.append(cell)
+            rows.append(row)
+            row_numbers.append(row_number)
     except csv.Error as exc:
         raise InputError(
             f"the CSV breaks at data row {row_number + 1} ({exc}); a quote (\") opened around line "
@@ -125,8 +157,17 @@ def _read_csv_rows(reader: Any, table: RawTable, file: str) -> None:
             row=row_number + 1,
             fix="close or remove the stray quote in the file, then add it again",
         ) from None
+    table = RawTable("csv", columns, _text_frame(columns, rows), np.asarray(row_numbers, dtype=np.int64))
+    table.quarantine = quarantine
     if blank:
         table.notes.append(f"{blank} blank line(s) skipped")
+    return table
+
+
+def _text_frame(columns: list[str], rows: list[list[str | None]]) -> pd.DataFrame:
+    """A DataFrame of text cells from row lists (None stays missing)."""
+    cells = list(zip(*rows)) if rows else [() for _ in columns]
+    return pd.DataFrame({c: pd.array(list(v), dtype="str") for c, v in zip(columns, cells)}, columns=columns)
 
 
 def _ragged(row: list[str], columns: list[str], row_number: int, first_line: int, last_line: int) -> QuarantinedRow:
@@ -204,16 +245,17 @@ def _read_json(text: str, file: str) -> RawTable:
             fix='give an array of objects, [{"name": ...}, ...], or {"records": [{"name": ...}, ...]}',
         )
     columns = list(dict.fromkeys(key for item in objects for key in item))
-    table = RawTable("json", columns, [[] for _ in columns], [])
+    rows: list[list[str | None]] = []
+    row_numbers: list[int] = []
+    quarantine: list[QuarantinedRow] = []
     for position, item in enumerate(items, start=1):
         if not isinstance(item, dict):
-            table.quarantine.append(
-                QuarantinedRow(position, f"a {type(item).__name__}, not an object", {"value": item})
-            )
+            quarantine.append(QuarantinedRow(position, f"a {type(item).__name__}, not an object", {"value": item}))
             continue
-        table.row_numbers.append(position)
-        for column, cells in zip(columns, table.cells):
-            cells.append(_json_cell(item.get(column)))
+        row_numbers.append(position)
+        rows.append([_json_cell(item.get(column)) for column in columns])
+    table = RawTable("json", columns, _text_frame(columns, rows), np.asarray(row_numbers, dtype=np.int64))
+    table.quarantine = quarantine
     return table
 
 
@@ -276,14 +318,11 @@ def _table_from_rows(rows: list[tuple[int, list[str | None]]]) -> RawTable:
     width = max(_last_filled(cells) for _, cells in rows)
     header = (rows[0][1] + [None] * width)[:width]
     columns, renamed = unique_headers(header)
-    table = RawTable("xlsx", columns, [[] for _ in columns], [])
+    body = [(cells + [None] * width)[:width] for _, cells in rows[1:]]
+    numbers = np.asarray([number for number, _ in rows[1:]], dtype=np.int64)
+    table = RawTable("xlsx", columns, _text_frame(columns, body), numbers)
     if renamed:
         table.notes.append("headers renamed to be unique or non-empty: " + ", ".join(renamed))
-    for number, cells in rows[1:]:
-        table.row_numbers.append(number)
-        padded = (cells + [None] * width)[:width]
-        for column, cell in zip(table.cells, padded):
-            column.append(cell)
     return table
 
 

@@ -86,7 +86,7 @@ def parse_sex(text: str) -> str | Problem | None:
         return None
     if key in _SEX_WORDS:
         return _SEX_WORDS[key]
-    return Problem(f"sex {text!r} not recognised (expected m/f, male/female, مرد/زن)")
+    return Problem(f"{text!r} not recognised (expected m/f, male/female, مرد/زن)")
 
 
 # -- ages ------------------------------------------------------------------------
@@ -123,10 +123,10 @@ def parse_age(text: str) -> tuple[int, int | None] | Problem | None:
     key = _AGE_UNIT.sub("", key).strip()
     bounds = _age_bounds(key)
     if bounds is None:
-        return Problem(f"age {text!r} not read")
+        return Problem(f"{text!r} not read")
     low, high = bounds
     if low > MAX_AGE or (high is not None and (high > MAX_AGE or high < low)):
-        return Problem(f"age {text!r} is not a plausible age")
+        return Problem(f"{text!r} is not a plausible age")
     return bounds
 
 
@@ -162,13 +162,13 @@ def parse_birth_year(text: str) -> int | Problem | None:
     if is_unknown(key):
         return None
     if not re.fullmatch(r"\d{4}", key):
-        return Problem(f"birth year {text!r} not read")
+        return Problem(f"{text!r} not read")
     year = int(key)
     if year in SOLAR_YEARS:
         return year + SOLAR_TO_GREGORIAN_YEARS
     if year in GREGORIAN_YEARS:
         return year
-    return Problem(f"birth year {text!r} is neither a Solar Hijri nor a Gregorian year")
+    return Problem(f"{text!r} is neither a Solar Hijri nor a Gregorian year")
 
 
 # -- dates -------------------------------------------------------------------------

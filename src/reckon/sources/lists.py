@@ -65,8 +65,7 @@ def read_list(
     table = read_table(path, encoding=encoding)
     used = resolve_mapping(table.columns, mapping, file=path.name)
     parsed = parse_records(table, used)
-    raw = pd.DataFrame(dict(zip(table.columns, table.cells)), columns=table.columns)
-    raw = raw[parsed.keep].reset_index(drop=True)
+    raw = table.frame[parsed.keep].reset_index(drop=True)
     quarantine = sorted(table.quarantine + parsed.quarantine, key=lambda q: q.row_number)
     return ListRead(
         file=path.name,
