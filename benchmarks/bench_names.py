@@ -138,6 +138,7 @@ def speed_figures(folder: Path, count: int) -> dict:
     script = pd.unique(pd.concat([full["script_key"], units["script_key"]]))[:count]
     rng = np.random.default_rng(SEED)
     partners = latin[rng.permutation(len(latin))][: len(script)]
+    name_similarity("علی", "Alireza")  # compile (or load) the numba edit distance first
     out = {}
     for name, run in {
         "latin_key": lambda: [latin_key(x) for x in latin],

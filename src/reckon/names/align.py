@@ -10,6 +10,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+import numpy as np
+from numba import njit
+
 VOWELS = frozenset("aiueAIUE")  # E: a script final ی, read -i (Karimi) or -a (Mostafa, Huda)
 # Consonant classes that transliterations confuse (Kasem/Qasem, Gamal/Jamal, Zia/Dia).
 _CLOSE = frozenset(
@@ -17,6 +20,7 @@ _CLOSE = frozenset(
 )
 CLOSE_COST = 0.4
 VOWEL_CHANGE_COST = 0.3  # a short vowel for another vowel (Mohammad/Muhammad)
+SHORT_LONG_CHANGE_COST = 0.3  # a short vowel for a written long one of another quality
 LONG_VOWEL_CHANGE_COST = 0.3  # one written long vowel for another (Ashur/Ashir)
 LONG_VOWEL_COST = 0.8  # a written long vowel (script vowel, Latin capital) left unmatched
 # A Latin ou/ee/-i with no vowel letter in the script name: strong evidence of another
@@ -44,7 +48,8 @@ def _substitute_cost(x: str, y: str) -> float:
     if x_vowel and y_vowel:
         if "e" in (lx, ly) and ({lx, ly} - {"e"}) <= {"i", "a"}:
             return 0.0
-        return LONG_VOWEL_CHANGE_COST if x.isupper() and y.isupper() else VOWEL_CHANGE_COST
+        longs = x.isupper() + y.isupper()
+        return (VOWEL_CHANGE_COST, SHORT_LONG_CHANGE_COST, LONG_VOWEL_CHANGE_COST)[longs]
     if x_vowel or y_vowel:
         return 1.0
     return CLOSE_COST if frozenset((lx, ly)) in _CLOSE else 1.0
@@ -61,10 +66,66 @@ def as_written(script_key: str) -> str:
     return key
 
 
-def _costs(key: str, is_script: bool, other_is_script: bool) -> list[float]:
+_ALPHABET = "abcdefghijklmnopqrstuvwxyzAEIU"
+
+
+def _tables() -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Substitution matrix and the three deletion-cost tables, indexed by character code.
+
+    Characters outside the key alphabet cost 1 to delete or substitute.
+    """
+    substitution = np.ones((128, 128))
+    np.fill_diagonal(substitution, 0.0)
+    for x in _ALPHABET:
+        for y in _ALPHABET:
+            substitution[ord(x), ord(y)] = _substitute_cost(x, y)
+    script, latin_vs_script, latin_vs_latin = np.ones(128), np.ones(128), np.ones(128)
+    for ch in _ALPHABET:
+        script[ord(ch)] = LONG_VOWEL_COST if ch in VOWELS else 1.0
+        latin_vs_script[ord(ch)] = _latin_delete_cost(ch, True)
+        latin_vs_latin[ord(ch)] = _latin_delete_cost(ch, False)
+    return substitution, script, latin_vs_script, latin_vs_latin
+
+
+_SUBSTITUTION, _DELETE_SCRIPT, _DELETE_LATIN_VS_SCRIPT, _DELETE_LATIN_VS_LATIN = _tables()
+
+
+def _delete_table(is_script: bool, other_is_script: bool) -> np.ndarray:
     if is_script:
-        return [LONG_VOWEL_COST if ch in VOWELS else 1.0 for ch in key]
-    return [_latin_delete_cost(ch, other_is_script) for ch in key]
+        return _DELETE_SCRIPT
+    return _DELETE_LATIN_VS_SCRIPT if other_is_script else _DELETE_LATIN_VS_LATIN
+
+
+def _codes(key: str) -> np.ndarray:
+    return np.frombuffer(key.encode("ascii", "replace"), dtype=np.uint8) & 127
+
+
+@njit(cache=True)
+def _edit_cost(a, b, delete_a, delete_b, substitution):  # pragma: no cover - compiled
+    """Weighted edit cost of a -> b, and the total deletion weight of each side."""
+    m = len(b)
+    previous = np.empty(m + 1)
+    current = np.empty(m + 1)
+    previous[0] = 0.0
+    for j in range(m):
+        previous[j + 1] = previous[j] + delete_b[b[j]]
+    weight_a = 0.0
+    for i in range(len(a)):
+        delete_x = delete_a[a[i]]
+        weight_a += delete_x
+        current[0] = previous[0] + delete_x
+        for j in range(m):
+            best = previous[j] + substitution[a[i], b[j]]
+            if previous[j + 1] + delete_x < best:
+                best = previous[j + 1] + delete_x
+            if current[j] + delete_b[b[j]] < best:
+                best = current[j] + delete_b[b[j]]
+            current[j + 1] = best
+        previous, current = current, previous
+    weight_b = 0.0
+    for j in range(m):
+        weight_b += delete_b[b[j]]
+    return previous[m], weight_a, weight_b
 
 
 @lru_cache(maxsize=500_000)
@@ -78,21 +139,7 @@ def key_similarity(a: str, b: str, a_script: bool, b_script: bool) -> float:
         a = as_written(a)
     if b_script:
         b = as_written(b)
-    del_a = _costs(a, a_script, b_script)
-    del_b = _costs(b, b_script, a_script)
-    previous = [0.0]
-    for cost in del_b:
-        previous.append(previous[-1] + cost)
-    for i, x in enumerate(a):
-        current = [previous[0] + del_a[i]]
-        for j, y in enumerate(b):
-            current.append(
-                min(
-                    previous[j] + _substitute_cost(x, y),
-                    previous[j + 1] + del_a[i],
-                    current[j] + del_b[j],
-                )
-            )
-        previous = current
-    weight = max(sum(del_a), sum(del_b), 1.0)
-    return max(0.0, 1.0 - previous[-1] / weight)
+    cost, weight_a, weight_b = _edit_cost(
+        _codes(a), _codes(b), _delete_table(a_script, b_script), _delete_table(b_script, a_script), _SUBSTITUTION
+    )
+    return max(0.0, 1.0 - cost / max(weight_a, weight_b, 1.0))
