@@ -18,7 +18,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from reckon.claims.claimants import AUTHOR, canonical_claimant, known_claimant
+from reckon.claims.claimants import AUTHOR, canonical_claimant, known_claimant, speaks_for
+from reckon.claims.memory import MentionMemory
+from reckon.claims.numbers import DIGIT
 
 _SPEECH = re.compile(
     r"\b(?:said|says|say|told|tells|reported|reports|announced|announces|confirmed|confirms|"
@@ -28,7 +30,9 @@ _SPEECH = re.compile(
     r"admitted|conceded|insisted|emphasi[sz]ed|stressed|warned|alleged|asserted|explained|"
     r"disclosed|informed|cited|calculated|updated|raised|put\s+the\s+(?:death\s+)?(?:toll|number|figure)|"
     r"puts\s+the\s+(?:death\s+)?(?:toll|number|figure)|has\s+identified|identified|recorded|"
-    r"believes|believed|shows|showed|show)\b",
+    r"believes|believed|shows|showed|show|posted|swears|swore|insists|maintains|maintained|argues|"
+    r"argued|contends|contended|admits|admit|(?:has|have|had)\s+named|puts|estimate|report|"
+    r"announce|confirm|claim)\b",
     re.IGNORECASE,
 )
 _PASSIVE_AGENT = re.compile(
@@ -44,14 +48,15 @@ _POSSESSIVE = re.compile(
     r"(?:report|figures?|tally|count|data|estimates?|statement|list|toll|records?|research|investigation|documentation)\b"
 )
 _REPORT_BY = re.compile(
-    r"\b(?:report|statement|tally|count|list|figures?|data|estimates?|investigation)\s+(?:by|from|of|released\s+by|published\s+by)\s+",
+    r"\b(?:reports?|statements?|tally|count|list|figures?|data|estimates?|investigation)\s+(?:by|from|of|released\s+by|published\s+by)\s+",
     re.IGNORECASE,
 )
 _AUX_BEFORE = re.compile(r"\b(?:were|was|been|be|is|are|being)\s*$", re.IGNORECASE)
 _FILLERS = re.compile(
     r"(?:\s+(?:also|has|have|had|later|earlier|previously|separately|again|then|now|recently|"
     r"jointly|publicly|officially|first|already|subsequently|finally|initially|further|itself|"
-    r"himself|herself|themselves|repeatedly|on\s+\w+day|yesterday|today|last\s+\w+|this\s+\w+))+\s*$",
+    r"himself|herself|themselves|repeatedly|on\s+\w+day|yesterday|today|last\s+\w+|this\s+\w+|"
+    r"still|only|alone|however|privately|openly|reportedly|allegedly))+\s*$",
     re.IGNORECASE,
 )
 _CLAUSE_BREAK = re.compile(
@@ -79,6 +84,14 @@ _GENERIC_HEADS = re.compile(
     re.IGNORECASE,
 )
 _NP_STOP = re.compile(r"\s+(?:on|in|at|during|after|before|that|which|who|about|over|from|to|when|while|and\s+(?=[a-z]))\s+|[,.;:()“”\"]|\s+(?=\d)")
+_FIRST_PERSON = re.compile(r"^(?:we|our|us|i|my|our\s+\w+|my\s+own)$", re.IGNORECASE)
+_SUBORDINATORS = {"while", "as", "although", "though", "but", "and", "yet", "so", "even", "if", "when", "since", "because", "however", "meanwhile", "instead", "thus", "also", "then", "still", "now"}
+_MEDIA = re.compile(r"\b(?:television|tv|radio|agency|newspaper|media|outlet|broadcaster|press|channel)\b", re.IGNORECASE)
+_AGENT_LINK = re.compile(r"^(?:[^,]*|[^,]{0,30},\s*)$")
+_OWNED_FIGURE = re.compile(
+    r"(?P<np>(?:[Tt]he\s+)?(?:[\w-]+\s+){0,5}?[\w-]+)['’]s?\s+(?:own\s+|official\s+|latest\s+|new\s+)?"
+    r"(?:claims?|figures?|counts?|toll|tally|estimates?|numbers?|total)\s+of\s+(?:only\s+|just\s+)?$"
+)
 _NOT_SOURCES = re.compile(r"^(?:reporters|journalists|the\s+press|the\s+media|parliament|lawmakers|a\s+news\s+conference|a\s+press\s+conference)$", re.I)
 
 
@@ -94,61 +107,13 @@ class Attribution:
     claim_date: str | None = None  # set when known beforehand (a quotation's speaker)
 
 
-@dataclass
-class MentionMemory:
-    """Names seen so far in a document, so "the group" or "he" can be resolved."""
-
-    names: list[str]
-
-    def remember(self, text: str) -> None:
-        for name in _named_mentions(text):
-            self.names.append(name)
-
-    def resolve(self, anaphor: str) -> str | None:
-        word = anaphor.lower().split()[-1]
-        for name in reversed(self.names):
-            if _compatible(word, name):
-                return name
-        return None
-
-
-def _named_mentions(text: str) -> list[str]:
-    """Organisation and person names by shape: known aliases, acronyms, Capitalised runs."""
-    found = []
-    for m in re.finditer(r"(?:[A-Z][\w’'\-.&]*(?:\s+(?:of|for|the|and|on|in|de|al)?\s*[A-Z][\w’'\-.&]*)*)", text):
-        name = m.group().strip()
-        if len(name) > 2 and (" " in name or name.isupper() or known_claimant(name)):
-            found.append((m.start(), name))
-    return [name for _, name in sorted(found)]
-
-
-_ORG_WORDS = re.compile(
-    r"\b(?:Ministry|Organi[sz]ation|International|Watch|Council|Agency|Network|Office|Group|"
-    r"Cent(?:re|er)|Committee|Commission|Institute|Association|Union|Party|Front|Movement|Court|"
-    r"Judiciary|Parliament|Foundation|Coalition|Service|Radio|Television|TV|News|Press|Times|"
-    r"Post|Monitor|Observatory|Campaign|Alliance|Society|Federation|Assembly|Authority|Police|"
-    r"Guards?|Army|Nations|Department|Mission|Rights|Herald|Gazette|Daily|Tribune|Journal|Reuters|"
-    r"Amnesty|Bureau)\b"
-)
-
-
-def _compatible(word: str, name: str) -> bool:
-    is_org = bool(_ORG_WORDS.search(name) or name.isupper() or known_claimant(name))
-    if word in {"he", "she", "official", "minister", "spokesman", "spokeswoman", "spokesperson", "lawmaker", "rapporteur", "expert"}:
-        return not is_org and len(name.split()) >= 2
-    if word in {"ministry", "committee", "council", "office", "agency", "commission", "mission", "party", "union", "network", "coalition", "institute"}:
-        return word in name.lower()
-    if word in {"it", "group", "organisation", "organization", "ngo", "monitor", "watchdog", "body", "movement", "centre", "center", "campaign", "report", "opposition"}:
-        return is_org
-    if word in {"outlet", "newspaper", "broadcaster", "daily", "website", "agency", "service"}:
-        return is_org
-    return is_org or len(name.split()) >= 2
-
-
 def attribute(sentence: str, start: int, end: int, memory: MentionMemory, speaker: Attribution | None) -> list[Attribution]:
     """The claimants of the figure at ``sentence[start:end]``; ``speaker`` is a quotation's."""
-    found = _according_to(sentence, start, end, memory) or _speech_subject(sentence, start, end, memory)
     agent = _passive_agent(sentence, start, end, memory)
+    local = _possessive_of_figure(sentence, start, memory)
+    if local is not None:
+        return [agent if agent is not None else local]
+    found = _according_to(sentence, start, end, memory) or _speech_subject(sentence, start, end, memory)
     if found is None and agent is None:
         found = _possessive(sentence, start, memory)
     if found is None and agent is not None:
@@ -165,9 +130,13 @@ def attribute(sentence: str, start: int, end: int, memory: MentionMemory, speake
 def speaker_of(sentence: str, memory: MentionMemory) -> Attribution | None:
     """The speaker a sentence ending in "X said:" introduces for the quotation that follows."""
     colon = sentence.rstrip().rstrip("“\"").rstrip()
-    if not colon.endswith(":"):
-        return None
-    return _speech_subject(colon, len(colon), len(colon), memory)
+    if colon.endswith(":"):
+        return _speech_subject(colon, len(colon), len(colon), memory)
+    opened = re.search(r":\s*[“\"](?P<rest>[^”\"]*)$", sentence)
+    if opened:  # 'X said: “... .' and the quotation runs on into the next sentences
+        head = sentence[: opened.start() + 1]
+        return _speech_subject(head, len(head), len(head), memory)
+    return None
 
 
 def _according_to(sentence: str, start: int, end: int, memory: MentionMemory) -> Attribution | None:
@@ -181,7 +150,10 @@ def _according_to(sentence: str, start: int, end: int, memory: MentionMemory) ->
 
 def _speech_subject(sentence: str, start: int, end: int, memory: MentionMemory) -> Attribution | None:
     candidates = []
+    quoted = [q for q in _quotations(sentence) if q[0] <= start and end <= q[1]]
     for verb in _SPEECH.finditer(sentence):
+        if any(q[0] <= verb.start() < q[1] for q in quoted):
+            continue  # words inside the quotation are the speaker's, not the attribution
         if _AUX_BEFORE.search(sentence[: verb.start()]) or re.match(r"\s+by\b", sentence[verb.end():]):
             continue  # passive: "were reported killed", "announced by X"
         subject = subject_before(sentence, verb.start()) or _subject_after(sentence, verb)
@@ -193,7 +165,7 @@ def _speech_subject(sentence: str, start: int, end: int, memory: MentionMemory) 
     if not candidates:
         return None
     _, verb, subject = min(candidates, key=lambda c: c[0])
-    attribution = _make(subject, memory, anchor=verb.end())
+    attribution = _make(subject, memory.with_context(sentence[: verb.start()], exclude=subject), anchor=verb.end())
     if attribution is None:
         return None
     return _with_intermediary(sentence, verb, attribution, memory)
@@ -208,7 +180,7 @@ def _with_intermediary(sentence: str, verb: re.Match[str], found: Attribution, m
             return Attribution(cited.claimant, cited.claimant_key, found.claimant, found.anchor)
     if verb.group().lower() in {"told", "tells"}:
         target = _noun_phrase_after(sentence, verb.end())
-        if target and not _NOT_SOURCES.match(target) and re.search(r"[A-Z]", target):
+        if target and not _NOT_SOURCES.match(target) and (re.search(r"[A-Z]", target) or _MEDIA.search(target)):
             return Attribution(found.claimant, found.claimant_key, target, found.anchor)
     quoted = re.match(r"\s*,?\s*(?:was\s+)?quoted\s+by\s+", sentence[verb.end() :])
     interview = re.match(r"[^.;]{0,30}?\b(?:in\s+an\s+interview\s+with|speaking\s+to|talking\s+to)\s+", sentence[verb.end() :])
@@ -221,13 +193,22 @@ def _with_intermediary(sentence: str, verb: re.Match[str], found: Attribution, m
 
 
 def subject_before(sentence: str, verb_start: int) -> str | None:
+    """The noun phrase a verb at ``verb_start`` has as its subject, read leftwards."""
     prefix = _FILLERS.sub("", sentence[:verb_start].rstrip())
+    relative = re.search(r"^(?P<head>.*?),?\s+(?:which|who|that)$", prefix)
+    if relative:  # "The Monitor, which says ..." -> "The Monitor"
+        prefix = relative.group("head")
+    prefix = re.sub(r",\s+(?:who|which)\s+[^,;:]*,?$", "", prefix)  # "X, who asked not to be named, said"
+    inner = re.search(r"^(?P<head>.*\S)\s+who\s+[^,;:“”\"]*$", prefix)
+    if inner:  # "a nurse who spoke to the Courier said" -> "a nurse"
+        prefix = inner.group("head")
     clause = _CLAUSE_BREAK.sub("", prefix)
+    clause = re.split(rf"\s[-–—]\s|{_SPEECH.pattern}|{DIGIT}[\d,.]*\s", clause)[-1]
     parts = clause.split(",")
     if parts[-1].strip():
         subject = parts[-1].strip()
-    elif len(parts) >= 3 and _DESCRIPTOR.match(parts[-2]) and _looks_like_name(parts[-3].strip()):
-        return f"{parts[-3].strip()}, {parts[-2].strip()}"  # "X, the head of Y, said"
+    elif len(parts) >= 3 and _looks_like_name(parts[-3].strip()) and (_DESCRIPTOR.match(parts[-2]) or _DESCRIPTOR.match(parts[-3])):
+        return f"{_drop_leading_phrase(parts[-3].strip())}, {parts[-2].strip()}"  # "X, the head of Y, said"
     else:
         return None
     subject = _drop_leading_phrase(subject)
@@ -239,7 +220,12 @@ def _subject_after(sentence: str, verb: re.Match[str]) -> str | None:
     if not before.endswith((",", "”", '"', "’")):
         return None  # inversion only after a clause: "..., said the ministry"
     name = _noun_phrase_after(sentence, verb.end())
-    return name if name and _plausible_claimant(name) else None
+    if name is None:
+        return None
+    following = sentence[verb.end() :].lstrip()[len(name) :]
+    if following.strip() and not re.match(r"^\s*(?:[,.;:(]|in\s|on\s|at\s|during\s)", following):
+        return None  # "said the hospital had received ...": a clause, not an inverted subject
+    return name if _plausible_claimant(name) else None
 
 
 def _noun_phrase_after(sentence: str, position: int) -> str | None:
@@ -255,8 +241,11 @@ def _noun_phrase_after(sentence: str, position: int) -> str | None:
 
 
 def _drop_leading_phrase(subject: str) -> str:
-    # "For instance United States ...", "In a statement Amnesty": keep from the first capital run
+    # "For instance United States ...", "While the authorities": keep from the name
     words = subject.split()
+    while len(words) > 1 and words[0].lower() in _SUBORDINATORS:
+        words = words[1:]
+    subject = " ".join(words)
     for i, word in enumerate(words):
         if word[:1].isupper() or word[:1] in "(" or _ANAPHOR.match(" ".join(words[i:])):
             return " ".join(words[i:])
@@ -282,7 +271,7 @@ def _plausible_claimant(subject: str) -> bool:
 def _passive_agent(sentence: str, start: int, end: int, memory: MentionMemory) -> Attribution | None:
     for m in _PASSIVE_AGENT.finditer(sentence):
         between = sentence[end : m.start()] if m.start() >= end else sentence[m.end() : start]
-        if m.start() >= end and len(between) > 120:
+        if m.start() >= end and (len(between) > 120 or not _AGENT_LINK.match(between)):
             continue
         name = _noun_phrase_after(sentence, m.end())
         if name and _plausible_claimant(name):
@@ -302,13 +291,63 @@ def _possessive(sentence: str, start: int, memory: MentionMemory) -> Attribution
     return None
 
 
+def _possessive_of_figure(sentence: str, start: int, memory: MentionMemory) -> Attribution | None:
+    """"the regime's claim of 14", "the group's figure of 41": the owner claims the figure."""
+    m = _OWNED_FIGURE.search(sentence[max(0, start - 80) : start])
+    if m is None:
+        return None
+    owner = _possessor(m.group("np"))
+    if not _plausible_claimant(owner):
+        return None
+    return _make(owner, memory, anchor=start)
+
+
+def _possessor(phrase: str) -> str:
+    """The owner in "far above the regime" -> "the regime"; "Veloria Rights Monitor" stays."""
+    words = phrase.split()
+    determiners = [i for i, w in enumerate(words) if w.lower() in {"the", "its", "their", "his", "her"}]
+    if determiners:
+        return " ".join(words[determiners[-1] :])
+    capitals = []
+    for word in reversed(words):
+        if not word[:1].isupper():
+            break
+        capitals.insert(0, word)
+    return " ".join(capitals) if capitals else words[-1]
+
+
 def _make(name: str, memory: MentionMemory, anchor: int | None) -> Attribution | None:
     name = name.strip(" ,.;:")
     if not name:
         return None
+    if _FIRST_PERSON.match(name) or re.search(r"\b(?:we|our|us)\b", name, re.IGNORECASE):
+        return Attribution(AUTHOR, AUTHOR, anchor=anchor)
+    return Attribution(name, claimant_key(name, memory), anchor=anchor)
+
+
+def claimant_key(name: str, memory: MentionMemory) -> str:
+    """The key for a claimant as named, using what the document said earlier."""
+    known = known_claimant(name)
+    if known:
+        return known
     if _ANAPHOR.match(name):
         resolved = memory.resolve(name)
         if resolved is None:
-            return Attribution(name, canonical_claimant(name), anchor=anchor)
-        return Attribution(resolved, canonical_claimant(resolved), anchor=anchor)
-    return Attribution(name, canonical_claimant(name), anchor=anchor)
+            return canonical_claimant(name)
+        name = resolved
+    parts = [p.strip() for p in name.split(",") if p.strip()]
+    for part in parts:
+        body = speaks_for(part)
+        if body:
+            return canonical_claimant(memory.expand(memory.resolve(body) or body) if _ANAPHOR.match(body) or body.lower().startswith("the ") else memory.expand(body))
+    person = next((p for p in parts if _DESCRIPTOR.match(p) is None), parts[0])
+    person = memory.expand(canonical_claimant(person))
+    body = memory.body_of(person)
+    return canonical_claimant(body if body else person)
+
+
+def _quotations(sentence: str) -> list[tuple[int, int]]:
+    """Spans inside quotation marks (curly or straight)."""
+    spans = [(m.start(), m.end()) for m in re.finditer(r"“[^”]*(?:”|$)", sentence)]
+    spans += [(m.start(), m.end()) for m in re.finditer(r'"[^"]*(?:"|$)', sentence)]
+    return spans

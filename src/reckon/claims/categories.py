@@ -34,9 +34,13 @@ _AFTER = {
         r"killed", r"dead", r"deaths?", r"died", r"die", r"slain", r"martyrs?", r"martyred",
         r"fatalities", r"murdered", r"shot\s+dead", r"lost\s+their\s+lives", r"killings",
         r"massacred", r"perished", r"bodies", r"victims\s+(?:killed|slaughtered)", r"slaughtered",
-        r"gunned\s+down", r"shot\s+and\s+killed", r"were\s+shot",
+        r"gunned\s+down", r"shot\s+and\s+killed", r"were\s+shot", r"funerals", r"victims",
+        r"graves", r"corpses",
     ),
-    "injured": _words(r"injured", r"wounded", r"hurt", r"injuries", r"maimed", r"blinded"),
+    "injured": _words(
+        r"injured", r"wounded", r"hurt", r"injuries", r"maimed", r"blinded", r"(?:gunshot\s+)?wounds",
+        r"hospitali[sz]ed", r"treated\s+(?:in\s+hospital|for)", r"in\s+critical\s+condition",
+    ),
     "arrested": _words(
         r"arrested", r"arrests", r"detained", r"detentions", r"detainees", r"held", r"jailed",
         r"imprisoned", r"in\s+custody", r"taken\s+into\s+custody", r"rounded\s+up",
@@ -54,7 +58,8 @@ _BEFORE = {
         r"kill(?:ed|ing|s)?", r"slaughter(?:ed|ing)?", r"gunn?(?:ed|ing)?\s+down",
         r"shot\s+dead", r"murder(?:ed|ing)", r"massacr(?:ed|ing)", r"death\s+toll",
         r"toll", r"deaths\s+of", r"lives\s+of", r"number\s+of\s+(?:the\s+)?(?:dead|deaths|killed|victims|martyrs|fatalities)",
-        r"bodies\s+of", r"killings\s+of", r"names\s+of(?:\s+the)?",
+        r"bodies\s+of", r"killings\s+of", r"names\s+of(?:\s+the)?", r"buried", r"burying",
+        r"funerals\s+(?:of|for)",
     ),
     "injured": _words(r"injur(?:ed|ing|es)", r"wound(?:ed|ing)", r"number\s+of\s+(?:the\s+)?(?:injured|wounded)"),
     "arrested": _words(
@@ -70,10 +75,11 @@ _BEFORE_RE = re.compile(
     "|".join(rf"(?P<{cat}>\b(?:{w}))" for cat, w in _BEFORE.items()), re.IGNORECASE
 )
 _TOLL_LINK = (
-    r"(?:\s+(?:of|at|to|is|was|stands|stood|reached|rose|climbed|jumped|hit|has|had|have|been|"
+    r"(?i:\s+(?:of|at|to|is|was|stands|stood|reached|rose|climbed|jumped|hit|has|had|have|been|"
     r"risen|now|put|the|to|as|least|more|than|over|about|some|nearly|almost|around|"
     r"approximately|up|high|many|people|persons|protesters|civilians|demonstrators|an|"
-    r"estimated|least|another|further|additional|a|total|reportedly|allegedly))*\s*$"
+    r"estimated|least|another|further|additional|a|total|reportedly|allegedly|"
+    r"from\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?to|official|its|their|own|officially)|\s+in\s+[A-Z]\w+)*\s*$"
 )
 
 _UNITS = {
@@ -133,35 +139,64 @@ _NOT_PEOPLE_AFTER = re.compile(
     re.IGNORECASE,
 )
 _LIST_CONTINUES = re.compile(r"^[\w\s]{0,25}(?:,|\band|\bas\s+well\s+as)\s*$", re.IGNORECASE)
+_NOT_CASUALTIES = re.compile(
+    r"\b(?:sentenced\s+to\s+death|death\s+sentences?|death\s+penalty|death\s+row|"
+    r"(?:could|may|might|will|would)\s+face\s+death|death\s+threats?)\b",
+    re.IGNORECASE,
+)
+_NO_LONGER_HELD = re.compile(
+    r"^[^.;]{0,30}\b(?:released|freed|pardoned|acquitted|let\s+go|returned\s+home|sentenced|"
+    r"convicted|charged|indicted|tried)\b",
+    re.IGNORECASE,
+)
+_ASIDE = re.compile(
+    r"^(\s*\w*\s*\w*),\s+(?:including|among\s+them|most\s+of\s+them|many\s+of\s+them|"
+    r"mostly|some\s+of\s+them)[^,;.]{0,60},",
+    re.IGNORECASE,
+)
+_SUBSET_AFTER = re.compile(
+    r"^\s+(?:[\w-]+\s+){0,3}(?:were|are|was)\s+(?:also\s+)?among\s+(?:them|the\s+dead|those|the\s+victims)",
+    re.IGNORECASE,
+)
+_ELLIPSIS_AFTER = re.compile(
+    r"^\s*(?:$|(?:it|that|which|who|they|he|she|announced|reported|said|claimed|given|"
+    r"cited|previously|earlier|initially|at\s+first)\b)",
+    re.IGNORECASE,
+)
 _YEAR_LIKE = re.compile(r"^(?:19|20)\d\d$")
 
 
-def read_figure(sentence: str, figure: Figure, previous: Reading | None, next_start: int) -> Reading | None:
+def read_figure(
+    sentence: str, figure: Figure, previous: Reading | None, next_start: int, previous_end: int = 0
+) -> Reading | None:
     """What ``figure`` in ``sentence`` counts, or None when it is not a claim.
 
-    ``previous`` is the reading of the figure before it in the sentence (subsets such as
-    "including 13 women" inherit its category); ``next_start`` bounds the look-ahead.
+    ``previous`` is the reading of the claim figure before it in the sentence (subsets such as
+    "including 13 women" and lists inherit its category); ``previous_end`` and ``next_start``
+    bound the context looked at, so one figure's words are not read for another.
     """
-    number = sentence[figure.number_start : figure.number_end]
-    right = sentence[figure.end : min(next_start, figure.end + 90)]
-    right = re.split(r"[;:!?()\[\]“”\"]|\.(?:\s|$)|,\s", right, maxsplit=1)[0]
-    left = _left_context(sentence, figure)
+    text = _NOT_CASUALTIES.sub(lambda m: "_" * len(m.group()), sentence)
+    number = text[figure.number_start : figure.number_end]
+    right = _right_context(text, figure, next_start)
+    left = _left_context(text, figure, previous_end)
     if _YEAR_LIKE.match(number) and not re.match(rf"^\s+(?:{_PEOPLE}|killed|dead|arrested|injured)\b", right, re.I):
         return None
     if _NOT_PEOPLE_AFTER.match(right):
         return None
     if re.match(r"^\s*of\s+(?:the\s+|its\s+|\w+(?:'s|’s)\s+)*$", left):
         return None  # the total in "29 of the country's 31 provinces"
-    unit = _scope_unit(sentence, figure, right)
+    unit = _scope_unit(text, figure, right)
     if unit:
         return Reading("scope", unit=unit)
     subgroup = _subgroup(left[-25:], right)
     category = _category_after(right) or _category_before(left)
     continues = False
     if category is None and previous is not None and previous.category != "scope":
-        if _SUBSET_BEFORE.search(left):
+        if _NO_LONGER_HELD.search(right):
+            return None  # "of whom 450 were released": not a casualty count
+        if _SUBSET_BEFORE.search(left) or _SUBSET_AFTER.match(right):
             category = previous.category
-        elif _LIST_CONTINUES.match(left):
+        elif _LIST_CONTINUES.match(left) or _ELLIPSIS_AFTER.match(right):
             category, continues = previous.category, True
     if category is None:
         if _PARTICIPATE.search(right) or _PARTICIPANTS_BEFORE.search(left):
@@ -170,8 +205,15 @@ def read_figure(sentence: str, figure: Figure, previous: Reading | None, next_st
     return Reading(category, subgroup=subgroup, continues_list=continues)
 
 
-def _left_context(sentence: str, figure: Figure) -> str:
-    left = sentence[max(0, figure.start - 80) : figure.start]
+def _right_context(text: str, figure: Figure, next_start: int) -> str:
+    wide = text[figure.end : figure.end + 120]
+    without_aside = _ASIDE.sub(r"\1", wide)  # "45 people, including six children, may have been killed"
+    right = without_aside if without_aside != wide else wide[: max(0, next_start - figure.end)]
+    return re.split(r"[;:!?()\[\]“”\"]|\.(?:\s|$)|,\s", right, maxsplit=1)[0]
+
+
+def _left_context(sentence: str, figure: Figure, previous_end: int) -> str:
+    left = sentence[max(previous_end, figure.start - 80) : figure.start]
     return re.split(r"[;:!?()\[\]“”\"]|\.\s|\d[^\s\d,.]*\s", left)[-1]
 
 
@@ -201,10 +243,10 @@ def _category_before(left: str) -> str | None:
     if found is None:
         return None
     gap = left[found.end() :]
-    if len(gap.split()) > 5:
+    if len(gap.split()) > (9 if "toll" in found.group().lower() else 5):
         return None
     if found.lastgroup == "killed" and re.search(r"toll|number|lives|deaths|bodies|killings|names", found.group(), re.I):
-        if not re.match(_TOLL_LINK, gap, re.IGNORECASE):
+        if not re.match(_TOLL_LINK, gap):
             return None
     return found.lastgroup
 

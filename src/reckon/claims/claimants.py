@@ -90,6 +90,10 @@ _SPOKESPERSON = re.compile(
     r"member|members|researcher|researchers|minister|secretary|staff|sources?)\s+(?:for|of|at|from|in|with)\s+",
     re.IGNORECASE,
 )
+_ROLE_BEFORE_NAME = re.compile(
+    r"^(?:[\w.’'-]+\s+){0,4}?(?:leader|head|chief|director|founder|chairman|chairwoman|chair|"
+    r"president|member|researcher|commander|official|activist|lawyer|spokes(?:man|woman|person))\s+(?=[A-Z])",
+)
 _TRAILING = re.compile(
     r"(?:\s+(?:officials?|spokes(?:man|woman|person)|sources?|staff|researchers?|members?|"
     r"report|statement|figures|data|tally|count|website|officers?)|['’]s?)+$",
@@ -117,6 +121,39 @@ def canonical_claimant(mention: str) -> str:
     name = _SPOKESPERSON.sub("", name)  # "a spokesman for X" -> "X"
     name = _LEADING.sub("", name)
     name = _TITLES.sub("", name)
+    name = _ROLE_BEFORE_NAME.sub("", name)  # "FVC leader Anya Sorel" -> "Anya Sorel"
     name = _TRAILING.sub("", name).strip()
     name = re.sub(r"\s*\(.*?\)", "", name).strip()
     return name or mention
+
+
+_SPOKES = r"spokes(?:man|woman|person)|press\s+officer|press\s+secretary"
+_ROLE_FOR = re.compile(rf"\b(?:{_SPOKES})\s+(?:for|of|at)\s+(?P<body>.+)$", re.IGNORECASE)
+_BODY_ROLE = re.compile(rf"^(?P<body>.+?)(?:['’]s)?\s+(?:{_SPOKES})\b", re.IGNORECASE)
+_MINISTER = re.compile(r"\b(?P<field>(?:[A-Z]\w+\s+){1,3})Minister\b|\bMinister\s+(?:of|for)\s+(?P<of>(?:[A-Z]\w+\s*)+)")
+_CHIEF_LAW_OFFICER = re.compile(r"\b(?:Prosecutor|Attorney)[\s-]General\b", re.IGNORECASE)
+
+
+def speaks_for(role: str) -> str | None:
+    """The body a role speaks for ex officio: spokespeople, ministers, prosecutors general.
+
+    "the ministry spokesman" -> "the ministry"; "spokesman for Amnesty" -> "Amnesty";
+    "Interior Minister" -> "Interior Ministry". Other roles (head, director, leader) speak as
+    themselves, so they give None and the person's name stays the claimant.
+    """
+    role = " ".join(role.split())
+    found = _ROLE_FOR.search(role)
+    if found:
+        return found.group("body").strip(" ,.")
+    found = _BODY_ROLE.search(role)
+    if found and found.group("body").strip().lower() not in {"the", "a", "an", "its", "their"}:
+        return re.sub(r"^(?:a|an)\s+", "", found.group("body").strip(" ,."))
+    found = _MINISTER.search(role)
+    if found:
+        if found.group("of"):
+            return f"Ministry of {found.group('of').strip()}"
+        field = re.sub(r"^(?:Deputy|Acting|Former|The)\s+", "", found.group("field").strip())
+        return f"{field} Ministry"
+    if _CHIEF_LAW_OFFICER.search(role):
+        return "Prosecutor General"
+    return None

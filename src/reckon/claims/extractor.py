@@ -15,7 +15,8 @@ from itertools import islice
 
 from spacy.tokens import Doc
 
-from reckon.claims.attribution import Attribution, MentionMemory, attribute, speaker_of, subject_before
+from reckon.claims.attribution import Attribution, attribute, claimant_key, speaker_of, subject_before
+from reckon.claims.memory import MentionMemory
 from reckon.claims.categories import Reading, read_figure
 from reckon.claims.claimants import AUTHOR, canonical_claimant
 from reckon.claims.conventions import vague_table
@@ -24,7 +25,7 @@ from reckon.claims.dedupe import merge_repeats
 from reckon.claims.figures import Figure, find_figures
 from reckon.claims.model import Claim
 from reckon.claims.nlp import load_nlp
-from reckon.claims.sentences import Sentence, may_hold_claim, split_sentences
+from reckon.claims.sentences import Sentence, headlines, may_hold_claim, split_sentences
 from reckon.claims.stance import dispute_in, document_places, is_hedged, place_near, points_back
 from reckon.sources.document import Document
 
@@ -60,8 +61,10 @@ def extract_claims_many(
 
 def _candidates(document: Document, vague: str) -> list[_Candidate]:
     found = []
-    for sentence in split_sentences(document.text):
-        if not may_hold_claim(sentence.text):
+    sentences = split_sentences(document.text)
+    titles = headlines(document.text, sentences)
+    for sentence in sentences:
+        if sentence.start in titles or not may_hold_claim(sentence.text):
             continue
         readings = _read(sentence.text, vague)
         found.append(_Candidate(sentence, readings))
@@ -74,7 +77,8 @@ def _read(text: str, vague: str) -> list[tuple[Figure, Reading]]:
     previous: Reading | None = None
     for i, figure in enumerate(figures):
         next_start = figures[i + 1].start if i + 1 < len(figures) else len(text)
-        reading = read_figure(text, figure, previous, next_start)
+        previous_end = readings[-1][0].end if readings else 0
+        reading = read_figure(text, figure, previous, next_start, previous_end)
         if reading is None:
             continue
         if reading.continues_list and previous and figure.qualifier == "exact":
@@ -119,7 +123,7 @@ class _Quotation:
 
 def _claims(document: Document, candidates: list[_Candidate]) -> list[Claim]:
     by_start = {c.sentence.start: c for c in candidates}
-    memory = MentionMemory([])
+    memory = MentionMemory()
     quotation: _Quotation | None = None
     found: list[_Found] = []
     previous = (0, 0)  # where the previous sentence's claims sit in ``found``
@@ -233,7 +237,7 @@ def _disputer(text: str, memory: MentionMemory) -> tuple[str, str] | None:
     who = subject_before(text, dispute[0].start())
     if who is None:
         return None
-    return who, canonical_claimant(memory.resolve(who) or who)
+    return who, claimant_key(who, memory)
 
 
 def _mark_disputes(text: str, found: list[_Found], memory: MentionMemory) -> list[_Found]:
@@ -258,7 +262,7 @@ def _mark_disputes_back(text: str, found: list[_Found], previous: tuple[int, int
 def _remember_entities(memory: MentionMemory, entities: list[tuple[str, str]]) -> None:
     for text, label in entities:
         if label in ("ORG", "PERSON"):
-            memory.names.append(text)
+            memory.add(text)
 
 
 def _with_default_place(claims: list[Claim], text: str) -> list[Claim]:

@@ -38,7 +38,7 @@ class Figure:
 _QUALIFIER_BEFORE = [
     ("at least", r"at\s+least|at\s+a\s+minimum\s+of|no\s+(?:fewer|less)\s+than|not\s+less\s+than|a\s+minimum\s+of"),
     ("over", r"over|more\s+than|in\s+excess\s+of|upwards\s+of|above|exceeded|exceeding|exceeds|topped|surpassed|beyond"),
-    ("about", r"about|around|some|nearly|almost|approximately|roughly|an\s+estimated|estimated|close\s+to|circa|approx\.|~"),
+    ("about", r"about|around|some|nearly|almost|approximately|roughly|an\s+estimated|estimated|close\s+to|closer\s+to|circa|approx\.|~|something\s+like|in\s+the\s+region\s+of"),
     ("up to", r"up\s+to|as\s+high\s+as|as\s+many\s+as|at\s+most|no\s+more\s+than|fewer\s+than|less\s+than"),
 ]
 _QUALIFIER_RES = [
@@ -70,9 +70,14 @@ _VAGUE_CACHE: dict[str, re.Pattern[str]] = {}
 
 def find_figures(text: str, *, vague: str = "reckon") -> list[Figure]:
     """Every figure in ``text``, in order; ranges come out as one figure."""
-    numerals = [m for m in NUMERAL.finditer(text) if _is_count(text, m.start(), m.end())]
-    figures = _join_ranges(text, numerals)
-    figures += _vague_figures(text, vague, [(f.start, f.end) for f in figures])
+    vague_figures = _vague_figures(text, vague)
+    taken = [(f.start, f.end) for f in vague_figures]  # "several hundred" is not "hundred"
+    numerals = [
+        m
+        for m in NUMERAL.finditer(text)
+        if _is_count(text, m.start(), m.end()) and not any(s < m.end() and m.start() < e for s, e in taken)
+    ]
+    figures = _join_ranges(text, numerals) + vague_figures
     return sorted(figures, key=lambda f: f.start)
 
 
@@ -158,7 +163,7 @@ def _bounds(qualifier: str, value: int) -> tuple[int | None, int | None]:
     return value, value
 
 
-def _vague_figures(text: str, vague: str, taken: list[tuple[int, int]]) -> list[Figure]:
+def _vague_figures(text: str, vague: str) -> list[Figure]:
     table = vague_table(vague)
     pattern = _VAGUE_CACHE.get(vague)
     if pattern is None:
@@ -167,8 +172,6 @@ def _vague_figures(text: str, vague: str, taken: list[tuple[int, int]]) -> list[
         _VAGUE_CACHE[vague] = pattern
     figures = []
     for m in pattern.finditer(text):
-        if any(s < m.end() and m.start() < e for s, e in taken):
-            continue
         if _vague_is_not_a_count(text, m):
             continue
         key = re.sub(r"\s+", " ", m.group().lower())

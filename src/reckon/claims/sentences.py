@@ -71,3 +71,14 @@ def _spans(text: str, begin: int) -> Iterator[tuple[int, int]]:
 def may_hold_claim(sentence: str) -> bool:
     """True when the sentence has a quantity and a casualty/scope word (cheap, generous)."""
     return bool(_QUANTITY.search(sentence) and _CASUALTY.search(sentence))
+
+
+def headlines(text: str, sentences: list[Sentence]) -> set[int]:
+    """Starts of title lines: short, unpunctuated lines at the top that repeat the body."""
+    found = set()
+    for sentence in sentences[:3]:
+        ends_line = text[sentence.end : sentence.end + 1] in ("\n", "")
+        unpunctuated = not sentence.text.rstrip().endswith((".", "!", "?", '"', "”", ":"))
+        if ends_line and unpunctuated and len(sentence.text.split()) <= 20:
+            found.add(sentence.start)
+    return found

@@ -1,0 +1,102 @@
+"""What a reader remembers while reading one document, to resolve later references.
+
+- names in order of mention, so "the group", "the ministry" or "he" find the last
+  compatible one;
+- acronyms introduced in brackets ("the Free Veloria Council (FVC)"), so "the FVC" is known;
+- people introduced with a role ("the ministry spokesman, Arun Keel"), so "Mr Keel" later
+  speaks for the ministry.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from reckon.claims.claimants import known_claimant, speaks_for
+
+_NAME_RUN = re.compile(r"[A-Z][\w’'\-.&]*(?:\s+(?:of|for|the|and|on|in|de|al)?\s*[A-Z][\w’'\-.&]*)*")
+_ACRONYM = re.compile(r"(?P<full>[A-Z][\w’'\-]*(?:\s+(?:of|for|the|and|on|in)?\s*[A-Z][\w’'\-]*)+)\s*\((?P<short>[A-Z]{2,6})\)")
+_ROLE_THEN_NAME = re.compile(
+    r"(?P<role>(?:the\s+|a\s+|an\s+)?[\w’'\- ]{0,60}?\b(?:spokes(?:man|woman|person)|minister)\b[\w’'\- ]{0,40}?),\s+"
+    r"(?P<name>[A-Z]\w+(?:\s+[A-Z][\w-]+)+)",
+    re.IGNORECASE,
+)
+_NAME_THEN_ROLE = re.compile(
+    r"(?P<name>[A-Z]\w+(?:\s+[A-Z][\w-]+)+),\s+(?P<role>(?:the\s+|a\s+|an\s+)?[\w’'\- ]{0,60}?\b(?:spokes(?:man|woman|person)|minister)\b[\w’'\- ]{0,40}?)[,.]"
+)
+_ORG_WORDS = re.compile(
+    r"\b(?:Ministry|Organi[sz]ation|International|Watch|Council|Agency|Network|Office|Group|"
+    r"Cent(?:re|er)|Committee|Commission|Institute|Association|Union|Party|Front|Movement|Court|"
+    r"Judiciary|Parliament|Foundation|Coalition|Service|Radio|Television|TV|News|Press|Times|"
+    r"Post|Monitor|Observatory|Campaign|Alliance|Society|Federation|Assembly|Authority|Police|"
+    r"Guards?|Army|Nations|Department|Mission|Rights|Herald|Gazette|Daily|Tribune|Journal|"
+    r"Reuters|Amnesty|Bureau|Government|Clinic|Hospital)\b|\b(?:government|ministry|authorities)\b"
+)
+_PERSON_WORDS = {"he", "she", "official", "minister", "spokesman", "spokeswoman", "spokesperson", "lawmaker", "rapporteur", "expert", "director", "chairwoman", "chairman", "leader"}
+_NAMED_BODIES = {"ministry", "committee", "council", "office", "agency", "commission", "mission", "party", "union", "network", "coalition", "institute", "monitor", "association", "clinic", "hospital", "court", "government", "police"}
+
+
+@dataclass
+class MentionMemory:
+    """Names, acronyms and roles seen so far in one document."""
+
+    names: list[str] = field(default_factory=list)
+    acronyms: dict[str, str] = field(default_factory=dict)
+    roles: dict[str, str] = field(default_factory=dict)  # person name or surname -> body
+
+    def remember(self, text: str) -> None:
+        for m in _ACRONYM.finditer(text):
+            self.acronyms[m.group("short")] = m.group("full").removeprefix("The ").removeprefix("the ")
+        for pattern in (_ROLE_THEN_NAME, _NAME_THEN_ROLE):
+            for m in pattern.finditer(text):
+                body = speaks_for(m.group("role"))
+                if body:
+                    body = self.resolve(body) or body
+                    self.roles[m.group("name")] = body
+                    self.roles[m.group("name").split()[-1]] = body
+        for m in _NAME_RUN.finditer(text):
+            name = m.group().strip()
+            if len(name) > 2 and (" " in name or name.isupper() or known_claimant(name)):
+                self.names.append(name)
+
+    def with_context(self, before: str, exclude: str = "") -> MentionMemory:
+        """This memory plus the names earlier in the current sentence (minus ``exclude``)."""
+        names = [m.group().strip() for m in _NAME_RUN.finditer(before) if len(m.group()) > 2 and m.group().strip() not in exclude]
+        return MentionMemory(self.names + [n for n in names if " " in n or n.isupper()], self.acronyms, self.roles)
+
+    def add(self, name: str) -> None:
+        self.names.append(name)
+
+    def resolve(self, reference: str) -> str | None:
+        """The name a pronoun or description ("the group", "he") refers to, else None."""
+        word = reference.lower().split()[-1]
+        for name in reversed(self.names):
+            if _compatible(word, name):
+                return name
+        return None
+
+    def expand(self, name: str) -> str:
+        """A fuller form of a name: "FVC" -> "Free Veloria Council", "Keel" -> "Arun Keel"."""
+        bare = re.sub(r"^(?:the|The)\s+", "", name).strip()
+        if bare in self.acronyms:
+            return self.acronyms[bare]
+        if re.fullmatch(r"[A-Z][\w-]+", bare):
+            for known in reversed(self.names):
+                if known.endswith(" " + bare) and len(known.split()) <= 4:
+                    return known
+        return name
+
+    def body_of(self, person: str) -> str | None:
+        """The organisation a person was introduced as speaking for, if any."""
+        return self.roles.get(person) or self.roles.get(person.split()[-1] if person.split() else person)
+
+
+def _compatible(word: str, name: str) -> bool:
+    is_org = bool(_ORG_WORDS.search(name) or name.isupper() or known_claimant(name))
+    if word in _PERSON_WORDS:
+        return not is_org and len(name.split()) >= 2
+    if word in _NAMED_BODIES:
+        return word in name.lower()
+    if word in {"it", "group", "organisation", "organization", "ngo", "watchdog", "body", "movement", "centre", "center", "campaign", "report", "opposition", "outlet", "newspaper", "broadcaster", "daily", "website", "service"}:
+        return is_org
+    return is_org or len(name.split()) >= 2
