@@ -128,13 +128,29 @@ def test_every_command_has_help_with_an_example() -> None:
 def test_articles_add_stores_good_files_reports_bad_ones_and_exits_1(tmp_path: Path) -> None:
     folder = tmp_path / "case"
     assert runner.invoke(app, ["init", str(folder)]).exit_code == 0
-    files = [write(tmp_path, "wire.txt", WIRE), write(tmp_path, "empty.txt", ""), write(tmp_path, "daily.txt", DAILY)]
-    result = runner.invoke(app, ["articles", "add", *map(str, files), "--case", str(folder)])
+    page = (
+        "<html><head><title>Northport toll rises</title><meta property='og:site_name' content='Harbour Daily'>"
+        "</head><body><article><p>The Harbour Daily said the Wire Agency confirmed the toll of 900 killed in "
+        "Northport, and that 45 more people were injured in the clashes near the port.</p></article></body></html>"
+    )
+    files = [
+        write(tmp_path, "wire.txt", WIRE),
+        write(tmp_path, "empty.txt", ""),
+        write(tmp_path, "daily.html", page),
+        write(tmp_path, "notes.docx", "PK"),
+    ]
+    result = runner.invoke(app, ["articles", "add", *map(str, files), "--case", str(folder), "--date", "2031-04-12"])
     assert result.exit_code == 1
     assert "empty.txt: is empty" in result.stderr
-    assert "2 added (" in result.stdout and "0 already in the case, 1 failed" in result.stdout
+    assert "notes.docx: unknown kind of file '.docx'" in result.stderr
+    assert "2 added (" in result.stdout and "0 already in the case, 2 failed" in result.stdout
+    listed = json.loads(runner.invoke(app, ["articles", "list", "--case", str(folder), "--format", "json"]).stdout)
+    assert [(r["file"], r["kind"], r["publisher"], r["published"]) for r in listed] == [
+        ("wire.txt", "txt", None, "2031-04-11"), ("daily.html", "html", "Harbour Daily", "2031-04-12")
+    ]
+    files = [files[0], files[2]]
 
-    again = runner.invoke(app, ["articles", "add", str(files[0]), str(files[2]), "--case", str(folder)])
+    again = runner.invoke(app, ["articles", "add", *map(str, files), "--case", str(folder)])
     assert again.exit_code == 0
     assert "0 added (0 claims), 2 already in the case, 0 failed" in again.stdout
 
