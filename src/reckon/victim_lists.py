@@ -18,6 +18,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -84,6 +85,7 @@ def add_list(
         )
     iso_date = _list_date(list_date, path)
     listed = read_list(path, mapping=mapping, encoding=encoding)
+    _note_repeated_ids(listed)
     with case.transaction():
         _insert_list_row(case, listed, name, organisation, iso_date, digest)
         _insert_records(case, listed, name)
@@ -171,10 +173,16 @@ def _insert_records(case: Case, listed: ListRead, name: str) -> None:
     )
 
 
+def _ids_not_usable(ids: pd.Series) -> np.ndarray:
+    """Missing, repeated within the list, or shaped like our own '#<row>' ids."""
+    starts_with_hash = ids.fillna("").str.startswith("#").to_numpy(dtype=bool)
+    return ids.isna().to_numpy() | ids.duplicated(keep=False).to_numpy() | starts_with_hash
+
+
 def _record_ids(records: pd.DataFrame, list_name: str) -> pa.Array:
     """'<list>:<source id>' when the id is given and unique in the list, else '<list>:#<row>'."""
     ids = records["source_record_id"]
-    by_row = ids.isna().to_numpy() | ids.duplicated(keep=False).to_numpy()
+    by_row = _ids_not_usable(ids)
     prefix = list_name + ":"
     by_id = pc.binary_join_element_wise(prefix, pa.array(ids.fillna(""), type=pa.string()), "")
     by_number = pc.binary_join_element_wise(prefix + "#", pc.cast(pa.array(records["row_number"]), pa.string()), "")
@@ -205,6 +213,15 @@ def _insert_quarantine(case: Case, listed: ListRead, name: str) -> None:
 
 
 # -- checks and lookups ----------------------------------------------------------------------
+
+
+def _note_repeated_ids(listed: ListRead) -> None:
+    ids = listed.records["source_record_id"]
+    repeated = int(ids.dropna().duplicated(keep=False).sum())
+    if repeated:
+        listed.notes.append(
+            f"{repeated} rows share a source_record_id with another row: their record ids use the row number"
+        )
 
 
 def _check_list_name(name: str, path: Path) -> str:

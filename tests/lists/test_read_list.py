@@ -214,3 +214,31 @@ def test_cp1256_fixture_really_is_cp1256(list_b_cp1256: Path) -> None:
     assert data.decode("cp1256").splitlines()[1] == ",".join(cp1256_cells(LIST_B_ROWS)[1])
     with pytest.raises(UnicodeDecodeError):
         data.decode("utf-8")
+
+
+def test_row_by_row_reading_gives_the_same_records_as_the_fast_path(tmp_path: Path) -> None:
+    fast = read_list(write_csv(tmp_path / "fast.csv", LIST_A_ROWS))
+    with_blank_line = LIST_A_ROWS[:3] + [[]] + LIST_A_ROWS[3:]  # forces the row-by-row reader
+    slow = read_list(write_csv(tmp_path / "slow.csv", with_blank_line))
+    assert "1 blank line(s) skipped" in slow.notes
+    assert slow.records["row_number"].tolist() == [2, 3, 5, 6]
+    columns = [c for c in fast.records.columns if c != "row_number"]
+    assert slow.records[columns].equals(fast.records[columns])
+    assert slow.raw.equals(fast.raw)
+
+
+def test_cells_spanning_lines_keep_exact_row_numbers(tmp_path: Path) -> None:
+    rows = [["name", "notes"], ["Ali Rezaei", "first line\nsecond line"], ["Neda Jafari", ""]]
+    listed = read_list(write_csv(tmp_path / "multi.csv", rows))
+    assert listed.records["row_number"].tolist() == [2, 3]
+    assert listed.records["notes"].tolist()[0] == "first line second line"
+    assert listed.raw.loc[0, "notes"] == "first line\nsecond line"
+
+
+def test_xlsx_date_and_number_cells_become_text(tmp_path: Path) -> None:
+    from datetime import datetime
+
+    path = write_xlsx(tmp_path / "typed.xlsx", {"s": [["name", "age", "died"], ["Ali Rezaei", 17, datetime(2019, 11, 16)]]})
+    listed = read_list(path)
+    assert listed.raw.loc[0, "age"] == "17"
+    assert listed.records["date_of_death"].tolist() == ["2019-11-16"]

@@ -52,8 +52,10 @@ def test_original_and_extra_columns_are_stored_verbatim(fresh_case: Case, tmp_pa
 
 def test_record_ids_fall_back_to_row_numbers_for_missing_or_repeated_ids(fresh_case: Case, tmp_path: Path) -> None:
     rows = [["id", "name"], ["7", "Ali Rezaei"], ["7", "Ali Rezayi"], ["", "Neda Jafari"], ["8", "Sima Nouri"]]
-    add_list(fresh_case, write_csv(tmp_path / "ids.csv", rows), name="ids")
-    assert load_records(fresh_case)["record_id"].tolist() == ["ids:#2", "ids:#3", "ids:#4", "ids:8"]
+    rows.append(["#6", "Kaveh Amini"])  # looks like our own row ids: not used as one
+    imported = add_list(fresh_case, write_csv(tmp_path / "ids.csv", rows), name="ids")
+    assert load_records(fresh_case)["record_id"].tolist() == ["ids:#2", "ids:#3", "ids:#4", "ids:8", "ids:#6"]
+    assert "2 rows share a source_record_id with another row" in imported.notes[-1]
 
 
 def test_same_file_twice_changes_nothing(fresh_case: Case, list_a: Path) -> None:
