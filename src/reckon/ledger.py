@@ -195,7 +195,7 @@ def build_ledger(
     groups = []
     for key, members in by_key.items():
         for cluster in _clusters(members):
-            groups.append(_group(key, cluster, lookup, claims))
+            groups.append(_group(key, cluster, lookup))
     groups.sort(key=_group_order)
     return Ledger(tuple(groups), _claimant_series(claims, lookup))
 
@@ -234,7 +234,7 @@ def _clusters(claims: list[Claim]) -> list[list[Claim]]:
     return clusters
 
 
-def _group(key: tuple[Any, ...], cluster: list[Claim], lookup: _DocumentLookup, everything: list[Claim]) -> FigureGroup:
+def _group(key: tuple[Any, ...], cluster: list[Claim], lookup: _DocumentLookup) -> FigureGroup:
     category, unit, subgroup, vague = key
     entries = _dedupe(sorted((_entry(c, lookup) for c in cluster), key=_entry_order))
     entries = _with_roles(entries)
@@ -257,8 +257,8 @@ class _DocumentLookup:
     """Publication date and publisher of a claim's document, by hash or by file name."""
 
     def __init__(self, documents: Iterable[Document]) -> None:
-        self.by_sha = {}
-        self.by_file = {}
+        self.by_sha: dict[str, Document] = {}
+        self.by_file: dict[str, Document] = {}
         for document in documents:
             self.by_sha[document.sha256] = document
             self.by_file[document.file] = document
