@@ -210,3 +210,22 @@ def test_a_confirm_verb_before_the_quote_counts_when_the_document_text_is_known(
     assert next(e for e in with_text.groups[0].entries if e.file == "late.txt").confirms
     # Without the document's text only the quote is searched, and it holds no confirm verb.
     assert build_ledger([confirming, earlier]).reattributions == ()
+
+
+def test_the_1500_path_survives_a_round_trip_through_the_case(seeds: Path, fresh_case) -> None:
+    from reckon import claims as claims_package
+
+    if not hasattr(claims_package, "extract_claims_many"):
+        pytest.skip("the claim extractor is not built yet")
+    from reckon.claims.store import add_articles, load_claims, load_documents
+
+    assert add_articles(fresh_case, sorted(seeds.glob("*.txt"))).ok
+    ledger = build_ledger(load_claims(fresh_case), load_documents(fresh_case), category="killed")
+    group = next(g for g in ledger.groups if g.low <= 1500 <= g.high)
+    assert [(e.date, e.claimant_key) for e in group.entries[:3]] == [
+        ("2019-12-15", "PMOI/MEK-NCRI"), ("2019-12-23", "Reuters"), ("2019-12-26", "US State Department")
+    ]
+    assert [f.message for f in ledger.reattributions] == [
+        "000_64e4dc12b39a7a61.txt says Reuters confirmed 1,500 killed (2019-12-23), a figure PMOI/MEK-NCRI "
+        "announced first (2019-12-15); check whom Reuters actually cited."
+    ]
