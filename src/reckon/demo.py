@@ -138,14 +138,17 @@ def _link(case: Case, result: DemoResult) -> None:
 
 def _estimate(case: Case, seed: int, result: DemoResult) -> None:
     (capture_histories,) = _need("reckon.linkage", "capture_histories")
-    (estimate_case,) = _need("reckon.estimate", "estimate_and_save")
+    run_method, settings_type, save_estimate, histories_hash = _need(
+        "reckon.estimate", "run_method", "EstimateSettings", "save_estimate", "histories_hash"
+    )
     histories = capture_histories(case)
     for method in ("loglinear", "lcmcr"):
         try:
-            estimate = estimate_case(case, histories, method=method, seed=seed)
+            estimate = run_method(method, histories, settings_type(seed=seed))
         except ReckonError as exc:
             result.note("estimation", f"{method} refused: {exc}")
             continue
+        save_estimate(case, estimate, histories_hash(histories), source="demo")
         result.numbers[method] = estimate
         result.note("estimation", estimate.summary().splitlines()[0])
 
