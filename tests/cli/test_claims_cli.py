@@ -114,6 +114,10 @@ def test_bad_option_values_get_one_clear_line(stored_case: Path, tmp_path: Path)
     missing = runner.invoke(app, ["claims", "--case", str(tmp_path / "nowhere")])
     assert missing.exit_code == 1
     assert "No case in" in missing.stderr and "Traceback" not in missing.output
+    story = write(tmp_path, "wire.txt", WIRE)
+    bad_date = runner.invoke(app, ["claims", str(story), "--date", "4 March"])
+    assert bad_date.exit_code == 1
+    assert "'4 March' is not a date — write dates as YYYY-MM-DD" in bad_date.stderr
 
 
 def test_every_command_has_help_with_an_example() -> None:
