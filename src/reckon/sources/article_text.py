@@ -55,8 +55,9 @@ def decode_text(data: bytes, file: str, *, encoding: str | None = None) -> tuple
         return _decode_as(data, file, bom_encoding), bom_encoding
     try:
         return data.decode("utf-8-sig"), "utf-8"
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as exc:
+        first_bad = exc.start
+    _refuse_damaged_utf8(data, file, first_bad)
     guessed = _guess_legacy_encoding(data, file)
     warnings.warn(
         EncodingAssumedWarning(
@@ -87,6 +88,20 @@ def _decode_as(data: bytes, file: str, encoding: str) -> str:
             fix="check the file's encoding and pass the right one with --encoding",
         ) from None
     return text.removeprefix("\ufeff")
+
+
+def _refuse_damaged_utf8(data: bytes, file: str, first_bad: int) -> None:
+    """UTF-8 with a few broken bytes (a truncated or mangled copy) is not a legacy encoding:
+    decoding it as cp1252 would garble every accented letter, so refuse and say where."""
+    decoded = data.decode("utf-8", errors="replace")
+    broken = decoded.count("\ufffd")
+    valid_non_ascii = sum(1 for char in decoded if ord(char) > 127) - broken
+    if valid_non_ascii > broken:
+        raise InputError(
+            f"is UTF-8 with {broken} damaged byte(s), the first at offset {first_bad}",
+            file=file,
+            fix="download or export it again; if it really is a legacy encoding, pass --encoding",
+        )
 
 
 def _utf16_bom(data: bytes) -> str | None:
