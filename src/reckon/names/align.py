@@ -13,7 +13,10 @@ from functools import lru_cache
 import numpy as np
 from numba import njit
 
-VOWELS = frozenset("aiueAIUE")  # E: a script final ی, read -i (Karimi) or -a (Mostafa, Huda)
+# E: a script final ی, read -i (Karimi) or -a (Mostafa, Huda); O: a script initial ا or ع,
+# which Latin writes as any vowel (Ebrahim, Ismail, Omid).
+VOWELS = frozenset("aiueAIUEO")
+SEMIVOWELS = {"v": "u", "y": "i"}  # و and ی are consonant or vowel: Pouya پویا, Kian کیان
 # Consonant classes that transliterations confuse (Kasem/Qasem, Gamal/Jamal, Zia/Dia).
 _CLOSE = frozenset(
     frozenset(pair) for pair in ["kq", "jg", "sz", "td", "hx", "cs", "zd", "vf", "bp", "qg", "ts"]
@@ -22,6 +25,9 @@ CLOSE_COST = 0.4
 VOWEL_CHANGE_COST = 0.3  # a short vowel for another vowel (Mohammad/Muhammad)
 SHORT_LONG_CHANGE_COST = 0.3  # a short vowel for a written long one of another quality
 LONG_VOWEL_CHANGE_COST = 0.3  # one written long vowel for another (Ashur/Ashir)
+# Against script a vowel is certain: ی read as a Latin "a" means another name (Hosseini/Hassani)
+SCRIPT_VOWEL_CHANGE_COST = 0.8
+SEMIVOWEL_COST = 0.2
 LONG_VOWEL_COST = 0.8  # a written long vowel (script vowel, Latin capital) left unmatched
 # A Latin ou/ee/-i with no vowel letter in the script name: strong evidence of another
 # name (Mahmoud vs محمد, Hossein vs حسن), because script always writes long vowels.
@@ -38,7 +44,7 @@ def _latin_delete_cost(ch: str, other_is_script: bool) -> float:
     return SHORT_VOWEL_COST[other_is_script]
 
 
-def _substitute_cost(x: str, y: str) -> float:
+def _substitute_cost(x: str, y: str, across_scripts: bool = False) -> float:
     if x == y:
         return 0.0
     lx, ly = x.lower(), y.lower()
@@ -46,12 +52,14 @@ def _substitute_cost(x: str, y: str) -> float:
         return 0.0
     x_vowel, y_vowel = x in VOWELS, y in VOWELS
     if x_vowel and y_vowel:
-        if "e" in (lx, ly) and ({lx, ly} - {"e"}) <= {"i", "a"}:
+        if "o" in (lx, ly) or ("e" in (lx, ly) and ({lx, ly} - {"e"}) <= {"i", "a"}):
             return 0.0
+        if across_scripts:
+            return SCRIPT_VOWEL_CHANGE_COST
         longs = x.isupper() + y.isupper()
         return (VOWEL_CHANGE_COST, SHORT_LONG_CHANGE_COST, LONG_VOWEL_CHANGE_COST)[longs]
     if x_vowel or y_vowel:
-        return 1.0
+        return SEMIVOWEL_COST if SEMIVOWELS.get(lx) == ly or SEMIVOWELS.get(ly) == lx else 1.0
     return CLOSE_COST if frozenset((lx, ly)) in _CLOSE else 1.0
 
 
@@ -59,35 +67,41 @@ _SCRIPT_VOWELS_LONG = str.maketrans("aiu", "AIU")
 
 
 def as_written(script_key: str) -> str:
-    """A script word key with its vowels marked long, a final ی after a consonant as E."""
+    """A script word key with its vowels marked long, a final ی after a consonant as E
+    and an initial alef or ain as O."""
     key = script_key.translate(_SCRIPT_VOWELS_LONG)
     if len(key) > 1 and key[-1] == "I" and key[-2] not in VOWELS:
         key = key[:-1] + "E"
+    if len(key) > 1 and key[0] == "A":
+        key = "O" + key[1:]
     return key
 
 
-_ALPHABET = "abcdefghijklmnopqrstuvwxyzAEIU"
+_ALPHABET = "abcdefghijklmnopqrstuvwxyzAEIOU"
 
 
-def _tables() -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """Substitution matrix and the three deletion-cost tables, indexed by character code.
-
-    Characters outside the key alphabet cost 1 to delete or substitute.
-    """
+def _substitution_matrix(across_scripts: bool) -> np.ndarray:
+    """Substitution costs indexed by character code; outside the key alphabet, 1."""
     substitution = np.ones((128, 128))
     np.fill_diagonal(substitution, 0.0)
     for x in _ALPHABET:
         for y in _ALPHABET:
-            substitution[ord(x), ord(y)] = _substitute_cost(x, y)
+            substitution[ord(x), ord(y)] = _substitute_cost(x, y, across_scripts)
+    return substitution
+
+
+def _tables() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The deletion-cost tables (script, Latin against script, Latin against Latin)."""
     script, latin_vs_script, latin_vs_latin = np.ones(128), np.ones(128), np.ones(128)
     for ch in _ALPHABET:
         script[ord(ch)] = LONG_VOWEL_COST if ch in VOWELS else 1.0
         latin_vs_script[ord(ch)] = _latin_delete_cost(ch, True)
         latin_vs_latin[ord(ch)] = _latin_delete_cost(ch, False)
-    return substitution, script, latin_vs_script, latin_vs_latin
+    return script, latin_vs_script, latin_vs_latin
 
 
-_SUBSTITUTION, _DELETE_SCRIPT, _DELETE_LATIN_VS_SCRIPT, _DELETE_LATIN_VS_LATIN = _tables()
+_DELETE_SCRIPT, _DELETE_LATIN_VS_SCRIPT, _DELETE_LATIN_VS_LATIN = _tables()
+_SUBSTITUTION = {False: _substitution_matrix(False), True: _substitution_matrix(True)}
 
 
 def _delete_table(is_script: bool, other_is_script: bool) -> np.ndarray:
@@ -140,6 +154,7 @@ def key_similarity(a: str, b: str, a_script: bool, b_script: bool) -> float:
     if b_script:
         b = as_written(b)
     cost, weight_a, weight_b = _edit_cost(
-        _codes(a), _codes(b), _delete_table(a_script, b_script), _delete_table(b_script, a_script), _SUBSTITUTION
+        _codes(a), _codes(b), _delete_table(a_script, b_script), _delete_table(b_script, a_script),
+        _SUBSTITUTION[a_script != b_script],
     )
     return max(0.0, 1.0 - cost / max(weight_a, weight_b, 1.0))

@@ -16,7 +16,7 @@ from reckon.names.script import is_script
 
 # Thresholds tuned on the development half of the shared Wikidata pairs (bench_names).
 DEFAULT_THRESHOLD = 0.8  # same script: Latin vs Latin (and script vs script)
-CROSS_SCRIPT_THRESHOLD = 0.7  # script vs Latin: the script key has fewer letters to agree on
+CROSS_SCRIPT_THRESHOLD = 0.75  # script vs Latin: the script key has fewer letters to agree on
 ENDING_PENALTY = 0.25
 
 

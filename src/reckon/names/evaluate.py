@@ -74,14 +74,19 @@ def load_variant_pairs(names_folder: Path) -> pd.DataFrame:
     return pairs.assign(split=pairs["key_a"].map(split_of))
 
 
-def build_script_latin_pairs(names_folder: Path, per_split: int, seed: int) -> pd.DataFrame:
-    """True (script, Latin) pairs of full names and as many false ones, per split.
+def build_script_latin_pairs(names_folder: Path, per_split: int, seed: int, words: bool = False) -> pd.DataFrame:
+    """True (script, Latin) pairs and as many false ones, per split.
 
-    A false pair joins a script name with the Latin name of a different person whose
-    Latin name starts with the same letter (harder than a random partner).
+    Full names (wikidata_full_names.csv), or with `words` single name units
+    (wikidata_name_units.csv, spellings attested at least twice). A false pair joins a
+    script name with the Latin name of a different person (or unit) whose Latin
+    spelling starts with the same letter (harder than a random partner).
     """
-    names = pd.read_csv(names_folder / "wikidata_full_names.csv", keep_default_na=False)
+    table = "wikidata_name_units.csv" if words else "wikidata_full_names.csv"
+    names = pd.read_csv(names_folder / table, keep_default_na=False)
     names = names[names["latin"].str.len() > 0]
+    if words:
+        names = names[names["count"] >= 2]
     names = names.assign(split=names["script_key"].map(split_of),
                          initial=names["latin"].str[:1].str.lower())
     rng = np.random.default_rng(seed)
