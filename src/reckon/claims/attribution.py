@@ -35,6 +35,7 @@ _SPEECH = re.compile(
     r"announce|confirm|claim)\b",
     re.IGNORECASE,
 )
+_SAID = re.compile(r"\b(?:said|says|told|tells|added|stated|announced|reported|claimed|confirmed)\b(?!\s+by\b)")
 _PASSIVE_AGENT = re.compile(
     r"\b(?:announced|reported|documented|confirmed|released|published|compiled|recorded|given|"
     r"cited|provided|issued|verified|counted|estimated|claimed|tallied|registered|gathered|"
@@ -60,19 +61,20 @@ _FILLERS = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE_BREAK = re.compile(
-    r".*(?:[;:“”\"—]|\b(?:that|which|who|whom|when|while|after|before|because|as|if|since|but|so|"
+    r".*(?:[;:“”\"—]|\bthat\b(?!\s+(?:night|day|week|morning|evening|afternoon|time|year|month|figure|number|toll|list|report))|\b(?:which|who|whom|when|while|after|before|because|as|if|since|but|so|"
     r"where|although|though|whereas|and\s+(?=[a-z]))\b)\s*",
     re.DOTALL,
 )
 _DESCRIPTOR = re.compile(
-    r"^\s*(?:the|a|an|its|his|her|their|who|which|former|then|deputy|chief|head|spokes\w+|[a-z])",
+    r"^\s*(?:(?i:the|a|an|its|his|her|their)\b|who|which|former|then|deputy|chief|head|spokes\w+|[a-z])",
 )
 _ANAPHOR = re.compile(
     r"^(?:he|she|it|they|this|the\s+(?:[\w-]+\s+){0,2}(?:group|organi[sz]ation|ngo|monitor|"
     r"watchdog|agency|ministry|office|official|minister|spokes\w+|committee|body|council|movement|"
     r"network|cent(?:re|er)|outlet|newspaper|broadcaster|daily|website|rapporteur|expert|experts|"
     r"organisation|campaign|coalition|institute|union|party|lawmaker|report|commission|mission|"
-    r"news\s+agency|wire\s+service|opposition))$",
+    r"news\s+agency|wire\s+service|opposition|officials|authorities|lawmakers|activists|union|"
+    r"association|hospital|clinic|court|judiciary|police|army|monitor|rights\s+group))$",
     re.IGNORECASE,
 )
 _GENERIC_HEADS = re.compile(
@@ -80,7 +82,10 @@ _GENERIC_HEADS = re.compile(
     r"activists|rights\s+groups?|witnesses|sources|doctors|medics|lawmakers?|MPs?|prosecutors?|"
     r"governor|commander|opposition|residents|monitors?|organi[sz]ation|group|agency|minister|"
     r"media|television|TV|relatives|families|hospital|coroner|experts?|researchers?|journalists?|"
-    r"observers|diplomats?|envoy|rapporteur|campaigners|lawyers?|he|she|it|they)\b",
+    r"observers|diplomats?|envoy|rapporteur|campaigners|lawyers?|he|she|it|they|regime|state|"
+    r"members?|parliament|parliamentarians?|deputy|legislators?|"
+    r"administration|junta|military|army|militia|council|committee|union|nurses?|staff|medics|"
+    r"clinic|morgue|undertakers?|neighbou?rs?|relatives|mother|father|brother|sister|son|daughter)\b",
     re.IGNORECASE,
 )
 _NP_STOP = re.compile(r"\s+(?:on|in|at|during|after|before|that|which|who|about|over|from|to|when|while|and\s+(?=[a-z]))\s+|[,.;:()“”\"]|\s+(?=\d)")
@@ -91,6 +96,12 @@ _AGENT_LINK = re.compile(r"^(?:[^,]*|[^,]{0,30},\s*)$")
 _OWNED_FIGURE = re.compile(
     r"(?P<np>(?:[Tt]he\s+)?(?:[\w-]+\s+){0,5}?[\w-]+)['’]s?\s+(?:own\s+|official\s+|latest\s+|new\s+)?"
     r"(?:claims?|figures?|counts?|toll|tally|estimates?|numbers?|total)\s+of\s+(?:only\s+|just\s+)?$"
+)
+_EVIDENCE = re.compile(
+    r"(?:[\w-]+\s+){0,2}?(?:reports?|witnesses|eyewitnesses|sources|information|evidence|videos?|"
+    r"footage|accounts?|data|testimon(?:y|ies)|documents?|records?|research|interviews?|"
+    r"relatives|families|its\s+own|their\s+own|local\s+media|social\s+media)\b(?!\s+(?:by|from|of)\s)",
+    re.IGNORECASE,
 )
 _NOT_SOURCES = re.compile(r"^(?:reporters|journalists|the\s+press|the\s+media|parliament|lawmakers|a\s+news\s+conference|a\s+press\s+conference)$", re.I)
 
@@ -173,11 +184,12 @@ def _speech_subject(sentence: str, start: int, end: int, memory: MentionMemory) 
 
 def _with_intermediary(sentence: str, verb: re.Match[str], found: Attribution, memory: MentionMemory) -> Attribution:
     citing = _CITING.search(sentence)
-    if citing:
+    if citing and not _EVIDENCE.match(sentence[citing.end() :]):
         source = _noun_phrase_after(sentence, citing.end())
         cited = _make(source, memory, anchor=found.anchor) if source else None
         if cited is not None:
-            return Attribution(cited.claimant, cited.claimant_key, found.claimant, found.anchor)
+            via = found.claimant.split(",")[0].strip()
+            return Attribution(cited.claimant, cited.claimant_key, via, found.anchor)
     if verb.group().lower() in {"told", "tells"}:
         target = _noun_phrase_after(sentence, verb.end())
         if target and not _NOT_SOURCES.match(target) and (re.search(r"[A-Z]", target) or _MEDIA.search(target)):
@@ -203,7 +215,7 @@ def subject_before(sentence: str, verb_start: int) -> str | None:
     if inner:  # "a nurse who spoke to the Courier said" -> "a nurse"
         prefix = inner.group("head")
     clause = _CLAUSE_BREAK.sub("", prefix)
-    clause = re.split(rf"\s[-–—]\s|{_SPEECH.pattern}|{DIGIT}[\d,.]*\s", clause)[-1]
+    clause = re.split(rf"\s[-–—]\s|{_SAID.pattern}|{DIGIT}[\d,.]*\s", clause)[-1]
     parts = clause.split(",")
     if parts[-1].strip():
         subject = parts[-1].strip()
@@ -212,6 +224,12 @@ def subject_before(sentence: str, verb_start: int) -> str | None:
     else:
         return None
     subject = _drop_leading_phrase(subject)
+    owned = re.match(r"^(?:a|the|which|this|that)\s+(?:figure|number|toll|claim|tally|count|estimate)s?\s+(?:that\s+)?(?P<rest>.+)$", subject, re.I)
+    if owned:  # "a figure the government denied" -> "the government"
+        subject = owned.group("rest")
+    pronoun = re.search(r"\b(?:it|he|she|they|we)$", subject)
+    if pronoun:  # "the names of 73 people it says were killed" -> "it"
+        subject = pronoun.group()
     return subject if _plausible_claimant(subject) else None
 
 
@@ -230,7 +248,7 @@ def _subject_after(sentence: str, verb: re.Match[str]) -> str | None:
 
 def _noun_phrase_after(sentence: str, position: int) -> str | None:
     rest = sentence[position:]
-    rest = re.sub(r"^\s*(?:the\s+)?(?:latest\s+|new\s+|updated\s+)?(?:figures?|data|reports?|statements?|estimates?|tally|count)\s+(?:from|by|of)\s+", "", rest, flags=re.I)
+    rest = re.sub(r"^\s*(?:the\s+|a\s+|an\s+|its\s+)?(?:latest\s+|new\s+|updated\s+)?(?:figures?|data|reports?|statements?|estimates?|tally|count)\s+(?:from|by|of)\s+", "", rest, flags=re.I)
     stop = _NP_STOP.search(rest)
     name = rest[: stop.start()] if stop else rest
     paren = re.match(r"\s*\([^)]{1,40}\)", rest[len(name) :])
@@ -261,6 +279,8 @@ def _looks_like_name(text: str) -> bool:
 def _plausible_claimant(subject: str) -> bool:
     if len(subject.split()) > 12 or re.search(r"\d", subject.replace("/", "")):
         return False
+    if re.search(r"\b(?:had|has|have|was|were|is|are|been|be|received|not|no|did|does|do)\b", subject):
+        return False  # a clause, not a name
     if _ANAPHOR.match(subject):
         return True
     if re.match(r"^(?:the\s+)?(?:report|reports|figures|data|statement|toll|number|it|this|there)$", subject, re.I):
@@ -339,7 +359,9 @@ def claimant_key(name: str, memory: MentionMemory) -> str:
     for part in parts:
         body = speaks_for(part)
         if body:
-            return canonical_claimant(memory.expand(memory.resolve(body) or body) if _ANAPHOR.match(body) or body.lower().startswith("the ") else memory.expand(body))
+            if re.match(r"^(?:the|its|their)\s+\w+$", body, re.IGNORECASE):
+                body = memory.resolve(body) or body
+            return canonical_claimant(memory.expand(body))
     person = next((p for p in parts if _DESCRIPTOR.match(p) is None), parts[0])
     person = memory.expand(canonical_claimant(person))
     body = memory.body_of(person)

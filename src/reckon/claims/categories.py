@@ -79,7 +79,8 @@ _TOLL_LINK = (
     r"risen|now|put|the|to|as|least|more|than|over|about|some|nearly|almost|around|"
     r"approximately|up|high|many|people|persons|protesters|civilians|demonstrators|an|"
     r"estimated|least|another|further|additional|a|total|reportedly|allegedly|"
-    r"from\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?to|official|its|their|own|officially)|\s+in\s+[A-Z]\w+)*\s*$"
+    r"from\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?to|official|its|their|own|officially|included|includes|"
+    r"including|among|them)|\s+in\s+[A-Z]\w+)*\s*$"
 )
 
 _UNITS = {
@@ -206,7 +207,7 @@ def read_figure(
 
 
 def _right_context(text: str, figure: Figure, next_start: int) -> str:
-    wide = text[figure.end : figure.end + 120]
+    wide = re.sub(r"[“\"‘']([\w-]+(?:\s[\w-]+)?)[”\"’']", r" \1 ", text[figure.end : figure.end + 120])
     without_aside = _ASIDE.sub(r"\1", wide)  # "45 people, including six children, may have been killed"
     right = without_aside if without_aside != wide else wide[: max(0, next_start - figure.end)]
     return re.split(r"[;:!?()\[\]“”\"]|\.(?:\s|$)|,\s", right, maxsplit=1)[0]

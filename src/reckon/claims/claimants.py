@@ -130,7 +130,9 @@ def canonical_claimant(mention: str) -> str:
 _SPOKES = r"spokes(?:man|woman|person)|press\s+officer|press\s+secretary"
 _ROLE_FOR = re.compile(rf"\b(?:{_SPOKES})\s+(?:for|of|at)\s+(?P<body>.+)$", re.IGNORECASE)
 _BODY_ROLE = re.compile(rf"^(?P<body>.+?)(?:['’]s)?\s+(?:{_SPOKES})\b", re.IGNORECASE)
-_MINISTER = re.compile(r"\b(?P<field>(?:[A-Z]\w+\s+){1,3})Minister\b|\bMinister\s+(?:of|for)\s+(?P<of>(?:[A-Z]\w+\s*)+)")
+_MINISTER = re.compile(
+    r"\b(?P<field>(?:[A-Za-z]\w+\s+){1,3})[Mm]inister\b|\b[Mm]inister\s+(?:of|for)\s+(?P<of>(?:[A-Z]\w+\s*)+)"
+)
 _CHIEF_LAW_OFFICER = re.compile(r"\b(?:Prosecutor|Attorney)[\s-]General\b", re.IGNORECASE)
 
 
@@ -152,8 +154,10 @@ def speaks_for(role: str) -> str | None:
     if found:
         if found.group("of"):
             return f"Ministry of {found.group('of').strip()}"
-        field = re.sub(r"^(?:Deputy|Acting|Former|The)\s+", "", found.group("field").strip())
-        return f"{field} Ministry"
+        words = [w for w in found.group("field").split() if w.lower() not in {"the", "a", "deputy", "acting", "former", "prime"}]
+        if not words:
+            return None
+        return " ".join(w[:1].upper() + w[1:] for w in words) + " Ministry"
     if _CHIEF_LAW_OFFICER.search(role):
         return "Prosecutor General"
     return None

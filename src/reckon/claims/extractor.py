@@ -140,6 +140,9 @@ def _claims(document: Document, candidates: list[_Candidate]) -> list[Claim]:
             _mark_disputes_back(sentence.text, found, previous, memory)
         previous = (before, len(found))
         memory.remember(sentence.text)
+        for item in found[before:]:  # "the officials said" may point back to a claimant
+            if item.claim.claimant_key != AUTHOR:
+                memory.add(item.claim.claimant)
         quotation = _quotation_after(quotation, sentence.text, memory, document.published)
         last_end = sentence.end
     claims = _with_default_place([f.claim for f in found], document.text)

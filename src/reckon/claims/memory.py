@@ -17,12 +17,15 @@ from reckon.claims.claimants import known_claimant, speaks_for
 _NAME_RUN = re.compile(r"[A-Z][\w’'\-.&]*(?:\s+(?:of|for|the|and|on|in|de|al)?\s*[A-Z][\w’'\-.&]*)*")
 _ACRONYM = re.compile(r"(?P<full>[A-Z][\w’'\-]*(?:\s+(?:of|for|the|and|on|in)?\s*[A-Z][\w’'\-]*)+)\s*\((?P<short>[A-Z]{2,6})\)")
 _ROLE_THEN_NAME = re.compile(
-    r"(?P<role>(?:the\s+|a\s+|an\s+)?[\w’'\- ]{0,60}?\b(?:spokes(?:man|woman|person)|minister)\b[\w’'\- ]{0,40}?),\s+"
-    r"(?P<name>[A-Z]\w+(?:\s+[A-Z][\w-]+)+)",
-    re.IGNORECASE,
+    r"(?P<role>(?i:(?:the\s+|a\s+|an\s+)?[\w’'\- ]{0,60}?\b(?:spokes(?:man|woman|person)|minister)\b[\w’'\- ]{0,40}?)),\s+"
+    r"(?P<name>[A-Z]\w+(?:\s+[A-Z][\w-]+)+)"
 )
 _NAME_THEN_ROLE = re.compile(
     r"(?P<name>[A-Z]\w+(?:\s+[A-Z][\w-]+)+),\s+(?P<role>(?:the\s+|a\s+|an\s+)?[\w’'\- ]{0,60}?\b(?:spokes(?:man|woman|person)|minister)\b[\w’'\- ]{0,40}?)[,.]"
+)
+_TITLE_NAME = re.compile(
+    r"(?P<role>(?:[A-Z]\w+\s+){0,3}(?:Minister|Spokes(?:man|woman|person)|Prosecutor\s+General|Attorney\s+General))\s+"
+    r"(?P<name>[A-Z]\w+(?:\s+[A-Z][\w-]+)+)"
 )
 _ORG_WORDS = re.compile(
     r"\b(?:Ministry|Organi[sz]ation|International|Watch|Council|Agency|Network|Office|Group|"
@@ -47,11 +50,12 @@ class MentionMemory:
     def remember(self, text: str) -> None:
         for m in _ACRONYM.finditer(text):
             self.acronyms[m.group("short")] = m.group("full").removeprefix("The ").removeprefix("the ")
-        for pattern in (_ROLE_THEN_NAME, _NAME_THEN_ROLE):
+        for pattern in (_ROLE_THEN_NAME, _NAME_THEN_ROLE, _TITLE_NAME):
             for m in pattern.finditer(text):
                 body = speaks_for(m.group("role"))
                 if body:
-                    body = self.resolve(body) or body
+                    if re.match(r"^(?:the|its|their)\s+\w+$", body, re.IGNORECASE):
+                        body = self.resolve(body) or body  # "the ministry spokesman" -> which ministry
                     self.roles[m.group("name")] = body
                     self.roles[m.group("name").split()[-1]] = body
         for m in _NAME_RUN.finditer(text):
@@ -92,7 +96,12 @@ class MentionMemory:
 
 
 def _compatible(word: str, name: str) -> bool:
-    is_org = bool(_ORG_WORDS.search(name) or name.isupper() or known_claimant(name))
+    words = name.lower().replace("’s", "").replace("'s", "").split()
+    if word in words or word.rstrip("s") in words or word + "s" in words:
+        return True  # "the union" -> "Castrel Teachers' Union", "the officials" -> "ministry officials"
+    is_org = bool(_ORG_WORDS.search(name) or name.isupper())
+    if word in {"officials", "authorities", "activists", "lawmakers", "experts", "sources", "witnesses"}:
+        return False  # plural descriptions resolve only to a name that uses the same word
     if word in _PERSON_WORDS:
         return not is_org and len(name.split()) >= 2
     if word in _NAMED_BODIES:
