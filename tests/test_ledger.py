@@ -208,6 +208,10 @@ def test_a_confirm_verb_before_the_quote_counts_when_the_document_text_is_known(
     with_text = build_ledger([confirming, earlier], [document, DOCUMENTS[0]])
     assert [f.kind for f in with_text.reattributions] == [CONFIRMED_EARLIER]
     assert next(e for e in with_text.groups[0].entries if e.file == "late.txt").confirms
+    # The Front's own claim in the same sentence is not a confirmation by the Front.
+    front = claim("late.txt", 900, "Liberation Front", claimant="the Front", quote="900 given by the Front",
+                  start=text.index("900 given"), end=text.index("900 given") + len("900 given by the Front"))
+    assert not build_ledger([front], [document]).groups[0].first.confirms
     # Without the document's text only the quote is searched, and it holds no confirm verb.
     assert build_ledger([confirming, earlier]).reattributions == ()
 

@@ -311,8 +311,19 @@ def _entry(claim: Claim, lookup: _DocumentLookup) -> LedgerEntry:
         place=claim.place,
         quote=claim.quote,
         start=claim.start,
-        confirms=bool(CONFIRM_WORDS.search(lookup.sentence(claim))),
+        confirms=said_to_confirm(claim, lookup.sentence(claim)),
     )
+
+
+def said_to_confirm(claim: Claim, sentence: str) -> bool:
+    """Whether the sentence says the claimant confirmed it: a confirm verb with the claimant
+    named before it ("the Wire confirmed the toll announced by the Front" is the Wire's
+    confirmation, not the Front's)."""
+    names = _name_words(claim.claimant) | _name_words(claim.claimant_key)
+    for match in CONFIRM_WORDS.finditer(sentence):
+        if names & _name_words(sentence[: match.start()]):
+            return True
+    return False
 
 
 def _entry_order(entry: LedgerEntry) -> tuple[Any, ...]:
