@@ -13,6 +13,8 @@ otherwise ``<list>:#<row number>``.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -86,7 +88,7 @@ def add_list(
     iso_date = _list_date(list_date, path)
     listed = read_list(path, mapping=mapping, encoding=encoding)
     _note_repeated_ids(listed)
-    with case.transaction():
+    with _no_progress_bar(case), case.transaction():
         _insert_list_row(case, listed, name, organisation, iso_date, digest)
         _insert_records(case, listed, name)
         _insert_quarantine(case, listed, name)
@@ -177,6 +179,17 @@ def _ids_not_usable(ids: pd.Series) -> np.ndarray:
     """Missing, repeated within the list, or shaped like our own '#<row>' ids."""
     starts_with_hash = ids.fillna("").str.startswith("#").to_numpy(dtype=bool)
     return ids.isna().to_numpy() | ids.duplicated(keep=False).to_numpy() | starts_with_hash
+
+
+@contextmanager
+def _no_progress_bar(case: Case) -> Iterator[None]:
+    """DuckDB draws a progress bar on stdout for long INSERTs; the CLI prints its own summary."""
+    before = case.con.execute("SELECT current_setting('enable_progress_bar')").fetchone()[0]
+    case.con.execute("SET enable_progress_bar = false")
+    try:
+        yield
+    finally:
+        case.con.execute(f"SET enable_progress_bar = {'true' if before else 'false'}")
 
 
 def _record_ids(records: pd.DataFrame, list_name: str) -> pa.Array:

@@ -43,6 +43,8 @@ def test_lists_alone_and_show_list_the_lists(tmp_path: Path, list_a: Path) -> No
     assert [(r["name"], r["organisation"], r["row_count"]) for r in rows] == [("a", "Group A", 4)]
     alone = runner.invoke(app, ["lists", "--format", "csv", "--case", str(folder)])
     assert alone.exit_code == 0 and "a,Group A" in alone.output
+    group_case = runner.invoke(app, ["lists", "--case", str(folder), "show", "--format", "csv"])
+    assert group_case.exit_code == 0 and "a,Group A" in group_case.output
 
 
 def test_map_option_and_problems(tmp_path: Path) -> None:
@@ -76,5 +78,5 @@ def test_every_lists_command_and_option_has_help() -> None:
 
     for info in lists_app.registered_commands:
         assert info.callback.__doc__, info.name
-        for parameter in info.callback.__defaults__ or ():
+        for parameter in [p for p in (info.callback.__defaults__ or ()) if p is not None]:
             assert getattr(parameter, "help", "x"), f"{info.name}: an option without help"

@@ -62,6 +62,8 @@ def test_unknown_dates_are_none_and_bad_dates_are_problems() -> None:
     unreadable_words = parse_date("last week")
     assert isinstance(unreadable_words, Problem) and not unreadable_words.meant_as_value
     assert isinstance(parse_date("16.11"), Problem)
+    two_digit = parse_date("98/08/25")
+    assert isinstance(two_digit, Problem) and "two-digit year" in two_digit.reason
 
 
 @pytest.mark.parametrize(

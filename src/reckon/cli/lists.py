@@ -34,12 +34,14 @@ def lists_root(
     fmt: OutputFormat = typer.Option(OutputFormat.table, "--format", "-f", help=FORMAT_HELP),
 ) -> None:
     """Victim lists in the case. Without a subcommand, show the stored lists (as `reckon lists show`)."""
+    ctx.obj = {"case": case}  # so `reckon lists --case DIR problems` works too
     if ctx.invoked_subcommand is None:
-        show(case=case, fmt=fmt)
+        _show(case, fmt)
 
 
 @lists_app.command("add")
 def add(
+    ctx: typer.Context,
     file: Path = typer.Argument(..., help="The list: .csv (any common delimiter), .xlsx (first non-empty sheet) or .json (an array of objects, or {\"records\": [...]})."),
     name: str = typer.Option(..., "--name", "-n", help="A short name for this list, e.g. `amnesty`; it prefixes every record id (`amnesty:17`)."),
     organisation: str = typer.Option(None, "--organisation", "--org", help="Who published the list, e.g. \"Amnesty International\"."),
@@ -63,7 +65,7 @@ def add(
     """
     with reckon_errors():
         mapping = parse_map_options(maps or [])
-    with open_case(case) as opened:
+    with open_case(_case(ctx, case)) as opened:
         result = add_list(
             opened, file, name=name, organisation=organisation, list_date=list_date,
             mapping=mapping, encoding=encoding,
@@ -73,10 +75,15 @@ def add(
 
 @lists_app.command("show")
 def show(
+    ctx: typer.Context,
     case: Path = case_option(),
     fmt: OutputFormat = typer.Option(OutputFormat.table, "--format", "-f", help=FORMAT_HELP),
 ) -> None:
     """Show the stored lists: name, organisation, date, file, records kept and rows quarantined."""
+    _show(_case(ctx, case), fmt)
+
+
+def _show(case: Path | None, fmt: OutputFormat) -> None:
     with open_case(case) as opened:
         rows = list_summaries(opened)
     if not rows and fmt is OutputFormat.table:
@@ -88,6 +95,7 @@ def show(
 
 @lists_app.command("problems")
 def problems(
+    ctx: typer.Context,
     list_name: str = typer.Option(None, "--list", "-l", help="Only this list (by its --name)."),
     case: Path = case_option(),
     fmt: OutputFormat = typer.Option(OutputFormat.table, "--format", "-f", help=FORMAT_HELP),
@@ -96,12 +104,17 @@ def problems(
 
     Fix the rows in the file and add it under a new --name, or leave them out knowingly.
     """
-    with open_case(case) as opened:
+    with open_case(_case(ctx, case)) as opened:
         rows = list_problems(opened, list_name)
     if not rows and fmt is OutputFormat.table:
         console.print("No quarantined rows: every row of every list was read.")
         return
     render(rows, fmt, title="Quarantined rows", columns=["list_name", "row_number", "reason", "original"])
+
+
+def _case(ctx: typer.Context, case: Path | None) -> Path | None:
+    """The subcommand's --case, else the group's (`reckon lists --case DIR add ...`)."""
+    return case if case is not None else (ctx.obj or {}).get("case")
 
 
 def _print_import(result: ListImport) -> None:

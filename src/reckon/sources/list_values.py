@@ -204,6 +204,7 @@ _DMY = re.compile(r"^(\d{1,2})[/\-.](\d{1,2})[/\-.](\d{4})$")
 _YM = re.compile(r"^(\d{4})[/\-.](\d{1,2})$")
 _MY = re.compile(r"^(\d{1,2})[/\-.](\d{4})$")
 _Y = re.compile(r"^(\d{4})$")
+_TWO_DIGIT_YEAR = re.compile(r"^(\d{2}[/\-.]\d{1,2}[/\-.]\d{1,2}|\d{1,2}[/\-.]\d{1,2}[/\-.]\d{2})$")
 _WORD_TOKENS = re.compile(r"[^\W\d_]+|\d+")
 
 
@@ -217,6 +218,8 @@ def parse_date(text: str, *, month_first: bool = False) -> DateValue | Problem |
     if parts is None:
         parts = _named_month_parts(key)
     has_digits = any(ch.isdigit() for ch in key)
+    if parts is None and _TWO_DIGIT_YEAR.match(key):
+        return Problem(f"{text!r} has a two-digit year; write the year in full (1398/08/25)", meant_as_value=True)
     if parts is None:
         return Problem(f"{text!r} is not a date we can read", meant_as_value=has_digits)
     year, month, day = parts
