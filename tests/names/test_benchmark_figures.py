@@ -33,6 +33,16 @@ def test_script_to_latin_meets_target_on_held_out(names_folder: Path) -> None:
     assert scores.false_match_rate <= 0.03
 
 
+def test_script_to_latin_single_words_on_held_out(names_folder: Path) -> None:
+    # single name units are harder than full names: one letter is a larger share
+    pairs = build_script_latin_pairs(names_folder, per_split=800, seed=SEED, words=True)
+    held = pairs[pairs["split"] == "held"]
+    matched = np.array([is_same_name(s, l) for s, l in zip(held["script"], held["latin"])])
+    scores = score_decisions(matched, held["label"].to_numpy())
+    assert scores.recall >= 0.88
+    assert scores.false_match_rate <= 0.035
+
+
 def test_latin_variant_pairs_on_held_out(names_folder: Path) -> None:
     pairs = load_variant_pairs(names_folder)
     held = pairs[pairs["split"] == "held"].sample(4000, random_state=SEED)

@@ -105,3 +105,24 @@ def test_map_unique_keeps_index_and_nulls() -> None:
     assert keys.tolist() == ["al", None, "al", "al"]
     assert keys.index.tolist() == [10, 11, 12, 13]
     assert keys.name == "given"
+
+
+@pytest.mark.parametrize(
+    "script, key",
+    [
+        ("پرویز", "prviz"),  # و before a vowel letter is a consonant
+        ("نوروز", "nuruz"),  # و between consonants is a long u
+        ("یاسر", "yasr"),  # initial ی is a consonant
+        ("ایرج", "irj"),  # initial ای is one vowel
+        ("امید", "amid"),
+        ("عباس", "abas"),  # initial ع reads as a vowel, doubled letters single
+        ("جعفر", "jfr"),  # ع inside a word is silent
+        ("ژیلا", "zila"),  # ژ joins the z class
+        ("چمران", "cmran"),  # چ and ش share one class
+        ("الهام", "ham"),  # the article goes, as in latin_key("Elham")
+        ("الله", "ala"),
+        ("ٹوکو", "tuku"),  # Urdu retroflex letters
+    ],
+)
+def test_romanize_letter_rules(script: str, key: str) -> None:
+    assert romanize(script) == key

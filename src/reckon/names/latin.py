@@ -4,8 +4,8 @@ The same person is "Mohammad Hosseini", "Muhammad Husseini" or "Mohammed Hoseyni
 depending on who typed the list. `latin_key` maps each spelling onto a small
 alphabet in which these agree: one letter per sound class (kh -> x, gh/q -> q,
 sh/ch -> c), doubled letters single, vowels folded to a/i/u, the Arabic article
-and "eh/ah" endings dropped. The same alphabet is what `romanize` produces from
-Persian script, so the two sides can be compared.
+dropped and "-eh/-ah/-e" endings made one. The same alphabet is what `romanize`
+produces from Persian script, so the two sides can be compared.
 """
 
 from __future__ import annotations
@@ -14,6 +14,8 @@ import re
 from functools import lru_cache
 
 from anyascii import anyascii
+
+from reckon.names.script import is_script, normalize_script
 
 # Honorifics that precede a name (lower case, letters only).
 LATIN_TITLES = frozenset(
@@ -30,7 +32,7 @@ _ALIASES = {
 # Second halves of compounds that are often written apart: "Tabrizi Zadeh", "Hassan Pour".
 _JOINING_SUFFIXES = frozenset(["zadeh", "zade", "zada", "pour", "pur", "poor", "nejad", "nezhad",
                                "nia", "far", "vand", "allah", "ollah", "ullah", "olah", "ulah",
-                               "eddin", "uddin", "oddin", "addin", "aldin", "eldin", "al", "el"])
+                               "eddin", "uddin", "oddin", "addin", "aldin", "eldin"])
 # First halves that attach to the next word: "Abdol Reza", "Abu Bakr", "Al Ahmad".
 _JOINING_PREFIXES = frozenset(["abd", "abdul", "abdol", "abdel", "abdal", "abdu", "abu", "abou",
                                "al", "el", "ul", "ol", "bani", "beni"])
@@ -40,6 +42,7 @@ _APOSTROPHES = re.compile(r"['`\u2018\u2019\u02bb\u02bc\u02be\u02bf]")
 _DOUBLED = re.compile(r"(.)\1+")
 _DOUBLED_ANY_CASE = re.compile(r"(?i)(.)\1+")
 _DOUBLED_CONSONANT = re.compile(r"([^aeiou])\1+")
+
 
 def _initial_vowel(match: re.Match[str]) -> str:
     """An initial vowel is always written (ا or ع), so it is long whatever its spelling."""
@@ -100,8 +103,8 @@ _REWRITES: list[tuple[re.Pattern[str], str]] = [
 
 def fold_ascii(text: str) -> str:
     """Lower-case ASCII letters with accents folded; other characters become spaces."""
-    text = _APOSTROPHES.sub("", anyascii(text).lower())
-    return _NOT_LETTER.sub(" ", _APOSTROPHES.sub("", text)).strip()
+    text = _APOSTROPHES.sub("", anyascii(_APOSTROPHES.sub("", text)).lower())
+    return _NOT_LETTER.sub(" ", text).strip()
 
 
 @lru_cache(maxsize=1_000_000)
@@ -120,8 +123,6 @@ def normalize_latin(text: str) -> str:
 
 def name_tokens(name: str) -> list[str]:
     """The words of a name after `normalize_latin` (Latin) or script folding (script)."""
-    from reckon.names.script import normalize_script, is_script
-
     if is_script(name):
         return normalize_script(name).split()
     return normalize_latin(name).split()

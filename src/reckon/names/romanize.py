@@ -17,6 +17,8 @@ _CONSONANTS = {
     "چ": "c", "ح": "h", "خ": "x", "د": "d", "ذ": "z", "ر": "r", "ز": "z", "ژ": "z",
     "ض": "z", "ظ": "z", "ش": "c", "غ": "q", "ق": "q", "ف": "f", "ک": "k", "گ": "g",
     "ل": "l", "م": "m", "ن": "n",
+    # Urdu and Maghrebi letters met in the same lists
+    "ٹ": "t", "ڈ": "d", "ڑ": "r", "ں": "n", "ڤ": "v", "ڨ": "g", "ڭ": "g",
 }
 _VOWEL_LETTERS = "اوی"
 
@@ -55,7 +57,8 @@ def romanize_word(word: str) -> str:
 
 def _word_body(word: str) -> str:
     if len(word) > 2 and word[0] == "ا" and word[1] in "وی":
-        word = word[1:]  # initial ای/او is one vowel: Iraj, Omid's Latin "I"/"U"
+        # initial ای/او is one vowel: Iraj ایرج, Ostad اوستا
+        return ("i" if word[1] == "ی" else "u") + "".join(_letter_key(word, i) for i in range(2, len(word)))
     return "".join(_letter_key(word, i) for i in range(len(word)))
 
 

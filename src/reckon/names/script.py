@@ -17,6 +17,7 @@ _LETTER_FOLDS = {
     "\u0649": "\u06cc",  # ى alef maksura -> ی
     "\u0626": "\u06cc",  # ئ yeh with hamza -> ی
     "\u06d0": "\u06cc",  # ې
+    "\u06d2": "\u06cc",  # ے Urdu yeh barree -> ی
     "\u0643": "\u06a9",  # ك Arabic kaf -> ک
     "\u06aa": "\u06a9",  # ڪ swash kaf -> ک
     "\u0629": "\u0647",  # ة teh marbuta -> ه
