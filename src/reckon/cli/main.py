@@ -12,7 +12,7 @@ app = typer.Typer(
     name="reckon",
     help=(
         "From conflicting casualty reports to an honest count.\n\n"
-        "Typical flow: `reckon init CASE`, `reckon claims add ARTICLES...`, `reckon ledger`, "
+        "Typical flow: `reckon init CASE`, `reckon articles add ARTICLES...`, `reckon ledger`, "
         "`reckon lists add LIST.csv --name NAME`, `reckon link`, `reckon estimate`, "
         "`reckon report -o report.html`. Try `reckon demo` first."
     ),
