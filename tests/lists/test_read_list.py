@@ -169,6 +169,17 @@ def test_empty_file(tmp_path: Path, content: bytes) -> None:
         read_list(path)
 
 
+@pytest.mark.parametrize("suffix", ["csv", "xlsx"])
+def test_header_without_rows(tmp_path: Path, suffix: str) -> None:
+    path = tmp_path / f"header_only.{suffix}"
+    if suffix == "csv":
+        write_csv(path, [["name", "age"]])
+    else:
+        write_xlsx(path, {"s": [["name", "age"]]})
+    with pytest.raises(InputError, match=f"header_only.{suffix}: the file has a header but no rows"):
+        read_list(path)
+
+
 def test_binary_file(tmp_path: Path) -> None:
     path = tmp_path / "photo.csv"
     path.write_bytes(bytes(range(256)) * 8)

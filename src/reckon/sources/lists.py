@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from reckon.errors import InputError
 from reckon.sources.list_columns import resolve_mapping
 from reckon.sources.list_records import parse_records
 from reckon.sources.list_tables import QuarantinedRow, read_table
@@ -63,6 +64,12 @@ def read_list(
     """
     path = Path(path)
     table = read_table(path, encoding=encoding)
+    if len(table.row_numbers) == 0 and not table.quarantine:
+        raise InputError(
+            "the file has a header but no rows",
+            file=path.name,
+            fix="export the list again with its rows (for .xlsx: check the first non-empty sheet is the list)",
+        )
     used = resolve_mapping(table.columns, mapping, file=path.name)
     parsed = parse_records(table, used)
     raw = table.frame[parsed.keep].reset_index(drop=True)
