@@ -155,10 +155,10 @@ def _insert_records(case: Case, listed: ListRead, name: str) -> None:
     """One INSERT ... SELECT over an Arrow table; DuckDB builds the JSON columns."""
     raw_names = [f"raw_{i}" for i in range(len(listed.columns))]
     raw = pa.Table.from_pandas(listed.raw, preserve_index=False).rename_columns(raw_names)
-    incoming_records = pa.Table.from_pandas(listed.records, preserve_index=False)  # noqa: F841
+    incoming = pa.Table.from_pandas(listed.records, preserve_index=False)
     for raw_name, column in zip(raw_names, raw.columns):
-        incoming_records = incoming_records.append_column(raw_name, column)
-    incoming_records = incoming_records.append_column("record_id", _record_ids(listed.records, name))
+        incoming = incoming.append_column(raw_name, column)
+    incoming = incoming.append_column("record_id", _record_ids(listed.records, name))
     original = _json_object_sql(listed.columns, raw_names)
     extra_columns = set(listed.extra_columns)
     extras = [(c, r) for c, r in zip(listed.columns, raw_names) if c in extra_columns]
@@ -167,12 +167,10 @@ def _insert_records(case: Case, listed: ListRead, name: str) -> None:
         _sql_text(name) if c == "list_name" else f"CAST({c} AS DATE)" if c.startswith("date_of_death_") else c
         for c in RECORD_FIELDS
     ]
-    # DuckDB reads the local Arrow table `incoming_records` by its name (a replacement scan),
-    # so nothing stays registered on the connection if the INSERT fails.
-    case.con.execute(
-        f"INSERT INTO records ({', '.join(RECORD_FIELDS)}, original, extra) "
-        f"SELECT {', '.join(selected)}, {original}, {extra} FROM incoming_records"
-    )
+    # A relation over the Arrow table, inserted by position (the order of `records`'
+    # columns); nothing is registered on the connection, so a failed INSERT leaves no trace.
+    projected = case.con.from_arrow(incoming).project(f"{', '.join(selected)}, {original}, {extra}")
+    projected.insert_into("records")
 
 
 def _ids_not_usable(ids: pd.Series) -> np.ndarray:
@@ -214,15 +212,15 @@ def _sql_text(text: str) -> str:
 def _insert_quarantine(case: Case, listed: ListRead, name: str) -> None:
     if not listed.quarantine:
         return
-    incoming_quarantine = pd.DataFrame(  # noqa: F841 (read by DuckDB by its name)
+    incoming = pa.table(
         {
-            "list_name": name,
+            "list_name": [name] * len(listed.quarantine),
             "row_number": [q.row_number for q in listed.quarantine],
             "reason": [q.reason for q in listed.quarantine],
             "original": [json.dumps(q.original, ensure_ascii=False, default=str) for q in listed.quarantine],
         }
     )
-    case.con.execute("INSERT INTO quarantine SELECT list_name, row_number, reason, original FROM incoming_quarantine")
+    case.con.from_arrow(incoming).insert_into("quarantine")
 
 
 # -- checks and lookups ----------------------------------------------------------------------

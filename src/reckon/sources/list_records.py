@@ -28,7 +28,6 @@ import pyarrow.compute as pc
 from reckon.sources.list_tables import QuarantinedRow, RawTable
 from reckon.sources.list_values import (
     UNKNOWN_WORDS,
-    DateValue,
     Problem,
     looks_month_first,
     parse_age,
