@@ -5,6 +5,10 @@
     romanize("محمد حسینی")            -> "mhmd hsini"  (same alphabet; short vowels unwritten)
     name_similarity("Mohammad Hosseini", "محمد حسینی") -> 1.0
     match_key(...)                    -> a blocking key equal across scripts and word order
+
+Every function is cached: whole names up to 65,536 distinct values, single words up
+to 262,144 (words repeat across a list far more than full names do). For whole
+columns use `map_unique`, which calls a function once per distinct value.
 """
 
 from reckon.names.compare import (

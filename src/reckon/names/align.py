@@ -142,7 +142,7 @@ def _edit_cost(a, b, delete_a, delete_b, substitution):  # pragma: no cover - co
     return previous[m], weight_a, weight_b
 
 
-@lru_cache(maxsize=500_000)
+@lru_cache(maxsize=262_144)
 def key_similarity(a: str, b: str, a_script: bool, b_script: bool) -> float:
     """1 - (weighted edit cost / weight of the heavier key), in [0, 1]."""
     if a == b:

@@ -20,7 +20,7 @@ CROSS_SCRIPT_THRESHOLD = 0.75  # script vs Latin: the script key has fewer lette
 ENDING_PENALTY = 0.25
 
 
-@lru_cache(maxsize=1_000_000)
+@lru_cache(maxsize=65_536)
 def name_key(name: str) -> tuple[str, bool]:
     """(key, from_script). Latin keys keep long vowels in capitals (see `align`)."""
     if is_script(name):
@@ -28,7 +28,7 @@ def name_key(name: str) -> tuple[str, bool]:
     return marked_latin_key(name), False
 
 
-@lru_cache(maxsize=1_000_000)
+@lru_cache(maxsize=262_144)
 def skeleton(key: str) -> str:
     """Consonants of a word key, a leading vowel kept as one mark ("ali" -> "al")."""
     key = key.lower()
@@ -38,7 +38,7 @@ def skeleton(key: str) -> str:
     return head + "".join(ch for ch in key[1:] if ch not in VOWELS)
 
 
-@lru_cache(maxsize=500_000)
+@lru_cache(maxsize=262_144)
 def word_similarity(a: str, b: str, a_script: bool, b_script: bool) -> float:
     """Similarity of two word keys, less a penalty when their endings disagree."""
     if a.lower() == b.lower():
@@ -85,7 +85,7 @@ def _words_similarity(words_a: list[str], words_b: list[str], a_script: bool, b_
     return 0.5 * total / weight + 0.5 * lowest
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=65_536)
 def name_similarity(a: str, b: str) -> float:
     """How alike two names are, 0..1, whatever their scripts and word order.
 
@@ -130,7 +130,7 @@ def is_same_name(a: str, b: str, threshold: float | None = None) -> bool:
     return name_similarity(a, b) >= threshold
 
 
-@lru_cache(maxsize=1_000_000)
+@lru_cache(maxsize=65_536)
 def match_key(name: str) -> str:
     """A coarse blocking key, equal across scripts and word order.
 

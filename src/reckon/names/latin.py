@@ -107,7 +107,7 @@ def fold_ascii(text: str) -> str:
     return _NOT_LETTER.sub(" ", text).strip()
 
 
-@lru_cache(maxsize=1_000_000)
+@lru_cache(maxsize=65_536)
 def normalize_latin(text: str) -> str:
     """Lower case, accents folded, punctuation to spaces, leading titles removed.
 
@@ -128,7 +128,7 @@ def name_tokens(name: str) -> list[str]:
     return normalize_latin(name).split()
 
 
-@lru_cache(maxsize=1_000_000)
+@lru_cache(maxsize=262_144)
 def marked_word_key(word: str) -> str:
     """The key of one lower-case ASCII word, long vowels in capitals (A I U)."""
     word = _ALIASES.get(word, word)
@@ -146,7 +146,7 @@ def _keep_capital(match: re.Match[str]) -> str:
     return run[0].upper() if any(ch.isupper() for ch in run) else run[0]
 
 
-@lru_cache(maxsize=1_000_000)
+@lru_cache(maxsize=262_144)
 def word_key(word: str) -> str:
     """The phonetic key of one lower-case ASCII word."""
     return _DOUBLED.sub(r"\1", marked_word_key(word).lower())
@@ -173,13 +173,13 @@ def key_words(name: str) -> list[str]:
     return join_compounds(normalize_latin(name).split())
 
 
-@lru_cache(maxsize=1_000_000)
+@lru_cache(maxsize=65_536)
 def marked_latin_key(name: str) -> str:
     """`latin_key` with definite long vowels in capitals, for the script comparison."""
     return " ".join(marked_word_key(w) for w in key_words(name))
 
 
-@lru_cache(maxsize=1_000_000)
+@lru_cache(maxsize=65_536)
 def latin_key(name: str) -> str:
     """The folded phonetic key of a Latin-script name, word by word.
 

@@ -44,7 +44,7 @@ def _letter_key(word: str, i: int) -> str:
     return letter if letter.isascii() and letter.isalpha() else ""
 
 
-@lru_cache(maxsize=1_000_000)
+@lru_cache(maxsize=262_144)
 def romanize_word(word: str) -> str:
     """Key of one folded script word (no spaces)."""
     if word.startswith("عبد") and len(word) > 3:
@@ -70,7 +70,7 @@ def _dedouble(key: str) -> str:
     return "".join(out)
 
 
-@lru_cache(maxsize=1_000_000)
+@lru_cache(maxsize=65_536)
 def romanize(script_name: str) -> str:
     """A Persian/Arabic-script name in the key alphabet of `latin_key`, word by word.
 

@@ -71,7 +71,7 @@ def script_tokens(text: str) -> list[str]:
     return _join_compounds(words)
 
 
-@lru_cache(maxsize=1_000_000)
+@lru_cache(maxsize=65_536)
 def normalize_script(text: str) -> str:
     """The canonical folded spelling of a Persian/Arabic-script name.
 
