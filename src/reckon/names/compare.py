@@ -69,7 +69,8 @@ def _ending_penalty(a: str, b: str, a_script: bool, b_script: bool) -> float:
 
 def _words_similarity(words_a: list[str], words_b: list[str], a_script: bool, b_script: bool) -> float:
     """Each word of the shorter name paired with its best partner, weighted by length."""
-    if len(words_a) > len(words_b):
+    if (len(words_a), words_a, a_script) > (len(words_b), words_b, b_script):
+        # the greedy pairing starts from one side; a fixed order keeps the score symmetric
         words_a, words_b, a_script, b_script = words_b, words_a, b_script, a_script
     total = weight = 0.0
     lowest = 1.0
