@@ -227,10 +227,17 @@ def test_cp1256_fixture_really_is_cp1256(list_b_cp1256: Path) -> None:
         data.decode("utf-8")
 
 
+def test_blank_lines_keep_exact_row_numbers(tmp_path: Path) -> None:
+    with_blank_lines = LIST_A_ROWS[:3] + [[], []] + LIST_A_ROWS[3:] + [[]]
+    listed = read_list(write_csv(tmp_path / "blank.csv", with_blank_lines))  # CRLF line ends
+    assert listed.records["row_number"].tolist() == [2, 3, 6, 7]
+    assert "2 blank line(s) skipped" in listed.notes
+
+
 def test_row_by_row_reading_gives_the_same_records_as_the_fast_path(tmp_path: Path) -> None:
     fast = read_list(write_csv(tmp_path / "fast.csv", LIST_A_ROWS))
-    with_blank_line = LIST_A_ROWS[:3] + [[]] + LIST_A_ROWS[3:]  # forces the row-by-row reader
-    slow = read_list(write_csv(tmp_path / "slow.csv", with_blank_line))
+    with_space_line = LIST_A_ROWS[:3] + [[" "]] + LIST_A_ROWS[3:]  # forces the row-by-row reader
+    slow = read_list(write_csv(tmp_path / "slow.csv", with_space_line))
     assert "1 blank line(s) skipped" in slow.notes
     assert slow.records["row_number"].tolist() == [2, 3, 5, 6]
     columns = [c for c in fast.records.columns if c != "row_number"]

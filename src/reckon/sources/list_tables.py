@@ -120,11 +120,30 @@ def _read_csv_fast(text: str, columns: list[str], delimiter: str) -> RawTable | 
         )
     except (pa.ArrowInvalid, pa.ArrowTypeError):
         return None
-    lines = data.rstrip(b"\r\n").count(b"\n") + 1
-    if arrow.num_rows + 1 != lines:
-        return None
-    frame = arrow.rename_columns(columns).to_pandas()
-    return RawTable("csv", columns, frame, np.arange(2, arrow.num_rows + 2, dtype=np.int64))
+    data = data.rstrip(b"\r\n")
+    if arrow.num_rows + 1 == data.count(b"\n") + 1:
+        row_numbers = np.arange(2, arrow.num_rows + 2, dtype=np.int64)
+        blank = 0
+    else:  # blank lines (Arrow skips them) or cells spanning lines (then we give up here)
+        filled = _filled_line_numbers(data)
+        if arrow.num_rows + 1 != len(filled):
+            return None
+        row_numbers, blank = filled[1:], int(filled[-1]) - len(filled)
+    table = RawTable("csv", columns, arrow.rename_columns(columns).to_pandas(), row_numbers)
+    if blank:
+        table.notes.append(f"{blank} blank line(s) skipped")
+    return table
+
+
+def _filled_line_numbers(data: bytes) -> np.ndarray:
+    """1-based numbers of the lines that hold anything (a lone "\\r" counts as empty)."""
+    ends = np.flatnonzero(np.frombuffer(data, dtype=np.uint8) == ord("\n"))
+    starts = np.concatenate(([0], ends + 1))
+    ends = np.concatenate((ends, [len(data)]))
+    lengths = ends - starts
+    last_bytes = np.frombuffer(data, dtype=np.uint8)[np.maximum(ends - 1, 0)]
+    lengths -= (lengths > 0) & (last_bytes == ord("\r"))
+    return np.flatnonzero(lengths > 0) + 1
 
 
 def _read_csv_rows(reader: Any, columns: list[str], file: str) -> RawTable:
