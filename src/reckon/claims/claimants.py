@@ -9,6 +9,7 @@ person name. ``canonical_claimant("a spokesman for Amnesty")`` -> "Amnesty Inter
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 AUTHOR = "author"
 
@@ -101,6 +102,7 @@ _TRAILING = re.compile(
 )
 
 
+@lru_cache(maxsize=4096)
 def known_claimant(mention: str) -> str | None:
     """The table key whose alias occurs in ``mention``, else None."""
     for key, pattern in _ALIAS_RES:

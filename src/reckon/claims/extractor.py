@@ -8,6 +8,7 @@ places and dates; merge repeats (dedupe.py).
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
@@ -18,7 +19,7 @@ from spacy.tokens import Doc
 from reckon.claims.attribution import Attribution, attribute, claimant_key, speaker_of, subject_before
 from reckon.claims.memory import MentionMemory
 from reckon.claims.categories import Reading, read_figure
-from reckon.claims.claimants import AUTHOR, canonical_claimant
+from reckon.claims.claimants import AUTHOR, canonical_claimant, known_claimant
 from reckon.claims.conventions import vague_table
 from reckon.claims.dates import find_dates
 from reckon.claims.dedupe import merge_repeats
@@ -30,6 +31,13 @@ from reckon.claims.stance import dispute_in, document_places, is_hedged, place_n
 from reckon.sources.document import Document
 
 _LIST_QUALIFIERS = ("at least", "over", "about", "up to")
+_CAPITALISED = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*")
+_PLACE_BEFORE = re.compile(r"\b(?:in|from|at|near|across|of|to|throughout|around|outside)\s+(?:the\s+)?$")
+_NOT_NAMES = {
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+    "Saturday", "Sunday", "The", "In", "On", "At", "According",
+}
 
 
 @dataclass
@@ -98,7 +106,8 @@ def _carry_qualifier(figure: Figure, before: Figure) -> Figure:
 
 
 def _add_entities(candidates: list[_Candidate]) -> None:
-    with_claims = [c for c in candidates if c.readings]
+    """Label the unknown names in claim sentences (PERSON or ORG) with spaCy NER."""
+    with_claims = [c for c in candidates if c.readings and _has_unknown_name(c.sentence.text)]
     docs: Iterable[Doc] = load_nlp().pipe((c.sentence.text for c in with_claims), batch_size=256)
     for candidate, doc in zip(with_claims, docs):
         candidate.entities = [(e.text, e.label_) for e in doc.ents if e.label_ in ("ORG", "PERSON", "GPE", "NORP")]
@@ -262,10 +271,21 @@ def _mark_disputes_back(text: str, found: list[_Found], previous: tuple[int, int
     _mark_disputes(text, found[previous[0] : previous[1]], memory)
 
 
+def _has_unknown_name(text: str) -> bool:
+    """True when a sentence names someone our table does not know (worth parsing)."""
+    for m in _CAPITALISED.finditer(text, 1):
+        if m.group() in _NOT_NAMES or known_claimant(m.group()):
+            continue
+        if _PLACE_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            continue  # "in Castrel": a place, which spaCy need not label
+        return True
+    return False
+
+
 def _remember_entities(memory: MentionMemory, entities: list[tuple[str, str]]) -> None:
     for text, label in entities:
         if label in ("ORG", "PERSON"):
-            memory.add(text)
+            memory.add(text, label)
 
 
 def _with_default_place(claims: list[Claim], text: str) -> list[Claim]:

@@ -23,6 +23,7 @@ _ROLE_THEN_NAME = re.compile(
 _NAME_THEN_ROLE = re.compile(
     r"(?P<name>[A-Z]\w+(?:\s+[A-Z][\w-]+)+),\s+(?P<role>(?:the\s+|a\s+|an\s+)?[\w’'\- ]{0,60}?\b(?:spokes(?:man|woman|person)|minister)\b[\w’'\- ]{0,40}?)[,.]"
 )
+_ROLE_HINT = re.compile(r"[Ss]pokes|[Mm]inister|General")
 _TITLE_NAME = re.compile(
     r"(?P<role>(?:[A-Z]\w+\s+){0,3}(?:Minister|Spokes(?:man|woman|person)|Prosecutor\s+General|Attorney\s+General))\s+"
     r"(?P<name>[A-Z]\w+(?:\s+[A-Z][\w-]+)+)"
@@ -46,10 +47,20 @@ class MentionMemory:
     names: list[str] = field(default_factory=list)
     acronyms: dict[str, str] = field(default_factory=dict)
     roles: dict[str, str] = field(default_factory=dict)  # person name or surname -> body
+    labels: dict[str, str] = field(default_factory=dict)  # name -> spaCy label (PERSON, ORG)
 
     def remember(self, text: str) -> None:
-        for m in _ACRONYM.finditer(text):
-            self.acronyms[m.group("short")] = m.group("full").removeprefix("The ").removeprefix("the ")
+        if "(" in text:
+            for m in _ACRONYM.finditer(text):
+                self.acronyms[m.group("short")] = m.group("full").removeprefix("The ").removeprefix("the ")
+        if _ROLE_HINT.search(text):
+            self._remember_roles(text)
+        for m in _NAME_RUN.finditer(text):
+            name = m.group().strip()
+            if len(name) > 2 and (" " in name or name.isupper() or known_claimant(name)):
+                self.names.append(name)
+
+    def _remember_roles(self, text: str) -> None:
         for pattern in (_ROLE_THEN_NAME, _NAME_THEN_ROLE, _TITLE_NAME):
             for m in pattern.finditer(text):
                 body = speaks_for(m.group("role"))
@@ -58,24 +69,23 @@ class MentionMemory:
                         body = self.resolve(body) or body  # "the ministry spokesman" -> which ministry
                     self.roles[m.group("name")] = body
                     self.roles[m.group("name").split()[-1]] = body
-        for m in _NAME_RUN.finditer(text):
-            name = m.group().strip()
-            if len(name) > 2 and (" " in name or name.isupper() or known_claimant(name)):
-                self.names.append(name)
 
     def with_context(self, before: str, exclude: str = "") -> MentionMemory:
         """This memory plus the names earlier in the current sentence (minus ``exclude``)."""
         names = [m.group().strip() for m in _NAME_RUN.finditer(before) if len(m.group()) > 2 and m.group().strip() not in exclude]
-        return MentionMemory(self.names + [n for n in names if " " in n or n.isupper()], self.acronyms, self.roles)
+        extra = [n for n in names if " " in n or n.isupper()]
+        return MentionMemory(self.names + extra, self.acronyms, self.roles, self.labels)
 
-    def add(self, name: str) -> None:
+    def add(self, name: str, label: str | None = None) -> None:
         self.names.append(name)
+        if label:
+            self.labels[name] = label
 
     def resolve(self, reference: str) -> str | None:
         """The name a pronoun or description ("the group", "he") refers to, else None."""
         word = reference.lower().split()[-1]
         for name in reversed(self.names):
-            if _compatible(word, name):
+            if _compatible(word, name, self.labels.get(name)):
                 return name
         return None
 
@@ -95,11 +105,14 @@ class MentionMemory:
         return self.roles.get(person) or self.roles.get(person.split()[-1] if person.split() else person)
 
 
-def _compatible(word: str, name: str) -> bool:
+def _compatible(word: str, name: str, label: str | None = None) -> bool:
     words = name.lower().replace("’s", "").replace("'s", "").split()
     if word in words or word.rstrip("s") in words or word + "s" in words:
         return True  # "the union" -> "Castrel Teachers' Union", "the officials" -> "ministry officials"
-    is_org = bool(_ORG_WORDS.search(name) or name.isupper())
+    if label in ("ORG", "PERSON"):  # spaCy's reading of the name, when it was parsed
+        is_org = label == "ORG"
+    else:
+        is_org = bool(_ORG_WORDS.search(name) or name.isupper())
     if word in {"officials", "authorities", "activists", "lawmakers", "experts", "sources", "witnesses"}:
         return False  # plural descriptions resolve only to a name that uses the same word
     if word in _PERSON_WORDS:

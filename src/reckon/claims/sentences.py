@@ -13,16 +13,14 @@ from dataclasses import dataclass
 from reckon.claims.numbers import DIGIT, UNITS, TENS
 
 _HEADER = re.compile(r"^\s*date\s+\d{4}-\d{2}-\d{2}\s")
-_ABBREVIATIONS = "".join(
-    rf"(?<!\b{re.escape(a)}\.)"
-    for a in ("Mr", "Mrs", "Ms", "Dr", "St", "No", "Gen", "Col", "Lt", "Sgt", "Gov", "Rep", "Sen",
-              "Prof", "Jr", "vs", "etc", "approx", "Jan", "Feb", "Aug", "Sept", "Oct", "Nov", "Dec",
-              "U.S", "U.N", "U.K", "E.U", "i.e", "e.g")
-)
-_BOUNDARY = re.compile(
-    rf"{_ABBREVIATIONS}(?<=[.!?])[\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9\u0600-\u06ff])|\n\s*\n|\n(?=\s*[\"“A-Z0-9])"
-    rf"|{_ABBREVIATIONS}(?<=[a-z]{{3}}\.)\s+(?=[a-z])"
-)
+_ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "st", "no", "gen", "col", "lt", "sgt", "gov", "rep", "sen", "prof",
+    "jr", "vs", "etc", "approx", "jan", "feb", "aug", "sept", "oct", "nov", "dec", "u.s", "u.n",
+    "u.k", "e.u", "i.e", "e.g", "a.m", "p.m",
+}
+# A candidate break: end punctuation (with closing quotes) and space, or a line break.
+_BREAK = re.compile(r"[.!?][\"”’)\]]*\s+|\n\s*")
+_WORD_BEFORE = re.compile(r"([\w.]+)\.$")
 _QUANTITY = re.compile(
     rf"{DIGIT}|\b(?:{'|'.join([*UNITS, *TENS])}|hundreds?|thousands?|millions?|dozens?|scores|several|handful|few)\b",
     re.IGNORECASE,
@@ -61,11 +59,32 @@ def split_sentences(text: str) -> list[Sentence]:
 
 def _spans(text: str, begin: int) -> Iterator[tuple[int, int]]:
     position = begin
-    for boundary in _BOUNDARY.finditer(text, begin):
-        closing = len(boundary.group()) - len(boundary.group().lstrip("\"”’)]"))
-        yield position, boundary.start() + closing  # a closing quote ends its sentence
-        position = boundary.end()
+    for found in _BREAK.finditer(text, begin):
+        if not _is_boundary(text, found):
+            continue
+        mark = found.group()
+        end = found.start()
+        if mark[0] in ".!?":  # keep the full stop and any closing quotes with the sentence
+            end += len(mark) - len(mark[1:].lstrip("\"”’)]"))
+        yield position, end
+        position = found.end()
     yield position, len(text)
+
+
+def _is_boundary(text: str, found: re.Match[str]) -> bool:
+    mark, following = found.group()[0], text[found.end() : found.end() + 2]
+    if mark == "\n":
+        return "\n" in found.group()[1:] or following[:1].isupper() or following[:1] in "\"“" or following[:1].isdigit()
+    if not following:
+        return False
+    word = _WORD_BEFORE.search(text, max(0, found.start() - 12), found.start() + 1)
+    if mark == "." and word and word.group(1).lower() in _ABBREVIATIONS:
+        return False
+    first = following[0]
+    if first.isupper() or first.isdigit() or first in "\"“‘([" or "\u0600" <= first <= "\u06ff":
+        return True
+    # a clause after a full stop that starts in lower case still starts a new sentence
+    return mark == "." and first.islower() and bool(re.search(r"[a-z]{3}$", text[max(0, found.start() - 3) : found.start()]))
 
 
 def may_hold_claim(sentence: str) -> bool:
