@@ -61,9 +61,10 @@ def _ending_penalty(a: str, b: str, a_script: bool, b_script: bool) -> float:
         return ENDING_PENALTY if differ else 0.0
     if vowel_a == vowel_b:
         return 0.0
-    latin_end = b[-1] if a_script and not b_script else a[-1] if b_script and not a_script else ""
-    if latin_end and latin_end.islower() and latin_end in VOWELS:
-        return 0.0  # a Latin short final vowel that script does not write
+    if a_script != b_script:
+        latin_end = b[-1] if a_script else a[-1]
+        if latin_end in "aiu":
+            return 0.0  # a Latin short final vowel, which script does not write
     return ENDING_PENALTY
 
 
