@@ -54,6 +54,9 @@ def test_map_option_and_problems(tmp_path: Path) -> None:
         app, ["lists", "add", str(path), "-n", "m", "--map", "name=Victim", "--map", "date_of_death=When", "-c", str(folder)]
     )
     assert result.exit_code == 0, result.output
+    as_json = runner.invoke(app, ["lists", "add", str(path), "-n", "m", "--map", "name=Victim", "-f", "json", "-c", str(folder)])
+    summary = json.loads(as_json.output)[0]
+    assert summary["already_present"] is True and summary["mapping"]["date_of_death"] == "When"
     problems = runner.invoke(app, ["lists", "problems", "--list", "m", "--format", "jsonl", "-c", str(folder)])
     row = json.loads(problems.output.splitlines()[0])
     assert (row["row_number"], row["reason"]) == (3, "date of death: '1398/99/01' is not a real date")

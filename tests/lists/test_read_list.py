@@ -116,6 +116,14 @@ def test_semicolon_delimited_csv(tmp_path: Path) -> None:
     assert read_list(path).records["age_low"].tolist() == [20]
 
 
+def test_persian_comma_delimited_csv(tmp_path: Path) -> None:
+    path = tmp_path / "fa.csv"
+    path.write_text("نام،سن\nعلی رضایی،۲۰\n", encoding="utf-8")
+    listed = read_list(path)
+    assert listed.records["name_native"].tolist() == ["علی رضایی"]
+    assert "cells separated by '،'" in listed.notes
+
+
 def test_utf16_with_bom(tmp_path: Path) -> None:
     path = write_csv(tmp_path / "u16.csv", LIST_B_ROWS, encoding="utf-16")
     listed = read_list(path)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from pathlib import Path
 
 import typer
@@ -56,6 +57,7 @@ def add(
     ),
     encoding: str = typer.Option(None, "--encoding", "-e", help="The file's text encoding (utf-8, utf-8-sig, utf-16, cp1256 for Windows Persian, latin-1). Detected when omitted."),
     case: Path = case_option(),
+    fmt: OutputFormat = typer.Option(OutputFormat.table, "--format", "-f", help="table prints the mapping and counts for people; json/jsonl/csv print one summary row for programs."),
 ) -> None:
     """Add a victim list to the case: map its columns, read its values, set aside unreadable rows.
 
@@ -70,7 +72,10 @@ def add(
             opened, file, name=name, organisation=organisation, list_date=list_date,
             mapping=mapping, encoding=encoding,
         )
-    _print_import(result)
+    if fmt is OutputFormat.table:
+        _print_import(result)
+    else:
+        render([asdict(result)], fmt)
 
 
 @lists_app.command("show")

@@ -95,7 +95,7 @@ def _read_csv(text: str, file: str) -> RawTable:
     if renamed:
         notes.append("headers renamed to be unique or non-empty: " + ", ".join(renamed))
     table = None
-    if reader.line_num == 1:
+    if reader.line_num == 1 and delimiter.isascii():  # Arrow takes only ASCII delimiters
         table = _read_csv_fast(text, columns, delimiter)
     if table is None:  # blank lines, cells spanning lines, ragged rows: read row by row
         table = _read_csv_rows(reader, columns, file)
