@@ -9,6 +9,7 @@ from typer.testing import CliRunner
 
 from reckon.case import Case
 from reckon.cli.main import app
+from reckon.estimate.methods import lcmcr_available
 from reckon.estimate.store import load_estimates
 
 runner = CliRunner()
@@ -47,10 +48,17 @@ def test_stepwise_level_and_p_value(mse_data):
 
 
 def test_all_methods_side_by_side_with_note(mse_data):
-    data = run_json(str(mse_data / "uk_modern_slavery_2013_5lists.csv"), "--method", "all", "--max-order", "2")
+    # LCMCR runs far too short here to mean anything: this checks the plumbing, not its number.
+    data = run_json(str(mse_data / "uk_modern_slavery_2013_5lists.csv"), "--method", "all", "--max-order", "2",
+                    "--chains", "1", "--burn-in", "50", "--samples", "50", "--thin", "1", "--seed", "1")
     methods = [r["method"] for r in data["results"]]
-    assert methods[:2] == ["loglinear", "stepwise"]
-    assert any("disagree by more than their intervals" in note for note in data["notes"])
+    assert methods == ["loglinear", "stepwise"] + (["lcmcr"] if lcmcr_available() else [])
+    assert data["results"][0]["estimate"] == pytest.approx(22991.3, abs=0.05)
+    assert data["results"][1]["estimate"] == pytest.approx(11312.99, abs=0.01)
+    assert any("loglinear (22,991, 17,991–30,142) and stepwise (11,313, 9,884–13,027) disagree" in note
+               for note in data["notes"])
+    if lcmcr_available():
+        assert data["results"][2]["parameters"]["seed"] == 1
 
 
 def test_table_lists_warnings_plainly(mse_data):
@@ -113,29 +121,37 @@ def test_help_names_every_option():
 
 @pytest.fixture
 def linked_case_folder(fresh_case):
-    """A case with three invented lists (the linkage tests' synthetic data), linked for real."""
+    """A case with three invented lists (the linkage tests' synthetic data), linked for real.
+
+    A reviewer's must-link on every true pair makes the persons independent of how well
+    the linkage model does today: decisions win over the model at every threshold.
+    """
     import sys
     from pathlib import Path
 
     sys.path.insert(0, str(Path(__file__).parents[1] / "linkage"))
-    from linkage_synthetic import insert_records, make_lists
+    from linkage_synthetic import insert_records, make_lists, true_pairs
 
-    from reckon.linkage import link_case
+    from reckon.linkage import MUST_LINK, link_case, record_decision
 
-    insert_records(fresh_case, make_lists())
+    frame = make_lists()
+    insert_records(fresh_case, frame)
+    for left, right in sorted(true_pairs(frame, "person")):
+        record_decision(fresh_case, left, right, MUST_LINK, reviewer="test")
     link_case(fresh_case)
     folder = fresh_case.folder
     fresh_case.close()
-    return folder
+    return folder, frame["person"].nunique()
 
 
 def test_case_estimate_is_saved_with_input_hash(linked_case_folder):
     from reckon.estimate.histories import histories_hash
     from reckon.linkage import capture_histories
 
-    data = run_json("--case", str(linked_case_folder), "--method", "stepwise")
+    folder, _ = linked_case_folder
+    data = run_json("--case", str(folder), "--method", "stepwise")
     (result,) = data["results"]
-    with Case.open(linked_case_folder) as case:
+    with Case.open(folder) as case:
         histories = capture_histories(case)
         rows = load_estimates(case)
     assert result["observed"] == histories.observed
@@ -147,14 +163,21 @@ def test_case_estimate_is_saved_with_input_hash(linked_case_folder):
 
 
 def test_linkage_sensitivity_moves_with_threshold(linked_case_folder):
-    data = run_json("--case", str(linked_case_folder), "--method", "stepwise", "--linkage-sensitivity")
+    folder, true_people = linked_case_folder
+    data = run_json("--case", str(folder), "--method", "stepwise", "--linkage-sensitivity")
     thresholds = [r["parameters"]["linkage_threshold"] for r in data["results"]]
     assert thresholds == [0.5, 0.7, 0.9, 0.95, 0.99]
     observed = [r["observed"] for r in data["results"]]
-    assert observed == sorted(observed)  # stricter linkage splits people: more "persons"
-    assert observed[0] < observed[-1]
-    assert "as the linkage threshold changes" in data["notes"][0]
-    with Case.open(linked_case_folder) as case:
+    assert observed == sorted(observed)  # stricter linkage splits people: never fewer "persons"
+    assert observed[-1] <= true_people  # every true pair is must-linked
+    assert "stepwise: from" in data["notes"][0] and "as the linkage threshold changes" in data["notes"][0]
+    with Case.open(folder) as case:
         rows = load_estimates(case)
     assert [row["parameters"]["linkage_threshold"] for row in rows] == thresholds
-    assert len({row["input_hash"] for row in rows}) > 1
+    assert len({row["input_hash"] for row in rows}) >= len(set(observed))
+
+
+def test_lists_that_do_not_overlap_are_refused(csv_file):
+    result = runner.invoke(app, ["estimate", str(csv_file("apart.csv", "A,B,C,count\n1,0,0,5\n0,1,0,4\n0,0,1,3\n"))])
+    assert result.exit_code == 1
+    assert "no one in apart.csv is on more than one list" in result.stderr

@@ -62,14 +62,25 @@ def test_bad_select_is_refused(load):
         loglinear(load("kosovo_4lists.csv"), select="cp")
 
 
-def test_models_without_finite_mle_are_skipped_with_a_warning(load, quiet):
-    # By AIC the four best UK 5-list models all hold LA*GP, a pair of lists with no one in
-    # common: their MLE does not exist. The first model that has one is the stepwise model.
+def test_models_without_finite_mle_are_not_chosen(load, quiet):
+    # By AIC the four best UK 5-list models by Rcapture all hold LA*GP, a pair of lists with
+    # no one in common: their MLE does not exist (the LA*GP parameter runs to -infinity).
+    # Such models are not fitted; the best model with a finite MLE is the stepwise model.
     result = loglinear(load("uk_modern_slavery_2013_5lists.csv"), max_order=2, select="aic")
-    assert result.warnings[0].startswith("4 better-scoring model(s) were skipped")
-    assert result.diagnostics["excluded_no_mle"][0] == "[12,13,15,24,25,35,45]"
+    assert "LA*GP" in result.diagnostics["empty_overlaps"]
+    assert result.diagnostics["n_models"] == 1024
+    assert result.diagnostics["n_fitted"] < 1024
     assert result.diagnostics["rcapture_name"] == "[12,13,24,25,35,45]"
     assert result.estimate == pytest.approx(11313.0, abs=0.05)
+
+
+def test_models_found_degenerate_by_the_linear_program_are_skipped(load):
+    # Artificial_3 (Chan et al. 2021, Table 2): A*B overlaps (6 people) but the model with
+    # it has no finite MLE; it scores best by BIC and is skipped with a warning.
+    with pytest.warns(StatisticalWarning, match="maximum-likelihood estimate does not exist"):
+        result = loglinear(load("artificial_sparse_3lists.csv"))
+    assert result.diagnostics["excluded_no_mle"] == ["[12,3]"]
+    assert result.model == "[independence]"
 
 
 def test_fixed_model_equals_search_result(load, quiet):

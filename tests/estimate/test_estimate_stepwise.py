@@ -57,7 +57,7 @@ def test_artificial_sparse_warns_in_both_methods(load):
     assert any("A*B" in w for w in result.warnings)
     with pytest.warns(StatisticalWarning, match="maximum-likelihood estimate does not exist"):
         searched = loglinear(histories)
-    assert "[12,3]" in searched.diagnostics["excluded_no_mle"]
+    assert "A*C" in searched.diagnostics["empty_overlaps"]
 
 
 def test_empty_overlap_pairs_are_fitted_as_minus_infinity_and_warned(load):

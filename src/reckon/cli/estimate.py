@@ -20,6 +20,7 @@ from reckon.estimate.methods import EstimateSettings
 from reckon.estimate.results import EstimateResult
 from reckon.estimate.runner import estimate_strata, linkage_sensitivity
 from reckon.estimate.store import save_estimate
+from reckon.estimate.strata import TOTAL
 
 LINK_FIRST = "no linked persons in this case — run `reckon link` first (or give a capture-history CSV)."
 
@@ -124,7 +125,9 @@ def show(comparison: MethodComparison, fmt: OutputFormat, by_stratum: dict) -> N
     console.print(_table(comparison.results))
     kinds = {r.method: r.interval_kind for r in comparison.results if r.interval_kind}
     _print_plainly("Intervals", [f"{method}: {kind}" for method, kind in kinds.items()])
-    _print_plainly("Warnings", [f"{_label(r)}: {w}" for r in comparison.results for w in r.warnings])
+    # A total repeats its strata's warnings (so it can stand alone in JSON); list them once here.
+    own = [r for r in comparison.results if r.stratum != TOTAL]
+    _print_plainly("Warnings", [f"{_label(r)}: {w}" for r in own for w in r.warnings])
     _print_plainly("Not run", [f"{name}: {why}" for name, why in comparison.skipped.items()])
     _print_plainly("Notes", list(comparison.notes))
 

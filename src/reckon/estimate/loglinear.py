@@ -6,7 +6,9 @@ J. Stat. Softw. 19(5)), reimplemented from the mathematics:
 1. every hierarchical model with all main effects and interactions of at most
    ``max_order`` lists is fitted as a Poisson GLM to the 2**k - 1 observable cells;
 2. the model with the smallest AIC (-2 log L + 2p) or BIC (-2 log L + p log n, n = people
-   observed) is chosen, skipping models whose maximum-likelihood estimate does not exist;
+   observed) is chosen, skipping models whose maximum-likelihood estimate does not exist
+   (models with an interaction of lists that share nobody are not even fitted; Rcapture
+   fits them and reports a diverging parameter);
 3. the estimate is n + exp(intercept) and the interval is the profile likelihood interval
    (see ``reckon.estimate.profile``).
 
@@ -30,7 +32,7 @@ from reckon.errors import EstimationError
 from reckon.estimate.design import Term, design_matrix, interaction_terms, model_name, parse_terms, rcapture_name
 from reckon.estimate.hierarchy import hierarchical_models
 from reckon.estimate.histories import CaptureHistories
-from reckon.estimate.modelfit import ModelFit, cell_counts, check_model, fit_model
+from reckon.estimate.modelfit import ModelFit, cell_counts, check_model, fit_model, pair_overlap, require_overlap
 from reckon.estimate.poisson import fit_many
 from reckon.estimate.profile import ProfileInterval, profile_interval
 from reckon.estimate.results import EstimateResult, statistical_warning
@@ -65,6 +67,7 @@ class LogLinear:
         _check_level(self.level)
         if self.select not in CRITERIA:
             raise EstimationError(f"select={self.select!r} is not a criterion; use select='aic' or select='bic'")
+        require_overlap(self.histories)
         k = self.histories.n_lists
         warnings: list[str] = []
         if k < 3:
@@ -104,8 +107,12 @@ def loglinear(
 def search_models(histories: CaptureHistories, max_order: int, select: str) -> tuple[ModelFit, dict]:
     """Fit every hierarchical model; return the best one whose MLE exists, and a summary."""
     k = histories.n_lists
-    models = hierarchical_models(k, max_order)
     terms = interaction_terms(k, max_order)
+    # A model with an interaction of lists that share no one has no finite MLE (that
+    # parameter runs to minus infinity): such models are counted, not fitted.
+    empty = {t for t in terms if pair_overlap(histories, t) == 0}
+    every_model = hierarchical_models(k, max_order)
+    models = [m for m in every_model if not empty.intersection(m)]
     column = {term: k + 1 + i for i, term in enumerate(terms)}
     cells, y = cell_counts(histories)
     X_full = design_matrix(cells, k, terms)
@@ -141,7 +148,9 @@ def search_models(histories: CaptureHistories, max_order: int, select: str) -> t
         })
     summary = {
         "searched": True,
-        "n_models": len(models),
+        "n_models": len(every_model),
+        "n_fitted": len(models),
+        "empty_overlaps": [model_name([t], histories.lists).strip("[]") for t in sorted(empty)],
         "excluded_no_mle": excluded,
         "ranking": ranking,
     }

@@ -93,6 +93,15 @@ def model_design(
     return design_matrix(cells[keep], histories.n_lists, kept_terms), y[keep], empty
 
 
+def require_overlap(histories: CaptureHistories) -> None:
+    """Refuse tables where nobody is on two lists: overlaps are all an estimate is made from."""
+    if int(histories.patterns.sum(axis=1).max()) < 2:
+        raise EstimationError(
+            f"no one in {histories.source or 'these data'} is on more than one list, so the lists do not "
+            "overlap and the total is unbounded; check the linkage (`reckon link`, `reckon review`) or the lists"
+        )
+
+
 def check_model(histories: CaptureHistories, terms: Sequence[Term], *, drop_empty_overlaps: bool = False) -> str | None:
     """None if the model's estimate exists and is identifiable, else the reason it is not."""
     X, y, _ = model_design(histories, terms, drop_empty_overlaps=drop_empty_overlaps)

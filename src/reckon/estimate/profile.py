@@ -63,6 +63,8 @@ def profile_interval(X: np.ndarray, y: np.ndarray, estimate: float, level: float
     def excess(N: float) -> float:
         return log_l(N) - cut
 
+    if excess(mode) <= 0:  # a flat or broken likelihood: no interval can be read from it
+        return ProfileInterval(n, None, mode, True)
     lower_at_observed = excess(n) >= 0
     lower = n if lower_at_observed else brentq(excess, n, mode, xtol=1e-4)
     upper = brentq(excess, mode, top, xtol=1e-4) if excess(top) < 0 else None

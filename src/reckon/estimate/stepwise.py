@@ -35,7 +35,7 @@ from scipy.stats import norm, poisson
 from reckon.errors import EstimationError
 from reckon.estimate.design import Term, model_name, rcapture_name, term_mask
 from reckon.estimate.histories import CaptureHistories
-from reckon.estimate.modelfit import ModelFit, all_cells, check_model, fit_model, pair_overlap
+from reckon.estimate.modelfit import ModelFit, all_cells, check_model, fit_model, pair_overlap, require_overlap
 from reckon.estimate.profile import profile_interval
 from reckon.estimate.results import EstimateResult, statistical_warning
 
@@ -55,6 +55,10 @@ class Stepwise:
             raise EstimationError(f"p_value={self.p_value} must be between 0 and 1 (the paper uses 0.02)")
         if not 0 < self.level < 1:
             raise EstimationError(f"level={self.level} must be between 0 and 1, e.g. 0.95")
+        require_overlap(self.histories)
+        reason = check_model(self.histories, [], drop_empty_overlaps=True)
+        if reason:
+            raise EstimationError(f"even the independence model has {reason}; these lists overlap too little")
         warnings: list[str] = []
         if self.histories.n_lists < 3:
             warnings.append(statistical_warning(
