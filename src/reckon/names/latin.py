@@ -61,6 +61,7 @@ _PREFIX_REWRITES: list[tuple[re.Pattern[str], str]] = [
         (r"^abd(?=[aeiou])", "abdl"),  # Abdallah
         (r"^(?:a|e|u|o)l(?=[b-df-hj-np-tz])(?=.{3})", ""),  # article: al-, el-, ol-
         (r"^(?:a|e)l(?=y[aeiou].{2})", ""),  # al-Yami, El Yousfi
+        (r"^e(?=([tdsrn])\1.{4})", ""),  # the article before a sun letter: Ettaieb, Errachid
     ]
 ]
 _REWRITES: list[tuple[re.Pattern[str], str]] = [
