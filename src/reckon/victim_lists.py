@@ -4,6 +4,7 @@
     imported.row_count, imported.quarantined_count, imported.mapping
     load_records(case)          # pandas DataFrame of every record (what linkage reads)
     list_problems(case)         # the quarantined rows, with row numbers and reasons
+    remove_list(case, "amnesty")  # to add a corrected file under the same name
 
 Tables (migration 003): ``lists``, ``records`` and ``quarantine``. A record's id is
 ``<list>:<source_record_id>`` when the list gives an id that is unique within the list,
@@ -30,7 +31,7 @@ from reckon.errors import InputError
 from reckon.sources.list_values import parse_date
 from reckon.sources.lists import ListRead, read_list
 
-__all__ = ["ListImport", "add_list", "list_problems", "list_summaries", "load_records"]
+__all__ = ["ListImport", "add_list", "list_problems", "list_summaries", "load_records", "remove_list"]
 
 RECORD_FIELDS = (
     "record_id", "list_name", "row_number", "source_record_id", "name", "name_native", "given_name",
@@ -83,7 +84,7 @@ def add_list(
         raise InputError(
             f"a different file is already stored as list {name!r}",
             file=path.name,
-            fix="choose another --name for this list (see `reckon lists`)",
+            fix=f"choose another --name, or replace the stored list with `reckon lists remove {name}` first",
         )
     iso_date = _list_date(list_date, path)
     listed = read_list(path, mapping=mapping, encoding=encoding)
@@ -97,6 +98,29 @@ def add_list(
             rows=len(listed.records), quarantined=len(listed.quarantine),
         )
     return _as_import(listed, name, digest)
+
+
+def remove_list(case: Case, name: str, *, force: bool = False) -> int:
+    """Remove list ``name``: its records, its quarantined rows and its entry, in one transaction.
+
+    Returns the number of records removed. A list whose records already belong to linked
+    persons is only removed with ``force``; run linkage again afterwards. Reviewer decisions
+    are kept: adding the list back under the same name gives the same record ids.
+    """
+    if not _list_exists(case, name):
+        raise InputError(f"no list named {name!r}", fix="see the stored lists with `reckon lists`")
+    linked = _linked_record_count(case, name)
+    if linked and not force:
+        raise InputError(
+            f"{linked} records of list {name!r} belong to linked persons",
+            fix="pass --force to remove it anyway, then run `reckon link` again",
+        )
+    with case.transaction():
+        removed = case.con.execute("SELECT count(*) FROM records WHERE list_name = ?", [name]).fetchone()[0]
+        for table, column in (("records", "list_name"), ("quarantine", "list_name"), ("lists", "name")):
+            case.con.execute(f"DELETE FROM {table} WHERE {column} = ?", [name])
+        case.audit("lists.remove", list=name, records=removed, linked=linked)
+    return int(removed)
 
 
 def list_summaries(case: Case) -> list[dict[str, Any]]:
@@ -257,6 +281,15 @@ def _list_date(text: str | None, path: Path) -> str | None:
             fix="write it like 2019-12-01, 2019-12, or a Solar Hijri date like 1398/09/10",
         )
     return parsed.iso  # type: ignore[union-attr]
+
+
+def _linked_record_count(case: Case, name: str) -> int:
+    exists = case.con.execute(
+        "SELECT count(*) FROM information_schema.tables WHERE table_name = 'persons'"
+    ).fetchone()[0]
+    if not exists:
+        return 0
+    return int(case.con.execute("SELECT count(*) FROM persons WHERE list_name = ?", [name]).fetchone()[0])
 
 
 def _list_exists(case: Case, name: str) -> bool:

@@ -45,6 +45,9 @@ def test_lists_alone_and_show_list_the_lists(tmp_path: Path, list_a: Path) -> No
     assert alone.exit_code == 0 and "a,Group A" in alone.output
     group_case = runner.invoke(app, ["lists", "--case", str(folder), "show", "--format", "csv"])
     assert group_case.exit_code == 0 and "a,Group A" in group_case.output
+    removed = runner.invoke(app, ["lists", "remove", "a", "-c", str(folder)])
+    assert "Removed list a (4 records)." in removed.output
+    assert "No lists yet" in runner.invoke(app, ["lists", "-c", str(folder)]).output
 
 
 def test_map_option_and_problems(tmp_path: Path) -> None:
@@ -74,7 +77,7 @@ def test_bad_input_is_one_red_line(tmp_path: Path) -> None:
 
 
 def test_every_lists_command_and_option_has_help() -> None:
-    for command in (["lists"], ["lists", "add"], ["lists", "show"], ["lists", "problems"]):
+    for command in (["lists"], ["lists", "add"], ["lists", "show"], ["lists", "problems"], ["lists", "remove"]):
         result = runner.invoke(app, [*command, "--help"])
         assert result.exit_code == 0
     from reckon.cli.lists import lists_app

@@ -10,7 +10,7 @@ import pytest
 
 from reckon.case import Case
 from reckon.errors import InputError
-from reckon.victim_lists import add_list, list_problems, list_summaries, load_records
+from reckon.victim_lists import add_list, list_problems, list_summaries, load_records, remove_list
 
 from .conftest import write_csv
 
@@ -69,7 +69,7 @@ def test_same_file_twice_changes_nothing(fresh_case: Case, list_a: Path) -> None
 
 def test_different_file_under_a_used_name_is_refused(fresh_case: Case, list_a: Path, list_c_xlsx: Path) -> None:
     add_list(fresh_case, list_a, name="a")
-    with pytest.raises(InputError, match="list_c.xlsx: a different file is already stored as list 'a' — choose another --name"):
+    with pytest.raises(InputError, match="list_c.xlsx: a different file is already stored as list 'a' — choose another --name, or .*lists remove a"):
         add_list(fresh_case, list_c_xlsx, name="a")
 
 
@@ -127,3 +127,22 @@ def test_bad_list_name_and_date(fresh_case: Case, list_a: Path) -> None:
         add_list(fresh_case, list_a, name="a:b")
     with pytest.raises(InputError, match="--date 'soon' is not a date"):
         add_list(fresh_case, list_a, name="a", list_date="soon")
+
+
+def test_remove_a_list_then_add_a_corrected_file_under_the_same_name(fresh_case: Case, list_a: Path, tmp_path: Path) -> None:
+    add_list(fresh_case, list_a, name="a")
+    assert remove_list(fresh_case, "a") == 4
+    assert _table_counts(fresh_case)["records"] == 0 and list_summaries(fresh_case) == []
+    corrected = write_csv(tmp_path / "a_fixed.csv", [["id", "name"], ["A1", "Reza Moradi"]])
+    assert add_list(fresh_case, corrected, name="a").row_count == 1
+    with pytest.raises(InputError, match="no list named 'zzz'"):
+        remove_list(fresh_case, "zzz")
+    fresh_case.verify_audit()
+
+
+def test_removing_a_linked_list_needs_force(fresh_case: Case, list_a: Path) -> None:
+    add_list(fresh_case, list_a, name="a")
+    fresh_case.con.execute("INSERT INTO persons VALUES ('a:A1', 'a:A1', 'a', NULL, 'run-1')")
+    with pytest.raises(InputError, match="1 records of list 'a' belong to linked persons — pass --force"):
+        remove_list(fresh_case, "a")
+    assert remove_list(fresh_case, "a", force=True) == 4

@@ -9,7 +9,7 @@ import typer
 
 from reckon.cli.common import OutputFormat, case_option, console, open_case, reckon_errors, render
 from reckon.sources.list_columns import CANONICAL_FIELDS, parse_map_options
-from reckon.victim_lists import ListImport, add_list, list_problems, list_summaries
+from reckon.victim_lists import ListImport, add_list, list_problems, list_summaries, remove_list
 
 lists_app = typer.Typer(
     help=(
@@ -115,6 +115,22 @@ def problems(
         console.print("No quarantined rows: every row of every list was read.")
         return
     render(rows, fmt, title="Quarantined rows", columns=["list_name", "row_number", "reason", "original"])
+
+
+@lists_app.command("remove")
+def remove(
+    ctx: typer.Context,
+    name: str = typer.Argument(..., help="The list to remove (its --name, as shown by `reckon lists`)."),
+    force: bool = typer.Option(False, "--force", help="Remove it even if its records are already linked; run `reckon link` again afterwards."),
+    case: Path = case_option(),
+) -> None:
+    """Remove a list with its records and quarantined rows, e.g. to add a corrected file under the same name.
+
+    Reviewer decisions are kept: the corrected list gets the same record ids where its ids match.
+    """
+    with open_case(_case(ctx, case)) as opened:
+        removed = remove_list(opened, name, force=force)
+    console.print(f"Removed list [bold]{name}[/] ({removed} records).", highlight=False)
 
 
 def _case(ctx: typer.Context, case: Path | None) -> Path | None:
