@@ -49,6 +49,7 @@ def test_title_alone_or_last_is_kept() -> None:
         ["Imane", "Iman"],  # French silent -e
         ["Marouane", "Marwan"],  # French ou for w
         ["Siddique", "Siddiq"],
+        ["Ben Ali", "Ibn Ali", "Benali", "Bin Ali"],  # "son of"
         ["Djamel", "Jamel"],
     ],
 )

@@ -35,7 +35,7 @@ _JOINING_SUFFIXES = frozenset(["zadeh", "zade", "zada", "pour", "pur", "poor", "
                                "eddin", "uddin", "oddin", "addin", "aldin", "eldin"])
 # First halves that attach to the next word: "Abdol Reza", "Abu Bakr", "Al Ahmad".
 _JOINING_PREFIXES = frozenset(["abd", "abdul", "abdol", "abdel", "abdal", "abdu", "abu", "abou",
-                               "al", "el", "ul", "ol", "bani", "beni"])
+                               "al", "el", "ul", "ol", "bani", "beni", "ben", "bin", "ibn", "ebn"])
 
 _NOT_LETTER = re.compile(r"[^a-z]+")
 _APOSTROPHES = re.compile(r"['`\u2018\u2019\u02bb\u02bc\u02be\u02bf]")
@@ -61,7 +61,8 @@ _PREFIX_REWRITES: list[tuple[re.Pattern[str], str]] = [
         (r"^abd(?=[aeiou])", "abdl"),  # Abdallah
         (r"^(?:a|e|u|o)l(?=[b-df-hj-np-tz])(?=.{3})", ""),  # article: al-, el-, ol-
         (r"^(?:a|e)l(?=y[aeiou].{2})", ""),  # al-Yami, El Yousfi
-        (r"^e(?=([tdsrn])\1.{4})", ""),  # the article before a sun letter: Ettaieb, Errachid
+        (r"^e(?=([tdsrn])\1.{4})", ""),
+        (r"^(?:ben|bin|ibnu?|ebn)(?=[a-z]{3})", "bn"),  # "son of": Ben Ali = Ibn Ali  # the article before a sun letter: Ettaieb, Errachid
     ]
 ]
 _REWRITES: list[tuple[re.Pattern[str], str]] = [

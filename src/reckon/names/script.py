@@ -55,7 +55,7 @@ SCRIPT_TITLES = frozenset(
 # Second halves of compounds that attach to the word before them (written joined or not).
 _JOINING_SUFFIXES = frozenset(["الله", "اله", "الدین", "الدوله", "زاده", "پور", "نژاد", "نیا", "فر", "وند"])
 # First halves that attach to the word after them.
-_JOINING_PREFIXES = frozenset(["عبد", "عبدال", "ابو", "ال", "بنی"])
+_JOINING_PREFIXES = frozenset(["عبد", "عبدال", "ابو", "ال", "بنی", "بن"])
 
 
 def fold_letters(text: str) -> str:
