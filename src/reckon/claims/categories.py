@@ -190,15 +190,18 @@ def read_figure(
     if unit:
         return Reading("scope", unit=unit)
     subgroup = _subgroup(left[-25:], right)
-    category = _category_after(right) or _category_before(left)
+    category = _category_after(right)
+    if category is None and _NO_LONGER_HELD.search(right):
+        return None  # "450 have since been released": not a casualty count
+    category = category or _category_before(left)
     continues = False
     if category is None and previous is not None and previous.category != "scope":
-        if _NO_LONGER_HELD.search(right):
-            return None  # "of whom 450 were released": not a casualty count
         if _SUBSET_BEFORE.search(left) or _SUBSET_AFTER.match(right):
             category = previous.category
         elif _LIST_CONTINUES.match(left) or _ELLIPSIS_AFTER.match(right):
             category, continues = previous.category, True
+    if category is not None and previous is not None and category == previous.category:
+        continues = continues or bool(_LIST_CONTINUES.match(left) and not _SUBSET_BEFORE.search(left))
     if category is None:
         if _PARTICIPATE.search(right) or _PARTICIPANTS_BEFORE.search(left):
             return Reading("scope", unit="participants")

@@ -95,6 +95,10 @@ _ROLE_BEFORE_NAME = re.compile(
     r"^(?:[\w.’'-]+\s+){0,4}?(?:leader|head|chief|director|founder|chairman|chairwoman|chair|"
     r"president|member|researcher|commander|official|activist|lawyer|spokes(?:man|woman|person))\s+(?=[A-Z])",
 )
+_OWNED_RECORD = re.compile(
+    r"['’]s?\s+(?:\w+\s+)?(?:figures?|report|data|tally|count|statement|estimates?|records?|list|research)$",
+    re.IGNORECASE,
+)
 _TRAILING = re.compile(
     r"(?:\s+(?:officials?|spokes(?:man|woman|person)|sources?|staff|researchers?|members?|"
     r"report|statement|figures|data|tally|count|website|officers?)|['’]s?)+$",
@@ -124,6 +128,7 @@ def canonical_claimant(mention: str) -> str:
     name = _LEADING.sub("", name)
     name = _TITLES.sub("", name)
     name = _ROLE_BEFORE_NAME.sub("", name)  # "FVC leader Anya Sorel" -> "Anya Sorel"
+    name = _OWNED_RECORD.sub("", name)  # "the Monitor's latest figures" -> "the Monitor"
     name = _TRAILING.sub("", name).strip()
     name = re.sub(r"\s*\(.*?\)", "", name).strip()
     return name or mention

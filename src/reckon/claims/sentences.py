@@ -29,7 +29,8 @@ _CASUALTY = re.compile(
     r"kill|dead|death|die[sd]?\b|slain|martyr|fatal|murder|massacr|slaughter|gunned|shot|lives|bod(?:y|ies)|"
     r"injur|wound|hurt|maim|blind|arrest|detain|detention|held|jail|prison|custody|rounded|"
     r"missing|disappear|unaccounted|execut|hang|toll|victim|cit(?:y|ies)|town|province|area|"
-    r"location|place|village|district|street|rall|march|protest|gather|demonstrat|neighbo|count",
+    r"location|place|village|district|street|rall|march|protest|gather|demonstrat|neighbo|count|"
+    r"buri|funeral|grave|corpse|hospital|treated",
     re.IGNORECASE,
 )
 

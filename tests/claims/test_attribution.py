@@ -1,0 +1,138 @@
+"""Who claims a figure: our own sentences about a fictional country, Veloria."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def who(claims):
+    return [(c.figure_low or c.figure_high, c.claimant_key, c.via) for c in claims]
+
+
+@pytest.mark.parametrize(
+    ("body", "figure", "key"),
+    [
+        ("According to the Veloria Rights Monitor, 41 people were killed.", 41, "Veloria Rights Monitor"),
+        ("At least 41 people were killed, according to Amnesty International.", 41, "Amnesty International"),
+        ("The Veloria Rights Monitor said on Wednesday that 41 people were killed.", 41, "Veloria Rights Monitor"),
+        ("Forty-one people were killed, the Veloria Rights Monitor said.", 41, "Veloria Rights Monitor"),
+        ("Forty-one people were killed, said the Veloria Rights Monitor.", 41, "Veloria Rights Monitor"),
+        ("The Veloria Rights Monitor has documented the deaths of 41 people.", 41, "Veloria Rights Monitor"),
+        ("A tally of 41 dead was published by the Veloria Rights Monitor.", 41, "Veloria Rights Monitor"),
+        ("The Veloria Rights Monitor's latest figures show 41 people killed.", 41, "Veloria Rights Monitor"),
+        ("Police killed 41 protesters in Castrel.", 41, "author"),
+        ("We have documented the killing of 41 people.", 41, "author"),
+        ("Halvik, the head of the security committee, said 41 people died.", 41, "Halvik"),
+    ],
+)
+def test_claimant_patterns(claims_in, body, figure, key):
+    assert who(claims_in(body))[0][:2] == (figure, key)
+
+
+def test_organisation_aliases_share_one_key(claims_in):
+    found = claims_in(
+        "The PMOI said 1,500 were killed. The MEK also said 12,000 were arrested. "
+        "Mujahedin-e Khalq added that 4,000 were injured."
+    )
+    assert {c.claimant_key for c in found} == {"PMOI/MEK-NCRI"}
+
+
+def test_a_figure_can_carry_two_claims(claims_in):
+    found = claims_in(
+        "Meridian Press confirmed on May 6 the toll of 300 that was announced by the Free Veloria Council on May 2.",
+        published="2024-05-07",
+    )
+    assert sorted((c.claimant_key, c.claim_date) for c in found) == [
+        ("Free Veloria Council", "2024-05-02"), ("Meridian Press", "2024-05-06"),
+    ]
+
+
+def test_intermediaries(claims_in):
+    told = claims_in("Three interior ministry officials told Meridian Press that 1,500 people were killed.")
+    citing = claims_in("VTV, citing the Velorian Health Ministry, said 37 people had been killed.")
+    assert who(told) == [(1500, "interior ministry", "Meridian Press")]
+    assert who(citing) == [(37, "Velorian Health Ministry", "VTV")]
+
+
+def test_citing_evidence_keeps_the_speaker(claims_in):
+    found = claims_in("Security forces shot dead at least 23 children, Amnesty International said, citing witnesses.")
+    assert who(found) == [(23, "Amnesty International", None)]
+
+
+def test_descriptions_resolve_to_the_last_named_body(claims_in):
+    found = claims_in(
+        "The Veloria Rights Monitor published its report on Monday. The rights group said 58 people were killed. "
+        "It added that 19 protesters remain missing."
+    )
+    assert {c.claimant_key for c in found} == {"Veloria Rights Monitor"}
+
+
+def test_spokespeople_and_ministers_speak_for_their_body(claims_in):
+    found = claims_in(
+        "The ministry spokesman, Arun Keel, dismissed the report. Interior Minister Teodor Halvik said 12 people had died. "
+        "Some 900 rioters have been detained, Mr Keel said."
+    )
+    assert [c.claimant_key for c in found] == ["Interior Ministry", "ministry"]
+
+
+def test_a_quotation_keeps_its_speaker(claims_in):
+    found = claims_in(
+        "The council's leader, Anya Sorel, told a rally in Brussels:\n\n"
+        "\u201cThe regime has killed three hundred of our young people. It has hanged two more.\u201d\n\n"
+        "Police later said 40 people had been arrested."
+    )
+    assert [(c.figure_low, c.category, c.claimant_key) for c in found] == [
+        (300, "killed", "Anya Sorel"), (2, "executed", "Anya Sorel"), (40, "arrested", "Police"),
+    ]
+
+
+def test_first_person_in_a_quotation_is_the_speaker(claims_in):
+    found = claims_in('"Our researchers have confirmed each of the 41 deaths," said Mira Jansen, the monitor\'s director.')
+    assert who(found) == [(41, "Mira Jansen", None)]
+
+
+def test_disputes_name_who_rejects_the_figure(claims_in):
+    same = claims_in("The ministry dismissed Amnesty's figure of 304 deaths as exaggerated.")
+    later = claims_in("Amnesty International said 304 people had been killed. The government rejected the figure.")
+    assert [(c.claimant_key, c.disputed_by) for c in same] == [("Amnesty International", "The ministry")]
+    assert [(c.claimant_key, c.disputed_by) for c in later] == [("Amnesty International", "The government")]
+
+
+@pytest.mark.parametrize(
+    ("body", "hedged"),
+    [
+        ("At least 45 people may have been killed, the UN said.", True),
+        ("Reportedly 45 people were killed.", True),
+        ("As many as 45 people are believed to have died.", True),
+        ("At least 45 people were killed, the UN said.", False),
+    ],
+)
+def test_hedges(claims_in, body, hedged):
+    assert [c.hedged for c in claims_in(body)] == [hedged]
+
+
+@pytest.mark.parametrize(
+    ("body", "date"),
+    [
+        ("On March 10, 2024, the Monitor said 41 people were killed.", "2024-03-10"),
+        ("The Monitor said on Monday that 41 people were killed.", "2024-03-11"),  # document: Wed 13th
+        ("The Monitor said on Wednesday that 41 people were killed.", "2024-03-13"),
+        ("The Monitor said in February that 41 people were killed.", "2024-02"),
+        ("The Monitor said yesterday that 41 people were killed.", "2024-03-12"),
+        ("The Monitor said earlier that 41 people were killed.", None),
+        ("41 people were killed on Monday.", None),  # the author's own claim: the document date applies
+    ],
+)
+def test_claim_dates(claims_in, body, date):
+    assert [c.claim_date for c in claims_in(body, published="2024-03-13")] == [date]
+
+
+def test_offsets_index_the_whole_file(claims_in):
+    from tests.claims.conftest import document
+
+    doc = document("Police said 240 people had been detained. Officials said 7 died.")
+    from reckon.claims import extract_claims
+
+    for claim in extract_claims(doc):
+        assert doc.text[claim.start : claim.end] == claim.quote
+        assert claim.file == "t.txt" and claim.document_date == "2024-03-13"

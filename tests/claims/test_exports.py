@@ -1,0 +1,21 @@
+"""The public surface of reckon.claims."""
+
+from __future__ import annotations
+
+import reckon.claims
+
+
+def test_exports():
+    assert set(reckon.claims.__all__) >= {"extract_claims", "extract_claims_many", "score_claims", "Claim"}
+    for name in reckon.claims.__all__:
+        assert getattr(reckon.claims, name) is not None
+
+
+def test_many_yields_one_list_per_document_in_order():
+    from tests.claims.conftest import document
+
+    docs = [document("Police said 240 people had been detained.", name=f"{i}.txt") for i in range(5)]
+    docs.insert(2, document("Nothing happened here.", name="empty.txt"))
+    results = list(reckon.claims.extract_claims_many(docs, batch_size=2))
+    assert [len(r) for r in results] == [1, 1, 0, 1, 1, 1]
+    assert [r[0].file for r in results if r] == ["0.txt", "1.txt", "2.txt", "3.txt", "4.txt"]

@@ -1,0 +1,14 @@
+"""The development set: the seed articles' gold claims (skipped where ../shared is absent)."""
+
+from __future__ import annotations
+
+from reckon.claims import extract_claims_many, read_gold, score_claims
+from reckon.sources.articles import read_article
+
+
+def test_seed_gold_f1(seeds):
+    documents = [read_article(path) for path in sorted(seeds.glob("*.txt"))]
+    predicted = [c for claims in extract_claims_many(documents) for c in claims]
+    result = score_claims(predicted, read_gold(seeds / "gold.jsonl"))
+    assert result["f1"] >= 0.90, result
+    assert result["claimant_accuracy"] >= 0.80, result
