@@ -80,7 +80,7 @@ _TOLL_LINK = (
     r"approximately|up|high|many|people|persons|protesters|civilians|demonstrators|an|"
     r"estimated|least|another|further|additional|a|total|reportedly|allegedly|"
     r"from\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?to|official|its|their|own|officially|included|includes|"
-    r"including|among|them)|\s+in\s+[A-Z]\w+)*\s*$"
+    r"including|among|them|since|already|further|again|yet)|\s+in\s+[A-Z]\w+)*\s*$"
 )
 
 _UNITS = {
@@ -130,7 +130,7 @@ _SUBSET_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _NOT_PEOPLE_AFTER = re.compile(
-    r"^\s+(?:\w+\s+)?(?:sources|officials?\b|banks|buildings|vehicles|cars|shops|stores|stations|"
+    r"^\s+(?:[\w-]+\s+){0,3}?(?:sources|officials?\b|banks|buildings|vehicles|cars|shops|stores|stations|"
     r"bases|schools|houses|homes|mosques|seminaries|motorcycles|branches|offices|times|days|"
     r"weeks|months|years|hours|minutes|kilomet|miles|metres|meters|rounds|bullets|shots|"
     r"members\s+of\s+(?:the\s+)?(?:European|parliament|congress|the\s+european)|MPs|lawmakers|"
@@ -156,7 +156,9 @@ _ASIDE = re.compile(
     re.IGNORECASE,
 )
 _SUBSET_AFTER = re.compile(
-    r"^\s+(?:[\w-]+\s+){0,3}(?:were|are|was)\s+(?:also\s+)?among\s+(?:them|the\s+dead|those|the\s+victims)",
+    r"^\s+(?:[\w-]+\s+){0,3}(?:were|are|was)\s+(?:also\s+)?among\s+(?:them|the\s+dead|those|the\s+victims)"
+    r"|^\s+(?:of\s+them\s+)?(?:were|are)\s+(?:all\s+)?(?:\w+\s+)?(?:children|minors|women|students|teenagers|"
+    r"members\s+of|police|officers|soldiers|security|journalists|men|boys|girls)",
     re.IGNORECASE,
 )
 _ELLIPSIS_AFTER = re.compile(
@@ -184,7 +186,7 @@ def read_figure(
         return None
     if _NOT_PEOPLE_AFTER.match(right):
         return None
-    if re.match(r"^\s*of\s+(?:the\s+|its\s+|\w+(?:'s|’s)\s+)*$", left):
+    if previous_end and re.match(r"^\s*of\s+(?:the\s+|its\s+|\w+(?:'s|’s)\s+)*$", left):
         return None  # the total in "29 of the country's 31 provinces"
     unit = _scope_unit(text, figure, right)
     if unit:
@@ -247,7 +249,8 @@ def _category_before(left: str) -> str | None:
     if found is None:
         return None
     gap = left[found.end() :]
-    if len(gap.split()) > (9 if "toll" in found.group().lower() else 5):
+    is_toll = bool(re.search(r"toll|number", found.group(), re.I))
+    if len(gap.split()) > (9 if is_toll else 5) or ("," in gap and not is_toll):
         return None
     if found.lastgroup == "killed" and re.search(r"toll|number|lives|deaths|bodies|killings|names", found.group(), re.I):
         if not re.match(_TOLL_LINK, gap):

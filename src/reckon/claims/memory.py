@@ -121,4 +121,6 @@ def _compatible(word: str, name: str, label: str | None = None) -> bool:
         return word in name.lower()
     if word in {"it", "group", "organisation", "organization", "ngo", "watchdog", "body", "movement", "centre", "center", "campaign", "report", "opposition", "outlet", "newspaper", "broadcaster", "daily", "website", "service"}:
         return is_org
-    return is_org or len(name.split()) >= 2
+    if word in {"they", "this"}:
+        return is_org or len(name.split()) >= 2
+    return False  # "the judiciary" with no judiciary named before stays as written
