@@ -17,11 +17,15 @@ from numba import njit
 # which Latin writes as any vowel (Ebrahim, Ismail, Omid).
 VOWELS = frozenset("aiueAIUEO")
 SEMIVOWELS = {"v": "u", "y": "i"}  # و and ی are consonant or vowel: Pouya پویا, Kian کیان
-# Consonant classes that transliterations confuse (Kasem/Qasem, Gamal/Jamal, Zia/Dia).
-_CLOSE = frozenset(
-    frozenset(pair) for pair in ["kq", "jg", "sz", "td", "hx", "cs", "zd", "vf", "bp", "qg", "ts"]
-)
-CLOSE_COST = 0.4
+# Consonant classes that spellings confuse, and what swapping them costs (1 otherwise).
+# Chosen on the development pairs: k/q and g/j (Kasem/Qasem, Gamal/Jamal) are almost
+# always the same name; sh/s or t/d almost never. b/p and g/k: Arabic keyboards lack پ گ.
+CLOSE_CONSONANTS = {
+    frozenset("kq"): 0.15, frozenset("gj"): 0.15, frozenset("gq"): 0.3,
+    frozenset("dz"): 0.4, frozenset("sz"): 0.5, frozenset("bp"): 0.5, frozenset("gk"): 0.5,
+}
+# Against script only: Latin "th" (read as ث, s) may be ت + ه as in Fathi فتحی.
+CROSS_SCRIPT_CLOSE_CONSONANTS = {**CLOSE_CONSONANTS, frozenset("st"): 0.4}
 VOWEL_CHANGE_COST = 0.3  # a short vowel for another vowel (Mohammad/Muhammad)
 SHORT_LONG_CHANGE_COST = 0.3  # a short vowel for a written long one of another quality
 LONG_VOWEL_CHANGE_COST = 0.3  # one written long vowel for another (Ashur/Ashir)
@@ -32,7 +36,7 @@ LONG_VOWEL_COST = 0.8  # a written long vowel (script vowel, Latin capital) left
 # A Latin ou/ee/-i with no vowel letter in the script name: strong evidence of another
 # name (Mahmoud vs محمد, Hossein vs حسن), because script always writes long vowels.
 LATIN_LONG_VS_SCRIPT_COST = 1.0
-SHORT_VOWEL_COST = {True: 0.0, False: 0.4}  # an unwritten vowel: free against script, cheap in Latin
+SHORT_VOWEL_COST = {True: 0.0, False: 0.3}  # an unwritten vowel: free against script, cheap in Latin
 
 
 def _latin_delete_cost(ch: str, other_is_script: bool) -> float:
@@ -60,7 +64,8 @@ def _substitute_cost(x: str, y: str, across_scripts: bool = False) -> float:
         return (VOWEL_CHANGE_COST, SHORT_LONG_CHANGE_COST, LONG_VOWEL_CHANGE_COST)[longs]
     if x_vowel or y_vowel:
         return SEMIVOWEL_COST if SEMIVOWELS.get(lx) == ly or SEMIVOWELS.get(ly) == lx else 1.0
-    return CLOSE_COST if frozenset((lx, ly)) in _CLOSE else 1.0
+    close = CROSS_SCRIPT_CLOSE_CONSONANTS if across_scripts else CLOSE_CONSONANTS
+    return close.get(frozenset((lx, ly)), 1.0)
 
 
 _SCRIPT_VOWELS_LONG = str.maketrans("aiu", "AIU")
