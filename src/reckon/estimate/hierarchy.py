@@ -8,6 +8,7 @@ at maximum order 3; 2**10 = 1,024 for 5 lists and 2**15 = 32,768 for 6 lists at 
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from itertools import combinations
 
 from reckon.errors import EstimationError
@@ -17,11 +18,14 @@ from reckon.estimate.design import Term, interaction_terms
 MAX_MODELS = 200_000
 
 
-def hierarchical_models(n_lists: int, max_order: int, *, limit: int = MAX_MODELS) -> list[tuple[Term, ...]]:
+def hierarchical_models(
+    n_lists: int, max_order: int, *, exclude: Collection[Term] = (), limit: int = MAX_MODELS
+) -> list[tuple[Term, ...]]:
     """Every hierarchical model (as its sorted interaction terms), the main-effects model first.
 
     Terms are added in order of size, so a term can join a model only when all its
-    sub-interactions are already there: that is the whole hierarchy rule.
+    sub-interactions are already there: that is the whole hierarchy rule. Terms in
+    ``exclude`` never join, so neither does any term above them.
     """
     if not 1 <= max_order <= n_lists - 1:
         raise EstimationError(
@@ -35,9 +39,10 @@ def hierarchical_models(n_lists: int, max_order: int, *, limit: int = MAX_MODELS
         for term in terms
     ]
     models = [0]  # bit masks over `terms`
-    for i, need in enumerate(terms):
-        bit = 1 << i
-        grown = [m | bit for m in models if m & required[i] == required[i]]
+    for i, need in enumerate(required):
+        if terms[i] in exclude:
+            continue
+        grown = [m | 1 << i for m in models if m & need == need]
         models.extend(grown)
         if len(models) > limit:
             raise EstimationError(

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from reckon.errors import EstimationError
-from reckon.estimate.design import Term, design_matrix, interaction_terms, model_name, parse_terms, rcapture_name
+from reckon.estimate.design import design_matrix, interaction_terms, model_name, parse_terms, rcapture_name
 from reckon.estimate.hierarchy import hierarchical_models
 from reckon.estimate.histories import CaptureHistories
 from reckon.estimate.modelfit import ModelFit, cell_counts, check_model, fit_model, pair_overlap, require_overlap
@@ -104,15 +104,20 @@ def loglinear(
     return LogLinear(histories, max_order=max_order, select=select, level=level, model=model).fit()
 
 
-def search_models(histories: CaptureHistories, max_order: int, select: str) -> tuple[ModelFit, dict]:
-    """Fit every hierarchical model; return the best one whose MLE exists, and a summary."""
+def search_models(
+    histories: CaptureHistories, max_order: int, select: str, *, skip_empty_overlaps: bool = True
+) -> tuple[ModelFit, dict]:
+    """Fit every hierarchical model; return the best one whose MLE exists, and a summary.
+
+    ``skip_empty_overlaps=False`` fits even the models that cannot have a finite MLE, as
+    Rcapture does (the linear-programming check then keeps them from being chosen).
+    """
     k = histories.n_lists
     terms = interaction_terms(k, max_order)
     # A model with an interaction of lists that share no one has no finite MLE (that
     # parameter runs to minus infinity): such models are counted, not fitted.
     empty = {t for t in terms if pair_overlap(histories, t) == 0}
-    every_model = hierarchical_models(k, max_order)
-    models = [m for m in every_model if not empty.intersection(m)]
+    models = hierarchical_models(k, max_order, exclude=empty if skip_empty_overlaps else ())
     column = {term: k + 1 + i for i, term in enumerate(terms)}
     cells, y = cell_counts(histories)
     X_full = design_matrix(cells, k, terms)
@@ -148,8 +153,7 @@ def search_models(histories: CaptureHistories, max_order: int, select: str) -> t
         })
     summary = {
         "searched": True,
-        "n_models": len(every_model),
-        "n_fitted": len(models),
+        "n_models": len(models),
         "empty_overlaps": [model_name([t], histories.lists).strip("[]") for t in sorted(empty)],
         "excluded_no_mle": excluded,
         "ranking": ranking,
