@@ -19,6 +19,7 @@ import time
 from pathlib import Path
 
 from reckon.claims import extract_claims_many, read_gold, score_claims
+from reckon.sources.articles import read_article
 from reckon.sources.document import Document
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -102,12 +103,7 @@ def synthetic_article(rng: random.Random, index: int, words: int = 600) -> Docum
 
 
 def read_folder(folder: Path) -> list[Document]:
-    documents = []
-    for path in sorted(folder.glob("*.txt")):
-        raw = path.read_bytes()
-        text = raw.decode("utf-8")
-        documents.append(Document(path.name, hashlib.sha256(raw).hexdigest(), text, "txt", text.split()[1]))
-    return documents
+    return [read_article(path) for path in sorted(folder.glob("*.txt"))]
 
 
 def accuracy(folder: Path) -> dict | None:

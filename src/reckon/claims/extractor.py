@@ -31,6 +31,7 @@ from reckon.claims.stance import dispute_in, document_places, is_hedged, place_n
 from reckon.sources.document import Document
 
 _LIST_QUALIFIERS = ("at least", "over", "about", "up to")
+_QUOTE_BREAK = re.compile(r",\s|;\s|\s[-–—]\s")
 _CAPITALISED = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*")
 _PLACE_BEFORE = re.compile(r"\b(?:in|from|at|near|across|of|to|throughout|around|outside)\s+(?:the\s+)?$")
 _NOT_NAMES = {
@@ -217,13 +218,11 @@ def _sentence_claims(
 
 def _quote_span(text: str, figure: Figure, limit: int) -> tuple[int, int]:
     """The clause around the figure: from the last break before it to the next after it."""
-    start = max(text.rfind(", ", 0, figure.start) + 2, text.rfind("; ", 0, figure.start) + 2, 0)
-    if start == 1:
-        start = 0
-    ends = [p for p in (text.find(", ", figure.end), text.find("; ", figure.end)) if p != -1]
-    end = min([*ends, len(text)])
-    quote = text[start:end]
-    stripped = quote.rstrip(" .;:,\"”’")
+    breaks = [m.end() for m in _QUOTE_BREAK.finditer(text, 0, figure.start)]
+    start = breaks[-1] if breaks else 0
+    after = _QUOTE_BREAK.search(text, figure.end)
+    end = after.start() if after else len(text)
+    stripped = text[start:end].rstrip(" .;:,\"”’")
     return start, start + len(stripped)
 
 
