@@ -115,7 +115,7 @@ def search_models(
     k = histories.n_lists
     terms = interaction_terms(k, max_order)
     # A model with an interaction of lists that share no one has no finite MLE (that
-    # parameter runs to minus infinity): such models are counted, not fitted.
+    # parameter runs to minus infinity): such models are left out of the search.
     empty = {t for t in terms if pair_overlap(histories, t) == 0}
     models = hierarchical_models(k, max_order, exclude=empty if skip_empty_overlaps else ())
     column = {term: k + 1 + i for i, term in enumerate(terms)}
@@ -150,6 +150,7 @@ def search_models(
             "estimate": float(histories.observed + np.exp(batch.intercept[index])),
             "delta": float(score[index] - best),
             "mle_exists": exists,
+            "chosen": bool(index == chosen),
         })
     summary = {
         "searched": True,
@@ -170,7 +171,7 @@ def _close_call_warnings(search: dict, interval: ProfileInterval) -> list[str]:
             f"maximum-likelihood estimate does not exist (sparse cells): {', '.join(search['excluded_no_mle'][:5])}"
         ))
     upper = interval.upper if interval.upper is not None else np.inf
-    rivals = [r for r in search["ranking"][1:] if r["mle_exists"] and r["delta"] < CLOSE_CALL]
+    rivals = [r for r in search["ranking"] if r["mle_exists"] and not r["chosen"] and r["delta"] < CLOSE_CALL]
     outside = [r for r in rivals if not interval.lower <= r["estimate"] <= upper]
     if outside:
         rival = outside[0]
