@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reckon.sources.list_values import (
     DateValue,
@@ -115,3 +117,18 @@ def test_birth_years_solar_and_gregorian() -> None:
     assert parse_birth_year("1380") == 2001
     assert parse_birth_year("۲۰۰۲") == 2002
     assert isinstance(parse_birth_year("80"), Problem)
+
+
+_DATE_LIKE = st.from_regex(r"\A[0-9۰-۹]{1,4}[/\-. ][0-9۰-۹]{1,4}([/\-. ][0-9۰-۹]{1,4})?\Z")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.text(max_size=20), _DATE_LIKE))
+def test_parsers_never_raise_on_any_text(text: str) -> None:
+    date_value = parse_date(text)
+    assert date_value is None or isinstance(date_value, (DateValue, Problem))
+    if isinstance(date_value, DateValue):
+        assert date_value.low <= date_value.high
+    age = parse_age(text)
+    assert age is None or isinstance(age, Problem) or (age[1] is None or age[0] <= age[1])
+    assert parse_sex(text) in ("m", "f", None) or isinstance(parse_sex(text), Problem)
