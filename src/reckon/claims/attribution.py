@@ -32,7 +32,7 @@ _SPEECH = re.compile(
     r"puts\s+the\s+(?:death\s+)?(?:toll|number|figure)|has\s+identified|identified|recorded|"
     r"believes|believed|shows|showed|show|posted|swears|swore|insists|maintains|maintained|argues|"
     r"argued|contends|contended|admits|admit|(?:has|have|had)\s+named|puts|estimate|report|"
-    r"announce|confirm|claim)\b",
+    r"announce|confirm|claim|quoted)\b",
     re.IGNORECASE,
 )
 _SAID = re.compile(r"\b(?:said|says|told|tells|added|stated|announced|reported|claimed|confirmed)\b(?!\s+by\b)")
@@ -79,8 +79,9 @@ _ANAPHOR = re.compile(
 )
 _GENERIC_HEADS = re.compile(
     r"\b(?:officials?|authorities|government|judiciary|police|ministry|spokes(?:man|woman|person)|"
-    r"activists|rights\s+groups?|witnesses|sources|doctors|medics|lawmakers?|MPs?|prosecutors?|"
-    r"governor|commander|opposition|residents|monitors?|organi[sz]ation|group|agency|minister|"
+    r"activists?|rights\s+groups?|witness(?:es)?|eyewitness(?:es)?|sources?|doctors?|medics?|lawmakers?|MPs?|prosecutors?|"
+    r"governors?|commanders?|opposition|residents?|monitors?|survivors?|mourners?|paramedics?|"
+    r"organi[sz]ation|group|agency|minister|"
     r"media|television|TV|relatives|families|hospital|coroner|experts?|researchers?|journalists?|"
     r"observers|diplomats?|envoy|rapporteur|campaigners|lawyers?|he|she|it|they|regime|state|"
     r"members?|parliament|parliamentarians?|deputy|legislators?|"
@@ -195,6 +196,12 @@ def _with_intermediary(sentence: str, verb: re.Match[str], found: Attribution, m
         if target and not _NOT_SOURCES.match(target) and (re.search(r"[A-Z]", target) or _MEDIA.search(target)):
             return Attribution(found.claimant, found.claimant_key, target, found.anchor)
     quoted = re.match(r"\s*,?\s*(?:was\s+)?quoted\s+by\s+", sentence[verb.end() :])
+    quoting = re.search(r"\bquoted\s+(?P<source>[^,;:]+?)\s+as\s+saying\b", sentence)
+    if quoting:  # "IRNA quoted a police commander as saying ..." -> the commander, via IRNA
+        source = _make(quoting.group("source"), memory, anchor=found.anchor)
+        if source is not None:
+            via = subject_before(sentence, quoting.start())
+            return Attribution(source.claimant, source.claimant_key, via, found.anchor)
     interview = re.match(r"[^.;]{0,30}?\b(?:in\s+an\s+interview\s+with|speaking\s+to|talking\s+to)\s+", sentence[verb.end() :])
     for m in (quoted, interview):
         if m:

@@ -109,7 +109,8 @@ _PEOPLE = (
     r"worshippers|bystanders|Kurds|Baluchis?|Arabs|of\s+them|of\s+whom|among\s+them|lives|"
     r"mourners|participants|marchers|strikers|farmers|pensioners|teachers|doctors|nurses|"
     r"lawyers|bloggers|dissidents|opponents|supporters|inmates|refugees|migrants|Basij\w*|"
-    r"agents|conscripts"
+    r"agents|conscripts|ringleaders|leaders|organi[sz]ers|agitators|thugs|hooligans|insurgents|"
+    r"militants|terrorists|fighters|suspects|dissidents|Kurdish|Baluch|Arab|young|youngsters"
 )
 _PARTICIPATE = re.compile(
     r"\b(?:took\s+to\s+the\s+streets|take\s+to\s+the\s+streets|took\s+part|taking\s+part|"
@@ -211,9 +212,15 @@ def read_figure(
     return Reading(category, subgroup=subgroup, continues_list=continues)
 
 
+_SCOPE_ASIDE = re.compile(
+    r"^(\s+[\w-]+)\s+(?:in|across)\s+(?:more\s+than\s+|over\s+|at\s+least\s+|some\s+)?[\d,]+\s+"
+    r"(?:cities|towns|provinces|areas|locations|villages|districts)\b"
+)
+
+
 def _right_context(text: str, figure: Figure, next_start: int) -> str:
     wide = re.sub(r"[“\"‘']([\w-]+(?:\s[\w-]+)?)[”\"’']", r" \1 ", text[figure.end : figure.end + 120])
-    without_aside = _ASIDE.sub(r"\1", wide)  # "45 people, including six children, may have been killed"
+    without_aside = _SCOPE_ASIDE.sub(r"\1", _ASIDE.sub(r"\1", wide))  # "45 people, including six children, were killed"
     right = without_aside if without_aside != wide else wide[: max(0, next_start - figure.end)]
     return re.split(r"[;:!?()\[\]“”\"]|\.(?:\s|$)|,\s", right, maxsplit=1)[0]
 
