@@ -126,3 +126,18 @@ def test_map_unique_keeps_index_and_nulls() -> None:
 )
 def test_romanize_letter_rules(script: str, key: str) -> None:
     assert romanize(script) == key
+
+
+@pytest.mark.parametrize(
+    "short, compound, same",
+    [
+        ("Mohammad", "Mohammad-Mahdi", True),  # lists often give one half of a compound
+        ("Asghar", "Aliasghar", True),
+        ("Mahdi", "Mohammadmahdi", True),
+        ("Saif", "Saifeddine", False),  # -eddin, -ollah make another name
+        ("Rahmat", "Rahmatollah", False),
+        ("Nemati", "Nematzadeh", False),
+    ],
+)
+def test_half_of_a_compound_given_name(short: str, compound: str, same: bool) -> None:
+    assert is_same_name(short, compound) is same, name_similarity(short, compound)

@@ -18,6 +18,12 @@ from reckon.names.script import is_script
 DEFAULT_THRESHOLD = 0.8  # same script: Latin vs Latin (and script vs script)
 CROSS_SCRIPT_THRESHOLD = 0.75  # script vs Latin: the script key has fewer letters to agree on
 ENDING_PENALTY = 0.25
+# Given names that join another in a Persian compound given name and that lists often
+# leave out (Mohammad for Mohammad-Mahdi, Asghar for Ali-Asghar); keys, hand-picked.
+# -eddin and -ollah are left out on purpose: Saif and Saifeddin are different names.
+COMPOUND_HALVES = frozenset(["ali", "raza", "mahdi", "taqi", "hadi", "hasan", "husin", "amin",
+                             "akbar", "asqar", "javad", "baqir", "sadiq", "muhamad"])
+PARTIAL_COMPOUND_SCORE = 0.8
 
 
 @lru_cache(maxsize=65_536)
@@ -45,9 +51,21 @@ def word_similarity(a: str, b: str, a_script: bool, b_script: bool) -> float:
         return 1.0
     if not a or not b:
         return 0.0
+    if not a_script and not b_script and _is_compound_part(a.lower(), b.lower()):
+        return PARTIAL_COMPOUND_SCORE
     if a[:4].lower() == b[:4].lower() == "abdl" and len(a) > 4 and len(b) > 4:
         a, b = a[4:], b[4:]  # Abd-compounds differ only in what follows "Abdol"
     return key_similarity(a, b, a_script, b_script) - _ending_penalty(a, b, a_script, b_script)
+
+
+def _is_compound_part(a: str, b: str) -> bool:
+    """True when one word is the other plus a known compound half (Mohammad / Mohammadmahdi)."""
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    if len(short) < 3:
+        return False
+    if long.startswith(short):
+        return long[len(short):] in COMPOUND_HALVES
+    return long.endswith(short) and long[: len(long) - len(short)] in COMPOUND_HALVES
 
 
 def _ending_penalty(a: str, b: str, a_script: bool, b_script: bool) -> float:
