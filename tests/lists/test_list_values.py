@@ -122,7 +122,7 @@ def test_birth_years_solar_and_gregorian() -> None:
 _DATE_LIKE = st.from_regex(r"\A[0-9۰-۹]{1,4}[/\-. ][0-9۰-۹]{1,4}([/\-. ][0-9۰-۹]{1,4})?\Z")
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300, deadline=None, database=None)  # no shared example files
 @given(st.one_of(st.text(max_size=20), _DATE_LIKE))
 def test_parsers_never_raise_on_any_text(text: str) -> None:
     date_value = parse_date(text)
