@@ -75,11 +75,11 @@ _REWRITES: list[tuple[re.Pattern[str], str]] = [
         (r"c(?=[eiy])", "s"),  # French soft c: Nacer, Moncef, Lahcen
         (r"ck|c(?!h)", "k"),
         (r"tch", "c"),
-        (r"dj", "j"),
+        (r"(?<!ma)dj", "j"),  # French dj, but not Mohammad|javad, Ahmad|jan
         (r"sh|ch|sch", "c"),
         (r"kh", "x"),
         (r"gh|q|kq", "q"),
-        (r"zh|dh|dz", "z"),
+        (r"zh|(?<!ma)dh|dz", "z"),  # not Mohammad|hossein, Ahmad|hadi
         (r"th", "s"),
         (r"ph", "f"),
         (r"w", "v"),
