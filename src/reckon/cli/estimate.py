@@ -12,6 +12,7 @@ from typing import Any
 import typer
 from rich.table import Table
 
+from reckon.case import Case
 from reckon.cli.common import OutputFormat, case_option, console, fail, open_case, reckon_errors, render
 from reckon.errors import ReckonError, StatisticalWarning
 from reckon.estimate.compare import MethodComparison
@@ -98,7 +99,7 @@ def estimate(
     show(comparison, fmt, {None: histories})
 
 
-def _case_histories(case: Any, threshold: float | None = None) -> CaptureHistories:
+def _case_histories(case: Case, threshold: float | None = None) -> CaptureHistories:
     try:
         from reckon.linkage import capture_histories
     except ImportError:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from reckon.errors import EstimationError
 from reckon.estimate.compare import MethodComparison, compare_methods, default_methods
@@ -17,6 +18,9 @@ from reckon.estimate.histories import CaptureHistories
 from reckon.estimate.methods import EstimateSettings, run_method
 from reckon.estimate.results import EstimateResult
 from reckon.estimate.strata import combine_strata
+
+if TYPE_CHECKING:
+    from reckon.case import Case
 
 SENSITIVITY_THRESHOLDS = (0.5, 0.7, 0.9, 0.95, 0.99)
 
@@ -50,7 +54,7 @@ def estimate_strata(
 
 
 def linkage_sensitivity(
-    case,
+    case: Case,
     method: str = "loglinear",
     settings: EstimateSettings | None = None,
     thresholds: Sequence[float] = SENSITIVITY_THRESHOLDS,
