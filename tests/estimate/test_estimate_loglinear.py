@@ -130,3 +130,18 @@ def test_names():
     assert rcapture_name([], 3) == "[1,2,3]"
     with pytest.raises(ValueError, match="unknown list 'e'"):
         parse_terms("[A*E]", lists)
+
+
+def test_unbounded_upper_limit_is_reported_not_invented(load, quiet):
+    # New Orleans 5 lists by AIC: a model whose profile likelihood has not dropped enough
+    # by 3 × the estimate (Rcapture's fmaxSupCL) — the upper limit is left open and said so.
+    result = loglinear(load("new_orleans_trafficking_5lists.csv"), max_order=2, select="aic")
+    assert result.upper is None
+    assert result.lower < result.estimate
+    assert any("upper limit lies beyond" in w for w in result.warnings)
+    assert result.to_dict()["upper"] is None
+
+
+def test_unknown_list_in_model_is_refused(load):
+    with pytest.raises(EstimationError, match="model='\\[EXH\\*XYZ\\]': unknown list 'xyz'"):
+        loglinear(load("kosovo_4lists.csv"), model="[EXH*XYZ]")
