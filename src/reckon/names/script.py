@@ -47,10 +47,10 @@ _SEPARATORS = re.compile("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\u00a0\ufeff]"
 _NON_LETTER = re.compile(r"[^\w]+|_")
 _TRANSLATE = str.maketrans(_LETTER_FOLDS)
 
-# Honorifics that precede a name but are not part of it (folded spellings).
+# Honorifics that precede a name but are not part of it (folded spellings: آقای -> اقای).
 SCRIPT_TITLES = frozenset(
     ["سید", "سیده", "حاج", "حاجی", "حاجیه", "شهید", "شهیده", "مرحوم", "مرحومه",
-     "آقای", "اقای", "خانم", "دکتر", "مهندس", "شیخ"]
+     "اقای", "خانم", "دکتر", "مهندس", "شیخ"]
 )
 # Second halves of compounds that attach to the word before them (written joined or not).
 _JOINING_SUFFIXES = frozenset(["الله", "اله", "الدین", "الدوله", "زاده", "پور", "نژاد", "نیا", "فر", "وند"])
