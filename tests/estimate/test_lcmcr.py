@@ -25,7 +25,7 @@ from reckon.errors import EstimationError, StatisticalWarning
 from reckon.estimate import diagnostics
 from reckon.estimate.histories import CaptureHistories, from_rows, read_capture_csv
 from reckon.estimate.lcmcr import _count_modes, fit_lcmcr
-from reckon.estimate.lcmcr_sampler import _binomial, _split
+from reckon.estimate.lcmcr_sampler import _beta_one_side, _binomial, _split
 
 # Kosovo, LCMCR 0.4.14 as above: pooled posterior median and 95% quantile interval of N.
 KOSOVO_R_MEDIAN = 10_438
@@ -61,10 +61,11 @@ def quantile_z_scores(ours: np.ndarray, theirs: np.ndarray, probs: list[float]) 
 
 
 def ks_on_independent_draws(ours: np.ndarray, theirs: np.ndarray) -> float:
-    """Two-sample KS p-value after thinning each sample to about one draw per effective draw
-    (KS assumes independent draws; MCMC draws are autocorrelated)."""
+    """Two-sample KS p-value after thinning each sample to about one draw per two effective
+    draws (KS assumes independent draws; MCMC draws are autocorrelated, and ESS estimated
+    from short chains is optimistic, hence the factor 2)."""
     def thinned(x: np.ndarray) -> np.ndarray:
-        step = max(1, int(np.ceil(x.size / diagnostics.ess_bulk(x))))
+        step = max(1, int(np.ceil(2 * x.size / diagnostics.ess_bulk(x))))
         return x[:, ::step].ravel()
 
     return float(stats.ks_2samp(thinned(ours), thinned(theirs)).pvalue)
@@ -87,6 +88,14 @@ def test_binomial_draws_follow_the_binomial_law(n: int, p: float) -> None:
     chi2 = float(((observed - expected) ** 2 / expected).sum())
     assert stats.chi2.sf(chi2, len(observed) - 1) > 1e-3
     assert draws.mean() == pytest.approx(n * p, abs=4 * math.sqrt(n * p * (1 - p) / len(draws)))
+
+
+@pytest.mark.parametrize("a,b", [(1, 1), (1, 60), (45, 1), (5, 7), (300, 4000)])
+def test_beta_draws_with_their_shortcuts_follow_the_beta_law(a: int, b: int) -> None:
+    rng = np.random.default_rng(14)
+    draws = np.array([_beta_one_side(rng, a, b) for _ in range(20_000)])
+    assert stats.kstest(draws, stats.beta(a, b).cdf).pvalue > 1e-3
+    assert ((draws >= 0) & (draws <= 1)).all()
 
 
 @pytest.mark.parametrize("total", [7, 40, 3000])
@@ -141,10 +150,12 @@ def test_same_seed_same_draws_in_one_process_or_two(mse_data: Path) -> None:
     settings = dict(chains=2, burn_in=300, samples=50, thin=3, seed=42)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", StatisticalWarning)
-        serial = fit_lcmcr(kosovo(mse_data), processes=1, **settings)
-        parallel = fit_lcmcr(kosovo(mse_data), processes=2, **settings)
+        calls: list[tuple[int, int]] = []
+        serial = fit_lcmcr(kosovo(mse_data), processes=1, progress=lambda *a: calls.append(a), **settings)
+        parallel = fit_lcmcr(kosovo(mse_data), processes=2, progress=lambda *a: calls.append(a), **settings)
         other = fit_lcmcr(kosovo(mse_data), processes=1, **{**settings, "seed": 43})
     np.testing.assert_array_equal(serial.draws, parallel.draws)
+    assert calls == [(1, 2), (2, 2), (1, 2), (2, 2)]  # progress(done, total) per finished chain
     assert not np.array_equal(serial.draws, other.draws)
     assert not np.array_equal(serial.draws[0], serial.draws[1])  # chains get different streams
 

@@ -226,7 +226,10 @@ def _judge(
     """The warnings a careful reader of these draws would write down."""
     notes: list[str] = []
     chains = draws.shape[0]
-    longer = f"rerun with more iterations, e.g. {PUBLICATION_SETTINGS}"
+    if parameters["burn_in"] >= 100_000 and parameters["samples"] * parameters["thin"] >= 1_000_000:
+        longer = "even these long chains are not enough: run several times longer (more --samples or --thin)"
+    else:
+        longer = f"rerun with more iterations, e.g. {PUBLICATION_SETTINGS}"
     if histories.n_lists < 3:
         notes.append(
             f"only {histories.n_lists} lists: the latent-class model is not identified with fewer "

@@ -243,6 +243,23 @@ def _split(
 
 
 @numba.njit(cache=True)
+def _beta_one_side(rng: np.random.Generator, a: int, b: int) -> float:
+    """Beta(a, b) for integer shapes >= 1, with exact shortcuts when a shape is 1.
+
+    Empty or one-sided classes (nobody in the class, or everybody or nobody in it on a list)
+    are common, and Beta(1, b) = 1 - U^(1/b), Beta(a, 1) = U^(1/a) need one uniform where
+    the general sampler needs two gamma draws.
+    """
+    if a == 1 and b == 1:
+        return rng.random()
+    if a == 1:
+        return -np.expm1(np.log(rng.random()) / b)
+    if b == 1:
+        return np.exp(np.log(rng.random()) / a)
+    return rng.beta(float(a), float(b))
+
+
+@numba.njit(cache=True)
 def _stick_weights(
     rng: np.random.Generator, class_totals: np.ndarray, alpha: float, log_pi: np.ndarray
 ) -> float:
@@ -255,7 +272,12 @@ def _stick_weights(
     sum_log_1mv = 0.0
     for k in range(K - 1):
         after -= class_totals[k]
-        log_v, log_1mv = _log_beta_pair(rng, 1.0 + class_totals[k], alpha + after)
+        if class_totals[k] == 0:
+            # V ~ Beta(1, b) has 1 - V = U^(1/b) exactly: one uniform instead of two gammas.
+            log_1mv = np.log(rng.random()) / (alpha + after)
+            log_v = np.log(-np.expm1(log_1mv))
+        else:
+            log_v, log_1mv = _log_beta_pair(rng, 1.0 + class_totals[k], alpha + after)
         log_pi[k] = log_rest + log_v
         log_rest += log_1mv
         sum_log_1mv += log_1mv
@@ -357,7 +379,7 @@ def run_chain(
         # 2. Capture probabilities per list and class.
         for j in range(J):
             for k in range(K):
-                lam[j, k] = rng.beta(1.0 + captured[j, k], 1.0 + class_totals[k] - captured[j, k])
+                lam[j, k] = _beta_one_side(rng, 1 + captured[j, k], 1 + class_totals[k] - captured[j, k])
 
         # 3-4. Stick-breaking weights and their concentration.
         sum_log_1mv = _stick_weights(rng, class_totals, alpha, log_pi)
