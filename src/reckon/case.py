@@ -89,6 +89,8 @@ class Case:
             con = duckdb.connect(str(folder / DB_NAME))
         except duckdb.IOException as exc:  # locked by another process, or not a database
             raise CaseError(f"Cannot open the case database in {folder}: {exc}") from exc
+        # DuckDB's progress bar writes to stdout, which would corrupt `--format json` output.
+        con.execute("SET enable_progress_bar = false")
         case = cls(folder, con)
         case._migrate()
         return case
