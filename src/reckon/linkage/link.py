@@ -17,6 +17,7 @@ import logging
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
 import pandas as pd
 from splink import Linker
 
@@ -24,7 +25,7 @@ from reckon.errors import ReckonError
 from reckon.linkage.backends import make_db_api
 from reckon.linkage.clusters import cluster_records
 from reckon.linkage.decisions import Decisions, apply_decisions
-from reckon.linkage.model import build_settings, columns_with_data, rules_for_data
+from reckon.linkage.model import affordable_rules, build_settings, columns_with_data, rules_for_data
 from reckon.linkage.prepare import prepare_features
 from reckon.linkage.settings import LinkageSettings
 
@@ -86,15 +87,20 @@ def link_records(
         raise ReckonError(f"linkage needs at least 2 records, got {len(features)} — add lists first.")
     db_api = make_db_api(backend)
     linker = train_model(features, settings, db_api)
-    predictions = linker.inference.predict(threshold_match_probability=settings.keep_pairs_above)
+    # Score generously (the prior may rise below), then keep what clears keep_pairs_above.
+    predictions = linker.inference.predict(threshold_match_probability=settings.keep_pairs_above / 20)
     pairs = predictions.as_pandas_dataframe()[PAIR_COLUMNS[:-1]]
     predictions.drop_table_from_database_and_remove_from_cache()
+    model = linker.misc.save_model_to_json()
+    if settings.recalibrate_prior:
+        pairs, model = recalibrate_prior(pairs, model, len(features))
+    pairs = pairs[pairs["match_probability"] >= settings.keep_pairs_above].reset_index(drop=True)
     pairs = apply_decisions(pairs, decisions)
     clusters = cluster_records(features["record_id"], pairs, settings.threshold, decisions, db_api)
     return LinkageResult(
         pairs=pairs[PAIR_COLUMNS],
         clusters=clusters,
-        model=linker.misc.save_model_to_json(),
+        model=model,
         settings=settings,
         records=features[["record_id", "list_name"]],
     )
@@ -103,20 +109,69 @@ def link_records(
 def train_model(features: pd.DataFrame, settings: LinkageSettings, db_api: Any) -> Linker:
     """A Splink linker over the features, with its prior, u and m estimated."""
     filled = columns_with_data(features)
+    blocking = _affordable(features, settings.blocking_rules, filled, settings, "blocking rule")
+    if not blocking:
+        raise ReckonError("no blocking rule fits these records — check that the lists have names.")
     table = db_api.register(features)
-    linker = Linker(table, build_settings(settings, filled), log_level=logging.ERROR)  # Splink is chatty; our warnings suffice
+    linker = Linker(table, build_settings(settings, filled, blocking), log_level=logging.ERROR)  # Splink is chatty
     _estimate_prior(linker, rules_for_data(settings.deterministic_rules, filled), settings)
     linker.training.estimate_u_using_random_sampling(max_pairs=settings.max_pairs_for_u, seed=settings.seed)
     trained = 0
-    for block in rules_for_data(settings.training_blocks, filled):
+    for block in _affordable(features, settings.training_blocks, filled, settings, "EM block"):
+        before = linker.misc.save_model_to_json()
         try:
-            linker.training.estimate_parameters_using_expectation_maximisation(block)
+            # Without term frequencies EM runs on far fewer distinct comparison vectors.
+            linker.training.estimate_parameters_using_expectation_maximisation(
+                block, estimate_without_term_frequencies=True
+            )
             trained += 1
-        except Exception as exc:  # Splink refuses blocks with too few pairs; others remain
+        except Exception as exc:  # Splink refuses some blocks (too few pairs, underflow)
             log.warning("EM block %r skipped: %s", block, exc)
+            # A failed session can leave the linker without the block's comparisons.
+            linker = Linker(table, before, log_level=logging.ERROR)
     if trained == 0:
         raise ReckonError("no training block had enough pairs to learn from — the lists share too few fields.")
     return _with_floored_m(linker, table, settings.min_m_probability)
+
+
+def recalibrate_prior(pairs: pd.DataFrame, model: dict[str, Any], n_records: int) -> tuple[pd.DataFrame, dict]:
+    """Re-estimate the prior (lambda) from the scored pairs, with m and u held fixed.
+
+    The strict rules' prior rests on a guess of their recall and can be off several-fold,
+    which shifts every probability. Here lambda is the expected share of matches among
+    all pairs, sum(p) / (n(n-1)/2), iterated to a fixed point; pairs never scored
+    (outside every blocking rule) count as non-matches. Only the prior moves: each
+    pair's Bayes factor (its evidence) is unchanged.
+    """
+    total = n_records * (n_records - 1) / 2
+    prior = start = float(model["probability_two_random_records_match"])
+    evidence = pairs["match_weight"].to_numpy() - np.log2(prior / (1 - prior))
+    for _ in range(50):
+        probability = 1 / (1 + np.exp2(-(evidence + np.log2(prior / (1 - prior)))))
+        updated = min(max(float(probability.sum()) / total, 1e-12), 0.5)
+        converged = abs(updated - prior) <= 1e-4 * prior
+        prior = updated
+        if converged:
+            break
+    if not start / 100 <= prior <= start * 100:
+        # A weak model can spiral towards 0 (few strong pairs → lower prior → fewer): keep the
+        # rules' prior rather than trust a move of more than 100-fold.
+        log.warning("prior not recalibrated: it moved from %.3g to %.3g", start, prior)
+        return pairs, model
+    probability = 1 / (1 + np.exp2(-(evidence + np.log2(prior / (1 - prior)))))
+    pairs = pairs.assign(match_probability=probability, match_weight=evidence + np.log2(prior / (1 - prior)))
+    model = {**model, "probability_two_random_records_match": prior, "prior_recalibrated_from_pairs": True}
+    return pairs, model
+
+
+def _affordable(
+    features: pd.DataFrame, groups: list[list[str]], filled: set[str], settings: LinkageSettings, what: str
+) -> list[str]:
+    chosen, skipped = affordable_rules(features, groups, filled, settings.max_pairs_per_rule)
+    for group in skipped:
+        log.warning("%s %r skipped: even its tightest form makes more than %.0f pairs",
+                    what, group[-1], settings.max_pairs_per_rule)
+    return chosen
 
 
 def _with_floored_m(linker: Linker, table: Any, floor: float) -> Linker:

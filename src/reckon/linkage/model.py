@@ -46,10 +46,9 @@ def _name(settings: LinkageSettings) -> cl.CustomComparison:
                 label_for_charts="family name agrees, given name similar",
             ),
             cll.JaroWinklerLevel("full_skel", 0.8),
-            cll.CustomLevel(
-                "given_coarse_l = given_coarse_r or family_coarse_l = family_coarse_r",
-                label_for_charts="one part of the name agrees",
-            ),
+            # Kept apart: "same family, other given name" is how siblings look.
+            cll.CustomLevel("given_coarse_l = given_coarse_r", label_for_charts="given name agrees, family differs"),
+            cll.CustomLevel("family_coarse_l = family_coarse_r", label_for_charts="family name agrees, given differs"),
             cll.ElseLevel(),
         ],
     )
@@ -66,11 +65,20 @@ def _father_name(settings: LinkageSettings) -> cl.CustomComparison:
 
 
 def _place(settings: LinkageSettings) -> cl.CustomComparison:
-    return _string_ladder("place_key", "place", (0.88,), settings.term_frequencies)
-
-
-def _province(settings: LinkageSettings) -> cl.CustomComparison:
-    return _string_ladder("province_key", "province", (), False)
+    # One comparison for place and province: a city fixes its province, so comparing
+    # both as independent evidence would count the same agreement twice.
+    return cl.CustomComparison(
+        output_column_name="place",
+        comparison_levels=[
+            cll.CustomLevel(
+                "(place_key_l IS NULL OR place_key_r IS NULL) AND (province_key_l IS NULL OR province_key_r IS NULL)"
+            ).configure(is_null_level=True),
+            cll.ExactMatchLevel("place_key", term_frequency_adjustments=settings.term_frequencies),
+            cll.JaroWinklerLevel("place_key", 0.88),
+            cll.CustomLevel("province_key_l = province_key_r", label_for_charts="same province, other or no place"),
+            cll.ElseLevel(),
+        ],
+    )
 
 
 def _sex(settings: LinkageSettings) -> cl.CustomComparison:
@@ -121,6 +129,18 @@ def _date_of_death(settings: LinkageSettings) -> cl.CustomComparison:
     return cl.CustomComparison(output_column_name="date_of_death", comparison_levels=[*levels, cll.ElseLevel()])
 
 
+def _national_id(settings: LinkageSettings) -> cl.CustomComparison:
+    return cl.CustomComparison(
+        output_column_name="national_id",
+        comparison_levels=[
+            cll.NullLevel("national_id"),
+            cll.ExactMatchLevel("national_id"),
+            cll.CustomLevel("damerau_levenshtein(national_id_l, national_id_r) <= 1", label_for_charts="one typo apart"),
+            cll.ElseLevel(),
+        ],
+    )
+
+
 COMPARISONS: dict[str, tuple[str, ComparisonBuilder]] = {
     # comparison name: (the column that must hold data for it to be used, builder)
     "name": ("full_key", _name),
@@ -130,7 +150,7 @@ COMPARISONS: dict[str, tuple[str, ComparisonBuilder]] = {
     "date_of_birth": ("birth_year", _date_of_birth),
     "date_of_death": ("death_low", _date_of_death),
     "place": ("place_key", _place),
-    "province": ("province_key", _province),
+    "national_id": ("national_id", _national_id),
 }
 
 
@@ -149,8 +169,41 @@ def rules_for_data(rules: list[str], filled: set[str]) -> list[str]:
     return kept
 
 
-def build_settings(settings: LinkageSettings, filled: set[str]) -> SettingsCreator:
+_EQUALITY = re.compile(r"^\s*l\.([a-z_]+)\s*=\s*r\.\1\s*$")
+
+
+def rule_pair_count(features: pd.DataFrame, rule: str) -> int | None:
+    """Pairs an equality rule makes (counted from block sizes); None for other rules."""
+    columns = []
+    for part in re.split(r"\s+and\s+", rule, flags=re.IGNORECASE):
+        match = _EQUALITY.match(part)
+        if not match:
+            return None
+        columns.append(match.group(1))
+    sizes = features[columns].dropna().value_counts()
+    return int((sizes * (sizes - 1) // 2).sum())
+
+
+def affordable_rules(
+    features: pd.DataFrame, groups: list[list[str]], filled: set[str], limit: float
+) -> tuple[list[str], list[list[str]]]:
+    """(chosen, skipped): from each group of alternatives, the first rule whose columns hold
+    data and whose pair count stays within ``limit``; groups with no such rule are skipped."""
+    chosen, skipped = [], []
+    for group in groups:
+        usable = rules_for_data(list(group), filled)
+        fitting = [r for r in usable if (rule_pair_count(features, r) or 0) <= limit]
+        if fitting:
+            chosen.append(fitting[0])
+        elif usable:
+            skipped.append(list(group))
+    return chosen, skipped
+
+
+def build_settings(settings: LinkageSettings, filled: set[str], blocking_rules: list[str]) -> SettingsCreator:
     """Splink's settings for a dedupe over all records of all lists (within-list duplicates too)."""
+    if "province_key" in filled:  # a place comparison works with provinces alone
+        filled = filled | {"place_key"}
     comparisons = [
         COMPARISONS[name][1](settings)
         for name in settings.comparisons
@@ -160,8 +213,10 @@ def build_settings(settings: LinkageSettings, filled: set[str]) -> SettingsCreat
         link_type="dedupe_only",
         unique_id_column_name="record_id",
         comparisons=comparisons,
-        blocking_rules_to_generate_predictions=rules_for_data(settings.blocking_rules, filled),
+        blocking_rules_to_generate_predictions=blocking_rules,
         additional_columns_to_retain=["list_name"],
         retain_matching_columns=False,
         retain_intermediate_calculation_columns=False,
+        em_convergence=0.001,  # m and u change by less than 0.1 percentage points: stop
+        max_iterations=20,
     )

@@ -4,7 +4,8 @@ Input: one row per record with ``record_id``, ``list_name`` and any of the canon
 fields (``name``, ``name_native``, ``given_name``, ``family_name``, ``father_name``,
 ``sex``, ``age_low``/``age_high``, ``birth_year``, ``date_of_birth``,
 ``date_of_death`` or ``date_of_death_low``/``_high``, ``place_of_death``,
-``province``). Missing columns are treated as empty.
+``province``, and ``national_id``: an identity-card or social-security number, which
+few casualty lists have). Missing columns are treated as empty.
 
 Output columns (all may be NULL except the first two):
 
@@ -20,7 +21,8 @@ Output columns (all may be NULL except the first two):
     age_low, age_high       age at death as a range (from birth year if not given)
     birth_year, date_of_birth (ISO text)
     death_low, death_high   date-of-death bounds (DATE); death_month 'YYYY-MM' for blocking
-    place_key, province_key skeletons of the place names' keys
+    place_key, province_key skeletons of the place names' keys (codes with digits as written)
+    national_id             the id number's digits
 """
 
 from __future__ import annotations
@@ -33,7 +35,7 @@ from reckon.linkage.keys import coarse_key, key_column, name_key, skeleton
 FEATURE_COLUMNS = (
     "record_id", "list_name", "full_key", "alt_key", "full_skel", "alt_skel", "name_coarse", "given_key", "family_key",
     "given_coarse", "family_coarse", "father_key", "sex", "age_low", "age_high", "birth_year",
-    "date_of_birth", "death_low", "death_high", "death_month", "place_key", "province_key",
+    "date_of_birth", "death_low", "death_high", "death_month", "place_key", "province_key", "national_id",
 )
 
 
@@ -47,8 +49,9 @@ def prepare_features(records: pd.DataFrame) -> pd.DataFrame:
     out["father_key"] = key_column(col("father_name"), _skeleton_key).to_numpy()
     out["sex"] = _sex(col("sex")).to_numpy()
     _add_dates(out, col)
-    out["place_key"] = key_column(col("place_of_death"), _skeleton_key).to_numpy()
-    out["province_key"] = key_column(col("province"), _skeleton_key).to_numpy()
+    out["national_id"] = key_column(col("national_id"), _digits).to_numpy()
+    out["place_key"] = key_column(col("place_of_death"), _place_key).to_numpy()
+    out["province_key"] = key_column(col("province"), _place_key).to_numpy()
     return out[list(FEATURE_COLUMNS)]
 
 
@@ -97,6 +100,18 @@ def _add_names(out: pd.DataFrame, col) -> None:
 
 
 def _skeleton_key(text: str) -> str:
+    return skeleton(name_key(text))
+
+
+def _digits(text: str) -> str:
+    """An id number's digits in ASCII (Persian and Arabic-Indic digits too), nothing else."""
+    return "".join(str(int(ch)) for ch in text if ch.isdigit())
+
+
+def _place_key(text: str) -> str:
+    """Place names like names (any script); codes with digits (postcodes) as written."""
+    if any(ch.isdigit() for ch in text):
+        return "".join(ch for ch in text.lower() if ch.isalnum())
     return skeleton(name_key(text))
 
 

@@ -16,25 +16,46 @@ from typing import Any
 from reckon.errors import InputError
 
 # Pairs that any of these rules admit are scored by the model; others are never compared.
-# Each rule pairs a name key with one more field, so common names do not explode the count.
-DEFAULT_BLOCKING_RULES: tuple[str, ...] = (
-    "l.name_coarse = r.name_coarse",
-    "l.family_coarse = r.family_coarse and l.birth_year = r.birth_year",
-    "l.given_coarse = r.given_coarse and l.birth_year = r.birth_year",
-    "l.family_coarse = r.family_coarse and l.death_month = r.death_month",
-    "l.given_coarse = r.given_coarse and l.death_month = r.death_month",
-    "l.family_coarse = r.family_coarse and l.place_key = r.place_key",
-    "l.given_coarse = r.given_coarse and l.place_key = r.place_key",
-    "l.date_of_birth = r.date_of_birth",
-    "l.given_coarse = r.given_coarse and l.father_key = r.father_key",
+# Each entry lists alternatives, loosest first: the first one that makes at most
+# `max_pairs_per_rule` pairs is used (a million records of common Persian names need the
+# tighter ones), and an entry with none that fits is skipped, with a warning.
+DEFAULT_BLOCKING_RULES: tuple[tuple[str, ...], ...] = (
+    ("l.name_coarse = r.name_coarse",
+     "l.name_coarse = r.name_coarse and l.province_key = r.province_key",
+     "l.name_coarse = r.name_coarse and l.province_key = r.province_key and l.age_low = r.age_low"),
+    ("l.name_coarse = r.name_coarse and l.death_low = r.death_low",
+     "l.name_coarse = r.name_coarse and l.place_key = r.place_key and l.death_low = r.death_low"),
+    ("l.name_coarse = r.name_coarse and l.age_low = r.age_low",),
+    ("l.full_skel = r.full_skel and l.father_key = r.father_key",
+     "l.full_skel = r.full_skel and l.father_key = r.father_key and l.province_key = r.province_key"),
+    ("l.family_coarse = r.family_coarse and l.birth_year = r.birth_year",),
+    ("l.given_coarse = r.given_coarse and l.birth_year = r.birth_year",),
+    ("l.family_coarse = r.family_coarse and l.death_low = r.death_low",),
+    ("l.given_coarse = r.given_coarse and l.death_low = r.death_low",),
+    ("l.family_coarse = r.family_coarse and l.place_key = r.place_key",),
+    ("l.given_coarse = r.given_coarse and l.place_key = r.place_key",),
+    ("l.family_coarse = r.family_coarse and l.province_key = r.province_key",),
+    ("l.given_coarse = r.given_coarse and l.province_key = r.province_key",),
+    ("l.given_coarse = r.given_coarse and l.father_key = r.father_key",),
+    ("l.date_of_birth = r.date_of_birth",),
+    ("l.birth_year = r.birth_year and l.place_key = r.place_key",),
+    ("l.death_low = r.death_low and l.place_key = r.place_key and l.father_key = r.father_key",),
+    ("l.national_id = r.national_id",),
 )
 
 # EM needs several blocks: the fields a block holds equal cannot be trained in that block.
-DEFAULT_TRAINING_BLOCKS: tuple[str, ...] = (
-    "l.name_coarse = r.name_coarse",
-    "l.birth_year = r.birth_year and l.death_month = r.death_month",
-    "l.date_of_birth = r.date_of_birth",
-    "l.family_coarse = r.family_coarse and l.place_key = r.place_key",
+# Blocks are tight on purpose: where namesakes are common (Persian names are), a loose
+# name block holds so many non-matches that EM learns the wrong thing.
+DEFAULT_TRAINING_BLOCKS: tuple[tuple[str, ...], ...] = (
+    ("l.full_skel = r.full_skel and l.father_key = r.father_key",
+     "l.full_skel = r.full_skel and l.father_key = r.father_key and l.province_key = r.province_key"),
+    ("l.name_coarse = r.name_coarse and l.birth_year = r.birth_year",),
+    ("l.date_of_birth = r.date_of_birth",),
+    ("l.father_key = r.father_key and l.death_low = r.death_low and l.age_low = r.age_low",
+     "l.father_key = r.father_key and l.death_low = r.death_low and l.age_low = r.age_low"
+     " and l.place_key = r.place_key"),
+    ("l.full_skel = r.full_skel and l.death_low = r.death_low and l.place_key = r.place_key",),
+    ("l.national_id = r.national_id",),
 )
 
 # Strict rules whose matches are almost surely true, to estimate how often two random
@@ -48,7 +69,7 @@ DEFAULT_DETERMINISTIC_RULES: tuple[str, ...] = (
 # One comparison per kind of evidence. The name is ONE comparison (full name, parts, other
 # script) so that agreeing given and family names are not counted twice as independent.
 ALL_COMPARISONS: tuple[str, ...] = (
-    "name", "father_name", "sex", "age", "date_of_birth", "date_of_death", "place", "province",
+    "name", "father_name", "sex", "age", "date_of_birth", "date_of_death", "place", "national_id",
 )
 
 
@@ -58,12 +79,14 @@ class LinkageSettings:
 
     threshold: float = 0.9  # pairs at or above this match probability join one person
     comparisons: list[str] = field(default_factory=lambda: list(ALL_COMPARISONS))
-    blocking_rules: list[str] = field(default_factory=lambda: list(DEFAULT_BLOCKING_RULES))
-    training_blocks: list[str] = field(default_factory=lambda: list(DEFAULT_TRAINING_BLOCKS))
+    blocking_rules: list[list[str]] = field(default_factory=lambda: [list(r) for r in DEFAULT_BLOCKING_RULES])
+    training_blocks: list[list[str]] = field(default_factory=lambda: [list(r) for r in DEFAULT_TRAINING_BLOCKS])
     deterministic_rules: list[str] = field(default_factory=lambda: list(DEFAULT_DETERMINISTIC_RULES))
     deterministic_recall: float = 0.6  # the share of true pairs the strict rules are thought to find
+    recalibrate_prior: bool = True  # re-estimate the prior from the scored pairs (see link.py)
     age_tolerance_years: list[int] = field(default_factory=lambda: [0, 2, 5])
     death_tolerance_days: list[int] = field(default_factory=lambda: [0, 3, 30])
+    max_pairs_per_rule: float = 3e6  # a blocking rule or EM block making more pairs is skipped
     keep_pairs_above: float = 0.05  # scored pairs kept for review and re-clustering
     max_pairs_for_u: float = 2e6  # random pairs sampled to learn how often non-matches agree
     min_m_probability: float = 0.002  # EM can learn m = 0 on small data: "never happens in a match"

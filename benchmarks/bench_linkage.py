@@ -1,0 +1,174 @@
+"""Linkage accuracy and speed on data sets with ground truth (../shared/data/linkage/).
+
+    python3 benchmarks/bench_linkage.py [historical_50k febrl3 pseudopeople simulated]
+
+Every data set's columns are mapped onto reckon's canonical fields and linked with the
+SAME reckon model (default LinkageSettings); nothing is tuned per data set. Figures are
+pair precision / recall / F1 over all pairs of records placed in one person, and wall
+time (rough: a 2-core machine shared with other work). Results: benchmarks/results/linkage.json.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from reckon.case import Case
+from reckon.linkage import link_case, link_records
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = Path(os.environ.get("RECKON_SHARED", ROOT.parent / "shared")) / "data" / "linkage"
+RESULTS = ROOT / "benchmarks" / "results" / "linkage.json"
+
+
+def pair_scores(truth: pd.Series, predicted: pd.Series) -> dict[str, float]:
+    """Pair precision, recall and F1 from cluster co-membership counts (no pair enumeration)."""
+    def pairs(counts: pd.Series) -> int:
+        return int((counts * (counts - 1) // 2).sum())
+
+    frame = pd.DataFrame({"t": truth.to_numpy(), "p": predicted.to_numpy()})
+    true_pairs = pairs(frame.groupby("t").size())
+    found_pairs = pairs(frame.groupby("p").size())
+    both = pairs(frame.groupby(["t", "p"]).size())
+    precision = both / found_pairs if found_pairs else 1.0
+    recall = both / true_pairs if true_pairs else 1.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4),
+            "true_pairs": true_pairs, "found_pairs": found_pairs}
+
+
+def _sex(values: pd.Series) -> pd.Series:
+    return values.astype("string").str.lower().str[:1]
+
+
+# -- data sets, mapped onto canonical fields ------------------------------------------
+def historical() -> tuple[pd.DataFrame, pd.Series, dict]:
+    raw = pd.read_csv(DATA / "splink_datasets" / "historical_50k.csv", dtype=str)
+    records = pd.DataFrame({
+        "record_id": raw["unique_id"], "list_name": "historical",
+        "name": raw["full_name"], "given_name": raw["first_name"], "family_name": raw["surname"],
+        "date_of_birth": raw["dob"], "sex": _sex(raw["gender"]),
+        "place_of_death": raw["postcode_fake"],  # the finer place field
+        "province": raw["birth_place"],  # the coarser one (a county)
+    })
+    note = "postcode_fake -> place_of_death, birth_place -> province (place within region); occupation unused"
+    return records, raw["cluster"], {"mapping_note": note}
+
+
+def _febrl_records(raw: pd.DataFrame, list_name: str) -> pd.DataFrame:
+    return pd.DataFrame({
+        "record_id": list_name + ":" + raw["rec_id"], "list_name": list_name,
+        "given_name": raw["given_name"], "family_name": raw["surname"],
+        "date_of_birth": pd.to_datetime(raw["date_of_birth"], format="%Y%m%d", errors="coerce"),
+        "place_of_death": raw["suburb"], "province": raw["postcode"], "national_id": raw["soc_sec_id"],
+    })
+
+
+def febrl() -> tuple[pd.DataFrame, pd.Series, dict]:
+    read = lambda name: pd.read_csv(DATA / "febrl" / name, dtype=str, skipinitialspace=True)  # noqa: E731
+    raw = read("dataset3.csv")
+    records = _febrl_records(raw, "febrl3")
+    truth = raw["rec_id"].str.extract(r"rec-(\d+)-")[0]
+    return records, truth, {"file": "febrl/dataset3.csv", "mapping_note": "suburb -> place, postcode -> province, soc_sec_id -> national_id"}
+
+
+def pseudopeople() -> tuple[pd.DataFrame, pd.Series, dict]:
+    frames = []
+    for path in sorted((DATA / "pseudopeople_sample").glob("*.csv")):
+        raw = pd.read_csv(path, dtype=str)
+        dob = raw["date_of_birth"] if "date_of_birth" in raw else pd.Series(None, index=raw.index)
+        frames.append(pd.DataFrame({
+            "record_id": path.stem + ":" + raw.index.astype(str), "list_name": path.stem,
+            "given_name": raw["first_name"], "family_name": raw["last_name"],
+            "date_of_birth": pd.to_datetime(dob, format="mixed", errors="coerce"),
+            "sex": _sex(raw["sex"]) if "sex" in raw else None,
+            "age_low": pd.to_numeric(raw.get("age"), errors="coerce"),
+            "place_of_death": _street(raw), "province": raw.get("zipcode", raw.get("mailing_address_zipcode")),
+            "national_id": raw.get("ssn"),
+            "truth": raw["simulant_id"],
+        }))
+    records = pd.concat(frames, ignore_index=True)
+    note = "street name (address) -> place, zipcode -> province, age -> age_low/high, ssn -> national_id"
+    return records.drop(columns=["truth"]), records["truth"], {"mapping_note": note}
+
+
+def _street(raw: pd.DataFrame) -> pd.Series:
+    for column in ("street_name", "mailing_address_street_name"):
+        if column in raw:
+            return raw[column]
+    return pd.Series(None, index=raw.index, dtype="object")
+
+
+def simulated_case(victims: int, lists: int = 4, seed: int = 11) -> tuple[Case, pd.Series, dict]:
+    """A case holding the lists of `reckon simulate`, imported as a user would (lists add)."""
+    from reckon.simulate import simulate_event
+    from reckon.victim_lists import add_list
+
+    folder = Path(tempfile.mkdtemp(prefix="reckon-bench-"))
+    simulate_event(folder / "event", victims=victims, lists=lists, seed=seed, articles=0)
+    case = Case.init(folder / "case")
+    for path in sorted((folder / "event" / "lists").glob("*.csv")):
+        add_list(case, path, name=path.stem)
+    truth = pd.read_csv(folder / "event" / "truth.csv", dtype=str)
+    # The importer names a record '<list>:<source_record_id>' (or '#<row>' if ids repeat).
+    by_source = dict(zip(truth["list_name"] + ":" + truth["source_record_id"], truth["person_id"]))
+    by_row = dict(zip(truth["list_name"] + ":#" + truth["row_number"], truth["person_id"]))
+    ids = case.con.execute("SELECT record_id FROM records ORDER BY record_id").df()["record_id"]
+    people = ids.map(lambda r: by_source.get(r, by_row.get(r)))
+    return case, pd.Series(people.to_numpy(), index=ids.to_numpy()), {"victims": victims, "lists": lists, "seed": seed}
+
+
+def run_simulated(victims: int = 20000) -> dict:
+    """`reckon simulate` lists: import, link in the case, score against the truth."""
+    started = time.perf_counter()
+    case, truth, info = simulated_case(victims)
+    imported = time.perf_counter()
+    run = link_case(case)
+    done = time.perf_counter()
+    persons = case.con.execute("SELECT record_id, person_id FROM persons").df().set_index("record_id")["person_id"]
+    scores = pair_scores(truth, persons.reindex(truth.index))
+    case.close()
+    return {"data_set": "simulated", "records": int(len(truth)), **scores, **info,
+            "import_seconds": round(imported - started, 1), "link_seconds": round(done - imported, 1),
+            "persons_found": run.summary["persons"], "true_persons": int(truth.nunique())}
+
+
+DATASETS: dict[str, Callable[[], tuple[pd.DataFrame, pd.Series, dict]]] = {
+    "historical_50k": historical, "febrl3": febrl, "pseudopeople": pseudopeople,
+}
+
+
+def run(name: str) -> dict:
+    if name == "simulated":
+        return run_simulated()
+    started = time.perf_counter()
+    records, truth, info = DATASETS[name]()
+    loaded = time.perf_counter()
+    result = link_records(records)
+    done = time.perf_counter()
+    predicted = result.clusters.set_index("record_id")["person_id"].reindex(records["record_id"])
+    scores = pair_scores(truth, predicted)
+    return {"data_set": name, "records": len(records), **scores, "link_seconds": round(done - loaded, 1),
+            "load_seconds": round(loaded - started, 1), **info}
+
+
+def main(names: list[str]) -> None:
+    results = json.loads(RESULTS.read_text()) if RESULTS.exists() else {}
+    for name in names or [*DATASETS, "simulated"]:
+        figures = run(name)
+        print(json.dumps(figures))
+        results[name] = figures
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(json.dumps(results, indent=2) + "\n")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
