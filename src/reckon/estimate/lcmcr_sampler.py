@@ -16,6 +16,8 @@ class labels summarised by counts). The n0 unobserved people (all-zero pattern) 
 same way. One sweep:
 
 1. split each observed pattern's count and the n0 unobserved across classes (multinomial);
+   then Metropolis moves on the unobserved count per class with pi and lambda integrated out
+   (not in LCMCR; same posterior, N mixes ~2.5x faster per sweep);
 2. lambda_jk | counts ~ Beta(1 + captured_jk, 1 + m_k - captured_jk);
 3. V_k | counts ~ Beta(1 + m_k, alpha + sum_{l>k} m_l), then pi;
 4. alpha | V ~ Gamma(a_alpha + K - 1, b_alpha - sum_{k<K} log(1 - V_k));
@@ -28,6 +30,8 @@ scale because with a small alpha, 1 - V_k underflows to 0 in double precision.
 """
 
 from __future__ import annotations
+
+import math
 
 import numba
 import numpy as np
@@ -285,6 +289,90 @@ def _stick_weights(
     return sum_log_1mv
 
 
+# Random-walk reach of the collapsed move, in units of sqrt(observed people in the class).
+# Tuned on Kosovo: 30-100 cut the sweeps per effective draw of N from ~960 to ~400; 300 is
+# too bold (most proposals rejected).
+COLLAPSED_REACH = 30.0
+
+
+@numba.njit(cache=True)
+def _log_collapsed_target(
+    class_totals: np.ndarray, captured: np.ndarray, missing: np.ndarray, alpha: float, n: int,
+    log_fact: np.ndarray,
+) -> float:
+    """log p(unobserved per class | observed people's classes, alpha), up to a constant,
+    with the class weights pi and capture probabilities lambda integrated out:
+
+        (N - 1)! / prod_k m0_k!                                 prior 1/N times C(N, n) n0!/prod m0_k!
+        * prod_{k<K} B(1 + m_k, alpha + sum_{l>k} m_l)            stick-breaking weights, integrated
+        * prod_k prod_j B(1 + s_jk, 1 + m_k - s_jk)               Beta(1, 1) lambdas, integrated
+
+    (m_k = people in class k, observed or not; s_jk = those on list j; N = n + sum m0).
+    """
+    J, K = captured.shape
+    n0 = 0
+    for k in range(K):
+        n0 += missing[k]
+    N = n + n0
+    total = log_fact[N - 1]
+    after = N
+    for k in range(K):
+        m = class_totals[k]
+        total -= log_fact[missing[k]]
+        after -= m
+        if k < K - 1:
+            total += log_fact[m] + math.lgamma(alpha + after) - math.lgamma(1.0 + m + alpha + after)
+        for j in range(J):
+            total += log_fact[m - captured[j, k]] - log_fact[m + 1]
+    return total
+
+
+@numba.njit(cache=True)
+def _move_missing(
+    rng: np.random.Generator,
+    missing: np.ndarray,
+    class_totals: np.ndarray,
+    captured: np.ndarray,
+    alpha: float,
+    n: int,
+    n0: int,
+    cap: int,
+    log_fact: np.ndarray,
+) -> int:
+    """Metropolis moves on the unobserved count of each class, with pi and lambda integrated out.
+
+    Plain Gibbs mixes slowly in N: given the unobserved people's classes, lambda and pi are
+    pinned down, and given those, n0 is pinned down. This move changes m0_k by a symmetric
+    random step and accepts by the collapsed target above; pi and lambda are then redrawn from
+    their full conditionals (steps 2-3), which makes the pair a valid partially collapsed
+    Gibbs update. The step size depends only on the class's observed people, which the move
+    does not change, so the proposal stays symmetric. Classes without observed people are
+    left to the Gibbs steps. Updates `missing` and `class_totals`; returns the new n0.
+    """
+    K = class_totals.shape[0]
+    current = _log_collapsed_target(class_totals, captured, missing, alpha, n, log_fact)
+    for k in range(K):
+        observed_k = class_totals[k] - missing[k]
+        if observed_k == 0:
+            continue
+        reach = 1 + int(COLLAPSED_REACH * np.sqrt(observed_k + 1.0))
+        delta = 1 + int(rng.random() * reach)
+        if rng.random() < 0.5:
+            delta = -delta
+        if missing[k] + delta < 0 or n0 + delta > cap:
+            continue
+        missing[k] += delta
+        class_totals[k] += delta
+        proposed = _log_collapsed_target(class_totals, captured, missing, alpha, n, log_fact)
+        if np.log(rng.random()) < proposed - current:
+            current = proposed
+            n0 += delta
+        else:
+            missing[k] -= delta
+            class_totals[k] -= delta
+    return n0
+
+
 @numba.njit(cache=True)
 def run_chain(
     patterns: np.ndarray,
@@ -297,11 +385,13 @@ def run_chain(
     thin: int,
     cap_factor: float,
     rng: np.random.Generator,
+    collapsed_moves: bool = True,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Run one chain; return per saved draw (N, alpha, occupied classes, n0 redraws at the cap).
 
     The last array counts the n0 proposals rejected for exceeding the cap during the `thin`
-    sweeps that led to each saved draw.
+    sweeps that led to each saved draw. collapsed_moves=False gives the plain Gibbs sampler
+    of LCMCR (same posterior, about 2.5x slower mixing of N).
 
     patterns: (P, J) 0/1 int8 observed patterns; counts: (P,) int64 > 0.
     """
@@ -310,8 +400,8 @@ def run_chain(
     for p in range(P):
         n += counts[p]
     cap = int(cap_factor * n)
-    # log(i!) for every count a split can see (n0 <= cap, pattern counts <= n).
-    log_fact = np.empty(max(cap, n) + 1)
+    # log(i!) for every count a split or a collapsed move can see (up to n + cap + 1).
+    log_fact = np.empty(n + cap + 2)
     log_fact[0] = 0.0
     for i in range(1, log_fact.shape[0]):
         log_fact[i] = log_fact[i - 1] + np.log(i)
@@ -375,6 +465,10 @@ def run_chain(
         _split(rng, n0, miss_weights, order, split, log_fact)
         for k in range(K):
             class_totals[k] += split[k]
+
+        # 1b. Collapsed Metropolis moves on the unobserved count of each class.
+        if collapsed_moves:
+            n0 = _move_missing(rng, split, class_totals, captured, alpha, n, n0, cap, log_fact)
 
         # 2. Capture probabilities per list and class.
         for j in range(J):
