@@ -141,3 +141,28 @@ def test_romanize_letter_rules(script: str, key: str) -> None:
 )
 def test_half_of_a_compound_given_name(short: str, compound: str, same: bool) -> None:
     assert is_same_name(short, compound) is same, name_similarity(short, compound)
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("Al-Amrani", "Amrani"),  # the article before a vowel
+        ("Elamin", "Amin"),
+        ("Essaid", "Said"),  # the article assimilated to a sun letter
+        ("Ezzine", "Zein"),
+        ("Lamine", "Amine"),  # Maghrebi l-
+        ("Binahmad", "Ahmad"),  # "son of"
+        ("Shamsul", "Shams"),  # South-Asian -ul left on a given name
+        ("Saifur", "Saif"),
+        ("Sihame", "Siham"),  # French silent -e
+        ("Danielle", "Daniel"),
+        ("Abdou", "Abdu"),  # Abdu is not an Abd- compound (these scored 0)
+        ("Abdeen", "Abedin"),
+    ],
+)
+def test_optional_affixes_between_latin_spellings(a: str, b: str) -> None:
+    assert is_same_name(a, b), name_similarity(a, b)
+
+
+def test_ali_is_a_name_not_the_article() -> None:
+    assert not is_same_name("Alizadeh", "Azadeh"), name_similarity("Alizadeh", "Azadeh")

@@ -3,6 +3,7 @@
 import pytest
 
 from reckon.names import latin_key, name_tokens, normalize_latin
+from reckon.names.latin import word_readings
 
 
 def test_normalize_latin_folds_case_accents_punctuation_and_titles() -> None:
@@ -87,3 +88,19 @@ def test_name_tokens_both_scripts() -> None:
     assert name_tokens("Seyed Ali-Reza Hosseini") == ["ali", "reza", "hosseini"]
     assert name_tokens("سید علی‌رضا حسینی") == ["علی", "رضا", "حسینی"]
     assert name_tokens("") == []
+
+
+@pytest.mark.parametrize(
+    "word, readings",
+    [
+        ("alamrani", ("amrani",)),
+        ("essaid", ("ssaid",)),
+        ("binahmad", ("ahmad",)),
+        ("shamsul", ("shams",)),
+        ("sihame", ("siham",)),
+        ("alizadeh", ()),  # Ali- is a name, not the article
+        ("ali", ()),
+    ],
+)
+def test_word_readings_leave_out_one_affix(word: str, readings: tuple[str, ...]) -> None:
+    assert word_readings(word) == readings

@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from reckon.names.align import VOWELS, as_written, key_similarity
-from reckon.names.latin import marked_latin_key
+from reckon.names.latin import key_words, marked_latin_key, marked_word_key, word_readings
 from reckon.names.romanize import romanize
 from reckon.names.script import is_script
 
@@ -24,6 +24,10 @@ ENDING_PENALTY = 0.25
 COMPOUND_HALVES = frozenset(["ali", "raza", "mahdi", "taqi", "hadi", "hasan", "husin", "amin",
                              "akbar", "asqar", "javad", "baqir", "sadiq", "muhamad"])
 PARTIAL_COMPOUND_SCORE = 0.8
+AFFIX_PENALTY = 0.05  # a Latin word read without an optional affix (see `latin.word_readings`)
+
+# A word as compared: its key first, then the keys of its other readings (Latin only).
+Word = tuple[str, ...]
 
 
 @lru_cache(maxsize=65_536)
@@ -86,7 +90,32 @@ def _ending_penalty(a: str, b: str, a_script: bool, b_script: bool) -> float:
     return ENDING_PENALTY
 
 
-def _words_similarity(words_a: list[str], words_b: list[str], a_script: bool, b_script: bool) -> float:
+@lru_cache(maxsize=65_536)
+def _name_words(name: str) -> tuple[tuple[Word, ...], bool]:
+    """The words of a name as compared, and whether it is in script."""
+    key, from_script = name_key(name)
+    keys = key.split()
+    if from_script:
+        return tuple((k,) for k in keys), True
+    words = []
+    for k, raw in zip(keys, key_words(name)):
+        others = {marked_word_key(r) for r in word_readings(raw)} - {k, ""}
+        words.append((k, *sorted(others)))
+    return tuple(words), False
+
+
+@lru_cache(maxsize=262_144)
+def _word_score(a: Word, b: Word, a_script: bool, b_script: bool) -> float:
+    """The best word similarity over both words' readings; a left-out affix costs a little."""
+    best = word_similarity(a[0], b[0], a_script, b_script)
+    for other in a[1:]:
+        best = max(best, word_similarity(other, b[0], a_script, b_script) - AFFIX_PENALTY)
+    for other in b[1:]:
+        best = max(best, word_similarity(a[0], other, a_script, b_script) - AFFIX_PENALTY)
+    return best
+
+
+def _words_similarity(words_a: list[Word], words_b: list[Word], a_script: bool, b_script: bool) -> float:
     """Each word of the shorter name paired with its best partner, weighted by length."""
     if (len(words_a), words_a, a_script) > (len(words_b), words_b, b_script):
         # the greedy pairing starts from one side; a fixed order keeps the score symmetric
@@ -95,10 +124,10 @@ def _words_similarity(words_a: list[str], words_b: list[str], a_script: bool, b_
     lowest = 1.0
     unused = list(words_b)
     for word in words_a:
-        scores = [word_similarity(word, other, a_script, b_script) for other in unused]
+        scores = [_word_score(word, other, a_script, b_script) for other in unused]
         best = max(range(len(scores)), key=scores.__getitem__)
-        total += scores[best] * len(word)
-        weight += len(word)
+        total += scores[best] * len(word[0])
+        weight += len(word[0])
         lowest = min(lowest, scores[best])
         unused.pop(best)
     # one clearly different word (another given name) must pull the name down
@@ -112,17 +141,16 @@ def name_similarity(a: str, b: str) -> float:
     >>> name_similarity("Mohammad Hosseini", "محمد حسینی")
     1.0
     """
-    key_a, a_script = name_key(a)
-    key_b, b_script = name_key(b)
-    words_a, words_b = key_a.split(), key_b.split()
+    words_a, a_script = _name_words(a)
+    words_b, b_script = _name_words(b)
     if not words_a or not words_b:
         return 0.0
     best = max(_words_similarity(wa, wb, a_script, b_script)
-               for wa, wb in _compound_readings(words_a, words_b))
+               for wa, wb in _compound_readings(list(words_a), list(words_b)))
     return max(0.0, min(1.0, best))
 
 
-def _compound_readings(words_a: list[str], words_b: list[str]) -> list[tuple[list[str], list[str]]]:
+def _compound_readings(words_a: list[Word], words_b: list[Word]) -> list[tuple[list[Word], list[Word]]]:
     """The names as given, plus the longer one with two neighbouring words joined.
 
     "Mohammad Reza Karimi" and "Mohammadreza Karimi" then line up word for word.
@@ -133,7 +161,7 @@ def _compound_readings(words_a: list[str], words_b: list[str]) -> list[tuple[lis
     longer_is_a = len(words_a) > len(words_b)
     longer = words_a if longer_is_a else words_b
     for i in range(len(longer) - 1):
-        merged = longer[:i] + [longer[i] + longer[i + 1]] + longer[i + 2:]
+        merged = longer[:i] + [(longer[i][0] + longer[i + 1][0],)] + longer[i + 2:]
         readings.append((merged, words_b) if longer_is_a else (words_a, merged))
     return readings
 

@@ -58,8 +58,8 @@ _PREFIX_REWRITES: list[tuple[re.Pattern[str], str]] = [
     for p, r in [
         (r"^abd[aeiou]*l(?=[a-z])", "abdl"),  # Abdol/Abdul/Abdel/Abd al- -> one prefix
         (r"^abd[aeiou]+(?=(r|n|s|z|t|d)\1)", "abdl"),  # sun-letter assimilation: Abdurrahman
-        (r"^abd(?=[aeiou])", "abdl"),  # Abdallah
-        (r"^(?:a|e|u|o)l(?=[b-df-hj-np-tz])(?=.{3})", ""),  # article: al-, el-, ol-
+        (r"^abd(?=[aeiou][a-z]{2,})(?![aeiou]+n)", "abdl"),  # Abdarahim; not Abdou, Abdeen
+        (r"^(?:a|e|u|o)l(?=[b-df-hj-kmnp-tz])(?=.{3})", ""),  # article: al-, el-, ol-
         (r"^(?:a|e)l(?=y[aeiou].{2})", ""),  # al-Yami, El Yousfi
         (r"^e(?=([tdsrn])\1.{4})", ""),
         (r"^(?:ben|bin|ibnu?|ebn)(?=[a-z]{3})", "bn"),  # "son of": Ben Ali = Ibn Ali  # the article before a sun letter: Ettaieb, Errachid
@@ -173,6 +173,35 @@ def key_words(name: str) -> list[str]:
     """Folded words ready for keying: articles off, hyphenated and known compounds joined."""
     name = _HYPHEN.sub("", _ARTICLE.sub("", name))  # Ali-Reza is one given name
     return join_compounds(normalize_latin(name).split())
+
+
+# Affixes that one spelling writes and another leaves out, tried as other readings of a
+# word (never removed from the key): the article before a vowel or assimilated to a sun
+# letter (Al-Amrani/Amrani, Essaid/Said), Maghrebi l- (Lamine/Amine), "son of" (Bin Ahmad),
+# the South-Asian -ul/-ur connector left on a given name (Shamsul, Saifur) and the
+# French silent -e (Sihame, Danielle).
+_AFFIXES = [
+    re.compile(p)
+    for p in [
+        r"^(?:a|e|i|o|u)l(?=[aeouy][a-z]{2}|i[bdns][a-z])",  # not Ali- (Alizadeh, Alireza)
+        r"^l(?=[aeiou][a-z]{2})",
+        r"^[ae](?=([tdsrnz])\1[a-z]{2})",
+        r"^(?:bint|bin|ben|ibn|ebn)(?=[a-z]{3})",
+        r"(?<=[a-z]{3})(?:ul|ur)$",
+        r"(?<=[a-z]{3}[^aeiouy])e$",
+    ]
+]
+
+
+@lru_cache(maxsize=262_144)
+def word_readings(word: str) -> tuple[str, ...]:
+    """Other readings of a folded word with one optional affix left out (see `_AFFIXES`)."""
+    readings = []
+    for pattern in _AFFIXES:
+        other = pattern.sub("", word, count=1)
+        if other != word and other not in readings:
+            readings.append(other)
+    return tuple(readings)
 
 
 @lru_cache(maxsize=65_536)
