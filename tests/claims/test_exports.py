@@ -19,3 +19,15 @@ def test_many_yields_one_list_per_document_in_order():
     results = list(reckon.claims.extract_claims_many(docs, batch_size=2))
     assert [len(r) for r in results] == [1, 1, 0, 1, 1, 1]
     assert [r[0].file for r in results if r] == ["0.txt", "1.txt", "2.txt", "3.txt", "4.txt"]
+
+
+def test_run_on_text_without_full_stops_is_cut_into_pieces():
+    from reckon.claims.sentences import MAX_SENTENCE, split_sentences
+    from tests.claims.conftest import document
+
+    body = " ".join(["Police said 240 people had been detained in Castrel, and"] * 400)
+    doc = document(body)
+    pieces = split_sentences(doc.text)
+    assert len(pieces) > 1 and all(len(p.text) <= MAX_SENTENCE for p in pieces)
+    claims = reckon.claims.extract_claims(doc)
+    assert claims and all(doc.text[c.start : c.end] == c.quote for c in claims)

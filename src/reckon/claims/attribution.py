@@ -57,11 +57,12 @@ _FILLERS = re.compile(
     r"(?:\s+(?:also|has|have|had|later|earlier|previously|separately|again|then|now|recently|"
     r"jointly|publicly|officially|first|already|subsequently|finally|initially|further|itself|"
     r"himself|herself|themselves|repeatedly|on\s+\w+day|yesterday|today|last\s+\w+|this\s+\w+|"
-    r"still|only|alone|however|privately|openly|reportedly|allegedly))+\s*$",
+    r"still|only|alone|however|privately|openly|reportedly|allegedly|so\s+far|to\s+date|thus\s+far|"
+    r"since|meanwhile|too))+\s*$",
     re.IGNORECASE,
 )
 _CLAUSE_BREAK = re.compile(
-    r".*(?:[;:“”\"—]|\bthat\b(?!\s+(?:night|day|week|morning|evening|afternoon|time|year|month|figure|number|toll|list|report))|\b(?:which|who|whom|when|while|after|before|because|as|if|since|but|so|"
+    r"(?:[;:“”\"—]|\bthat\b(?!\s+(?:night|day|week|morning|evening|afternoon|time|year|month|figure|number|toll|list|report))|\b(?:which|who|whom|when|while|after|before|because|as|if|since|but|so|"
     r"where|although|though|whereas|and\s+(?=[a-z]))\b)\s*",
     re.DOTALL,
 )
@@ -90,6 +91,7 @@ _GENERIC_HEADS = re.compile(
     re.IGNORECASE,
 )
 _NP_STOP = re.compile(r"\s+(?:on|in|at|during|after|before|that|which|who|about|over|from|to|when|while|and\s+(?=[a-z]))\s+|[,.;:()“”\"]|\s+(?=\d)")
+_SUBJECT_REACH = 240  # characters read leftwards from a verb to find its subject
 _FIRST_PERSON = re.compile(r"^(?:we|our|us|i|my|our\s+\w+|my\s+own)$", re.IGNORECASE)
 _SUBORDINATORS = {"while", "as", "although", "though", "but", "and", "yet", "so", "even", "if", "when", "since", "because", "however", "meanwhile", "instead", "thus", "also", "then", "still", "now"}
 _MEDIA = re.compile(r"\b(?:television|tv|radio|agency|newspaper|media|outlet|broadcaster|press|channel)\b", re.IGNORECASE)
@@ -213,7 +215,7 @@ def _with_intermediary(sentence: str, verb: re.Match[str], found: Attribution, m
 
 def subject_before(sentence: str, verb_start: int) -> str | None:
     """The noun phrase a verb at ``verb_start`` has as its subject, read leftwards."""
-    prefix = _FILLERS.sub("", sentence[:verb_start].rstrip())
+    prefix = _FILLERS.sub("", sentence[max(0, verb_start - _SUBJECT_REACH) : verb_start].rstrip())
     relative = re.search(r"^(?P<head>.*?),?\s+(?:which|who|that)$", prefix)
     if relative:  # "The Monitor, which says ..." -> "The Monitor"
         prefix = relative.group("head")
@@ -221,7 +223,8 @@ def subject_before(sentence: str, verb_start: int) -> str | None:
     inner = re.search(r"^(?P<head>.*\S)\s+who\s+[^,;:“”\"]*$", prefix)
     if inner:  # "a nurse who spoke to the Courier said" -> "a nurse"
         prefix = inner.group("head")
-    clause = _CLAUSE_BREAK.sub("", prefix)
+    breaks = list(_CLAUSE_BREAK.finditer(prefix))
+    clause = prefix[breaks[-1].end() :] if breaks else prefix
     clause = re.split(rf"\s[-–—]\s|{_SAID.pattern}|{DIGIT}[\d,.]*\s", clause)[-1]
     parts = clause.split(",")
     if parts[-1].strip():

@@ -20,7 +20,7 @@ KNOWN_CLAIMANTS: dict[str, tuple[str, ...]] = {
         "Peoples Mojahedin", "Mujahedin-e Khalq", "Mojahedin-e Khalq", "Mujahedin-e-Khalq",
         "Mujahideen-e-Khalq", "Mujahedeen-e-Khalq", "Mojahedin Khalq",
         "National Council of Resistance of Iran", "Iranian Resistance", "Maryam Rajavi",
-        "Massoud Rajavi",
+        "Massoud Rajavi", "Rajavi",
     ),
     "Amnesty International": ("Amnesty International", "Amnesty"),
     "Human Rights Watch": ("Human Rights Watch", "HRW"),

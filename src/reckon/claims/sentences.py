@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from reckon.claims.numbers import DIGIT, UNITS, TENS
 
+MAX_SENTENCE = 1000  # characters; longer runs are cut so rules stay fast
 _HEADER = re.compile(r"^\s*date\s+\d{4}-\d{2}-\d{2}\s")
 _ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "st", "no", "gen", "col", "lt", "sgt", "gov", "rep", "sen", "prof",
@@ -51,11 +52,23 @@ def split_sentences(text: str) -> list[Sentence]:
     begin = header.end() if header else 0
     sentences = []
     for start, end in _spans(text, begin):
-        raw = text[start:end]
-        stripped = raw.strip()
-        if stripped:
-            sentences.append(Sentence(start + raw.index(stripped), stripped))
+        for piece_start, piece_end in _bounded(text, start, end):
+            raw = text[piece_start:piece_end]
+            stripped = raw.strip()
+            if stripped:
+                sentences.append(Sentence(piece_start + raw.index(stripped), stripped))
     return sentences
+
+
+def _bounded(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Cut a run-on "sentence" (tables, text without full stops) into readable pieces."""
+    while end - start > MAX_SENTENCE:
+        window = text[start + MAX_SENTENCE // 2 : start + MAX_SENTENCE]
+        cut = max(window.rfind("; "), window.rfind(", "), window.rfind(" "))
+        cut = start + MAX_SENTENCE // 2 + cut + 1 if cut >= 0 else start + MAX_SENTENCE
+        yield start, cut
+        start = cut
+    yield start, end
 
 
 def _spans(text: str, begin: int) -> Iterator[tuple[int, int]]:
