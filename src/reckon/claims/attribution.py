@@ -24,7 +24,8 @@ from reckon.claims.numbers import DIGIT
 
 _SPEECH = re.compile(
     r"\b(?:said|says|say|told|tells|reported|reports|announced|announces|confirmed|confirms|"
-    r"documented|documents|recorded|records|estimated|estimates|stated|states|claimed|claims|"
+    r"documented|documents|recorded|records|estimated|estimates|stated|states|"
+    r"claimed(?!\s+the\s+lives)|claims(?!\s+the\s+lives)|"
     r"added|adds|noted|notes|wrote|writes|tweeted|declared|declares|revealed|reveals|released|"
     r"published|counted|tallied|verified|found|listed|registered|compiled|acknowledged|"
     r"admitted|conceded|insisted|emphasi[sz]ed|stressed|warned|alleged|asserted|explained|"
