@@ -136,3 +136,13 @@ def test_offsets_index_the_whole_file(claims_in):
     for claim in extract_claims(doc):
         assert doc.text[claim.start : claim.end] == claim.quote
         assert claim.file == "t.txt" and claim.document_date == "2024-03-13"
+
+
+def test_a_further_figure_continues_the_previous_account(claims_in):
+    found = claims_in(
+        "According to the Interior Ministry, 14 people died. A further 230 officers were injured.\n\n"
+        "Another 12 were arrested in Pellin."
+    )
+    assert [(c.figure_low, c.claimant_key) for c in found] == [
+        (14, "Interior Ministry"), (230, "Interior Ministry"), (12, "author"),
+    ]

@@ -31,6 +31,7 @@ from reckon.claims.stance import dispute_in, document_places, is_hedged, place_n
 from reckon.sources.document import Document
 
 _LIST_QUALIFIERS = ("at least", "over", "about", "up to")
+_CONTINUES_ACCOUNT = re.compile(r"^(?:A|An)\s+(?:further|additional)\b|^(?:Another|Further|In\s+addition)\b")
 _QUOTE_BREAK = re.compile(r",\s|;\s|\s[-–—]\s")
 _CAPITALISED = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*")
 _PLACE_BEFORE = re.compile(r"\b(?:in|from|at|near|across|of|to|throughout|around|outside)\s+(?:the\s+)?$")
@@ -144,6 +145,8 @@ def _claims(document: Document, candidates: list[_Candidate]) -> list[Claim]:
         before = len(found)
         if candidate and candidate.readings:
             speaker = quotation.speaker if quotation else None
+            if speaker is None and _CONTINUES_ACCOUNT.match(sentence.text) and "\n" not in document.text[last_end : sentence.start]:
+                speaker = _last_voice(found[previous[0] : previous[1]])  # "A further 230 were injured."
             found.extend(_sentence_claims(document, candidate, memory, speaker))
             _remember_entities(memory, candidate.entities)
         else:
@@ -157,6 +160,15 @@ def _claims(document: Document, candidates: list[_Candidate]) -> list[Claim]:
         last_end = sentence.end
     claims = _with_default_place([f.claim for f in found], document.text)
     return merge_repeats([(c, f.direct) for c, f in zip(claims, found)])
+
+
+def _last_voice(claims: list[_Found]) -> Attribution | None:
+    """The claimant of the previous sentence, for a sentence that continues its account."""
+    for item in reversed(claims):
+        claim = item.claim
+        if claim.claimant_key != AUTHOR:
+            return Attribution(claim.claimant, claim.claimant_key, claim.via, claim_date=claim.claim_date)
+    return None
 
 
 def _quotation_continues(quotation: _Quotation | None, gap: str, text: str) -> _Quotation | None:
