@@ -31,3 +31,12 @@ def test_run_on_text_without_full_stops_is_cut_into_pieces():
     assert len(pieces) > 1 and all(len(p.text) <= MAX_SENTENCE for p in pieces)
     claims = reckon.claims.extract_claims(doc)
     assert claims and all(doc.text[c.start : c.end] == c.quote for c in claims)
+
+
+def test_worker_processes_give_the_same_claims_in_order(examples):
+    from reckon.sources.articles import read_article
+
+    documents = [read_article(p) for p in sorted(examples.glob("*.txt"))]
+    one = list(reckon.claims.extract_claims_many(documents, batch_size=3))
+    two = list(reckon.claims.extract_claims_many(documents, batch_size=3, processes=2))
+    assert one == two

@@ -8,10 +8,12 @@ places and dates; merge repeats (dedupe.py).
 
 from __future__ import annotations
 
+import multiprocessing
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
+from functools import partial
 from itertools import islice
 
 from spacy.tokens import Doc
@@ -57,16 +59,34 @@ def extract_claims(document: Document, *, vague: str = "reckon") -> list[Claim]:
 
 
 def extract_claims_many(
-    documents: Iterable[Document], *, vague: str = "reckon", batch_size: int = 64
+    documents: Iterable[Document], *, vague: str = "reckon", batch_size: int = 64, processes: int = 1
 ) -> Iterator[list[Claim]]:
-    """One list of claims per document, in order; spaCy runs once per batch of documents."""
+    """One list of claims per document, in order; spaCy runs once per batch of documents.
+
+    ``processes`` > 1 spreads the batches over that many worker processes (each loads its own
+    spaCy model, about 200 MB); results still come back in document order.
+    """
     vague_table(vague)  # fail fast on an unknown convention
+    batches = _batches(documents, batch_size)
+    if processes <= 1:
+        for batch in batches:
+            yield from _extract_batch(batch, vague)
+        return
+    with multiprocessing.get_context("spawn").Pool(processes) as pool:
+        for claims in pool.imap(partial(_extract_batch, vague=vague), batches):
+            yield from claims
+
+
+def _batches(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:
     iterator = iter(documents)
-    while batch := list(islice(iterator, batch_size)):
-        prepared = [_candidates(doc, vague) for doc in batch]
-        _add_entities([c for candidates in prepared for c in candidates])
-        for doc, candidates in zip(batch, prepared):
-            yield _claims(doc, candidates)
+    while batch := list(islice(iterator, size)):
+        yield batch
+
+
+def _extract_batch(batch: list[Document], vague: str) -> list[list[Claim]]:
+    prepared = [_candidates(doc, vague) for doc in batch]
+    _add_entities([c for candidates in prepared for c in candidates])
+    return [_claims(doc, candidates) for doc, candidates in zip(batch, prepared)]
 
 
 def _candidates(document: Document, vague: str) -> list[_Candidate]:
