@@ -343,33 +343,75 @@ def _move_missing(
 
     Plain Gibbs mixes slowly in N: given the unobserved people's classes, lambda and pi are
     pinned down, and given those, n0 is pinned down. This move changes m0_k by a symmetric
-    random step and accepts by the collapsed target above; pi and lambda are then redrawn from
-    their full conditionals (steps 2-3), which makes the pair a valid partially collapsed
-    Gibbs update. The step size depends only on the class's observed people, which the move
-    does not change, so the proposal stays symmetric. Classes without observed people are
-    left to the Gibbs steps. Updates `missing` and `class_totals`; returns the new n0.
+    random step and accepts by the collapsed target (`_log_collapsed_target`); pi and lambda
+    are then redrawn from their full conditionals (steps 2-3), which makes the pair a valid
+    partially collapsed Gibbs update. The step size depends only on the class's observed
+    people, which the move does not change, so the proposal stays symmetric. Classes without
+    observed people are left to the Gibbs steps. Updates `missing` and `class_totals`;
+    returns the new n0.
+
+    The target's change is computed incrementally: moving class k changes the N term, class
+    k's own terms, and the stick terms of the classes before k (their "people after" grows).
     """
-    K = class_totals.shape[0]
-    current = _log_collapsed_target(class_totals, captured, missing, alpha, n, log_fact)
+    J, K = captured.shape
+    N = n + n0
+    after = np.empty(K, dtype=np.int64)  # people in classes after k
+    lg_after = np.empty(K)  # lgamma(alpha + after_k)
+    stick = np.zeros(K)  # log B(1 + m_k, alpha + after_k), k < K - 1
+    lam_term = np.empty(K)  # sum_j log B(1 + s_jk, 1 + m_k - s_jk), up to constants
+    trial = np.empty(K)  # proposed stick terms
+    trial_lg = np.empty(K)  # proposed lgamma(alpha + after_l)
+    rest = N
     for k in range(K):
-        observed_k = class_totals[k] - missing[k]
-        if observed_k == 0:
+        m = class_totals[k]
+        rest -= m
+        after[k] = rest
+        lg_after[k] = math.lgamma(alpha + rest)
+        if k < K - 1:
+            stick[k] = log_fact[m] + lg_after[k] - math.lgamma(1.0 + m + alpha + rest)
+        term = 0.0
+        for j in range(J):
+            term += log_fact[m - captured[j, k]]
+        lam_term[k] = term - J * log_fact[m + 1]
+
+    for k in range(K):
+        m = class_totals[k]
+        if m - missing[k] == 0:
             continue
-        reach = 1 + int(COLLAPSED_REACH * np.sqrt(observed_k + 1.0))
+        reach = 1 + int(COLLAPSED_REACH * np.sqrt(m - missing[k] + 1.0))
         delta = 1 + int(rng.random() * reach)
         if rng.random() < 0.5:
             delta = -delta
         if missing[k] + delta < 0 or n0 + delta > cap:
             continue
-        missing[k] += delta
-        class_totals[k] += delta
-        proposed = _log_collapsed_target(class_totals, captured, missing, alpha, n, log_fact)
-        if np.log(rng.random()) < proposed - current:
-            current = proposed
+        new_m = m + delta
+        change = log_fact[N + delta - 1] - log_fact[N - 1]
+        change -= log_fact[missing[k] + delta] - log_fact[missing[k]]
+        new_lam = 0.0
+        for j in range(J):
+            new_lam += log_fact[new_m - captured[j, k]]
+        new_lam -= J * log_fact[new_m + 1]
+        change += new_lam - lam_term[k]
+        if k < K - 1:
+            trial[k] = log_fact[new_m] + lg_after[k] - math.lgamma(1.0 + new_m + alpha + after[k])
+            change += trial[k] - stick[k]
+        for l in range(k):
+            a = alpha + after[l] + delta
+            trial_lg[l] = math.lgamma(a)
+            trial[l] = log_fact[class_totals[l]] + trial_lg[l] - math.lgamma(1.0 + class_totals[l] + a)
+            change += trial[l] - stick[l]
+        if np.log(rng.random()) < change:
+            for l in range(k):
+                stick[l] = trial[l]
+                after[l] += delta
+                lg_after[l] = trial_lg[l]
+            if k < K - 1:
+                stick[k] = trial[k]
+            lam_term[k] = new_lam
+            class_totals[k] = new_m
+            missing[k] += delta
             n0 += delta
-        else:
-            missing[k] -= delta
-            class_totals[k] -= delta
+            N += delta
     return n0
 
 
