@@ -55,6 +55,8 @@ def test_title_alone_or_last_is_kept() -> None:
         ["Ben Ali", "Ibn Ali", "Benali", "Bin Ali"],  # "son of"
         ["Djamel", "Jamel"],
         ["Radhouane", "Razouane"],  # dh is a z sound at the start of a syllable
+        ["Badie", "Badii", "Badiee"],  # a final -ie is ی, not the -eh ending
+        ["Vafaei", "Vafaie"],
     ],
 )
 def test_spellings_share_a_key(spellings: list[str]) -> None:

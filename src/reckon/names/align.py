@@ -26,9 +26,16 @@ CLOSE_CONSONANTS = {
 }
 # Against script only: Latin "th" (read as ث, s) may be ت + ه as in Fathi فتحی.
 CROSS_SCRIPT_CLOSE_CONSONANTS = {**CLOSE_CONSONANTS, frozenset("st"): 0.4}
-VOWEL_CHANGE_COST = 0.3  # a short vowel for another vowel (Mohammad/Muhammad)
-SHORT_LONG_CHANGE_COST = 0.3  # a short vowel for a written long one of another quality
-LONG_VOWEL_CHANGE_COST = 0.3  # one written long vowel for another (Ashur/Ashir)
+# Between Latin spellings also: Persian ژ is written j or zh (Mojgan/Mozhgan, Pejman/Pezhman),
+# خ is k or kh in South-Asian spellings (Khokar/Khokhar), d/z for ذ ض ظ (Ziaa/Dhiaa).
+LATIN_CLOSE_CONSONANTS = {**CLOSE_CONSONANTS, frozenset("dz"): 0.3, frozenset("jz"): 0.4, frozenset("kx"): 0.4}
+# One Latin vowel for another, by quality (o is u in keys), chosen on the development
+# pairs: Latin e stands for a or i (Mohammed/Mohammad, Kazem/Kazim, Mohsen/Muhsin), a for
+# u is common (Morteza/Murtaza), a for i less so (Zaher/Zahir, but Badar/Badir).
+VOWEL_CHANGE_COST = {frozenset("ae"): 0.1, frozenset("ei"): 0.05, frozenset("eu"): 0.15,
+                     frozenset("au"): 0.2, frozenset("iu"): 0.3, frozenset("ai"): 0.3}
+SHORT_LONG_CHANGE_COST = 0.3  # added when a short vowel stands for a written long one of another quality
+LONG_VOWEL_CHANGE_COST = 0.2  # one written long vowel for another (Ashur/Ashir)
 # Against script a vowel is certain: ی read as a Latin "a" means another name (Hosseini/Hassani)
 SCRIPT_VOWEL_CHANGE_COST = 0.8
 SEMIVOWEL_COST = 0.2
@@ -37,6 +44,9 @@ LONG_VOWEL_COST = 0.8  # a written long vowel (script vowel, Latin capital) left
 # name (Mahmoud vs محمد, Hossein vs حسن), because script always writes long vowels.
 LATIN_LONG_VS_SCRIPT_COST = 1.0
 SHORT_VOWEL_COST = {True: 0.0, False: 0.3}  # an unwritten vowel: free against script, cheap in Latin
+# Between Latin spellings, by vowel: a dropped short a, e or u is common (Mohamad/Mohamd,
+# Ahmed/Ahamed); a dropped i much less (Sadeqi/Sedqi, Samira/Samra are other names).
+LATIN_SHORT_VOWEL_COST = {"a": 0.3, "e": 0.2, "i": 0.6, "u": 0.3}
 
 
 def _latin_delete_cost(ch: str, other_is_script: bool) -> float:
@@ -45,7 +55,7 @@ def _latin_delete_cost(ch: str, other_is_script: bool) -> float:
         return 1.0
     if ch.isupper():
         return LATIN_LONG_VS_SCRIPT_COST if other_is_script else LONG_VOWEL_COST
-    return SHORT_VOWEL_COST[other_is_script]
+    return SHORT_VOWEL_COST[True] if other_is_script else LATIN_SHORT_VOWEL_COST.get(ch, SHORT_VOWEL_COST[False])
 
 
 def _substitute_cost(x: str, y: str, across_scripts: bool = False) -> float:
@@ -56,15 +66,19 @@ def _substitute_cost(x: str, y: str, across_scripts: bool = False) -> float:
         return 0.0
     x_vowel, y_vowel = x in VOWELS, y in VOWELS
     if x_vowel and y_vowel:
-        if "o" in (lx, ly) or ("e" in (lx, ly) and ({lx, ly} - {"e"}) <= {"i", "a"}):
-            return 0.0
         if across_scripts:
+            # E, O: script final ی and initial ا/ع (Latin e is read as a against script)
+            if "o" in (lx, ly) or ("e" in (lx, ly) and ({lx, ly} - {"e"}) <= {"i", "a"}):
+                return 0.0
             return SCRIPT_VOWEL_CHANGE_COST
         longs = x.isupper() + y.isupper()
-        return (VOWEL_CHANGE_COST, SHORT_LONG_CHANGE_COST, LONG_VOWEL_CHANGE_COST)[longs]
+        if longs == 2:
+            return LONG_VOWEL_CHANGE_COST
+        change = VOWEL_CHANGE_COST.get(frozenset((lx, ly)), 0.3)
+        return change + SHORT_LONG_CHANGE_COST if longs == 1 else change
     if x_vowel or y_vowel:
         return SEMIVOWEL_COST if SEMIVOWELS.get(lx) == ly or SEMIVOWELS.get(ly) == lx else 1.0
-    close = CROSS_SCRIPT_CLOSE_CONSONANTS if across_scripts else CLOSE_CONSONANTS
+    close = CROSS_SCRIPT_CLOSE_CONSONANTS if across_scripts else LATIN_CLOSE_CONSONANTS
     return close.get(frozenset((lx, ly)), 1.0)
 
 
@@ -156,8 +170,12 @@ def key_similarity(a: str, b: str, a_script: bool, b_script: bool) -> float:
         return 0.0
     if a_script:
         a = as_written(a)
+    elif b_script:
+        a = a.replace("e", "a")
     if b_script:
         b = as_written(b)
+    elif a_script:
+        b = b.replace("e", "a")
     cost, weight_a, weight_b = _edit_cost(
         _codes(a), _codes(b), _delete_table(a_script, b_script), _delete_table(b_script, a_script),
         _SUBSTITUTION[a_script != b_script],

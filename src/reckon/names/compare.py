@@ -15,7 +15,7 @@ from reckon.names.romanize import romanize
 from reckon.names.script import is_script
 
 # Thresholds tuned on the development half of the shared Wikidata pairs (bench_names).
-DEFAULT_THRESHOLD = 0.8  # same script: Latin vs Latin (and script vs script)
+DEFAULT_THRESHOLD = 0.82  # same script: Latin vs Latin (and script vs script)
 CROSS_SCRIPT_THRESHOLD = 0.75  # script vs Latin: the script key has fewer letters to agree on
 ENDING_PENALTY = 0.25
 # Given names that join another in a Persian compound given name and that lists often
@@ -23,7 +23,7 @@ ENDING_PENALTY = 0.25
 # -eddin and -ollah are left out on purpose: Saif and Saifeddin are different names.
 COMPOUND_HALVES = frozenset(["ali", "raza", "mahdi", "taqi", "hadi", "hasan", "husin", "amin",
                              "akbar", "asqar", "javad", "baqir", "sadiq", "muhamad"])
-PARTIAL_COMPOUND_SCORE = 0.8
+PARTIAL_COMPOUND_SCORE = 0.83
 AFFIX_PENALTY = 0.05  # a Latin word read without an optional affix (see `latin.word_readings`)
 
 # A word as compared: its key first, then the keys of its other readings (Latin only).
@@ -55,11 +55,20 @@ def word_similarity(a: str, b: str, a_script: bool, b_script: bool) -> float:
         return 1.0
     if not a or not b:
         return 0.0
-    if not a_script and not b_script and _is_compound_part(a.lower(), b.lower()):
+    if a_script != b_script:  # against script, Latin e is a (script writes no short vowel)
+        a, b = (a, _plain(b)) if a_script else (_plain(a), b)
+        if a.lower() == b.lower():
+            return 1.0
+    if not a_script and not b_script and _is_compound_part(_plain(a).lower(), _plain(b).lower()):
         return PARTIAL_COMPOUND_SCORE
     if a[:4].lower() == b[:4].lower() == "abdl" and len(a) > 4 and len(b) > 4:
         a, b = a[4:], b[4:]  # Abd-compounds differ only in what follows "Abdol"
     return key_similarity(a, b, a_script, b_script) - _ending_penalty(a, b, a_script, b_script)
+
+
+def _plain(latin_key: str) -> str:
+    """A marked Latin word key with e read as a, as in `latin_key` (long vowels stay marked)."""
+    return latin_key.replace("e", "a")
 
 
 def _is_compound_part(a: str, b: str) -> bool:
@@ -74,8 +83,8 @@ def _is_compound_part(a: str, b: str) -> bool:
 
 def _ending_penalty(a: str, b: str, a_script: bool, b_script: bool) -> float:
     """Nisba -i and feminine -a endings tell names apart (Mansur/Mansuri, Mubarak/Mubaraka)."""
-    a = as_written(a) if a_script else a
-    b = as_written(b) if b_script else b
+    a = as_written(a) if a_script else _plain(a)
+    b = as_written(b) if b_script else _plain(b)
     end_a, end_b = a[-1].lower(), b[-1].lower()
     vowel_a, vowel_b = end_a in VOWELS, end_b in VOWELS
     if vowel_a and vowel_b:
@@ -112,6 +121,8 @@ def _word_score(a: Word, b: Word, a_script: bool, b_script: bool) -> float:
         best = max(best, word_similarity(other, b[0], a_script, b_script) - AFFIX_PENALTY)
     for other in b[1:]:
         best = max(best, word_similarity(a[0], other, a_script, b_script) - AFFIX_PENALTY)
+        for mine in a[1:]:  # both left out: Al-Asad / L'Asaad
+            best = max(best, word_similarity(mine, other, a_script, b_script) - 2 * AFFIX_PENALTY)
     return best
 
 

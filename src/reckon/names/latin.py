@@ -70,7 +70,7 @@ _REWRITES: list[tuple[re.Pattern[str], str]] = [
     for p, r in [
         (r"(?<=[aeiouy]n)e$", ""),  # French silent -e: Imane, Amine, Yassine
         (r"ae$", "a"),  # French -ae for a final hamza: Chaimae
-        (r"(?<=[^aeou])(?:[ae]h|e)$", "a"),  # silent final he: -eh/-ah/-e -> one ending
+        (r"(?<=[^aeou])[ae]h$|(?<=[^aeiou])e$", "a"),  # silent final he: -eh/-ah/-e -> one ending (-ie is ی)
         (r"que$", "q"),  # Siddique, Haque
         (r"c(?=[eiy])", "s"),  # French soft c: Nacer, Moncef, Lahcen
         (r"ck|c(?!h)", "k"),
@@ -93,12 +93,11 @@ _REWRITES: list[tuple[re.Pattern[str], str]] = [
         (r"o", "u"),
         (r"i+e+$", "I"),  # Badiee, Marie
         (r"ee|ii|ie|iy|yi", "I"),
-        (r"ae|ea", "I"),  # Saeed, Raeisi: a vowel pair over ع/ئ and ی
+        (r"ae", "I"),  # Saeed, Raeisi: a vowel pair over ع/ئ and ی
         (r"(?<=.)y", "I"),  # y inside a word is ی: Hosseyn, Maryam, -y
         (r"[ae][iI]|[aA]I", "I"),  # Hossein/Husain/Hosseyn
         (r"i$", "I"),  # nisba -i is always written ی
         (r"aa", "a"),  # Saad, Maamoun: often an ain, not a long vowel
-        (r"e", "a"),  # e/a: Mohammed/Mohammad, Fatemeh/Fatemah
     ]
 ]
 
@@ -132,7 +131,11 @@ def name_tokens(name: str) -> list[str]:
 
 @lru_cache(maxsize=262_144)
 def marked_word_key(word: str) -> str:
-    """The key of one lower-case ASCII word, long vowels in capitals (A I U)."""
+    """The key of one lower-case ASCII word, long vowels in capitals (A I U).
+
+    A short e stays e here (it is a in `word_key`): between Latin spellings e stands
+    for a or i (Mohammed/Mohammad, Kazem/Kazim), while a and i are further apart.
+    """
     word = _ALIASES.get(word, word)
     for pattern, replacement in _PREFIX_REWRITES:
         word = pattern.sub(replacement, word)
@@ -150,8 +153,8 @@ def _keep_capital(match: re.Match[str]) -> str:
 
 @lru_cache(maxsize=262_144)
 def word_key(word: str) -> str:
-    """The phonetic key of one lower-case ASCII word."""
-    return _DOUBLED.sub(r"\1", marked_word_key(word).lower())
+    """The phonetic key of one lower-case ASCII word (e is a: Mohammed = Mohammad)."""
+    return _DOUBLED.sub(r"\1", marked_word_key(word).lower().replace("e", "a"))
 
 
 def join_compounds(words: list[str]) -> list[str]:
@@ -184,8 +187,10 @@ _AFFIXES = [
     re.compile(p)
     for p in [
         r"^(?:a|e|i|o|u)l(?=[aeouy][a-z]{2}|i[bdns][a-z])",  # not Ali- (Alizadeh, Alireza)
+        r"^[ae]l(?=l[aeiouy][a-z]{2})",  # Al-Lawzi
+        r"^ale(?=[b-df-hj-np-tv-z][a-z]{3})",  # Persian Al-e (Al-e Habib)
         r"^l(?=[aeiou][a-z]{2})",
-        r"^[ae](?=([tdsrnz])\1[a-z]{2})",
+        r"^[aeuo](?=([tdsrnz])\1[a-z]{2})",  # Essaid, Ur-Rashid
         r"^(?:bint|bin|ben|ibn|ebn)(?=[a-z]{3})",
         r"(?<=[a-z]{3})(?:ul|ur)$",
         r"(?<=[a-z]{3}[^aeiouy])e$",
