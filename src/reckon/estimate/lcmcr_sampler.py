@@ -32,9 +32,14 @@ scale because with a small alpha, 1 - V_k underflows to 0 in double precision.
 from __future__ import annotations
 
 import math
+import time
+from dataclasses import dataclass
 
 import numba
 import numpy as np
+
+# LCMCR's rule: the unobserved count is redrawn while n0 > CAP_FACTOR * n.
+CAP_FACTOR = 20.0
 
 # After this many rejected n0 proposals in one sweep we set n0 to the cap: the truncated
 # posterior then has (nearly) all its mass at the cap anyway, and the caller warns.
@@ -561,3 +566,38 @@ def run_chain(
             redraws = 0
             saved += 1
     return out_N, out_alpha, out_occupied, out_capped
+
+
+@dataclass(frozen=True)
+class ChainRun:
+    """What one chain returns to the parent process."""
+
+    N: np.ndarray  # (samples,) population size draws
+    alpha: np.ndarray  # (samples,) stick-breaking concentration
+    occupied: np.ndarray  # (samples,) classes holding at least one person
+    cap_redraws: np.ndarray  # (samples,) n0 proposals rejected for exceeding the cap
+    seconds: float
+
+
+def run_one_chain(
+    patterns: np.ndarray,
+    counts: np.ndarray,
+    K: int,
+    a_alpha: float,
+    b_alpha: float,
+    burn_in: int,
+    samples: int,
+    thin: int,
+    seed: np.random.SeedSequence,
+    collapsed_moves: bool = True,
+) -> ChainRun:
+    """Run one chain with its own PCG64 stream. Top-level in this light module (NumPy and
+    Numba only) so that a spawned worker process starts quickly."""
+    rng = np.random.Generator(np.random.PCG64(seed))
+    start = time.perf_counter()
+    N, alpha, occupied, redraws = run_chain(
+        np.ascontiguousarray(patterns, dtype=np.int8),
+        np.ascontiguousarray(counts, dtype=np.int64),
+        K, float(a_alpha), float(b_alpha), burn_in, samples, thin, CAP_FACTOR, rng, collapsed_moves,
+    )
+    return ChainRun(N, alpha, occupied, redraws, time.perf_counter() - start)
