@@ -70,9 +70,16 @@ KNOWN_CLAIMANTS: dict[str, tuple[str, ...]] = {
     "Hassan Rouhani": ("Rouhani",),
 }
 
+# Longest aliases first, across all keys, so "Iran Human Rights Monitor" is not read as
+# "Iran Human Rights". Short all-capital acronyms must match in capitals.
+_ALIASES = sorted(
+    ((alias, key) for key, aliases in KNOWN_CLAIMANTS.items() for alias in aliases),
+    key=lambda pair: len(pair[0]),
+    reverse=True,
+)
 _ALIAS_RES = [
-    (key, re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(a) for a in sorted(aliases, key=len, reverse=True)) + r")(?![\w-])", re.IGNORECASE if key not in {"United Nations", "Associated Press", "Fars News Agency"} else 0))
-    for key, aliases in KNOWN_CLAIMANTS.items()
+    (key, re.compile(rf"(?<![\w-]){re.escape(alias)}(?![\w-])", 0 if alias.isupper() and len(alias) <= 3 or alias == "U.N." else re.IGNORECASE))
+    for alias, key in _ALIASES
 ]
 
 _LEADING = re.compile(
@@ -100,7 +107,7 @@ _OWNED_RECORD = re.compile(
     re.IGNORECASE,
 )
 _TRAILING = re.compile(
-    r"(?:\s+(?:officials?|spokes(?:man|woman|person)|sources?|staff|researchers?|members?|"
+    r"(?:\s+(?:officials?|own|spokes(?:man|woman|person)|sources?|staff|researchers?|members?|"
     r"report|statement|figures|data|tally|count|website|officers?)|['’]s?)+$",
     re.IGNORECASE,
 )

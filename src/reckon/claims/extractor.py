@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 from reckon.claims.attribution import Attribution, attribute, claimant_key, speaker_of, subject_before
 from reckon.claims.memory import MentionMemory
 from reckon.claims.categories import Reading, read_figure
-from reckon.claims.claimants import AUTHOR, canonical_claimant, known_claimant
+from reckon.claims.claimants import AUTHOR, known_claimant
 from reckon.claims.conventions import vague_table
 from reckon.claims.dates import find_dates
 from reckon.claims.dedupe import merge_repeats
