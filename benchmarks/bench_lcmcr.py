@@ -54,11 +54,11 @@ def reference(name: str) -> np.ndarray:
     return np.stack([table[table[:, 0] == s, 2] for s in np.unique(table[:, 0])])
 
 
-def single_chain_speed(histories: CaptureHistories, iterations: int = 300_000) -> dict:
+def single_chain_speed(histories: CaptureHistories, collapsed: bool, iterations: int = 300_000) -> dict:
     rng = np.random.default_rng(1)
-    run_chain(histories.patterns, histories.counts, 10, 0.25, 0.25, 10, 10, 1, 20.0, rng)  # compile/load
+    run_chain(histories.patterns, histories.counts, 10, 0.25, 0.25, 10, 10, 1, 20.0, rng, collapsed)  # load
     wall, cpu = time.perf_counter(), time.process_time()
-    run_chain(histories.patterns, histories.counts, 10, 0.25, 0.25, iterations, 1, 1, 20.0, rng)
+    run_chain(histories.patterns, histories.counts, 10, 0.25, 0.25, iterations, 1, 1, 20.0, rng, collapsed)
     wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
     r_rate = 1000 / R_SECONDS_PER_1000
     return {
@@ -74,10 +74,12 @@ def single_chain_speed(histories: CaptureHistories, iterations: int = 300_000) -
     }
 
 
-def two_chain_ess_rate(histories: CaptureHistories) -> dict:
-    # Thin 50: draws about 20x closer than the autocorrelation time (~1,000 sweeps), so
-    # thinning loses little ESS and the arrays stay small.
-    settings = dict(chains=2, burn_in=10_000, samples=4_000, thin=50, seed=5, processes=2)
+def two_chain_ess_rate(histories: CaptureHistories, collapsed: bool) -> dict:
+    # Thin 50: draws about 10x closer than the autocorrelation time (400-1,000 sweeps), so
+    # thinning loses little ESS and the arrays stay small. 400,000 sweeps per chain so the
+    # ESS estimate is stable.
+    settings = dict(chains=2, burn_in=10_000, samples=8_000, thin=50, seed=5, processes=2,
+                    collapsed_moves=collapsed)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", StatisticalWarning)
         result = fit_lcmcr(histories, **settings)
@@ -146,14 +148,16 @@ def main() -> None:
 
     kosovo = load("kosovo_4lists")
     out: dict = {"machine": {"cpus": os.cpu_count(), "load_average": os.getloadavg()}}
-    out["single_chain"] = speed = single_chain_speed(kosovo)
-    print(f"single chain, Kosovo K=10: {speed['iterations_per_second_wall']:,.0f} it/s wall "
-          f"({speed['seconds_per_1000_iterations_wall']:.4f} s / 1000 it; CPU {speed['iterations_per_second_cpu']:,.0f} it/s)"
-          f" = {speed['speedup_vs_r_wall']:.2f}x R wall, {speed['speedup_vs_r_cpu']:.2f}x R CPU")
-    out["two_chains"] = rate = two_chain_ess_rate(kosovo)
-    print(f"2 chains in parallel: bulk ESS {rate['ess_bulk']:.0f} in {rate['wall_seconds']:.1f} s = "
-          f"{rate['ess_per_second_wall']:.0f} ESS/s wall (incl. start-up and burn-in), "
-          f"{rate['ess_per_second_sampling']:.0f} ESS/s while sampling; {rate['iterations_per_ess']:.0f} sweeps per ESS")
+    for collapsed, label in ((True, "default (Gibbs + collapsed moves)"), (False, "plain Gibbs (as LCMCR)")):
+        key = "collapsed" if collapsed else "plain_gibbs"
+        out[f"single_chain_{key}"] = speed = single_chain_speed(kosovo, collapsed)
+        print(f"{label}, single chain, Kosovo K=10: {speed['iterations_per_second_wall']:,.0f} it/s wall "
+              f"({speed['seconds_per_1000_iterations_wall']:.4f} s / 1000 it; CPU {speed['iterations_per_second_cpu']:,.0f} it/s)"
+              f" = {speed['speedup_vs_r_wall']:.2f}x R wall, {speed['speedup_vs_r_cpu']:.2f}x R CPU")
+        out[f"two_chains_{key}"] = rate = two_chain_ess_rate(kosovo, collapsed)
+        print(f"{label}, 2 chains in parallel: bulk ESS {rate['ess_bulk']:.0f} in {rate['wall_seconds']:.1f} s = "
+              f"{rate['ess_per_second_wall']:.0f} ESS/s wall (incl. start-up and burn-in), "
+              f"{rate['ess_per_second_sampling']:.0f} ESS/s while sampling; {rate['iterations_per_ess']:.0f} sweeps per ESS")
     if not args.quick:
         names = ["kosovo_4lists"] + ([] if args.no_uk else ["uk_modern_slavery_2013_6lists"])
         out["compare_with_r"] = []
