@@ -43,8 +43,15 @@ class DateMention:
 
 def find_dates(text: str, document_date: str | None) -> list[DateMention]:
     """Every date expression in ``text``, resolved against ``document_date``."""
-    anchor = date.fromisoformat(document_date) if document_date else None
+    anchor = _anchor(document_date)
     return [DateMention(m.start(), m.end(), _resolve(m, anchor)) for m in _DATE.finditer(text)]
+
+
+def _anchor(document_date: str | None) -> date | None:
+    try:
+        return date.fromisoformat(document_date) if document_date else None
+    except ValueError:
+        return None  # an unknown or partial document date: relative dates stay unresolved
 
 
 def _resolve(match: re.Match[str], anchor: date | None) -> str | None:
