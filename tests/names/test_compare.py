@@ -47,6 +47,7 @@ def test_romanize(script: str, key: str) -> None:
         ("مریم جعفری", "Maryam Jafari"),
         ("علیرضا حسن زاده", "Alireza Hassanzadeh"),
         ("خدیجه صادقی", "Khadijeh Sadeghi"),
+        ("مژگان", "Mojgan"),  # ژ written j
     ],
 )
 def test_script_matches_its_latin_spellings(script: str, latin: str) -> None:

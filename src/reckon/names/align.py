@@ -20,15 +20,17 @@ SEMIVOWELS = {"v": "u", "y": "i"}  # و and ی are consonant or vowel: Pouya پ�
 # Consonant classes that spellings confuse, and what swapping them costs (1 otherwise).
 # Chosen on the development pairs: k/q and g/j (Kasem/Qasem, Gamal/Jamal) are almost
 # always the same name; sh/s or t/d almost never. b/p and g/k: Arabic keyboards lack پ گ.
+# Persian ژ is written j or zh (Mojgan/Mozhgan, Pejman/Pezhman); خ is k or kh in
+# South-Asian spellings (Khokar/Khokhar).
 CLOSE_CONSONANTS = {
     frozenset("kq"): 0.15, frozenset("gj"): 0.15, frozenset("gq"): 0.3,
     frozenset("dz"): 0.4, frozenset("sz"): 0.5, frozenset("bp"): 0.5, frozenset("gk"): 0.5,
+    frozenset("jz"): 0.4, frozenset("kx"): 0.4,
 }
 # Against script only: Latin "th" (read as ث, s) may be ت + ه as in Fathi فتحی.
 CROSS_SCRIPT_CLOSE_CONSONANTS = {**CLOSE_CONSONANTS, frozenset("st"): 0.4}
-# Between Latin spellings also: Persian ژ is written j or zh (Mojgan/Mozhgan, Pejman/Pezhman),
-# خ is k or kh in South-Asian spellings (Khokar/Khokhar), d/z for ذ ض ظ (Ziaa/Dhiaa).
-LATIN_CLOSE_CONSONANTS = {**CLOSE_CONSONANTS, frozenset("dz"): 0.3, frozenset("jz"): 0.4, frozenset("kx"): 0.4}
+# Between Latin spellings d/z (ذ ض ظ: Dhiaa/Ziaa/Diaa) is closer still.
+LATIN_CLOSE_CONSONANTS = {**CLOSE_CONSONANTS, frozenset("dz"): 0.3}
 # One Latin vowel for another, by quality (o is u in keys), chosen on the development
 # pairs: Latin e stands for a or i (Mohammed/Mohammad, Kazem/Kazim, Mohsen/Muhsin), a for
 # u is common (Morteza/Murtaza), a for i less so (Zaher/Zahir, but Badar/Badir).
