@@ -7,7 +7,7 @@ import sys
 import warnings
 from enum import Enum
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 from rich.table import Table
@@ -15,13 +15,11 @@ from rich.table import Table
 from reckon.case import Case
 from reckon.cli.common import OutputFormat, case_option, console, fail, open_case, reckon_errors, render
 from reckon.errors import ReckonError, StatisticalWarning
-from reckon.estimate.compare import MethodComparison
-from reckon.estimate.histories import CaptureHistories, histories_hash, read_capture_csv
-from reckon.estimate.methods import EstimateSettings
-from reckon.estimate.results import EstimateResult
-from reckon.estimate.runner import estimate_strata, linkage_sensitivity
-from reckon.estimate.store import save_estimate
-from reckon.estimate.strata import TOTAL
+
+if TYPE_CHECKING:  # the estimators load SciPy and Numba: import them when a command runs
+    from reckon.estimate.compare import MethodComparison
+    from reckon.estimate.histories import CaptureHistories
+    from reckon.estimate.results import EstimateResult
 
 LINK_FIRST = "no linked persons in this case — run `reckon link` first (or give a capture-history CSV)."
 
@@ -69,6 +67,11 @@ def estimate(
     With FILE, works on that table alone (no case needed). Without it, uses the people
     linked in the case and stores the result there.
     """
+    from reckon.estimate.histories import histories_hash, read_capture_csv
+    from reckon.estimate.methods import EstimateSettings
+    from reckon.estimate.runner import estimate_strata, linkage_sensitivity
+    from reckon.estimate.store import save_estimate
+
     warnings.simplefilter("ignore", StatisticalWarning)  # listed plainly under the table instead
     settings = EstimateSettings(
         level=level, max_order=max_order, select=select.value, model=model, p_value=p_value,
@@ -114,6 +117,8 @@ def _case_histories(case: Case, threshold: float | None = None) -> CaptureHistor
 
 def show(comparison: MethodComparison, fmt: OutputFormat, by_stratum: dict) -> None:
     """Print the results: a table with warnings and notes under it, or JSON."""
+    from reckon.estimate.strata import TOTAL
+
     if fmt is OutputFormat.json:
         sys.stdout.write(json.dumps(comparison.to_dict(), ensure_ascii=False, indent=2, default=str) + "\n")
         return

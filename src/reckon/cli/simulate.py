@@ -8,7 +8,6 @@ from pathlib import Path
 import typer
 
 from reckon.cli.common import OutputFormat, console, reckon_errors, render
-from reckon.simulate import simulate_event
 
 
 class PersianEncoding(str, Enum):
@@ -39,6 +38,8 @@ def simulate(
     and `OUT/truth.json`. Everyone is synthetic.
     """
     with reckon_errors():
+        from reckon.simulate import simulate_event  # NumPy and pandas: loaded when the command runs
+
         truth = simulate_event(
             out, victims=victims, lists=lists, seed=seed, articles=articles, heterogeneity=heterogeneity,
             dependence=dependence, persian_encoding=persian_encoding.value, force=force,
