@@ -6,11 +6,18 @@ pyspark is an optional extra, imported only when the Spark backend is asked for.
 
 from __future__ import annotations
 
+import os
+import tempfile
 from typing import Any
+
+import duckdb
 
 from reckon.errors import ReckonError
 
 BACKENDS = ("duckdb", "spark")
+# Splink's working database may use this much memory before spilling to a temporary
+# folder: a million records then link within about 4 GB in all.
+DUCKDB_MEMORY_LIMIT = os.environ.get("RECKON_LINK_MEMORY", "2GB")
 
 
 def make_db_api(backend: str) -> Any:
@@ -19,7 +26,10 @@ def make_db_api(backend: str) -> Any:
         from splink import DuckDBAPI
 
         # A private in-memory database: Splink's working tables never touch the case file.
-        return DuckDBAPI(":memory:")
+        con = duckdb.connect(":memory:")
+        con.execute(f"SET memory_limit = '{DUCKDB_MEMORY_LIMIT}'")
+        con.execute(f"SET temp_directory = '{tempfile.mkdtemp(prefix='reckon-link-')}'")
+        return DuckDBAPI(con)
     if backend == "spark":
         return _spark_api()
     raise ReckonError(f"backend {backend!r} is not one of {', '.join(BACKENDS)} — use --backend duckdb or spark.")

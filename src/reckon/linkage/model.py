@@ -86,34 +86,29 @@ def _sex(settings: LinkageSettings) -> cl.CustomComparison:
 
 
 def _age(settings: LinkageSettings) -> cl.CustomComparison:
-    # Ages are ranges ("16 or 17", "30-35"): two ages agree within t years when their
-    # ranges overlap once widened by t.
-    levels = [cll.NullLevel("age_low")]
-    for years in settings.age_tolerance_years:
+    # Age and date of birth are one piece of evidence (how old the person was): compared
+    # as two, a shared birth date would count twice. Ages are ranges ("16 or 17",
+    # "30-35"): two agree within t years when their ranges overlap once widened by t.
+    levels = [
+        cll.CustomLevel(
+            "(birth_year_l IS NULL OR birth_year_r IS NULL) AND (age_low_l IS NULL OR age_low_r IS NULL)"
+        ).configure(is_null_level=True),
+        cll.ExactMatchLevel("date_of_birth"),
+        cll.CustomLevel(
+            "damerau_levenshtein(date_of_birth_l, date_of_birth_r) <= 1",
+            label_for_charts="dates of birth one typo apart",
+        ),
+        cll.CustomLevel("birth_year_l = birth_year_r", label_for_charts="same birth year"),
+    ]
+    for years in (int(t) for t in settings.age_tolerance_years):
         levels.append(
             cll.CustomLevel(
-                f"age_low_l <= age_high_r + {int(years)} and age_low_r <= age_high_l + {int(years)}",
-                label_for_charts=f"age ranges within {years} years",
+                f"(age_low_l <= age_high_r + {years} and age_low_r <= age_high_l + {years})"
+                f" or abs(birth_year_l - birth_year_r) <= {max(years, 1)}",
+                label_for_charts=f"ages within {years} years",
             )
         )
     return cl.CustomComparison(output_column_name="age", comparison_levels=[*levels, cll.ElseLevel()])
-
-
-def _date_of_birth(settings: LinkageSettings) -> cl.CustomComparison:
-    return cl.CustomComparison(
-        output_column_name="date_of_birth",
-        comparison_levels=[
-            cll.NullLevel("birth_year"),
-            cll.ExactMatchLevel("date_of_birth"),
-            cll.CustomLevel(
-                "damerau_levenshtein(date_of_birth_l, date_of_birth_r) <= 1",
-                label_for_charts="dates of birth one typo apart",
-            ),
-            cll.CustomLevel("birth_year_l = birth_year_r", label_for_charts="same birth year"),
-            cll.CustomLevel("abs(birth_year_l - birth_year_r) <= 2", label_for_charts="birth years within 2"),
-            cll.ElseLevel(),
-        ],
-    )
 
 
 def _date_of_death(settings: LinkageSettings) -> cl.CustomComparison:
@@ -141,16 +136,15 @@ def _national_id(settings: LinkageSettings) -> cl.CustomComparison:
     )
 
 
-COMPARISONS: dict[str, tuple[str, ComparisonBuilder]] = {
-    # comparison name: (the column that must hold data for it to be used, builder)
-    "name": ("full_key", _name),
-    "father_name": ("father_key", _father_name),
-    "sex": ("sex", _sex),
-    "age": ("age_low", _age),
-    "date_of_birth": ("birth_year", _date_of_birth),
-    "date_of_death": ("death_low", _date_of_death),
-    "place": ("place_key", _place),
-    "national_id": ("national_id", _national_id),
+COMPARISONS: dict[str, tuple[tuple[str, ...], ComparisonBuilder]] = {
+    # comparison name: (columns of which one must hold data for it to be used, builder)
+    "name": (("full_key",), _name),
+    "father_name": (("father_key",), _father_name),
+    "sex": (("sex",), _sex),
+    "age": (("age_low", "birth_year"), _age),
+    "date_of_death": (("death_low",), _date_of_death),
+    "place": (("place_key", "province_key"), _place),
+    "national_id": (("national_id",), _national_id),
 }
 
 
@@ -202,12 +196,10 @@ def affordable_rules(
 
 def build_settings(settings: LinkageSettings, filled: set[str], blocking_rules: list[str]) -> SettingsCreator:
     """Splink's settings for a dedupe over all records of all lists (within-list duplicates too)."""
-    if "province_key" in filled:  # a place comparison works with provinces alone
-        filled = filled | {"place_key"}
     comparisons = [
         COMPARISONS[name][1](settings)
         for name in settings.comparisons
-        if COMPARISONS[name][0] in filled
+        if set(COMPARISONS[name][0]) & filled
     ]
     return SettingsCreator(
         link_type="dedupe_only",

@@ -25,7 +25,8 @@ DEFAULT_BLOCKING_RULES: tuple[tuple[str, ...], ...] = (
      "l.name_coarse = r.name_coarse and l.province_key = r.province_key and l.age_low = r.age_low"),
     ("l.name_coarse = r.name_coarse and l.death_low = r.death_low",
      "l.name_coarse = r.name_coarse and l.place_key = r.place_key and l.death_low = r.death_low"),
-    ("l.name_coarse = r.name_coarse and l.age_low = r.age_low",),
+    ("l.name_coarse = r.name_coarse and l.age_low = r.age_low",
+     "l.name_coarse = r.name_coarse and l.age_low = r.age_low and l.death_low = r.death_low"),
     ("l.full_skel = r.full_skel and l.father_key = r.father_key",
      "l.full_skel = r.full_skel and l.father_key = r.father_key and l.province_key = r.province_key"),
     ("l.family_coarse = r.family_coarse and l.birth_year = r.birth_year",),
@@ -55,7 +56,8 @@ DEFAULT_TRAINING_BLOCKS: tuple[tuple[str, ...], ...] = (
      "l.father_key = r.father_key and l.death_low = r.death_low and l.age_low = r.age_low"
      " and l.place_key = r.place_key"),
     ("l.full_skel = r.full_skel and l.death_low = r.death_low and l.place_key = r.place_key",),
-    ("l.national_id = r.national_id",),
+    # No national_id block: ids copied between family members (as in the pseudopeople
+    # data) make EM learn that matches often have different names.
 )
 
 # Strict rules whose matches are almost surely true, to estimate how often two random
@@ -69,7 +71,7 @@ DEFAULT_DETERMINISTIC_RULES: tuple[str, ...] = (
 # One comparison per kind of evidence. The name is ONE comparison (full name, parts, other
 # script) so that agreeing given and family names are not counted twice as independent.
 ALL_COMPARISONS: tuple[str, ...] = (
-    "name", "father_name", "sex", "age", "date_of_birth", "date_of_death", "place", "national_id",
+    "name", "father_name", "sex", "age", "date_of_death", "place", "national_id",
 )
 
 
@@ -86,7 +88,7 @@ class LinkageSettings:
     recalibrate_prior: bool = True  # re-estimate the prior from the scored pairs (see link.py)
     age_tolerance_years: list[int] = field(default_factory=lambda: [0, 2, 5])
     death_tolerance_days: list[int] = field(default_factory=lambda: [0, 3, 30])
-    max_pairs_per_rule: float = 3e6  # a blocking rule or EM block making more pairs is skipped
+    max_pairs_per_rule: float = 6e6  # a blocking rule or EM block making more pairs is skipped
     keep_pairs_above: float = 0.05  # scored pairs kept for review and re-clustering
     max_pairs_for_u: float = 2e6  # random pairs sampled to learn how often non-matches agree
     min_m_probability: float = 0.002  # EM can learn m = 0 on small data: "never happens in a match"
