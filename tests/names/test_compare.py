@@ -157,6 +157,9 @@ def test_half_of_a_compound_given_name(short: str, compound: str, same: bool) ->
         ("Saifur", "Saif"),
         ("Sihame", "Siham"),  # French silent -e
         ("Danielle", "Daniel"),
+        ("Alwazzan", "Wazzan"),
+        ("Moath", "Moaz"),  # Gulf th for ذ
+        ("Nathalie", "Natalie"),  # French th for t
         ("Abdou", "Abdu"),  # Abdu is not an Abd- compound (these scored 0)
         ("Abdeen", "Abedin"),
     ],

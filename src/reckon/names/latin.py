@@ -187,7 +187,7 @@ _AFFIXES = [
     re.compile(p)
     for p in [
         r"^(?:a|e|i|o|u)l(?=[aeouy][a-z]{2}|i[bdns][a-z])",  # not Ali- (Alizadeh, Alireza)
-        r"^[ae]l(?=l[aeiouy][a-z]{2})",  # Al-Lawzi
+        r"^[ae]l(?=[lw][aeiouy][a-z]{2})",  # Al-Lawzi, Al-Wazzan (Alwan is a name: kept in the key)
         r"^ale(?=[b-df-hj-np-tv-z][a-z]{3})",  # Persian Al-e (Al-e Habib)
         r"^l(?=[aeiou][a-z]{2})",
         r"^[aeuo](?=([tdsrnz])\1[a-z]{2})",  # Essaid, Ur-Rashid
@@ -198,12 +198,22 @@ _AFFIXES = [
 ]
 
 
+# Latin th is ث (s) in the key, but Gulf spellings write ذ as th (Muath = Moaz) and
+# French ones write ت as th (Nathalie).
+_OTHER_SOUNDS = [(re.compile(r"th"), "dh"), (re.compile(r"th"), "t")]
+
+
 @lru_cache(maxsize=262_144)
 def word_readings(word: str) -> tuple[str, ...]:
-    """Other readings of a folded word with one optional affix left out (see `_AFFIXES`)."""
+    """Other readings of a folded word: one optional affix left out (see `_AFFIXES`), or
+    th read as ذ or ت."""
     readings = []
     for pattern in _AFFIXES:
         other = pattern.sub("", word, count=1)
+        if other != word and other not in readings:
+            readings.append(other)
+    for pattern, replacement in _OTHER_SOUNDS:
+        other = pattern.sub(replacement, word)
         if other != word and other not in readings:
             readings.append(other)
     return tuple(readings)
