@@ -146,3 +146,17 @@ def test_a_further_figure_continues_the_previous_account(claims_in):
     assert [(c.figure_low, c.claimant_key) for c in found] == [
         (14, "Interior Ministry"), (230, "Interior Ministry"), (12, "author"),
     ]
+
+
+def test_more_real_world_phrasings(claims_in):
+    found = claims_in(
+        "Amnesty International published a report on Monday. Officials met the press later. "
+        'A spokesman for the judiciary said that "about 7,000" had been detained. '
+        "Local media reported that 40 people had been killed in Pellin, a figure disputed by officials. "
+        "The rights group estimated that 304 men, women and children were killed."
+    )
+    assert [(c.figure_low, c.category, c.claimant_key, c.disputed_by, c.subgroup) for c in found] == [
+        (7000, "arrested", "judiciary", None, None),
+        (40, "killed", "media", "officials", None),
+        (304, "killed", "Amnesty International", None, None),
+    ]

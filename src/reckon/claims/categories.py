@@ -79,7 +79,7 @@ _TOLL_LINK = (
     r"risen|now|put|the|to|as|least|more|than|over|about|some|nearly|almost|around|"
     r"approximately|up|high|many|people|persons|protesters|civilians|demonstrators|an|"
     r"estimated|least|another|further|additional|a|total|reportedly|allegedly|"
-    r"from\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?to|official|its|their|own|officially|included|includes|"
+    r"from\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?[\w-]+|official|its|their|own|officially|included|includes|"
     r"including|among|them|since|already|further|again|yet)|\s+in\s+[A-Z]\w+)*\s*$"
 )
 
@@ -212,6 +212,7 @@ def read_figure(
     return Reading(category, subgroup=subgroup, continues_list=continues)
 
 
+_PEOPLE_LIST = re.compile(rf"\b({_PEOPLE})(?:,\s+|,?\s+and\s+)(?=(?:{_PEOPLE})\b)", re.IGNORECASE)
 _SCOPE_ASIDE = re.compile(
     r"^(\s+[\w-]+)\s+(?:in|across)\s+(?:more\s+than\s+|over\s+|at\s+least\s+|some\s+)?[\d,]+\s+"
     r"(?:cities|towns|provinces|areas|locations|villages|districts)\b"
@@ -219,7 +220,10 @@ _SCOPE_ASIDE = re.compile(
 
 
 def _right_context(text: str, figure: Figure, next_start: int) -> str:
-    wide = re.sub(r"[“\"‘']([\w-]+(?:\s[\w-]+)?)[”\"’']", r" \1 ", text[figure.end : figure.end + 120])
+    wide = text[figure.end : figure.end + 120]
+    wide = re.sub(r"^[”\"’']", "", wide)  # '"about 7,000" had been detained'
+    wide = re.sub(r"[“\"‘']([\w-]+(?:\s[\w-]+)?)[”\"’']", r" \1 ", wide)
+    wide = _PEOPLE_LIST.sub(r"\1 ", wide)  # "304 men, women and children were killed"
     without_aside = _SCOPE_ASIDE.sub(r"\1", _ASIDE.sub(r"\1", wide))  # "45 people, including six children, were killed"
     right = without_aside if without_aside != wide else wide[: max(0, next_start - figure.end)]
     return re.split(r"[;:!?()\[\]“”\"]|\.(?:\s|$)|,\s", right, maxsplit=1)[0]
@@ -278,6 +282,9 @@ def _scope_unit(sentence: str, figure: Figure, right: str) -> str | None:
 
 def _subgroup(left: str, right: str) -> str | None:
     noun_phrase = " ".join(right.split()[:4])
+    named = [name for name, pattern in _SUBGROUPS[1:] if pattern.search(noun_phrase)]
+    if len(named) > 1:
+        return None  # "men, women and children": everyone, not a subset
     for name, pattern in _SUBGROUPS:
         if name == "identified by name":
             if pattern.search(left) or re.match(r"^\s*(?:named|identified)", right, re.I):

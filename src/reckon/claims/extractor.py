@@ -277,6 +277,10 @@ def _disputer(text: str, memory: MentionMemory) -> tuple[str, str] | None:
     dispute = dispute_in(text)
     if dispute is None:
         return None
+    agent = re.match(r"\s+by\s+(?P<who>[^,.;:]+)", text[dispute[0].end() :])
+    if agent:  # "a figure disputed by officials"
+        who = agent.group("who").strip()
+        return who, claimant_key(who, memory)
     who = subject_before(text, dispute[0].start())
     if who is None:
         return None

@@ -23,6 +23,7 @@ _ROLE_THEN_NAME = re.compile(
 _NAME_THEN_ROLE = re.compile(
     r"(?P<name>[A-Z]\w+(?:\s+[A-Z][\w-]+)+),\s+(?P<role>(?:the\s+|a\s+|an\s+)?[\w’'\- ]{0,60}?\b(?:spokes(?:man|woman|person)|minister)\b[\w’'\- ]{0,40}?)[,.]"
 )
+_RIGHTS_BODY = re.compile(r"Rights|Amnesty|Watch|Monitor|HRANA|Hengaw|Observatory|Boroumand|Defenders|Liberties")
 _ROLE_HINT = re.compile(r"[Ss]pokes|[Mm]inister|General")
 _TITLE_NAME = re.compile(
     r"(?P<role>(?:[A-Z]\w+\s+){0,3}(?:Minister|Spokes(?:man|woman|person)|Prosecutor\s+General|Attorney\s+General))\s+"
@@ -84,7 +85,10 @@ class MentionMemory:
     def resolve(self, reference: str) -> str | None:
         """The name a pronoun or description ("the group", "he") refers to, else None."""
         word = reference.lower().split()[-1]
+        rights = "rights" in reference.lower()
         for name in reversed(self.names):
+            if rights and not _RIGHTS_BODY.search(name):
+                continue  # "the rights group" is a rights organisation, not any organisation
             if _compatible(word, name, self.labels.get(name)):
                 return name
         return None
