@@ -199,14 +199,17 @@ _AFFIXES = [
 
 
 # Latin th is ث (s) in the key, but Gulf spellings write ذ as th (Muath = Moaz) and
-# French ones write ت as th (Nathalie).
-_OTHER_SOUNDS = [(re.compile(r"th"), "dh"), (re.compile(r"th"), "t")]
+# French ones write ت as th (Nathalie); ch is sh in the key but خ or k in German and
+# Levantine spellings (Chalifa, Michael = Mikhail); x may be ks (Roxana = Roksana).
+_OTHER_SOUNDS = [
+    (re.compile(r"th"), "dh"), (re.compile(r"th"), "t"), (re.compile(r"(?<!s)ch"), "k"), (re.compile(r"x"), "ks"),
+]
 
 
 @lru_cache(maxsize=262_144)
 def word_readings(word: str) -> tuple[str, ...]:
     """Other readings of a folded word: one optional affix left out (see `_AFFIXES`), or
-    th read as ذ or ت."""
+    one sound read another way (th as ذ or ت, ch as k, x as ks)."""
     readings = []
     for pattern in _AFFIXES:
         other = pattern.sub("", word, count=1)
