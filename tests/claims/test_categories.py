@@ -83,3 +83,14 @@ def test_scope_figures_carry_their_unit(claims_in, body, expected):
 )
 def test_not_claims(claims_in, body):
     assert [(c.figure_low, c.category) for c in claims_in(body) if c.figure_low != 900] == []
+
+
+def test_labels_and_bracketed_sources(claims_in):
+    found = claims_in(
+        "Casualties so far: killed: 1,500; injured: 4,000; arrested: 12,000.\n\n"
+        "Death toll: at least 304 (Amnesty International). Twelve were killed in Pellin (North Varda)."
+    )
+    assert [(c.figure_low, c.category, c.claimant_key) for c in found] == [
+        (1500, "killed", "author"), (4000, "injured", "author"), (12000, "arrested", "author"),
+        (304, "killed", "Amnesty International"), (12, "killed", "author"),
+    ]

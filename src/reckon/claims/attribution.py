@@ -92,6 +92,10 @@ _GENERIC_HEADS = re.compile(
     re.IGNORECASE,
 )
 _NP_STOP = re.compile(r"\s+(?:on|in|at|during|after|before|that|which|who|about|over|from|to|when|while|and\s+(?=[a-z]))\s+|[,.;:()“”\"]|\s+(?=\d)")
+_BODY_WORDS = re.compile(
+    r"\b(?:Ministry|International|Watch|Monitor|Council|Agency|Office|Committee|News|Press|Rights|"
+    r"Network|Organi[sz]ation|Association|Union|Group|Centre|Center|Institute|Commission)\b"
+)
 _SUBJECT_REACH = 240  # characters read leftwards from a verb to find its subject
 _FIRST_PERSON = re.compile(r"^(?:we|our|us|i|my|our\s+\w+|my\s+own)$", re.IGNORECASE)
 _SUBORDINATORS = {"while", "as", "although", "though", "but", "and", "yet", "so", "even", "if", "when", "since", "because", "however", "meanwhile", "instead", "thus", "also", "then", "still", "now"}
@@ -130,7 +134,7 @@ def attribute(sentence: str, start: int, end: int, memory: MentionMemory, speake
         return [agent if agent is not None else local]
     found = _according_to(sentence, start, end, memory) or _speech_subject(sentence, start, end, memory)
     if found is None and agent is None:
-        found = _possessive(sentence, start, memory)
+        found = _possessive(sentence, start, memory) or _bracketed_source(sentence, end, memory)
     if found is None and agent is not None:
         return [agent]
     if found is not None and agent is not None and agent.claimant_key != found.claimant_key:
@@ -179,6 +183,9 @@ def _speech_subject(sentence: str, start: int, end: int, memory: MentionMemory) 
             candidates.append((distance, verb, subject))
     if not candidates:
         return None
+    others = [c for c in candidates if not _FIRST_PERSON.match(c[2])]
+    if others and len(others) < len(candidates):
+        candidates = others  # "We have verified 208 deaths, the UN office said": the UN's claim
     _, verb, subject = min(candidates, key=lambda c: c[0])
     attribution = _make(subject, memory.with_context(sentence[: verb.start()], exclude=subject), anchor=verb.end())
     if attribution is None:
@@ -320,6 +327,16 @@ def _possessive(sentence: str, start: int, memory: MentionMemory) -> Attribution
         if name and _plausible_claimant(name):
             return _make(name, memory, anchor=by.end() + len(name))
     return None
+
+
+def _bracketed_source(sentence: str, end: int, memory: MentionMemory) -> Attribution | None:
+    """"Death toll: at least 304 (Amnesty International)": a source named in brackets."""
+    found = re.match(r"[^()]{0,40}?\((?P<source>[A-Z][^()]{1,60})\)", sentence[end:])
+    if found is None or re.search(r"\d", found.group("source")):
+        return None
+    if not (known_claimant(found.group("source")) or _BODY_WORDS.search(found.group("source"))):
+        return None  # "(North Varda)" after a place is not a source
+    return _make(found.group("source"), memory, anchor=end + found.end())
 
 
 def _possessive_of_figure(sentence: str, start: int, memory: MentionMemory) -> Attribution | None:

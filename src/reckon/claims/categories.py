@@ -193,7 +193,7 @@ def read_figure(
     if unit:
         return Reading("scope", unit=unit)
     subgroup = _subgroup(left[-25:], right)
-    category = _category_after(right)
+    category = _labelled(text[max(0, figure.start - 30) : figure.start]) or _category_after(right)
     if category is None and _NO_LONGER_HELD.search(right):
         return None  # "450 have since been released": not a casualty count
     category = category or _category_before(left)
@@ -212,6 +212,12 @@ def read_figure(
     return Reading(category, subgroup=subgroup, continues_list=continues)
 
 
+_LABEL = re.compile(
+    r"(?:(?P<killed>\b(?:killed|dead|deaths|death\s+toll|toll|fatalities))|(?P<injured>\b(?:injured|wounded))|"
+    r"(?P<arrested>\b(?:arrested|detained|arrests|detentions))|(?P<missing>\bmissing)|"
+    r"(?P<executed>\b(?:executed|executions)))\s*:\s*$",
+    re.IGNORECASE,
+)
 _PEOPLE_LIST = re.compile(rf"\b({_PEOPLE})(?:,\s+|,?\s+and\s+)(?=(?:{_PEOPLE})\b)", re.IGNORECASE)
 _SCOPE_ASIDE = re.compile(
     r"^(\s+[\w-]+)\s+(?:in|across)\s+(?:more\s+than\s+|over\s+|at\s+least\s+|some\s+)?[\d,]+\s+"
@@ -227,6 +233,12 @@ def _right_context(text: str, figure: Figure, next_start: int) -> str:
     without_aside = _SCOPE_ASIDE.sub(r"\1", _ASIDE.sub(r"\1", wide))  # "45 people, including six children, were killed"
     right = without_aside if without_aside != wide else wide[: max(0, next_start - figure.end)]
     return re.split(r"[;:!?()\[\]“”\"]|\.(?:\s|$)|,\s", right, maxsplit=1)[0]
+
+
+def _labelled(before: str) -> str | None:
+    """The category a label gives: "killed: 1,500; injured: 4,000", "Death toll: 304"."""
+    found = _LABEL.search(before)
+    return found.lastgroup if found else None
 
 
 def _left_context(sentence: str, figure: Figure, previous_end: int) -> str:
