@@ -96,6 +96,8 @@ def two_chain_ess_rate(histories: CaptureHistories, collapsed: bool) -> dict:
         "ess_per_second_wall": d["ess_bulk"] / d["seconds"],  # includes process start and burn-in
         "ess_per_second_sampling": d["ess_bulk"] / (chain_wall * sampling / total),
         "iterations_per_ess": 2 * sampling / d["ess_bulk"],
+        # What two unshared cores would deliver: ESS per CPU-second of a chain, times 2.
+        "ess_per_second_two_idle_cores": 2 * d["ess_per_cpu_second"],
         "r_ess_per_second": R_ESS_PER_SECOND,
     }
 
@@ -157,7 +159,8 @@ def main() -> None:
         out[f"two_chains_{key}"] = rate = two_chain_ess_rate(kosovo, collapsed)
         print(f"{label}, 2 chains in parallel: bulk ESS {rate['ess_bulk']:.0f} in {rate['wall_seconds']:.1f} s = "
               f"{rate['ess_per_second_wall']:.0f} ESS/s wall (incl. start-up and burn-in), "
-              f"{rate['ess_per_second_sampling']:.0f} ESS/s while sampling; {rate['iterations_per_ess']:.0f} sweeps per ESS")
+              f"{rate['ess_per_second_sampling']:.0f} ESS/s while sampling; {rate['iterations_per_ess']:.0f} sweeps per ESS; "
+              f"{rate['ess_per_second_two_idle_cores']:.0f} ESS/s on two unshared cores (from CPU time)")
     if not args.quick:
         names = ["kosovo_4lists"] + ([] if args.no_uk else ["uk_modern_slavery_2013_6lists"])
         out["compare_with_r"] = []

@@ -234,7 +234,8 @@ def test_result_has_the_documented_shape(mse_data: Path) -> None:
     assert result.lower == pytest.approx(np.quantile(result.draws, 0.025))
     assert result.upper == pytest.approx(np.quantile(result.draws, 0.975))
     assert (result.draws >= 4_400).all() and (result.draws <= 21 * 4_400).all()
-    for key in ("rhat", "ess_bulk", "ess_tail", "ess_per_second", "mean", "seconds", "fraction_at_cap"):
+    for key in ("rhat", "ess_bulk", "ess_tail", "ess_per_second", "ess_per_cpu_second", "mean", "seconds",
+                "fraction_at_cap"):
         assert key in result.diagnostics
     assert result.parameters["K"] == 10 and result.parameters["a_alpha"] == 0.25
     assert result.to_dict()["method"] == "lcmcr"

@@ -576,7 +576,8 @@ class ChainRun:
     alpha: np.ndarray  # (samples,) stick-breaking concentration
     occupied: np.ndarray  # (samples,) classes holding at least one person
     cap_redraws: np.ndarray  # (samples,) n0 proposals rejected for exceeding the cap
-    seconds: float
+    seconds: float  # wall clock
+    cpu_seconds: float  # CPU time of this chain's process: the speed without other jobs' load
 
 
 def run_one_chain(
@@ -594,10 +595,10 @@ def run_one_chain(
     """Run one chain with its own PCG64 stream. Top-level in this light module (NumPy and
     Numba only) so that a spawned worker process starts quickly."""
     rng = np.random.Generator(np.random.PCG64(seed))
-    start = time.perf_counter()
+    start, cpu_start = time.perf_counter(), time.process_time()
     N, alpha, occupied, redraws = run_chain(
         np.ascontiguousarray(patterns, dtype=np.int8),
         np.ascontiguousarray(counts, dtype=np.int64),
         K, float(a_alpha), float(b_alpha), burn_in, samples, thin, CAP_FACTOR, rng, collapsed_moves,
     )
-    return ChainRun(N, alpha, occupied, redraws, time.perf_counter() - start)
+    return ChainRun(N, alpha, occupied, redraws, time.perf_counter() - start, time.process_time() - cpu_start)
