@@ -44,7 +44,7 @@ _AFTER = {
     "arrested": _words(
         r"arrested", r"arrests", r"detained", r"detentions", r"detainees", r"held", r"jailed",
         r"imprisoned", r"in\s+custody", r"taken\s+into\s+custody", r"rounded\s+up",
-        r"apprehended", r"locked\s+up", r"behind\s+bars", r"political\s+prisoners",
+        r"apprehended", r"locked\s+up", r"behind\s+bars",
     ),
     "missing": _words(
         r"missing", r"disappeared", r"unaccounted\s+for", r"disappearances",
