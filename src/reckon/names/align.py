@@ -33,9 +33,9 @@ CROSS_SCRIPT_CLOSE_CONSONANTS = {**CLOSE_CONSONANTS, frozenset("st"): 0.4}
 LATIN_CLOSE_CONSONANTS = {**CLOSE_CONSONANTS, frozenset("dz"): 0.3}
 # One Latin vowel for another, by quality (o is u in keys), chosen on the development
 # pairs: Latin e stands for a or i (Mohammed/Mohammad, Kazem/Kazim, Mohsen/Muhsin), a for
-# u is common (Morteza/Murtaza), a for i less so (Zaher/Zahir, but Badar/Badir).
+# u is common (Morteza/Murtaza), a for i less so (Badar/Badir), i for u rare (Zahir/Zahur).
 VOWEL_CHANGE_COST = {frozenset("ae"): 0.1, frozenset("ei"): 0.05, frozenset("eu"): 0.15,
-                     frozenset("au"): 0.2, frozenset("iu"): 0.3, frozenset("ai"): 0.3}
+                     frozenset("au"): 0.2, frozenset("iu"): 0.5, frozenset("ai"): 0.3}
 SHORT_LONG_CHANGE_COST = 0.3  # added when a short vowel stands for a written long one of another quality
 LONG_VOWEL_CHANGE_COST = 0.2  # one written long vowel for another (Ashur/Ashir)
 # Against script a vowel is certain: ی read as a Latin "a" means another name (Hosseini/Hassani)
@@ -46,9 +46,9 @@ LONG_VOWEL_COST = 0.8  # a written long vowel (script vowel, Latin capital) left
 # name (Mahmoud vs محمد, Hossein vs حسن), because script always writes long vowels.
 LATIN_LONG_VS_SCRIPT_COST = 1.0
 SHORT_VOWEL_COST = {True: 0.0, False: 0.3}  # an unwritten vowel: free against script, cheap in Latin
-# Between Latin spellings, by vowel: a dropped short a, e or u is common (Mohamad/Mohamd,
-# Ahmed/Ahamed); a dropped i much less (Sadeqi/Sedqi, Samira/Samra are other names).
-LATIN_SHORT_VOWEL_COST = {"a": 0.3, "e": 0.2, "i": 0.6, "u": 0.3}
+# Between Latin spellings, by vowel: a dropped short e or u is common (Ahmed/Ahamed), a
+# dropped a less (Arafa/Arfa), a dropped i rare (Sadeqi/Sedqi, Samira/Samra are other names).
+LATIN_SHORT_VOWEL_COST = {"a": 0.4, "e": 0.3, "i": 0.6, "u": 0.3}
 
 
 def _latin_delete_cost(ch: str, other_is_script: bool) -> float:

@@ -15,7 +15,7 @@ from reckon.names.romanize import romanize
 from reckon.names.script import is_script
 
 # Thresholds tuned on the development half of the shared Wikidata pairs (bench_names).
-DEFAULT_THRESHOLD = 0.82  # same script: Latin vs Latin (and script vs script)
+DEFAULT_THRESHOLD = 0.83  # same script: Latin vs Latin (and script vs script)
 CROSS_SCRIPT_THRESHOLD = 0.75  # script vs Latin: the script key has fewer letters to agree on
 ENDING_PENALTY = 0.25
 # Given names that join another in a Persian compound given name and that lists often
@@ -23,7 +23,7 @@ ENDING_PENALTY = 0.25
 # -eddin and -ollah are left out on purpose: Saif and Saifeddin are different names.
 COMPOUND_HALVES = frozenset(["ali", "raza", "mahdi", "taqi", "hadi", "hasan", "husin", "amin",
                              "akbar", "asqar", "javad", "baqir", "sadiq", "muhamad"])
-PARTIAL_COMPOUND_SCORE = 0.83
+PARTIAL_COMPOUND_SCORE = 0.85
 AFFIX_PENALTY = 0.05  # a Latin word read without an optional affix (see `latin.word_readings`)
 
 # A word as compared: its key first, then the keys of its other readings (Latin only).
