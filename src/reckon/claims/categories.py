@@ -110,7 +110,7 @@ _PEOPLE = (
     r"mourners|participants|marchers|strikers|farmers|pensioners|teachers|doctors|nurses|"
     r"lawyers|bloggers|dissidents|opponents|supporters|inmates|refugees|migrants|Basij\w*|"
     r"agents|conscripts|ringleaders|leaders|organi[sz]ers|agitators|thugs|hooligans|insurgents|"
-    r"militants|terrorists|fighters|suspects|dissidents|Kurdish|Baluch|Arab|young|youngsters"
+    r"militants|terrorists|fighters|suspects|dissidents|Kurdish|Baluch|Arab|young|youngsters|those"
 )
 _PARTICIPATE = re.compile(
     r"\b(?:took\s+to\s+the\s+streets|take\s+to\s+the\s+streets|took\s+part|taking\s+part|"
@@ -119,7 +119,7 @@ _PARTICIPATE = re.compile(
 )
 _PARTICIPANTS_BEFORE = re.compile(r"\b(?:crowds?\s+of|attended\s+by|joined\s+by)\s*$", re.IGNORECASE)
 _SUBGROUPS = [
-    ("identified by name", re.compile(r"\b(?:names\s+of|named|identified\s+by\s+name|whose\s+names)\b", re.I)),
+    ("identified by name", re.compile(r"\b(?:names\s+of|named|identified\s+by\s+name|whose\s+names|identities\s+of)\b", re.I)),
     ("children", re.compile(r"\b(?:children|minors|kids|boys|girls|teenagers|teens|juveniles|under\s+(?:the\s+age\s+of\s+)?18|adolescents|schoolchildren)\b", re.I)),
     ("women", re.compile(r"\b(?:women|females)\b", re.I)),
     ("security forces", re.compile(r"\b(?:security\s+forces?|police(?:men)?|officers|soldiers|troops|guards|Basij\w*|personnel|agents|members\s+of\s+the\s+security)\b", re.I)),

@@ -136,7 +136,10 @@ def canonical_claimant(mention: str) -> str:
     name = _TITLES.sub("", name)
     name = _ROLE_BEFORE_NAME.sub("", name)  # "FVC leader Anya Sorel" -> "Anya Sorel"
     name = _OWNED_RECORD.sub("", name)  # "the Monitor's latest figures" -> "the Monitor"
+    described = name
     name = _TRAILING.sub("", name).strip()
+    if len(name.split()) == 1 and name != described and name[:1].isupper() and name.lower().endswith(("ian", "ese", "ish", "i")):
+        name = described  # "Iranian officials" stays: "Iranian" alone names no one
     name = re.sub(r"\s*\(.*?\)", "", name).strip()
     return name or mention
 
