@@ -160,3 +160,12 @@ def test_more_real_world_phrasings(claims_in):
         (40, "killed", "media", "officials", None),
         (304, "killed", "Amnesty International", None, None),
     ]
+
+
+def test_it_refers_to_the_sentence_subject_not_the_dateline(claims_in):
+    found = claims_in(
+        "ALDMAR, May 6 (Continental Wire) - Veloria's government on Monday raised its toll to 37, "
+        "more than double the 14 it had announced in March.",
+        published="2024-05-07",
+    )
+    assert [(c.figure_low, c.claimant_key) for c in found] == [(37, "Veloria's government"), (14, "Veloria's government")]

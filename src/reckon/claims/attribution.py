@@ -91,7 +91,10 @@ _GENERIC_HEADS = re.compile(
     r"clinic|morgue|undertakers?|neighbou?rs?|relatives|mother|father|brother|sister|son|daughter)\b",
     re.IGNORECASE,
 )
-_NP_STOP = re.compile(r"\s+(?:on|in|at|during|after|before|that|which|who|about|over|from|to|when|while|and\s+(?=[a-z]))\s+|[,.;:()“”\"]|\s+(?=\d)")
+_NP_STOP = re.compile(
+    r"\s+(?:on|in|at|during|after|before|that|which|who|about|over|from|to|when|while)\s+"
+    r"|\s+and\s+(?=[a-z])|[,.;:()“”\"]|\s+(?=\d)"
+)
 _BODY_WORDS = re.compile(
     r"\b(?:Ministry|International|Watch|Monitor|Council|Agency|Office|Committee|News|Press|Rights|"
     r"Network|Organi[sz]ation|Association|Union|Group|Centre|Center|Institute|Commission)\b"

@@ -23,6 +23,8 @@ _ROLE_THEN_NAME = re.compile(
 _NAME_THEN_ROLE = re.compile(
     r"(?P<name>[A-Z]\w+(?:\s+[A-Z][\w-]+)+),\s+(?P<role>(?:the\s+|a\s+|an\s+)?[\w’'\- ]{0,60}?\b(?:spokes(?:man|woman|person)|minister)\b[\w’'\- ]{0,40}?)[,.]"
 )
+_DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,}(?=,\s|\s*\()")  # "ALDMAR, May 6 (Wire) -"
+_STATE_BODY = re.compile(r"\b[A-Z][\w]*['’]s\s+(?:government|ministry|authorities|police|army|judiciary|parliament|regime)\b")
 _RIGHTS_BODY = re.compile(r"Rights|Amnesty|Watch|Monitor|HRANA|Hengaw|Observatory|Boroumand|Defenders|Liberties")
 _ROLE_HINT = re.compile(r"[Ss]pokes|[Mm]inister|General")
 _TITLE_NAME = re.compile(
@@ -56,7 +58,7 @@ class MentionMemory:
                 self.acronyms[m.group("short")] = m.group("full").removeprefix("The ").removeprefix("the ")
         if _ROLE_HINT.search(text):
             self._remember_roles(text)
-        for m in _NAME_RUN.finditer(text):
+        for m in _NAME_RUN.finditer(_DATELINE.sub("", text)):
             name = m.group().strip()
             if len(name) > 2 and (" " in name or name.isupper() or known_claimant(name)):
                 self.names.append(name)
@@ -73,8 +75,10 @@ class MentionMemory:
 
     def with_context(self, before: str, exclude: str = "") -> MentionMemory:
         """This memory plus the names earlier in the current sentence (minus ``exclude``)."""
-        names = [m.group().strip() for m in _NAME_RUN.finditer(before) if len(m.group()) > 2 and m.group().strip() not in exclude]
+        names = [m.group().strip() for m in _NAME_RUN.finditer(_DATELINE.sub("", before)) if len(m.group()) > 2 and m.group().strip() not in exclude]
         extra = [n for n in names if " " in n or n.isupper()]
+        bodies = [(m.start(), m.group()) for m in _STATE_BODY.finditer(before)]
+        extra = [n for _, n in sorted([(before.find(n), n) for n in extra] + bodies)]
         return MentionMemory(self.names + extra, self.acronyms, self.roles, self.labels)
 
     def add(self, name: str, label: str | None = None) -> None:
