@@ -16,32 +16,29 @@ from dataclasses import dataclass, field, replace
 from functools import partial
 from itertools import islice
 
-from spacy.tokens import Doc
-
-from reckon.claims.attribution import Attribution, attribute, claimant_key, speaker_of, subject_before
-from reckon.claims.memory import MentionMemory
+from reckon.claims.attribution import Attribution, attribute, claimant_key, subject_before
 from reckon.claims.categories import Reading, read_figure
-from reckon.claims.claimants import AUTHOR, known_claimant
+from reckon.claims.claimants import AUTHOR
 from reckon.claims.conventions import vague_table
-from reckon.claims.dates import find_dates
 from reckon.claims.dedupe import merge_repeats
 from reckon.claims.figures import Figure, find_figures
+from reckon.claims.memory import MentionMemory
 from reckon.claims.model import Claim
-from reckon.claims.nlp import load_nlp
+from reckon.claims.nlp import label_names, worth_parsing
 from reckon.claims.sentences import Sentence, headlines, may_hold_claim, split_sentences
 from reckon.claims.stance import dispute_in, document_places, is_hedged, place_near, points_back
+from reckon.claims.voices import (
+    CONTINUES_ACCOUNT,
+    Quotation,
+    claim_date_of,
+    last_voice,
+    quotation_after,
+    quotation_continues,
+)
 from reckon.sources.document import Document
 
 _LIST_QUALIFIERS = ("at least", "over", "about", "up to")
-_CONTINUES_ACCOUNT = re.compile(r"^(?:A|An)\s+(?:further|additional)\b|^(?:Another|Further|In\s+addition)\b")
 _QUOTE_BREAK = re.compile(r",\s|;\s|\s[-–—]\s")
-_CAPITALISED = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*")
-_PLACE_BEFORE = re.compile(r"\b(?:in|from|at|near|across|of|to|throughout|around|outside)\s+(?:the\s+)?$")
-_NOT_NAMES = {
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
-    "Saturday", "Sunday", "The", "In", "On", "At", "According",
-}
 
 
 @dataclass
@@ -129,10 +126,9 @@ def _carry_qualifier(figure: Figure, before: Figure) -> Figure:
 
 def _add_entities(candidates: list[_Candidate]) -> None:
     """Label the unknown names in claim sentences (PERSON or ORG) with spaCy NER."""
-    with_claims = [c for c in candidates if c.readings and _has_unknown_name(c.sentence.text)]
-    docs: Iterable[Doc] = load_nlp().pipe((c.sentence.text for c in with_claims), batch_size=256)
-    for candidate, doc in zip(with_claims, docs):
-        candidate.entities = [(e.text, e.label_) for e in doc.ents if e.label_ in ("ORG", "PERSON", "GPE", "NORP")]
+    to_parse = [c for c in candidates if c.readings and worth_parsing(c.sentence.text)]
+    for candidate, names in zip(to_parse, label_names(c.sentence.text for c in to_parse)):
+        candidate.entities = names
 
 
 @dataclass
@@ -143,30 +139,21 @@ class _Found:
     direct: bool = True
 
 
-@dataclass
-class _Quotation:
-    """The speaker of a quotation introduced by "X said:" and how long it lasts."""
-
-    speaker: Attribution
-    quoted: bool  # inside quotation marks: lasts until they close; else until the paragraph ends
-    started: bool = False
-
-
 def _claims(document: Document, candidates: list[_Candidate]) -> list[Claim]:
     by_start = {c.sentence.start: c for c in candidates}
     memory = MentionMemory()
-    quotation: _Quotation | None = None
+    quotation: Quotation | None = None
     found: list[_Found] = []
     previous = (0, 0)  # where the previous sentence's claims sit in ``found``
     last_end = 0
     for sentence in split_sentences(document.text):
-        quotation = _quotation_continues(quotation, document.text[last_end : sentence.start], sentence.text)
+        quotation = quotation_continues(quotation, document.text[last_end : sentence.start], sentence.text)
         candidate = by_start.get(sentence.start)
         before = len(found)
         if candidate and candidate.readings:
             speaker = quotation.speaker if quotation else None
-            if speaker is None and _CONTINUES_ACCOUNT.match(sentence.text) and "\n" not in document.text[last_end : sentence.start]:
-                speaker = _last_voice(found[previous[0] : previous[1]])  # "A further 230 were injured."
+            if speaker is None and CONTINUES_ACCOUNT.match(sentence.text) and "\n" not in document.text[last_end : sentence.start]:
+                speaker = last_voice([f.claim for f in found[previous[0] : previous[1]]])  # "A further 230 were injured."
             found.extend(_sentence_claims(document, candidate, memory, speaker))
             _remember_entities(memory, candidate.entities)
         else:
@@ -176,43 +163,10 @@ def _claims(document: Document, candidates: list[_Candidate]) -> list[Claim]:
         for item in found[before:]:  # "the officials said" may point back to a claimant
             if item.claim.claimant_key != AUTHOR:
                 memory.add(item.claim.claimant)
-        quotation = _quotation_after(quotation, sentence.text, memory, document.published)
+        quotation = quotation_after(quotation, sentence.text, memory, document.published)
         last_end = sentence.end
     claims = _with_default_place([f.claim for f in found], document.text)
     return merge_repeats([(c, f.direct) for c, f in zip(claims, found)])
-
-
-def _last_voice(claims: list[_Found]) -> Attribution | None:
-    """The claimant of the previous sentence, for a sentence that continues its account."""
-    for item in reversed(claims):
-        claim = item.claim
-        if claim.claimant_key != AUTHOR:
-            return Attribution(claim.claimant, claim.claimant_key, claim.via, claim_date=claim.claim_date)
-    return None
-
-
-def _quotation_continues(quotation: _Quotation | None, gap: str, text: str) -> _Quotation | None:
-    if quotation is None:
-        return None
-    if not quotation.started:
-        quotation.quoted = text.lstrip()[:1] in "\"“‘"
-        quotation.started = True
-        return quotation
-    if not quotation.quoted and "\n" in gap:
-        return None
-    return quotation
-
-
-def _quotation_after(
-    quotation: _Quotation | None, text: str, memory: MentionMemory, published: str | None
-) -> _Quotation | None:
-    introduced = speaker_of(text, memory)
-    if introduced is not None:
-        dated = replace(introduced, claim_date=_claim_date(text, introduced, published))
-        return _Quotation(dated, quoted=False)
-    if quotation is not None and quotation.quoted and text.rstrip().endswith(("”", '"')):
-        return None
-    return quotation
 
 
 def _sentence_claims(
@@ -236,7 +190,7 @@ def _sentence_claims(
                 start=offset + quote_start,
                 end=offset + quote_end,
                 via=attribution.via,
-                claim_date=attribution.claim_date or _claim_date(text, attribution, document.published),
+                claim_date=attribution.claim_date or claim_date_of(text, attribution, document.published),
                 place=place_near(text, figure.end, limit),
                 subgroup=reading.subgroup,
                 unit=reading.unit,
@@ -256,20 +210,6 @@ def _quote_span(text: str, figure: Figure, limit: int) -> tuple[int, int]:
     end = after.start() if after else len(text)
     stripped = text[start:end].rstrip(" .;:,\"”’")
     return start, start + len(stripped)
-
-
-def _claim_date(text: str, attribution: Attribution, published: str | None) -> str | None:
-    """The date the claimant spoke: just after its verb, else "On <date>, X said ..."."""
-    if attribution.claimant_key == AUTHOR or attribution.anchor is None:
-        return None
-    dates = find_dates(text, published)
-    for mention in dates:
-        if 0 <= mention.start - attribution.anchor <= 40:
-            return mention.value
-    for mention in dates:
-        if mention.start <= 8 and mention.end < attribution.anchor:
-            return mention.value
-    return None
 
 
 def _disputer(text: str, memory: MentionMemory) -> tuple[str, str] | None:
@@ -304,17 +244,6 @@ def _mark_disputes_back(text: str, found: list[_Found], previous: tuple[int, int
     if dispute is None or previous[0] == previous[1] or not points_back(text, dispute[0].end()):
         return
     _mark_disputes(text, found[previous[0] : previous[1]], memory)
-
-
-def _has_unknown_name(text: str) -> bool:
-    """True when a sentence names someone our table does not know (worth parsing)."""
-    for m in _CAPITALISED.finditer(text, 1):
-        if m.group() in _NOT_NAMES or known_claimant(m.group()):
-            continue
-        if _PLACE_BEFORE.search(text, max(0, m.start() - 12), m.start()):
-            continue  # "in Castrel": a place, which spaCy need not label
-        return True
-    return False
 
 
 def _remember_entities(memory: MentionMemory, entities: list[tuple[str, str]]) -> None:

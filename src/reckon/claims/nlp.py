@@ -7,13 +7,22 @@ not tags or a parse, and NER is what parsing time is spent on.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from functools import lru_cache
 
 from spacy.language import Language
 
-from reckon.claims.claimants import KNOWN_CLAIMANTS
+from reckon.claims.claimants import KNOWN_CLAIMANTS, known_claimant
 
 _UNUSED_PIPES = ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer"]
+_CAPITALISED = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*")
+_PLACE_BEFORE = re.compile(r"\b(?:in|from|at|near|across|of|to|throughout|around|outside)\s+(?:the\s+)?$")
+_NOT_NAMES = {
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+    "Saturday", "Sunday", "The", "In", "On", "At", "According",
+}
 _OFFICE_HEADS = ["Ministry", "Committee", "Council", "Commission", "Office", "Agency", "Court", "Judiciary"]
 
 
@@ -49,3 +58,22 @@ def _patterns() -> list[dict]:
         for head in _OFFICE_HEADS
     ]
     return phrases + acronyms + offices
+
+
+def worth_parsing(text: str) -> bool:
+    """True when a claim sentence names someone the claimant table does not know."""
+    for m in _CAPITALISED.finditer(text, 1):
+        if m.group() in _NOT_NAMES or known_claimant(m.group()):
+            continue
+        if _PLACE_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            continue  # "in Castrel": a place, which spaCy need not label
+        return True
+    return False
+
+
+def label_names(texts: Iterable[str]) -> list[list[tuple[str, str]]]:
+    """The people and organisations spaCy finds in each text, as (name, PERSON|ORG)."""
+    return [
+        [(e.text, e.label_) for e in doc.ents if e.label_ in ("ORG", "PERSON")]
+        for doc in load_nlp().pipe(texts, batch_size=256)
+    ]

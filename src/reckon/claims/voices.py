@@ -1,0 +1,76 @@
+"""Who speaks across sentences: quotations opened by "X said:", and accounts that run on.
+
+A quotation introduced by "X said:" keeps X as its speaker until its quotation marks close
+(or, without quotation marks, until the paragraph ends). A sentence that opens "A further
+...", "Another ..." continues the account of the sentence before it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from reckon.claims.attribution import Attribution, speaker_of
+from reckon.claims.claimants import AUTHOR
+from reckon.claims.dates import find_dates
+from reckon.claims.memory import MentionMemory
+from reckon.claims.model import Claim
+
+CONTINUES_ACCOUNT = re.compile(r"^(?:A|An)\s+(?:further|additional)\b|^(?:Another|Further|In\s+addition)\b")
+
+
+@dataclass
+class Quotation:
+    """The speaker of a quotation introduced by "X said:" and how long it lasts."""
+
+    speaker: Attribution
+    quoted: bool  # inside quotation marks: lasts until they close; else until the paragraph ends
+    started: bool = False
+
+
+def last_voice(claims: list[Claim]) -> Attribution | None:
+    """The claimant of the previous sentence, for a sentence that continues its account."""
+    for claim in reversed(claims):
+        if claim.claimant_key != AUTHOR:
+            return Attribution(claim.claimant, claim.claimant_key, claim.via, claim_date=claim.claim_date)
+    return None
+
+
+def quotation_continues(quotation: Quotation | None, gap: str, text: str) -> Quotation | None:
+    """The quotation still open at sentence ``text`` (``gap``: the text since the last one)."""
+    if quotation is None:
+        return None
+    if not quotation.started:
+        quotation.quoted = text.lstrip()[:1] in "\"“‘"
+        quotation.started = True
+        return quotation
+    if not quotation.quoted and "\n" in gap:
+        return None
+    return quotation
+
+
+def quotation_after(
+    quotation: Quotation | None, text: str, memory: MentionMemory, published: str | None
+) -> Quotation | None:
+    """The quotation open after sentence ``text``: a new one ("X said:"), or the old one."""
+    introduced = speaker_of(text, memory)
+    if introduced is not None:
+        dated = replace(introduced, claim_date=claim_date_of(text, introduced, published))
+        return Quotation(dated, quoted=False)
+    if quotation is not None and quotation.quoted and text.rstrip().endswith(("”", '"')):
+        return None
+    return quotation
+
+
+def claim_date_of(text: str, attribution: Attribution, published: str | None) -> str | None:
+    """The date the claimant spoke: just after its verb, else "On <date>, X said ..."."""
+    if attribution.claimant_key == AUTHOR or attribution.anchor is None:
+        return None
+    dates = find_dates(text, published)
+    for mention in dates:
+        if 0 <= mention.start - attribution.anchor <= 40:
+            return mention.value
+    for mention in dates:
+        if mention.start <= 8 and mention.end < attribution.anchor:
+            return mention.value
+    return None
