@@ -12,7 +12,7 @@ Output columns (all may be NULL except the first two):
     record_id, list_name
     full_key, alt_key       the name keyed in one Latin key space; alt_key is the other
                             script's spelling when a record gives both
-    full_skel, alt_skel     their consonant skeletons (Persian script writes no short vowels)
+    full_skel, alt_skel     their consonant skeletons, spaces removed (no short vowels in script)
     name_coarse             coarse key of the full name (reckon.names.match_key), for blocking
     given_key, family_key   first and last part of the name (or the given fields)
     given_coarse, family_coarse   their skeletons
@@ -90,13 +90,18 @@ def _add_names(out: pd.DataFrame, col) -> None:
     raw = raw.fillna(raw_joined.where(raw_joined.str.len() > 0).astype("string"))
     out["full_key"] = full.to_numpy()
     out["alt_key"] = alt.to_numpy()
-    out["full_skel"] = key_column(full, skeleton).to_numpy()
-    out["alt_skel"] = key_column(alt, skeleton).to_numpy()
+    out["full_skel"] = key_column(full, _joined_skeleton).to_numpy()
+    out["alt_skel"] = key_column(alt, _joined_skeleton).to_numpy()
     out["given_key"] = given.fillna(full.str.split(" ").str[0]).to_numpy()
     out["family_key"] = family.fillna(full.str.split(" ").str[-1]).to_numpy()
     out["name_coarse"] = key_column(raw, coarse_key).to_numpy()
     out["given_coarse"] = key_column(out["given_key"], skeleton).to_numpy()
     out["family_coarse"] = key_column(out["family_key"], skeleton).to_numpy()
+
+
+def _joined_skeleton(key: str) -> str:
+    # Without spaces: compounds are written joined or apart ("Mohammadirad", "Mohammadi Rad").
+    return skeleton(key).replace(" ", "")
 
 
 def _skeleton_key(text: str) -> str:
