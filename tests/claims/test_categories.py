@@ -94,3 +94,8 @@ def test_labels_and_bracketed_sources(claims_in):
         (1500, "killed", "author"), (4000, "injured", "author"), (12000, "arrested", "author"),
         (304, "killed", "Amnesty International"), (12, "killed", "author"),
     ]
+
+
+def test_several_cities_is_not_a_scope_figure(claims_in):
+    assert claims_in("Rioters attacked public property in several cities.") == []
+    assert [c.figure_low for c in claims_in("Protests broke out in dozens of cities.")] == [24]

@@ -92,7 +92,7 @@ _UNITS = {
     "universities": r"universities|campuses",
 }
 _UNIT_RE = re.compile(
-    r"^\s+(?:(?:of\s+)?(?:the\s+)?(?:\w+(?:'s|’s)\s+)?(?:other|more|different|major|small|"
+    r"^\s+(?:of\s+)?(?:(?:the\s+)?(?:\w+(?:'s|’s)\s+)?(?:other|more|different|major|small|"
     r"large|separate|Iranian|[A-Z]\w+|\w+ian)\s+)?(?P<unit>"
     + "|".join(rf"(?P<{name}>{w})" for name, w in _UNITS.items())
     + r")\b",
@@ -191,6 +191,8 @@ def read_figure(
         return None  # the total in "29 of the country's 31 provinces"
     unit = _scope_unit(text, figure, right)
     if unit:
+        if re.fullmatch(r"several|a\s+few|a\s+handful", number, re.IGNORECASE):
+            return None  # "in several cities" says where, not how far: no figure to weigh
         return Reading("scope", unit=unit)
     subgroup = _subgroup(left[-25:], right)
     category = _labelled(text[max(0, figure.start - 30) : figure.start]) or _category_after(right)
