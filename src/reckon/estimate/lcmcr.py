@@ -148,7 +148,6 @@ def _summarise(
     tail = (1.0 - level) / 2.0
     lower, median, upper = np.quantile(draws, [tail, 0.5, 1.0 - tail])
     cap_N = n + int(CAP_FACTOR * n)
-    chains = draws.shape[0]
 
     rhat = diagnostics.rhat(draws)
     ess_bulk = diagnostics.ess_bulk(draws)
