@@ -14,6 +14,7 @@ from typing import Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from reckon.case import Case
@@ -38,7 +39,8 @@ def case_option() -> Any:
 
 def fail(message: str, code: int = 1) -> typer.Exit:
     """Print one clear red line to stderr and return the Exit to raise."""
-    err_console.print(f"[bold red]Error:[/] {message}", highlight=False, soft_wrap=True)
+    # Escape the message: bracketed text such as `reckon[spark]` is not Rich markup.
+    err_console.print(f"[bold red]Error:[/] {escape(message)}", highlight=False, soft_wrap=True)
     return typer.Exit(code)
 
 
