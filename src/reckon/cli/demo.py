@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import typer
+from rich.markup import escape
 
 from reckon.cli.common import console, err_console, reckon_errors
 from reckon.demo import run_demo
@@ -32,7 +33,7 @@ def demo(
         result = run_demo(out, victims=victims, lists=lists, seed=seed, force=force,
                           progress=lambda text: err_console.print(f"[dim]{text}[/]"))
     for stage, text in result.stages:
-        console.print(f"[bold]{stage:>10}[/]  {text}")
+        console.print(f"[bold]{stage:>10}[/]  {escape(text)}")  # model names look like [a*b] markup
     _print_headline(result.numbers)
     if result.report:
         console.print(f"\nOpen the report: [bold]{result.report}[/]  (took {result.seconds:.0f} s)")
