@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from reckon.claims.claimants import AUTHOR, canonical_claimant, known_claimant, speaks_for
+from reckon.claims.claimants import AUTHOR, UMBRELLA_KEYS, canonical_claimant, known_claimant, speaks_for, specific_body
 from reckon.claims.memory import MentionMemory
 from reckon.claims.numbers import DIGIT
 
@@ -33,14 +33,18 @@ _SPEECH = re.compile(
     r"puts\s+the\s+(?:death\s+)?(?:toll|number|figure)|has\s+identified|identified|recorded|"
     r"believes|believed|shows|showed|show|posted|swears|swore|insists|maintains|maintained|argues|"
     r"argued|contends|contended|admits|admit|(?:has|have|had)\s+named|puts|estimate|report|"
-    r"announce|confirm|claim|quoted)\b",
+    r"announce|confirm|claim|quoted|lists|counts|tallies|logged|(?:has|have|had)\s+learned|learnt|"
+    r"(?:has|have|had)\s+(?:now\s+|so\s+far\s+|already\s+|also\s+)?(?:named|identified|listed|counted|recorded)|"
+    r"(?:speaks|spoke|spoken|speak|talks|talked|talk|writes|wrote|written)\s+of)\b",
     re.IGNORECASE,
 )
 _SAID = re.compile(r"\b(?:said|says|told|tells|added|stated|announced|reported|claimed|confirmed)\b(?!\s+by\b)")
 _PASSIVE_AGENT = re.compile(
     r"\b(?:announced|reported|documented|confirmed|released|published|compiled|recorded|given|"
     r"cited|provided|issued|verified|counted|estimated|claimed|tallied|registered|gathered|"
-    r"collected|presented|put\s+forward|stated|disclosed|revealed|declared|quoted)\s+by\s+",
+    r"collected|presented|put\s+forward|stated|disclosed|revealed|declared|quoted|circulated|"
+    r"floated|put\s+out|given\s+out|spread|touted|publici[sz]ed|distributed|broadcast|aired|"
+    r"offered|supplied|produced|calculated|listed|logged|advanced|maintained|cited|shared)\s+by\s+",
     re.IGNORECASE,
 )
 _ACCORDING = re.compile(r"\baccording\s+to\s+", re.IGNORECASE)
@@ -71,12 +75,14 @@ _DESCRIPTOR = re.compile(
     r"^\s*(?:(?i:the|a|an|its|his|her|their)\b|who|which|former|then|deputy|chief|head|spokes\w+|[a-z])",
 )
 _ANAPHOR = re.compile(
-    r"^(?:he|she|it|they|this|the\s+(?:[\w-]+\s+){0,2}(?:group|organi[sz]ation|ngo|monitor|"
+    r"^(?:he|she|it|they|this|(?:the|an?)\s+(?:[\w-]+\s+){0,2}(?:group|organi[sz]ation|ngo|monitor|"
     r"watchdog|agency|ministry|office|official|minister|spokes\w+|committee|body|council|movement|"
     r"network|cent(?:re|er)|outlet|newspaper|broadcaster|daily|website|rapporteur|expert|experts|"
     r"organisation|campaign|coalition|institute|union|party|lawmaker|report|commission|mission|"
     r"news\s+agency|wire\s+service|opposition|officials|authorities|lawmakers|activists|union|"
-    r"association|hospital|clinic|court|judiciary|police|army|monitor|rights\s+group))$",
+    r"association|hospital|clinic|court|judiciary|police|army|monitor|rights\s+group|panel|"
+    r"inquiry|tribunal|investigators|monitors|front|alliance|collective|bloc|league|foundation|"
+    r"society|federation|forum|board|team|observatory|bureau|service|researchers))$",
     re.IGNORECASE,
 )
 _GENERIC_HEADS = re.compile(
@@ -94,6 +100,7 @@ _GENERIC_HEADS = re.compile(
 _NP_STOP = re.compile(
     r"\s+(?:on|in|at|during|after|before|that|which|who|about|over|from|to|when|while)\s+"
     r"|\s+and\s+(?=[a-z])|[,.;:()“”\"]|\s+(?=\d)"
+    r"|\s+(?=(?:is|was|are|were|has|have|had|remains?|said|says)\b)"
 )
 _BODY_WORDS = re.compile(
     r"\b(?:Ministry|International|Watch|Monitor|Council|Agency|Office|Committee|News|Press|Rights|"
@@ -112,6 +119,48 @@ _EVIDENCE = re.compile(
     r"(?:[\w-]+\s+){0,2}?(?:reports?|witnesses|eyewitnesses|sources|information|evidence|videos?|"
     r"footage|accounts?|data|testimon(?:y|ies)|documents?|records?|research|interviews?|"
     r"relatives|families|its\s+own|their\s+own|local\s+media|social\s+media)\b(?!\s+(?:by|from|of)\s)",
+    re.IGNORECASE,
+)
+# Words that are nouns after a determiner or adjective ("its final report", "New reports from ...")
+_NOUN_OR_VERB = re.compile(
+    r"^(?:reports?|claims?|estimates?|records?|documents?|figures?|states?|notes?|shows?|lists?|counts?|"
+    r"tall(?:y|ies)|updates?|finds?|statements?)$",
+    re.IGNORECASE,
+)
+_NOUN_MARKERS = {
+    "the", "a", "an", "its", "their", "his", "her", "our", "my", "your", "this", "that", "these",
+    "those", "new", "fresh", "latest", "final", "first", "further", "recent", "official", "initial",
+    "earlier", "annual", "preliminary", "some", "many", "several", "other", "such", "no", "unconfirmed",
+    "unverified", "local", "media", "news", "police", "hospital", "press", "separate", "similar",
+    "conflicting", "early", "later", "previous", "detailed", "full", "interim", "weekly", "daily",
+}
+_NOUN_ADJUNCTS = {"media", "news", "police", "hospital", "press"}  # nouns that can also be agents
+_OPENERS = {
+    "then", "there", "here", "now", "today", "yesterday", "however", "meanwhile", "still", "also",
+    "overall", "altogether", "together", "all", "both", "each", "every", "most", "few", "more",
+    "less", "only", "even", "just", "again", "instead", "thus", "so", "yet", "once", "when", "while",
+}
+# A subject never opens with a preposition: "In its final report, X lists ..." has X as subject.
+_PREPOSITIONS = {
+    "in", "on", "at", "for", "with", "from", "after", "during", "since", "despite", "under", "over",
+    "by", "of", "to", "into", "through", "among", "amid", "within", "without", "before", "across",
+    "following", "per", "via", "upon", "toward", "towards", "against", "beyond",
+}
+# "according to three officials who spoke on condition of anonymity": unnamed sources are the
+# claimant's evidence when a named subject makes the statement ("X put the toll at N, according to ...").
+_UNNAMED_SOURCES = re.compile(
+    r"^(?:(?:the|a|an|some|several|two|three|four|five|six|many|other|unnamed|anonymous|senior|local|"
+    r"medical|hospital|security|government|official|diplomatic|informed|\d+)\s+)*"
+    r"(?:officials?|sources?|people|persons?|witnesses|residents|doctors|medics|activists|insiders|"
+    r"diplomats|figures|members|staff|officers)\b(?!\s+(?:of|at|for|from|in)\s+[A-Z])",
+    re.IGNORECASE,
+)
+_FIGURE_AHEAD = re.compile(
+    rf"^[^,;:.]*?(?:{DIGIT}|\b(?:dozens|hundreds|thousands|scores|several|a\s+few|a\s+dozen)\b)"
+)
+_UMBRELLA_MEMBERS = re.compile(
+    r"\b(?:investigators|experts|monitors|observers|officials|team|panel|mission|inquiry|staff|"
+    r"researchers|body|agency|envoys?)\b",
     re.IGNORECASE,
 )
 _NOT_SOURCES = re.compile(r"^(?:reporters|journalists|the\s+press|the\s+media|parliament|lawmakers|a\s+news\s+conference|a\s+press\s+conference)$", re.I)
@@ -135,7 +184,10 @@ def attribute(sentence: str, start: int, end: int, memory: MentionMemory, speake
     local = _possessive_of_figure(sentence, start, memory)
     if local is not None:
         return [agent if agent is not None else local]
-    found = _according_to(sentence, start, end, memory) or _speech_subject(sentence, start, end, memory)
+    found = _according_to(sentence, start, end, memory)
+    spoken = _speech_subject(sentence, start, end, memory)
+    if found is None or (spoken is not None and _unnamed(found.claimant) and not _unnamed(spoken.claimant)):
+        found = spoken or found  # "X put the toll at N, according to officials": X's claim
     if found is None and agent is None:
         found = _possessive(sentence, start, memory) or _bracketed_source(sentence, end, memory)
     if found is None and agent is not None:
@@ -176,10 +228,14 @@ def _speech_subject(sentence: str, start: int, end: int, memory: MentionMemory) 
     for verb in _SPEECH.finditer(sentence):
         if any(q[0] <= verb.start() < q[1] for q in quoted):
             continue  # words inside the quotation are the speaker's, not the attribution
+        if _is_noun(sentence, verb):
+            continue  # "its final report", "New reports from the provinces": a noun, not a verb
+        if verb.start() >= end and _FIGURE_AHEAD.match(sentence[verb.end() :]):
+            continue  # "..., while X says at least 800 ...": that verb has its own figure
         if _AUX_BEFORE.search(sentence[: verb.start()]) or re.match(r"\s+by\b", sentence[verb.end():]):
             continue  # passive: "were reported killed", "announced by X"
         subject = subject_before(sentence, verb.start()) or _subject_after(sentence, verb)
-        if subject is None:
+        if subject is None or _sentence_opener(sentence, subject, memory):
             continue
         if verb.end() <= start or verb.start() >= end:
             distance = start - verb.end() if verb.end() <= start else verb.start() - end + 15
@@ -194,6 +250,30 @@ def _speech_subject(sentence: str, start: int, end: int, memory: MentionMemory) 
     if attribution is None:
         return None
     return _with_intermediary(sentence, verb, attribution, memory)
+
+
+def _is_noun(sentence: str, verb: re.Match[str]) -> bool:
+    if not _NOUN_OR_VERB.match(verb.group()):
+        return False
+    before = re.findall(r"[\w’'-]+", sentence[max(0, verb.start() - 40) : verb.start()])
+    return bool(before) and before[-1].lower() in _NOUN_MARKERS
+
+
+def _sentence_opener(sentence: str, subject: str, memory: MentionMemory) -> bool:
+    """A lone capitalised function word opening the sentence ("New", "Further", "Then"): no agent."""
+    if " " in subject or not subject[:1].isupper() or subject.isupper() or _ANAPHOR.match(subject):
+        return False
+    if not sentence.lstrip(" “\"'").startswith(subject) or known_claimant(subject):
+        return False
+    if any(subject in name.split() for name in memory.names):
+        return False
+    word = subject.lower()
+    return (word in _NOUN_MARKERS and word not in _NOUN_ADJUNCTS) or word in _PREPOSITIONS or word in _OPENERS
+
+
+def _unnamed(claimant: str) -> bool:
+    """"three officials who spoke on condition of anonymity", "sources": no name given."""
+    return bool(_UNNAMED_SOURCES.match(claimant.strip())) and not re.search(r"\b[A-Z]", claimant.strip()[1:])
 
 
 def _with_intermediary(sentence: str, verb: re.Match[str], found: Attribution, memory: MentionMemory) -> Attribution:
@@ -298,6 +378,8 @@ def _looks_like_name(text: str) -> bool:
 
 
 def _plausible_claimant(subject: str) -> bool:
+    if not subject.split() or subject.split()[0].lower() in _PREPOSITIONS:
+        return False  # "In its final": an adverbial phrase, not an agent
     if len(subject.split()) > 12 or re.search(r"\d", subject.replace("/", "")):
         return False
     if re.search(r"\b(?:had|has|have|was|were|is|are|been|be|received|not|no|did|does|do)\b", subject):
@@ -379,6 +461,8 @@ def _make(name: str, memory: MentionMemory, anchor: int | None) -> Attribution |
 def claimant_key(name: str, memory: MentionMemory) -> str:
     """The key for a claimant as named, using what the document said earlier."""
     known = known_claimant(name)
+    if known in UMBRELLA_KEYS:  # "the UN Fact-Finding Panel", "UN investigators" (after naming the panel)
+        return _specific_body(name, memory) or known
     if known:
         return known
     if _ANAPHOR.match(name):
@@ -393,10 +477,31 @@ def claimant_key(name: str, memory: MentionMemory) -> str:
             if re.match(r"^(?:the|its|their)\s+\w+$", body, re.IGNORECASE):
                 body = memory.resolve(body) or body
             return canonical_claimant(memory.expand(body))
-    person = next((p for p in parts if _DESCRIPTOR.match(p) is None), parts[0])
-    person = memory.expand(canonical_claimant(person))
+    named = next((p for p in parts if _DESCRIPTOR.match(p) is None), parts[0])
+    person = memory.expand(canonical_claimant(named))
     body = memory.body_of(person)
-    return canonical_claimant(body if body else person)
+    key = canonical_claimant(body if body else person)
+    if key in UMBRELLA_KEYS:
+        return specific_body(body if body else named) or key
+    return key
+
+
+def _specific_body(name: str, memory: MentionMemory) -> str | None:
+    """A named body within an umbrella organisation, as named or as named earlier in the text.
+
+    "the UN Fact-Finding Panel" keys as itself, not "United Nations"; "United Nations
+    investigators" (or "UN monitors", "the UN team") after the panel was named is that panel.
+    """
+    own = specific_body(name)
+    if own:
+        return own
+    if not _UMBRELLA_MEMBERS.search(name):
+        return None
+    umbrella = known_claimant(name)
+    for earlier in reversed(memory.names):
+        if known_claimant(earlier) == umbrella and specific_body(earlier):
+            return specific_body(earlier)
+    return None
 
 
 def _quotations(sentence: str) -> list[tuple[int, int]]:

@@ -144,12 +144,30 @@ def canonical_claimant(mention: str) -> str:
     return name or mention
 
 
+# Keys for umbrella organisations: a named body inside one ("UN Fact-Finding Panel") keeps its own name.
+UMBRELLA_KEYS = frozenset({"United Nations"})
+_SPECIFIC_BODY = re.compile(
+    r"(?:(?:UN|U\.N\.|United\s+Nations)\s+)(?P<rest>(?:[A-Z][\w’'-]*\s+){0,4}"
+    r"(?:Panel|Mission|Commission|Committee|Council|Office|Agency|Programme|Program|Fund|Team|"
+    r"Inquiry|Investigation|Tribunal|Group|Observers?|Envoy|Force)\b(?:\s+(?:on|for|of|in)\s+(?:[A-Z][\w’'-]*\s*)+)?)"
+)
+
+
+def specific_body(mention: str) -> str | None:
+    """"the UN Fact-Finding Panel" -> "UN Fact-Finding Panel"; "the United Nations" -> None."""
+    found = _SPECIFIC_BODY.search(mention)
+    if found is None:
+        return None
+    return "UN " + " ".join(found.group("rest").split())
+
+
 _SPOKES = r"spokes(?:man|woman|person)|press\s+officer|press\s+secretary"
 _ROLE_FOR = re.compile(rf"\b(?:{_SPOKES})\s+(?:for|of|at)\s+(?P<body>.+)$", re.IGNORECASE)
 _BODY_ROLE = re.compile(rf"^(?P<body>.+?)(?:['’]s)?\s+(?:{_SPOKES})\b", re.IGNORECASE)
 _MINISTER = re.compile(
     r"\b(?P<field>(?:[A-Za-z]\w+\s+){1,3})[Mm]inister\b|\b[Mm]inister\s+(?:of|for)\s+(?P<of>(?:[A-Z]\w+\s*)+)"
 )
+_OFFICE_AFTER_NAME = re.compile(r"(\b(?!(?:The|A|An|Its|Their|His|Her)\b)[A-Z][\w-]*\s+)(ministry|office|agency|department|council|committee)\b")
 _CHIEF_LAW_OFFICER = re.compile(r"\b(?:Prosecutor|Attorney)[\s-]General\b", re.IGNORECASE)
 
 
@@ -166,7 +184,8 @@ def speaks_for(role: str) -> str | None:
         return found.group("body").strip(" ,.")
     found = _BODY_ROLE.search(role)
     if found and found.group("body").strip().lower() not in {"the", "a", "an", "its", "their"}:
-        return re.sub(r"^(?:a|an)\s+", "", found.group("body").strip(" ,."))
+        body = re.sub(r"^(?:a|an)\s+", "", found.group("body").strip(" ,."))
+        return _OFFICE_AFTER_NAME.sub(lambda m: m.group(1) + m.group(2).capitalize(), body)  # "Security ministry"
     found = _MINISTER.search(role)
     if found:
         if found.group("of"):

@@ -26,7 +26,7 @@ from reckon.claims.memory import MentionMemory
 from reckon.claims.model import Claim
 from reckon.claims.nlp import label_names, worth_parsing
 from reckon.claims.sentences import Sentence, headlines, may_hold_claim, split_sentences
-from reckon.claims.stance import dispute_in, document_places, is_hedged, place_near, points_back
+from reckon.claims.stance import dismissal_in, dispute_in, document_places, is_hedged, place_near, points_back
 from reckon.claims.voices import (
     CONTINUES_ACCOUNT,
     Quotation,
@@ -216,7 +216,11 @@ def _disputer(text: str, memory: MentionMemory) -> tuple[str, str] | None:
     """Who rejects a figure in this sentence (as named, and as a key), else None."""
     dispute = dispute_in(text)
     if dispute is None:
-        return None
+        dismissed = dismissal_in(text)
+        if dismissed is None:
+            return None
+        speaker = attribute(text, dismissed.start(), dismissed.end(), memory, None)[0]  # "..., X said"
+        return None if speaker.claimant_key == AUTHOR else (speaker.claimant, speaker.claimant_key)
     agent = re.match(r"\s+by\s+(?P<who>[^,.;:]+)", text[dispute[0].end() :])
     if agent:  # "a figure disputed by officials"
         who = agent.group("who").strip()
@@ -232,9 +236,15 @@ def _mark_disputes(text: str, found: list[_Found], memory: MentionMemory) -> lis
     if disputer is None:
         return found
     who, key = disputer
+    others = {(i.claim.start, i.claim.figure_low, i.claim.figure_high) for i in found if i.claim.claimant_key != key}
+    kept = []
     for item in found:
         if item.claim.claimant_key != key:
             item.claim = replace(item.claim, disputed_by=who)
+        elif (item.claim.start, item.claim.figure_low, item.claim.figure_high) in others:
+            continue  # "the toll of 900 put out by Y is false, X said": X rejects Y's figure, not claims it
+        kept.append(item)
+    found[:] = kept
     return found
 
 

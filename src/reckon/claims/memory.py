@@ -27,8 +27,8 @@ _DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,}(?=,\s|\s*\()")  # "ALDMAR, May 6 (W
 _STATE_BODY = re.compile(r"\b[A-Z][\w]*['’]s\s+(?:government|ministry|authorities|police|army|judiciary|parliament|regime)\b")
 _RIGHTS_BODY = re.compile(r"Rights|Amnesty|Watch|Monitor|HRANA|Hengaw|Observatory|Boroumand|Defenders|Liberties")
 _ROLE_HINT = re.compile(r"[Ss]pokes|[Mm]inister|General")
-_TITLE_NAME = re.compile(
-    r"(?P<role>(?:[A-Z]\w+\s+){0,3}(?:Minister|Spokes(?:man|woman|person)|Prosecutor\s+General|Attorney\s+General))\s+"
+_TITLE_NAME = re.compile(  # "Interior Minister X Y", "Health Ministry spokesperson X Y"
+    r"(?P<role>(?:[A-Z]\w+\s+){0,3}(?:[a-z]\w+\s+){0,1}(?:[Mm]inister|[Ss]pokes(?:man|woman|person)|Prosecutor\s+General|Attorney\s+General))\s+"
     r"(?P<name>[A-Z]\w+(?:\s+[A-Z][\w-]+)+)"
 )
 _ORG_WORDS = re.compile(

@@ -21,6 +21,15 @@ _DISPUTE = re.compile(
     r"exaggerated|fabricated|lies|baseless|untrue|inflated|propaganda)|branded|denounced)\b",
     re.IGNORECASE,
 )
+# "The figure of 900 ... is “pure fabrication”, X said": the figure is the subject, the speaker
+# of the sentence rejects it.
+_DISMISSED = re.compile(
+    r"\b(?:is|was|are|were|remains?)\s+[“\"‘']?(?:(?:a|an|pure|complete|total|utter|outright|simply|"
+    r"just|nothing\s+but|wildly|grossly|hugely|greatly|far|totally|completely|entirely)\s+)*"
+    r"(?:fabrications?|fabricated|lies|a\s+lie|lie|false|baseless|groundless|exaggerated|exaggeration|"
+    r"inflated|invented|fiction|fictitious|propaganda|nonsense|untrue|fake|made\s+up|unfounded)\b",
+    re.IGNORECASE,
+)
 _POINTS_BACK = re.compile(
     r"\b(?:the|these|those|such|that|this|its|their)\s+(?:\w+\s+)?(?:figures?|tolls?|numbers?|"
     r"claims?|reports?|estimates?|counts?|tally|allegations?|accounts?)\b|\bit\b|\bthem\b",
@@ -48,6 +57,11 @@ def dispute_in(sentence: str) -> tuple[re.Match[str], str] | None:
     """A rejecting verb and the text before it (its subject lies there), else None."""
     found = _DISPUTE.search(sentence)
     return (found, sentence[: found.start()]) if found else None
+
+
+def dismissal_in(sentence: str) -> re.Match[str] | None:
+    """"The toll of 900 ... is pure fabrication": a figure called false, by the sentence's speaker."""
+    return _DISMISSED.search(sentence)
 
 
 def points_back(sentence: str, after: int) -> bool:
