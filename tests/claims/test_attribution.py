@@ -250,3 +250,14 @@ def test_relatives_telling_the_paper_keep_their_claim(claims_in):
     # reported speech with a named source group is that group's claim, not the author's
     found = claims_in("Soldiers detained dozens of students, neighbours told the Courier.")
     assert keys(found) == {(24, "neighbours")}
+
+
+def test_a_minister_described_by_title_speaks_for_the_ministry_and_dates_are_not_names(claims_in):
+    found = claims_in("On Tuesday, the Interior Minister said about 200 people had died.")
+    assert keys(found) == {(200, "Interior Ministry")}
+
+
+def test_its_report_is_the_owner_speaking(claims_in):
+    found = claims_in("The Ministry of Health in Varda said 37 people were killed. "
+                      "Its latest update reported 59 injured.")
+    assert keys(found) == {(37, "Ministry of Health in Varda"), (59, "Ministry of Health in Varda")}

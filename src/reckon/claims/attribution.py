@@ -163,6 +163,12 @@ _UMBRELLA_MEMBERS = re.compile(
     r"researchers|body|agency|envoys?)\b",
     re.IGNORECASE,
 )
+_OWN_RECORD = re.compile(
+    r"^(its|their|his|her)\s+(?:[\w-]+\s+){0,2}(?:report|reports|update|statement|figures?|tally|count|"
+    r"data|list|records?|estimates?|survey|review|bulletin|research|investigation|documentation)$",
+    re.IGNORECASE,
+)
+_POSSESSIVE_PRONOUNS = {"its": "it", "their": "they", "his": "he", "her": "she"}
 _NOT_SOURCES = re.compile(r"^(?:reporters|journalists|the\s+press|the\s+media|parliament|lawmakers|a\s+news\s+conference|a\s+press\s+conference)$", re.I)
 
 
@@ -331,6 +337,9 @@ def subject_before(sentence: str, verb_start: int) -> str | None:
     pronoun = re.search(r"\b(?:it|he|she|they|we)$", subject)
     if pronoun:  # "the names of 73 people it says were killed" -> "it"
         subject = pronoun.group()
+    record = _OWN_RECORD.match(subject)
+    if record:  # "Its latest update reported 59 injured": the owner of the update speaks
+        subject = _POSSESSIVE_PRONOUNS[record.group(1).lower()]
     return subject if _plausible_claimant(subject) else None
 
 
@@ -465,6 +474,10 @@ def claimant_key(name: str, memory: MentionMemory) -> str:
         return _specific_body(name, memory) or known
     if known:
         return known
+    if _ANAPHOR.match(name) and re.match(r"^(?:the|a|an)\s+\w+\s+minister$", name, re.IGNORECASE):
+        body = speaks_for(name)  # "the Interior Minister" speaks for the Interior Ministry
+        if body and not re.match(r"^(?:the|its|their|a|an)\b", body, re.IGNORECASE):
+            return canonical_claimant(memory.expand(body))
     if _ANAPHOR.match(name):
         resolved = memory.resolve(name)
         if resolved is None:

@@ -40,6 +40,11 @@ _ORG_WORDS = re.compile(
     r"Reuters|Amnesty|Bureau|Government|Clinic|Hospital)\b|\b(?:government|ministry|authorities)\b"
 )
 _PERSON_WORDS = {"he", "she", "official", "minister", "spokesman", "spokeswoman", "spokesperson", "lawmaker", "rapporteur", "expert", "director", "chairwoman", "chairman", "leader"}
+_OPENING_WORDS = re.compile(r"^(?:(?:On|In|At|By|For|From|After|Before|During|Since|Last|This|That|Then|When|While|As|But|And|So|Yet|Until|Since|Until|Early|Late)\s+)+")
+_CALENDAR = re.compile(
+    r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|"
+    r"June|July|August|September|October|November|December)\s*)+"
+)
 _NAMED_BODIES = {"ministry", "committee", "council", "office", "agency", "commission", "mission", "party", "union", "network", "coalition", "institute", "monitor", "association", "clinic", "hospital", "court", "government", "police"}
 
 
@@ -59,7 +64,9 @@ class MentionMemory:
         if _ROLE_HINT.search(text):
             self._remember_roles(text)
         for m in _NAME_RUN.finditer(_DATELINE.sub("", text)):
-            name = m.group().strip()
+            name = _OPENING_WORDS.sub("", m.group().strip())
+            if _CALENDAR.fullmatch(name):
+                continue  # "On Tuesday", "In March": a date, not a name
             if len(name) > 2 and (" " in name or name.isupper() or known_claimant(name)):
                 self.names.append(name)
 
@@ -75,7 +82,8 @@ class MentionMemory:
 
     def with_context(self, before: str, exclude: str = "") -> MentionMemory:
         """This memory plus the names earlier in the current sentence (minus ``exclude``)."""
-        names = [m.group().strip() for m in _NAME_RUN.finditer(_DATELINE.sub("", before)) if len(m.group()) > 2 and m.group().strip() not in exclude]
+        runs = [_OPENING_WORDS.sub("", m.group().strip()) for m in _NAME_RUN.finditer(_DATELINE.sub("", before))]
+        names = [n for n in runs if len(n) > 2 and n not in exclude and not _CALENDAR.fullmatch(n)]
         extra = [n for n in names if " " in n or n.isupper()]
         bodies = [(m.start(), m.group()) for m in _STATE_BODY.finditer(before)]
         extra = [n for _, n in sorted([(before.find(n), n) for n in extra] + bodies)]
