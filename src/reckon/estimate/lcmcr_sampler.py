@@ -209,10 +209,10 @@ def _split(
     """Multinomial(total, weights / sum(weights)) into out, by conditional binomials.
 
     Classes are visited largest weight first (sorted into the scratch array `order`), so the
-    count is usually used up after a few classes. The trailing classes that
-    hold less than TAIL_SHARE of the weight are first given their joint share in one
-    binomial draw (multinomial cells can be merged and split again exactly), so in most
-    sweeps the many near-empty classes cost one cheap draw instead of one each.
+    count is usually used up after a few classes. The trailing classes that hold less than
+    TAIL_SHARE of the weight first get their joint share in one binomial draw (multinomial
+    cells can be merged and split again exactly), so the many near-empty classes usually cost
+    one cheap draw instead of one each.
     """
     K = weights.shape[0]
     for k in range(K):
