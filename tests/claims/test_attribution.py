@@ -261,3 +261,18 @@ def test_its_report_is_the_owner_speaking(claims_in):
     found = claims_in("The Ministry of Health in Varda said 37 people were killed. "
                       "Its latest update reported 59 injured.")
     assert keys(found) == {(37, "Ministry of Health in Varda"), (59, "Ministry of Health in Varda")}
+
+
+@pytest.mark.parametrize(
+    ("body", "figure", "key"),
+    [
+        ("The Kurdistan-based monitor Dastan Watch reported 18 deaths in Sarabet.", 18, "Dastan Watch"),
+        ("The exile outlet Free Voice Radio reported 25 deaths in Lisk.", 25, "Free Voice Radio"),
+        ("The toll of 76, compiled from hospital records by the Marrin Medical Council, was "
+         "disputed by the health ministry.", 76, "Marrin Medical Council"),
+        ("A count of 64 dead released on Friday by the Castrel Families' Committee circulated widely.",
+         64, "Castrel Families' Committee"),
+    ],
+)
+def test_descriptors_before_a_name_and_agents_after_a_phrase(claims_in, body, figure, key):
+    assert (figure, key) in keys(claims_in(body))

@@ -44,7 +44,8 @@ _PASSIVE_AGENT = re.compile(
     r"cited|provided|issued|verified|counted|estimated|claimed|tallied|registered|gathered|"
     r"collected|presented|put\s+forward|stated|disclosed|revealed|declared|quoted|circulated|"
     r"floated|put\s+out|given\s+out|spread|touted|publici[sz]ed|distributed|broadcast|aired|"
-    r"offered|supplied|produced|calculated|listed|logged|advanced|maintained|cited|shared)\s+by\s+",
+    r"offered|supplied|produced|calculated|listed|logged|advanced|maintained|cited|shared)"
+    r"(?:\s+(?:on|in|from|with|using|earlier|last|late|this|through)\b[^,.;:]{0,40}?)?\s+by\s+",
     re.IGNORECASE,
 )
 _ACCORDING = re.compile(r"\baccording\s+to\s+", re.IGNORECASE)
@@ -364,8 +365,17 @@ def _noun_phrase_after(sentence: str, position: int) -> str | None:
     paren = re.match(r"\s*\([^)]{1,40}\)", rest[len(name) :])
     if paren:  # keep an acronym in brackets: "the Veloria Watch (VW)"
         name += paren.group()
-    name = name.strip()
+    name = _drop_trailing_verb(name.strip())
     return name if name and len(name.split()) <= 12 else None
+
+
+def _drop_trailing_verb(name: str) -> str:
+    """"the Castrel Families' Committee circulated widely" -> "the Castrel Families' Committee"."""
+    words = name.split()
+    capitals = [i for i, w in enumerate(words) if w[:1].isupper()]
+    if capitals and capitals[-1] + 1 < len(words) and re.fullmatch(r"[a-z]+ed", words[capitals[-1] + 1]):
+        return " ".join(words[: capitals[-1] + 1])
+    return name
 
 
 def _drop_leading_phrase(subject: str) -> str:

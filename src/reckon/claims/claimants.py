@@ -100,7 +100,9 @@ _SPOKESPERSON = re.compile(
 )
 _ROLE_BEFORE_NAME = re.compile(
     r"^(?:[\w.’'-]+\s+){0,4}?(?:leader|head|chief|director|founder|chairman|chairwoman|chair|"
-    r"president|member|researcher|commander|official|activist|lawyer|spokes(?:man|woman|person))\s+(?=[A-Z])",
+    r"president|member|researcher|commander|official|activist|lawyer|spokes(?:man|woman|person)|"
+    r"monitor|group|watchdog|organi[sz]ation|outlet|newspaper|broadcaster|NGO|ngo|website|charity|"
+    r"daily|weekly|channel|network|collective|alliance|coalition|party|union|syndicate)\s+(?=[A-Z])",
 )
 _OWNED_RECORD = re.compile(
     r"['’]s?\s+(?:\w+\s+)?(?:figures?|report|data|tally|count|statement|estimates?|records?|list|research)$",
