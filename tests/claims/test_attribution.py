@@ -276,3 +276,22 @@ def test_its_report_is_the_owner_speaking(claims_in):
 )
 def test_descriptors_before_a_name_and_agents_after_a_phrase(claims_in, body, figure, key):
     assert (figure, key) in keys(claims_in(body))
+
+
+def test_a_subset_sentence_counts_within_the_previous_figure(claims_in):
+    found = claims_in("At least 120 people have been killed in Lisk. Among them are 14 children and 9 women.")
+    subsets = {(c.figure_low, c.category, c.subgroup, c.claimant_key) for c in found if c.subgroup}
+    assert subsets == {(14, "killed", "children", "author"), (9, "killed", "women", "author")}
+
+
+def test_a_subset_sentence_keeps_the_speaker_and_needs_a_figure_before(claims_in):
+    found = claims_in("The Marrin Monitor said 40 people were detained. Of these, 6 are journalists.")
+    assert (6, "arrested", "Marrin Monitor") in {(c.figure_low, c.category, c.claimant_key) for c in found}
+    assert claims_in("Bread prices rose sharply. Among them are 3 bakeries.") == []
+
+
+def test_subset_of_a_named_category_and_a_toll_that_may_be_higher(claims_in):
+    found = claims_in("Of those killed, 9 were women. Demographers said the real toll could be as high as 600.")
+    got = {(c.figure_low, c.figure_high, c.category, c.claimant_key) for c in found}
+    assert (9, 9, "killed", "author") in got
+    assert (None, 600, "killed", "Demographers") in got

@@ -80,7 +80,8 @@ _TOLL_LINK = (
     r"approximately|up|high|many|people|persons|protesters|civilians|demonstrators|an|"
     r"estimated|least|another|further|additional|a|total|reportedly|allegedly|"
     r"from\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?[\w-]+|official|its|their|own|officially|included|includes|"
-    r"including|among|them|since|already|further|again|yet)|\s+in\s+[A-Z]\w+)*\s*$"
+    r"including|among|them|since|already|further|again|yet|may|might|could|be|likely|well|actually|"
+    r"probably|possibly|still|remains?|true|real|final|full|overall)|\s+in\s+[A-Z]\w+)*\s*$"
 )
 
 _UNITS = {
@@ -128,6 +129,12 @@ _SUBGROUPS = [
 ]
 _SUBSET_BEFORE = re.compile(
     r"(?:\bincluding|\bamong\s+them|\bamong\s+whom|\bof\s+whom|\bof\s+them|\bamong\s+the\s+dead\s+were|\bamong\s+those)\s*(?:were\s+|are\s+)?(?:at\s+least\s+|some\s+|about\s+|over\s+)?$",
+    re.IGNORECASE,
+)
+_SUBSET_OF_NAMED = re.compile(
+    r"\b(?:of|among)\s+(?:those|the\s+people|the\s+\w+)\s+(?:(?P<killed>killed|dead|slain)|"
+    r"(?P<injured>injured|wounded)|(?P<arrested>arrested|detained|held)|(?P<missing>missing)|"
+    r"(?P<executed>executed))\s*,?\s*(?:were\s+|are\s+)?(?:at\s+least\s+|some\s+|about\s+)?$",
     re.IGNORECASE,
 )
 _NOT_PEOPLE_AFTER = re.compile(
@@ -200,6 +207,10 @@ def read_figure(
         return None  # "450 have since been released": not a casualty count
     category = category or _category_before(left)
     continues = False
+    if category is None:
+        named = _SUBSET_OF_NAMED.search(left)
+        if named:  # "Of those killed, nine were women"
+            category = next(cat for cat, word in named.groupdict().items() if word)
     if category is None and previous is not None and previous.category != "scope":
         if _SUBSET_BEFORE.search(left) or _SUBSET_AFTER.match(right):
             category = previous.category

@@ -38,6 +38,13 @@ from reckon.claims.voices import (
 from reckon.sources.document import Document
 
 _LIST_QUALIFIERS = ("at least", "over", "about", "up to")
+# A sentence that counts a subset of the previous sentence's figure: "Among them are 27 children."
+SUBSET_OPENING = re.compile(
+    r"^\W*(?:among\s+(?:them|those|these|the\s+(?:dead|victims|detainees|wounded|injured))|"
+    r"of\s+(?:them|these|those|the\s+(?:dead|victims|detainees|wounded|injured))|"
+    r"(?:they|these|the\s+(?:dead|victims))\s+include[sd]?)\b",
+    re.IGNORECASE,
+)
 _QUOTE_BREAK = re.compile(r",\s|;\s|\s[-–—]\s")
 
 
@@ -90,25 +97,31 @@ def _candidates(document: Document, vague: str) -> list[_Candidate]:
     found = []
     sentences = split_sentences(document.text)
     titles = headlines(document.text, sentences)
-    for sentence in sentences:
-        if sentence.start in titles or not may_hold_claim(sentence.text):
+    carried: Reading | None = None  # the last claim of the sentence before, for "Among them are ..."
+    for i, sentence in enumerate(sentences):
+        subset = carried is not None and SUBSET_OPENING.match(sentence.text) is not None
+        if sentence.start in titles or not (may_hold_claim(sentence.text) or subset):
+            carried = None
             continue
-        readings = _read(sentence.text, vague)
+        readings = _read(sentence.text, vague, carried if subset else None)
         found.append(_Candidate(sentence, readings))
+        carried = next((r for _, r in reversed(readings) if r.category != "scope"), None)
+        if carried is not None and i + 1 < len(sentences) and "\n" in document.text[sentence.end : sentences[i + 1].start]:
+            carried = None  # a subset sentence continues its own paragraph only
     return found
 
 
-def _read(text: str, vague: str) -> list[tuple[Figure, Reading]]:
+def _read(text: str, vague: str, carried: Reading | None = None) -> list[tuple[Figure, Reading]]:
     figures = find_figures(text, vague=vague)
     readings: list[tuple[Figure, Reading]] = []
-    previous: Reading | None = None
+    previous: Reading | None = carried
     for i, figure in enumerate(figures):
         next_start = figures[i + 1].start if i + 1 < len(figures) else len(text)
         previous_end = readings[-1][0].end if readings else 0
         reading = read_figure(text, figure, previous, next_start, previous_end)
         if reading is None:
             continue
-        if reading.continues_list and previous and figure.qualifier == "exact":
+        if reading.continues_list and readings and figure.qualifier == "exact":
             figure = _carry_qualifier(figure, readings[-1][0])
         readings.append((figure, reading))
         previous = reading

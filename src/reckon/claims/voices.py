@@ -2,7 +2,7 @@
 
 A quotation introduced by "X said:" keeps X as its speaker until its quotation marks close
 (or, without quotation marks, until the paragraph ends). A sentence that opens "A further
-...", "Another ..." continues the account of the sentence before it.
+...", "Another ...", "Of these ..." continues the account of the sentence before it.
 """
 
 from __future__ import annotations
@@ -16,7 +16,10 @@ from reckon.claims.dates import find_dates
 from reckon.claims.memory import MentionMemory
 from reckon.claims.model import Claim
 
-CONTINUES_ACCOUNT = re.compile(r"^(?:A|An)\s+(?:further|additional)\b|^(?:Another|Further|In\s+addition)\b")
+CONTINUES_ACCOUNT = re.compile(
+    r"^(?:A|An)\s+(?:further|additional)\b|^(?:Another|Further|In\s+addition)\b"
+    r"|^(?:Among|Of)\s+(?:them|these|those)\b"  # "Of these, six are journalists": a subset of the same account
+)
 
 
 @dataclass
