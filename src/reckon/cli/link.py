@@ -12,7 +12,6 @@ from typing import Any
 
 import pandas as pd
 import typer
-from rich.markup import escape
 from rich.table import Table
 
 from reckon.case import Case
@@ -63,8 +62,8 @@ def link(
         with err_console.status("Linking: training the model, scoring pairs, clustering…"):
             try:
                 run = link_case(opened, settings=settings, backend=backend)
-            except ReckonError as exc:  # escaped: the message holds `reckon[spark]`, not markup
-                raise fail(escape(str(exc))) from None
+            except ReckonError as exc:  # fail() escapes markup such as `reckon[spark]` itself
+                raise fail(str(exc)) from None
         _print_summary(run.summary, run.run_id, settings.threshold, opened)
 
 

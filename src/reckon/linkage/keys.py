@@ -28,7 +28,9 @@ except ImportError:
 
 _ARABIC_SCRIPT = re.compile(r"[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]")
 _NOT_LETTER = re.compile(r"[^a-z ]+")
-_LATER_VOWELS = re.compile(r"(?<=.)[aeiou]")
+_LATER_VOWELS = re.compile(r"[aeiou]")
+_INITIAL_VOWEL = re.compile(r"^[aeiou]")
+_DOUBLED = re.compile(r"(.)\1+")
 
 
 def has_arabic_script(text: str) -> bool:
@@ -50,8 +52,18 @@ def name_key(text: str) -> str:
 
 
 def skeleton(key: str) -> str:
-    """The consonants of each word of a key (a word's first letter is kept as it is)."""
-    return " ".join(_LATER_VOWELS.sub("", word) for word in key.split())
+    """The consonants of each word of a key, for comparing spellings across scripts.
+
+    A word's first letter is kept, an initial vowel as 'a' (script writes it as alef or
+    ayn whatever its sound: اصفهان = Isfahan). A v inside a word is dropped: و is a
+    vowel or a consonant by position, and lists read it both ways (پویا = Puya = Pouya,
+    ابوالفضل = Abolfazl). -nejad/-nezhad/نژاد keep one form (nzd). A doubled consonant is one.
+    """
+    words = []
+    for word in key.split():
+        first, rest = word[:1], _LATER_VOWELS.sub("", word[1:]).replace("v", "")
+        words.append(_DOUBLED.sub(r"\1", _INITIAL_VOWEL.sub("a", first) + rest).replace("njd", "nzd"))
+    return " ".join(words)
 
 
 def coarse_key(text: str) -> str:

@@ -27,6 +27,8 @@ Output columns (all may be NULL except the first two):
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from reckon.errors import InputError
@@ -101,7 +103,7 @@ def _add_names(out: pd.DataFrame, col) -> None:
 
 def _joined_skeleton(key: str) -> str:
     # Without spaces: compounds are written joined or apart ("Mohammadirad", "Mohammadi Rad").
-    return skeleton(key).replace(" ", "")
+    return re.sub(r"(.)\1+", r"\1", skeleton(key).replace(" ", ""))
 
 
 def _skeleton_key(text: str) -> str:
@@ -113,11 +115,26 @@ def _digits(text: str) -> str:
     return "".join(str(int(ch)) for ch in text if ch.isdigit())
 
 
+# Place names are half translated ("West Azerbaijan" = آذربایجان غربی, "Sistan and
+# Baluchestan" = سیستان و بلوچستان, "Razavi Khorasan" = خراسان رضوی) and written joined or
+# apart ("Khorram Abad", خرم‌آباد). Compass words of both scripts map to one token and go
+# first with other qualifiers, "and"/و and a "Bandar" before a city's name are dropped, and
+# the words are joined (a later word's initial vowel dropped as in a joined spelling).
+_PLACE_WORDS = {"vst": "W", "qrb": "W", "ast": "E", "crq": "E", "nrs": "N", "nrt": "N", "cml": "N",
+                "ss": "S", "st": "S", "jnb": "S", "rz": "R", "and": "", "v": ""}
+_PLACE_PREFIXES = {"bndr"}
+
+
 def _place_key(text: str) -> str:
     """Place names like names (any script); codes with digits (postcodes) as written."""
     if any(ch.isdigit() for ch in text):
         return "".join(ch for ch in text.lower() if ch.isalnum())
-    return skeleton(name_key(text))
+    words = [_PLACE_WORDS.get(w, w) for w in skeleton(name_key(text)).split()]
+    words = [w for w in words if w and not (w in _PLACE_PREFIXES and len(words) > 1)]
+    qualifiers = sorted(w for w in words if w.isupper())
+    names = [w for w in words if not w.isupper()]
+    names = names[:1] + [w[1:] if w.startswith("a") and len(w) > 1 else w for w in names[1:]]
+    return "".join(qualifiers + names)
 
 
 def _sex(values: pd.Series) -> pd.Series:
