@@ -295,3 +295,10 @@ def test_subset_of_a_named_category_and_a_toll_that_may_be_higher(claims_in):
     got = {(c.figure_low, c.figure_high, c.category, c.claimant_key) for c in found}
     assert (9, 9, "killed", "author") in got
     assert (None, 600, "killed", "Demographers") in got
+
+
+def test_a_subset_sentence_may_follow_one_remark_without_figures(claims_in):
+    found = claims_in("At least 120 people have been killed. The real toll is higher. Among them are 14 children.")
+    assert (14, "killed", "children") in {(c.figure_low, c.category, c.subgroup) for c in found}
+    found = claims_in("At least 120 people have been killed. Rents rose by 30 percent. Among them are 14 children.")
+    assert 14 not in {c.figure_low for c in found}

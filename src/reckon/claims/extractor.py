@@ -97,12 +97,17 @@ def _candidates(document: Document, vague: str) -> list[_Candidate]:
     found = []
     sentences = split_sentences(document.text)
     titles = headlines(document.text, sentences)
-    carried: Reading | None = None  # the last claim of the sentence before, for "Among them are ..."
+    carried: Reading | None = None  # the last claim just before, for "Among them are ..."
+    gap = 0  # sentences without a figure since that claim ("The true toll is higher.")
     for i, sentence in enumerate(sentences):
         subset = carried is not None and SUBSET_OPENING.match(sentence.text) is not None
         if sentence.start in titles or not (may_hold_claim(sentence.text) or subset):
-            carried = None
+            gap += 1
+            new_paragraph = i == 0 or "\n" in document.text[sentences[i - 1].end : sentence.start]
+            if gap > 1 or new_paragraph or find_figures(sentence.text, vague=vague):
+                carried = None
             continue
+        gap = 0
         readings = _read(sentence.text, vague, carried if subset else None)
         found.append(_Candidate(sentence, readings))
         carried = next((r for _, r in reversed(readings) if r.category != "scope"), None)
