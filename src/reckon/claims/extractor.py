@@ -25,7 +25,7 @@ from reckon.claims.figures import Figure, find_figures
 from reckon.claims.memory import MentionMemory
 from reckon.claims.model import Claim
 from reckon.claims.nlp import label_names, worth_parsing
-from reckon.claims.sentences import Sentence, headlines, may_hold_claim, split_sentences
+from reckon.claims.sentences import Sentence, has_quantity, headlines, may_hold_claim, split_sentences
 from reckon.claims.stance import dismissal_in, dispute_in, document_places, is_hedged, place_near, points_back
 from reckon.claims.voices import (
     CONTINUES_ACCOUNT,
@@ -104,7 +104,7 @@ def _candidates(document: Document, vague: str) -> list[_Candidate]:
         if sentence.start in titles or not (may_hold_claim(sentence.text) or subset):
             gap += 1
             new_paragraph = i == 0 or "\n" in document.text[sentences[i - 1].end : sentence.start]
-            if gap > 1 or new_paragraph or find_figures(sentence.text, vague=vague):
+            if gap > 1 or new_paragraph or has_quantity(sentence.text):
                 carried = None
             continue
         gap = 0

@@ -101,6 +101,11 @@ def _is_boundary(text: str, found: re.Match[str]) -> bool:
     return mark == "." and first.islower() and bool(re.search(r"[a-z]{3}$", text[max(0, found.start() - 3) : found.start()]))
 
 
+def has_quantity(sentence: str) -> bool:
+    """True when the sentence holds a number or a vague quantity (digits in any script, words)."""
+    return bool(_QUANTITY.search(sentence))
+
+
 def may_hold_claim(sentence: str) -> bool:
     """True when the sentence has a quantity and a casualty/scope word (cheap, generous)."""
     return bool(_QUANTITY.search(sentence) and _CASUALTY.search(sentence))
