@@ -302,3 +302,15 @@ def test_a_subset_sentence_may_follow_one_remark_without_figures(claims_in):
     assert (14, "killed", "children") in {(c.figure_low, c.category, c.subgroup) for c in found}
     found = claims_in("At least 120 people have been killed. Rents rose by 30 percent. Among them are 14 children.")
     assert 14 not in {c.figure_low for c in found}
+
+
+def test_the_name_before_an_apposition_decides_the_key(claims_in):
+    found = claims_in("Tasnim, a news agency close to the Revolutionary Guards, said 15 members of "
+                      "the security forces died.")
+    assert keys(found) == {(15, "Tasnim News Agency")}
+
+
+def test_according_to_figures_compiled_by_one_claim(claims_in):
+    found = claims_in("The Lisk Families Network met on Sunday. According to figures compiled by the "
+                      "network, which relies on volunteers, 612 people have been arrested.")
+    assert keys(found) == {(612, "Lisk Families Network")}

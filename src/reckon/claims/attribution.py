@@ -359,7 +359,11 @@ def _subject_after(sentence: str, verb: re.Match[str]) -> str | None:
 
 def _noun_phrase_after(sentence: str, position: int) -> str | None:
     rest = sentence[position:]
-    rest = re.sub(r"^\s*(?:the\s+|a\s+|an\s+|its\s+)?(?:latest\s+|new\s+|updated\s+)?(?:figures?|data|reports?|statements?|estimates?|tally|count)\s+(?:from|by|of)\s+", "", rest, flags=re.I)
+    rest = re.sub(
+        r"^\s*(?:the\s+|a\s+|an\s+|its\s+)?(?:latest\s+|new\s+|updated\s+|official\s+)?(?:figures?|data|reports?|statements?|estimates?|tally|count|lists?|records?)\s+"
+        r"(?:(?:compiled|gathered|collected|published|released|provided|kept|issued|put\s+together)\s+)?(?:from|by|of)\s+",
+        "", rest, flags=re.I,
+    )
     stop = _NP_STOP.search(rest)
     name = rest[: stop.start()] if stop else rest
     paren = re.match(r"\s*\([^)]{1,40}\)", rest[len(name) :])
@@ -479,7 +483,7 @@ def _make(name: str, memory: MentionMemory, anchor: int | None) -> Attribution |
 
 def claimant_key(name: str, memory: MentionMemory) -> str:
     """The key for a claimant as named, using what the document said earlier."""
-    known = known_claimant(name)
+    known = known_claimant(name.split(",")[0]) or known_claimant(name)  # "Tasnim, an agency close to the IRGC"
     if known in UMBRELLA_KEYS:  # "the UN Fact-Finding Panel", "UN investigators" (after naming the panel)
         return _specific_body(name, memory) or known
     if known:

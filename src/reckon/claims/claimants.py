@@ -129,7 +129,7 @@ def canonical_claimant(mention: str) -> str:
     mention = " ".join(mention.split()).strip(" ,.;:\"“”'’()")
     if not mention or mention.lower() == AUTHOR:
         return AUTHOR
-    known = known_claimant(mention)
+    known = known_claimant(mention.split(",")[0]) or known_claimant(mention)  # the name before its apposition
     if known:
         return known
     name = mention.split(",")[0].strip()  # "X, the head of Y" -> "X"
