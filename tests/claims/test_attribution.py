@@ -314,3 +314,15 @@ def test_according_to_figures_compiled_by_one_claim(claims_in):
     found = claims_in("The Lisk Families Network met on Sunday. According to figures compiled by the "
                       "network, which relies on volunteers, 612 people have been arrested.")
     assert keys(found) == {(612, "Lisk Families Network")}
+
+
+@pytest.mark.parametrize(
+    ("body", "figure", "key"),
+    [
+        ("Earlier this week the Lisk Bar Association said 70 lawyers had been detained.", 70, "Lisk Bar Association"),
+        ("Local journalist Mina Rast wrote on social media that 12 people were shot dead.", 12, "Mina Rast"),
+        ("Two medical sources told the Lisk Herald that at least 33 bodies had arrived.", 33, "medical sources"),
+    ],
+)
+def test_time_phrases_roles_and_bare_adjectives_in_keys(claims_in, body, figure, key):
+    assert (figure, key) in keys(claims_in(body))

@@ -136,6 +136,11 @@ _NOUN_MARKERS = {
     "conflicting", "early", "later", "previous", "detailed", "full", "interim", "weekly", "daily",
 }
 _NOUN_ADJUNCTS = {"media", "news", "police", "hospital", "press"}  # nouns that can also be agents
+_TIME_OPENERS = {"earlier", "later", "last", "this", "next", "on", "in", "by", "since", "early", "late", "overnight", "yesterday", "today"}
+_CALENDAR_WORD = re.compile(
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|"
+    r"July|August|September|October|November|December)\b"
+)
 _OPENERS = {
     "then", "there", "here", "now", "today", "yesterday", "however", "meanwhile", "still", "also",
     "overall", "altogether", "together", "all", "both", "each", "every", "most", "few", "more",
@@ -387,6 +392,12 @@ def _drop_leading_phrase(subject: str) -> str:
     words = subject.split()
     while len(words) > 1 and words[0].lower() in _SUBORDINATORS:
         words = words[1:]
+    if len(words) > 2 and words[0].lower() in _TIME_OPENERS:
+        # "Earlier this week the Lisk Bar Association", "Last month alone, Castrel Watch": from the name
+        for i in range(1, len(words)):
+            if words[i].lower() in {"the", "a", "an"} or (words[i][:1].isupper() and not _CALENDAR_WORD.match(words[i])):
+                words = words[i:]
+                break
     subject = " ".join(words)
     for i, word in enumerate(words):
         if word[:1].isupper() or word[:1] in "(" or _ANAPHOR.match(" ".join(words[i:])):

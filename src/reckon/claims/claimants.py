@@ -101,6 +101,7 @@ _SPOKESPERSON = re.compile(
 _ROLE_BEFORE_NAME = re.compile(
     r"^(?:[\w.’'-]+\s+){0,4}?(?:leader|head|chief|director|founder|chairman|chairwoman|chair|"
     r"president|member|researcher|commander|official|activist|lawyer|spokes(?:man|woman|person)|"
+    r"journalist|reporter|blogger|doctor|surgeon|nurse|lawmaker|cleric|witness|resident|analyst|student|"
     r"monitor|group|watchdog|organi[sz]ation|outlet|newspaper|broadcaster|NGO|ngo|website|charity|"
     r"daily|weekly|channel|network|collective|alliance|coalition|party|union|syndicate)\s+(?=[A-Z])",
 )
@@ -142,6 +143,8 @@ def canonical_claimant(mention: str) -> str:
     name = _TRAILING.sub("", name).strip()
     if len(name.split()) == 1 and name != described and name[:1].isupper() and name.lower().endswith(("ian", "ese", "ish", "i")):
         name = described  # "Iranian officials" stays: "Iranian" alone names no one
+    elif name != described and name.islower() and len(name.split()) == 1 and name.endswith(("al", "ic", "ary", "ous")):
+        name = described  # "medical sources" stays: "medical" alone names no one
     name = re.sub(r"\s*\(.*?\)", "", name).strip()
     return name or mention
 
