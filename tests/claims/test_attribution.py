@@ -326,3 +326,16 @@ def test_according_to_figures_compiled_by_one_claim(claims_in):
 )
 def test_time_phrases_roles_and_bare_adjectives_in_keys(claims_in, body, figure, key):
     assert (figure, key) in keys(claims_in(body))
+
+
+def test_an_indefinite_resolves_only_to_a_name_with_its_head_word(claims_in):
+    found = claims_in("The Democratic Renewal Coalition held a rally. An opposition coalition says at "
+                      "least 800 were killed. The Red Crescent met donors. Lisk Radio, quoting a "
+                      "provincial official, said 6 police officers had been killed.")
+    assert keys(found) == {(800, "Democratic Renewal Coalition"), (6, "provincial official")}
+
+
+def test_opposition_before_a_party_name_and_people_among_the_wounded(claims_in):
+    found = claims_in("The opposition Liberty Party put the number of dead at 210. The Red Crescent "
+                      "said 17 volunteers were among the wounded.")
+    assert keys(found) == {(210, "Liberty Party"), (17, "Red Crescent")}

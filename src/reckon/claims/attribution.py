@@ -503,6 +503,12 @@ def claimant_key(name: str, memory: MentionMemory) -> str:
         body = speaks_for(name)  # "the Interior Minister" speaks for the Interior Ministry
         if body and not re.match(r"^(?:the|its|their|a|an)\b", body, re.IGNORECASE):
             return canonical_claimant(memory.expand(body))
+    if _ANAPHOR.match(name) and re.match(r"^(?:a|an)\s", name, re.IGNORECASE) and speaks_for(name) is None:
+        # "an opposition coalition": an indefinite introduces someone new, unless a body named
+        # earlier carries that very head word ("... the Democratic Tomorrow Coalition")
+        head = name.lower().split()[-1]
+        named = next((n for n in reversed(memory.names) if head in n.lower().split()), None)
+        return canonical_claimant(named or name)
     if _ANAPHOR.match(name):
         resolved = memory.resolve(name)
         if resolved is None:

@@ -111,7 +111,8 @@ _PEOPLE = (
     r"mourners|participants|marchers|strikers|farmers|pensioners|teachers|doctors|nurses|"
     r"lawyers|bloggers|dissidents|opponents|supporters|inmates|refugees|migrants|Basij\w*|"
     r"agents|conscripts|ringleaders|leaders|organi[sz]ers|agitators|thugs|hooligans|insurgents|"
-    r"militants|terrorists|fighters|suspects|dissidents|Kurdish|Baluch|Arab|young|youngsters|those"
+    r"militants|terrorists|fighters|suspects|dissidents|Kurdish|Baluch|Arab|young|youngsters|those|"
+    r"volunteers|medics|paramedics|rescuers|aid\s+workers|employees|patients|passers-by"
 )
 _PARTICIPATE = re.compile(
     r"\b(?:took\s+to\s+the\s+streets|take\s+to\s+the\s+streets|took\s+part|taking\s+part|"

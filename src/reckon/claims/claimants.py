@@ -103,7 +103,7 @@ _ROLE_BEFORE_NAME = re.compile(
     r"president|member|researcher|commander|official|activist|lawyer|spokes(?:man|woman|person)|"
     r"journalist|reporter|blogger|doctor|surgeon|nurse|lawmaker|cleric|witness|resident|analyst|student|"
     r"monitor|group|watchdog|organi[sz]ation|outlet|newspaper|broadcaster|NGO|ngo|website|charity|"
-    r"daily|weekly|channel|network|collective|alliance|coalition|party|union|syndicate)\s+(?=[A-Z])",
+    r"daily|weekly|channel|network|collective|alliance|coalition|party|union|syndicate|opposition)\s+(?=[A-Z])",
 )
 _OWNED_RECORD = re.compile(
     r"['’]s?\s+(?:\w+\s+)?(?:figures?|report|data|tally|count|statement|estimates?|records?|list|research)$",
