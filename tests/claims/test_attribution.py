@@ -339,3 +339,11 @@ def test_opposition_before_a_party_name_and_people_among_the_wounded(claims_in):
     found = claims_in("The opposition Liberty Party put the number of dead at 210. The Red Crescent "
                       "said 17 volunteers were among the wounded.")
     assert keys(found) == {(210, "Liberty Party"), (17, "Red Crescent")}
+
+
+def test_the_opposition_resolves_only_to_a_body_called_opposition(claims_in):
+    found = claims_in("The UN Office in Lisk met donors. The opposition speaks of more than 1,050 dead.")
+    assert keys(found) == {(1050, "opposition")}
+    found = claims_in("The Liberty Party, the main opposition group, held a rally. The UN Office met. "
+                      "The opposition says 300 were killed.")
+    assert keys(found) == {(300, "Liberty Party")}

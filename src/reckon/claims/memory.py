@@ -56,6 +56,7 @@ class MentionMemory:
     acronyms: dict[str, str] = field(default_factory=dict)
     roles: dict[str, str] = field(default_factory=dict)  # person name or surname -> body
     labels: dict[str, str] = field(default_factory=dict)  # name -> spaCy label (PERSON, ORG)
+    opposition: set[str] = field(default_factory=set)  # names the text calls opposition
 
     def remember(self, text: str) -> None:
         if "(" in text:
@@ -63,12 +64,16 @@ class MentionMemory:
                 self.acronyms[m.group("short")] = m.group("full").removeprefix("The ").removeprefix("the ")
         if _ROLE_HINT.search(text):
             self._remember_roles(text)
-        for m in _NAME_RUN.finditer(_DATELINE.sub("", text)):
+        undated = _DATELINE.sub("", text)
+        for m in _NAME_RUN.finditer(undated):
             name = _OPENING_WORDS.sub("", m.group().strip())
             if _CALENDAR.fullmatch(name):
                 continue  # "On Tuesday", "In March": a date, not a name
             if len(name) > 2 and (" " in name or name.isupper() or known_claimant(name)):
                 self.names.append(name)
+                around = undated[max(0, m.start() - 30) : m.start()] + " " + undated[m.end() : m.end() + 40].split(".")[0]
+                if re.search(r"\bopposition\b", around, re.IGNORECASE) or "opposition" in name.lower():
+                    self.opposition.add(name)  # "the opposition Liberty Party", "X, an opposition coalition"
 
     def _remember_roles(self, text: str) -> None:
         for pattern in (_ROLE_THEN_NAME, _NAME_THEN_ROLE, _TITLE_NAME):
@@ -87,7 +92,7 @@ class MentionMemory:
         extra = [n for n in names if " " in n or n.isupper()]
         bodies = [(m.start(), m.group()) for m in _STATE_BODY.finditer(before)]
         extra = [n for _, n in sorted([(before.find(n), n) for n in extra] + bodies)]
-        return MentionMemory(self.names + extra, self.acronyms, self.roles, self.labels)
+        return MentionMemory(self.names + extra, self.acronyms, self.roles, self.labels, self.opposition)
 
     def add(self, name: str, label: str | None = None) -> None:
         self.names.append(name)
@@ -101,6 +106,10 @@ class MentionMemory:
         for name in reversed(self.names):
             if rights and not _RIGHTS_BODY.search(name):
                 continue  # "the rights group" is a rights organisation, not any organisation
+            if word == "opposition" or "opposition" in reference.lower().split():
+                if name in self.opposition:
+                    return name
+                continue  # "the opposition" is a body the text called opposition, not any organisation
             if _compatible(word, name, self.labels.get(name)):
                 return name
         return None
