@@ -347,3 +347,18 @@ def test_the_opposition_resolves_only_to_a_body_called_opposition(claims_in):
     found = claims_in("The Liberty Party, the main opposition group, held a rally. The UN Office met. "
                       "The opposition says 300 were killed.")
     assert keys(found) == {(300, "Liberty Party")}
+
+
+@pytest.mark.parametrize(
+    ("body", "figure", "key"),
+    [
+        ("The report, released by the Castrel Human Rights Centre on Tuesday, lists 143 people killed.",
+         143, "Castrel Human Rights Centre"),
+        ("A hospital director in Lisk, speaking anonymously, said his hospital had received 31 bodies.",
+         31, "hospital director in Lisk"),
+        ("Veloria's health minister, Ana Sorn, told parliament on Wednesday that 58 people had died.",
+         58, "Health Ministry"),
+    ],
+)
+def test_records_places_and_titled_names_before_the_verb(claims_in, body, figure, key):
+    assert keys(claims_in(body)) == {(figure, key)}

@@ -175,6 +175,16 @@ _OWN_RECORD = re.compile(
     re.IGNORECASE,
 )
 _POSSESSIVE_PRONOUNS = {"its": "it", "their": "they", "his": "he", "her": "she"}
+_ROLE_WORDS = re.compile(
+    r"\b(?:minister|spokes(?:man|woman|person)|director|head|chief|leader|official|commander|governor|"
+    r"prosecutor|chair(?:man|woman)?|president|secretary|coordinator|founder|researcher|mayor|envoy)\b",
+    re.IGNORECASE,
+)
+_RECORD_SUBJECT = re.compile(
+    r"^(?:the|a|this|that|its|their)\s+(?:[\w-]+\s+)?(?:report|reports|figures|list|statement|document|"
+    r"study|survey|tally|count|data|toll|review|investigation)$",
+    re.IGNORECASE,
+)
 _NOT_SOURCES = re.compile(r"^(?:reporters|journalists|the\s+press|the\s+media|parliament|lawmakers|a\s+news\s+conference|a\s+press\s+conference)$", re.I)
 
 
@@ -249,6 +259,8 @@ def _speech_subject(sentence: str, start: int, end: int, memory: MentionMemory) 
         subject = subject_before(sentence, verb.start()) or _subject_after(sentence, verb)
         if subject is None or _sentence_opener(sentence, subject, memory):
             continue
+        if _RECORD_SUBJECT.match(subject.split(",")[0].strip()):
+            continue  # "The report, released by X, lists ...": the document, not a claimant (X is, by the passive)
         if verb.end() <= start or verb.start() >= end:
             distance = start - verb.end() if verb.end() <= start else verb.start() - end + 15
             candidates.append((distance, verb, subject))
@@ -332,7 +344,9 @@ def subject_before(sentence: str, verb_start: int) -> str | None:
     parts = clause.split(",")
     if parts[-1].strip():
         subject = parts[-1].strip()
-    elif len(parts) >= 3 and _looks_like_name(parts[-3].strip()) and (_DESCRIPTOR.match(parts[-2]) or _DESCRIPTOR.match(parts[-3])):
+    elif len(parts) >= 3 and _looks_like_name(parts[-3].strip()) and (
+        _DESCRIPTOR.match(parts[-2]) or _DESCRIPTOR.match(parts[-3]) or _ROLE_WORDS.search(parts[-3])
+    ):  # "X, the head of Y, said"; "Veloria's health minister, Ana Sorn, told ..."
         return f"{_drop_leading_phrase(parts[-3].strip())}, {parts[-2].strip()}"  # "X, the head of Y, said"
     else:
         return None
@@ -351,8 +365,8 @@ def subject_before(sentence: str, verb_start: int) -> str | None:
 
 def _subject_after(sentence: str, verb: re.Match[str]) -> str | None:
     before = sentence[: verb.start()].rstrip()
-    if not before.endswith((",", "”", '"', "’")):
-        return None  # inversion only after a clause: "..., said the ministry"
+    if not before.endswith((",", "”", '"', "’")) or verb.group().lower() in {"told", "tells"}:
+        return None  # inversion only after a clause: "..., said the ministry" (not "..., told parliament")
     name = _noun_phrase_after(sentence, verb.end())
     if name is None:
         return None

@@ -95,7 +95,7 @@ _TITLES = re.compile(
 )
 _SPOKESPERSON = re.compile(
     r"^.*?\b(?:spokes(?:man|woman|person)|official|officials|representative|head|chief|director|"
-    r"member|members|researcher|researchers|minister|secretary|staff|sources?)\s+(?:for|of|at|from|in|with)\s+",
+    r"member|members|researcher|researchers|minister|secretary|staff|sources?)\s+(?:for|of|at|from|with|in(?=\s+the\b))\s+",
     re.IGNORECASE,
 )
 _ROLE_BEFORE_NAME = re.compile(
