@@ -362,3 +362,11 @@ def test_the_opposition_resolves_only_to_a_body_called_opposition(claims_in):
 )
 def test_records_places_and_titled_names_before_the_verb(claims_in, body, figure, key):
     assert keys(claims_in(body)) == {(figure, key)}
+
+
+def test_a_quotation_attributed_after_it_runs_on_into_the_next_quoted_sentence(claims_in):
+    found = claims_in("“They opened fire without warning,” said Tomas Krall, a shopkeeper in Varro. "
+                      "“I saw at least eight bodies in the street.”")
+    assert keys(found) == {(8, "Tomas Krall")}
+    found = claims_in("“It was chaos,” Lina Marsh said. At least 30 people died in the clashes.")
+    assert keys(found) == {(30, "author")}

@@ -235,6 +235,15 @@ def speaker_of(sentence: str, memory: MentionMemory) -> Attribution | None:
     return None
 
 
+def speaker_after_quote(sentence: str, memory: MentionMemory) -> Attribution | None:
+    """The speaker of a sentence that is a quotation attributed after it: '“...,” said X.'"""
+    found = re.match(r"^\s*[“\"][^”\"]+[”\"]\s*,?\s*(?P<tail>[^“\"]{3,120})$", sentence)
+    if found is None or not _SAID.search(found.group("tail")):
+        return None
+    tail_start = found.start("tail")
+    return _speech_subject(sentence, tail_start, tail_start, memory)
+
+
 def _according_to(sentence: str, start: int, end: int, memory: MentionMemory) -> Attribution | None:
     best = None
     for m in _ACCORDING.finditer(sentence):

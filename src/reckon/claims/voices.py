@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from reckon.claims.attribution import Attribution, speaker_of
+from reckon.claims.attribution import Attribution, speaker_after_quote, speaker_of
 from reckon.claims.claimants import AUTHOR
 from reckon.claims.dates import find_dates
 from reckon.claims.memory import MentionMemory
@@ -29,6 +29,7 @@ class Quotation:
     speaker: Attribution
     quoted: bool  # inside quotation marks: lasts until they close; else until the paragraph ends
     started: bool = False
+    needs_quote: bool = False  # after '“...,” said X.' only a sentence opening a quotation continues X
 
 
 def last_voice(claims: list[Claim]) -> Attribution | None:
@@ -45,6 +46,8 @@ def quotation_continues(quotation: Quotation | None, gap: str, text: str) -> Quo
         return None
     if not quotation.started:
         quotation.quoted = text.lstrip()[:1] in "\"“‘"
+        if quotation.needs_quote and not quotation.quoted:
+            return None
         quotation.started = True
         return quotation
     if not quotation.quoted and "\n" in gap:
@@ -60,6 +63,9 @@ def quotation_after(
     if introduced is not None:
         dated = replace(introduced, claim_date=claim_date_of(text, introduced, published))
         return Quotation(dated, quoted=False)
+    after = speaker_after_quote(text, memory)
+    if after is not None:  # '“They fired without warning,” said X. “I saw eight bodies.”'
+        return Quotation(after, quoted=True, needs_quote=True)
     if quotation is not None and quotation.quoted and text.rstrip().endswith(("”", '"')):
         return None
     return quotation
