@@ -53,3 +53,10 @@ def test_public_names_are_exported():
 
     for name in reckon.__all__:
         assert getattr(reckon, name) is not None
+
+
+def test_every_doc_the_readme_links_to_exists():
+    readme = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
+    linked = set(re.findall(r"\((docs/[\w-]+\.md)\)", readme))
+    assert len(linked) >= 10
+    assert [path for path in sorted(linked) if not (PROJECT_ROOT / path).is_file()] == []
