@@ -23,33 +23,76 @@ from reckon.linkage.settings import LinkageSettings
 ComparisonBuilder = Callable[[LinkageSettings], cl.CustomComparison]
 
 
+# Given names agree: the same skeleton in any spelling or script, or close spellings.
+GIVEN_SIMILAR = (
+    "(given_coarse_l = given_coarse_r or jaro_winkler_similarity(given_key_l, given_key_r) >= 0.88)"
+)
+
+# m of each name level (how often one person's two records fall on it): starting values
+# for EM, and for "family name agrees, given differs" a fixed value. EM can learn the
+# name's m only on blocks that do not hold the name equal, and those (same date of birth,
+# same id, same address) are full of relatives, whose family names agree and given names
+# do not: EM learned that matches often look like that and joined households
+# (pseudopeople). Fixed at 1%, that level counts against a match wherever relatives are
+# commoner than that among random pairs. Levels that need close names also need the
+# given names to agree (GIVEN_SIMILAR): a shared long family name makes two whole names
+# Jaro-Winkler-close.
+NAME_M_PROBABILITIES = {
+    "exact": 0.55,  # the same key
+    "skeleton": 0.25,  # other script or vowel spelling
+    "parts": 0.05,  # given and family agree, in another order or with a middle name
+    "close": 0.06,  # a typo or two, given names similar
+    "family_given_close": 0.03,
+    "given_only": 0.025,  # a changed family name (marriage), a second family name
+    "loose": 0.015,  # further apart, given names still similar
+    "family_only": 0.01,  # how relatives look
+    "similar": 0.005,  # full names similar, given and family each differ (corrupted records)
+    "else": 0.005,
+}
+FIXED_NAME_LEVELS = {"family_only"}
+
+
 def _name(settings: LinkageSettings) -> cl.CustomComparison:
     tf = settings.term_frequencies
+    m = NAME_M_PROBABILITIES
+
+    def fixed(level, key: str):
+        return level.configure(m_probability=m[key], fix_m_probability=key in FIXED_NAME_LEVELS)
+
     return cl.CustomComparison(
         output_column_name="name",
         comparison_levels=[
             cll.NullLevel("full_key"),
-            cll.ExactMatchLevel("full_key", term_frequency_adjustments=tf),
-            cll.CustomLevel(
+            fixed(cll.ExactMatchLevel("full_key", term_frequency_adjustments=tf), "exact"),
+            fixed(cll.CustomLevel(
                 "full_skel_l = full_skel_r or full_skel_l = alt_skel_r or alt_skel_l = full_skel_r",
                 label_for_charts="same consonants (other script or vowel spelling)",
-            ),
-            cll.CustomLevel(
+            ), "skeleton"),
+            fixed(cll.CustomLevel(
                 "(given_coarse_l = given_coarse_r and family_coarse_l = family_coarse_r)"
                 " or (given_coarse_l = family_coarse_r and family_coarse_l = given_coarse_r)",
                 label_for_charts="given and family name agree (order or middle names differ)",
-            ),
-            cll.JaroWinklerLevel("full_skel", 0.92),
-            cll.CustomLevel(
+            ), "parts"),
+            fixed(cll.CustomLevel(
+                f"jaro_winkler_similarity(full_skel_l, full_skel_r) >= 0.92 and {GIVEN_SIMILAR}",
+                label_for_charts="full name close, given names similar",
+            ), "close"),
+            fixed(cll.CustomLevel(
                 "family_coarse_l = family_coarse_r"
-                " and jaro_winkler_similarity(given_coarse_l, given_coarse_r) >= 0.8",
+                " and jaro_winkler_similarity(given_key_l, given_key_r) >= 0.8",
                 label_for_charts="family name agrees, given name similar",
-            ),
-            cll.JaroWinklerLevel("full_skel", 0.8),
+            ), "family_given_close"),
             # Kept apart: "same family, other given name" is how siblings look.
-            cll.CustomLevel("given_coarse_l = given_coarse_r", label_for_charts="given name agrees, family differs"),
-            cll.CustomLevel("family_coarse_l = family_coarse_r", label_for_charts="family name agrees, given differs"),
-            cll.ElseLevel(),
+            fixed(cll.CustomLevel("given_coarse_l = given_coarse_r", label_for_charts="given name agrees, family differs"),
+                  "given_only"),
+            fixed(cll.CustomLevel(
+                f"jaro_winkler_similarity(full_skel_l, full_skel_r) >= 0.8 and {GIVEN_SIMILAR}",
+                label_for_charts="full name similar, given names similar",
+            ), "loose"),
+            fixed(cll.CustomLevel("family_coarse_l = family_coarse_r", label_for_charts="family name agrees, given differs"),
+                  "family_only"),
+            fixed(cll.JaroWinklerLevel("full_skel", 0.8), "similar"),
+            fixed(cll.ElseLevel(), "else"),
         ],
     )
 

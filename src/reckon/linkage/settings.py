@@ -56,6 +56,11 @@ DEFAULT_TRAINING_BLOCKS: tuple[tuple[str, ...], ...] = (
      "l.father_key = r.father_key and l.death_low = r.death_low and l.age_low = r.age_low"
      " and l.place_key = r.place_key"),
     ("l.full_skel = r.full_skel and l.death_low = r.death_low and l.place_key = r.place_key",),
+    # Trains age and date of birth where lists have no date of death (in the block above
+    # and the name + birth year block they are held equal or missing).
+    ("l.full_skel = r.full_skel and l.place_key = r.place_key",
+     "l.full_skel = r.full_skel and l.place_key = r.place_key and l.sex = r.sex",
+     "l.full_skel = r.full_skel and l.place_key = r.place_key and l.father_key = r.father_key"),
     # No national_id block: ids copied between family members (as in the pseudopeople
     # data) make EM learn that matches often have different names.
 )
