@@ -370,3 +370,11 @@ def test_a_quotation_attributed_after_it_runs_on_into_the_next_quoted_sentence(c
     assert keys(found) == {(8, "Tomas Krall")}
     found = claims_in("“It was chaos,” Lina Marsh said. At least 30 people died in the clashes.")
     assert keys(found) == {(30, "author")}
+
+
+def test_narration_after_a_trailing_attribution_is_the_authors(claims_in):
+    found = claims_in("Troops have killed at least 20 people, the Lisk Monitor said on Friday, as "
+                      "protests spread to more than 15 towns.")
+    assert keys(found) == {(20, "Lisk Monitor"), (15, "author")}
+    found = claims_in("The Lisk Monitor said 20 people were killed, while 300 were detained.")
+    assert keys(found) == {(20, "Lisk Monitor"), (300, "Lisk Monitor")}

@@ -185,6 +185,12 @@ _RECORD_SUBJECT = re.compile(
     r"study|survey|tally|count|data|toll|review|investigation)$",
     re.IGNORECASE,
 )
+# a trailing attribution ("..., X said on Friday,") followed by the author's narration ("as ...")
+_NARRATION_AFTER = re.compile(
+    r"(?:\s+(?:on|in|late|early|last|this|earlier|later)\b[^,.;:]{0,30}?|\s+(?:yesterday|today|\w+day))?"
+    r",\s+(?:as|while|amid|even\s+as|just\s+as)\s",
+    re.IGNORECASE,
+)
 _NOT_SOURCES = re.compile(r"^(?:reporters|journalists|the\s+press|the\s+media|parliament|lawmakers|a\s+news\s+conference|a\s+press\s+conference)$", re.I)
 
 
@@ -263,6 +269,8 @@ def _speech_subject(sentence: str, start: int, end: int, memory: MentionMemory) 
             continue  # "its final report", "New reports from the provinces": a noun, not a verb
         if verb.start() >= end and _FIGURE_AHEAD.match(sentence[verb.end() :]):
             continue  # "..., while X says at least 800 ...": that verb has its own figure
+        if verb.end() <= start and _NARRATION_AFTER.match(sentence[verb.end() : start]):
+            continue  # "..., the Monitor said on Wednesday, as protests spread to 30 towns": narration
         if _AUX_BEFORE.search(sentence[: verb.start()]) or re.match(r"\s+by\b", sentence[verb.end():]):
             continue  # passive: "were reported killed", "announced by X"
         subject = subject_before(sentence, verb.start()) or _subject_after(sentence, verb)
