@@ -16,6 +16,7 @@ Output columns (all may be NULL except the first two):
     name_coarse             coarse key of the full name (reckon.names.match_key), for blocking
     given_key, family_key   first and last part of the name (or the given fields)
     given_coarse, family_coarse   their skeletons
+    given_initial, family_initial their first letters (for blocking)
     father_key              skeleton of the father's name key
     sex                     'm' / 'f'
     age_low, age_high       age at death as a range (from birth year if not given)
@@ -36,7 +37,7 @@ from reckon.linkage.keys import coarse_key, key_column, name_key, skeleton
 
 FEATURE_COLUMNS = (
     "record_id", "list_name", "full_key", "alt_key", "full_skel", "alt_skel", "name_coarse", "given_key", "family_key",
-    "given_coarse", "family_coarse", "father_key", "sex", "age_low", "age_high", "birth_year",
+    "given_coarse", "family_coarse", "given_initial", "family_initial", "father_key", "sex", "age_low", "age_high", "birth_year",
     "date_of_birth", "death_low", "death_high", "death_month", "place_key", "province_key", "national_id",
 )
 
@@ -99,6 +100,9 @@ def _add_names(out: pd.DataFrame, col) -> None:
     out["name_coarse"] = key_column(raw, coarse_key).to_numpy()
     out["given_coarse"] = key_column(out["given_key"], skeleton).to_numpy()
     out["family_coarse"] = key_column(out["family_key"], skeleton).to_numpy()
+    # First letters, for blocking on one name part and the other's initial (Bill/William).
+    out["given_initial"] = out["given_coarse"].str[:1].to_numpy()
+    out["family_initial"] = out["family_coarse"].str[:1].to_numpy()
 
 
 def _joined_skeleton(key: str) -> str:

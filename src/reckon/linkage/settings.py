@@ -29,6 +29,13 @@ DEFAULT_BLOCKING_RULES: tuple[tuple[str, ...], ...] = (
      "l.name_coarse = r.name_coarse and l.age_low = r.age_low and l.death_low = r.death_low"),
     ("l.full_skel = r.full_skel and l.father_key = r.father_key",
      "l.full_skel = r.full_skel and l.father_key = r.father_key and l.province_key = r.province_key"),
+    # One name part and the other's first letter: nicknames, initials, a typo in one part.
+    ("l.family_coarse = r.family_coarse and l.given_initial = r.given_initial",
+     "l.family_coarse = r.family_coarse and l.given_initial = r.given_initial and l.province_key = r.province_key",
+     "l.family_coarse = r.family_coarse and l.given_initial = r.given_initial and l.place_key = r.place_key"),
+    ("l.given_coarse = r.given_coarse and l.family_initial = r.family_initial",
+     "l.given_coarse = r.given_coarse and l.family_initial = r.family_initial and l.province_key = r.province_key",
+     "l.given_coarse = r.given_coarse and l.family_initial = r.family_initial and l.place_key = r.place_key"),
     ("l.family_coarse = r.family_coarse and l.birth_year = r.birth_year",),
     ("l.given_coarse = r.given_coarse and l.birth_year = r.birth_year",),
     ("l.family_coarse = r.family_coarse and l.death_low = r.death_low",),
