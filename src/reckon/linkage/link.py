@@ -19,6 +19,7 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 from splink import Linker
 
 from reckon.errors import ReckonError
@@ -83,13 +84,14 @@ def link_records(
     if seed is not None:
         settings = LinkageSettings.from_dict({**settings.to_dict(), "seed": seed})
     features = prepare_features(records)
+    del records  # a million records' raw text is not needed again
     if len(features) < 2:
         raise ReckonError(f"linkage needs at least 2 records, got {len(features)} — add lists first.")
     db_api = make_db_api(backend)
     linker = train_model(features, settings, db_api)
     # Score generously (the prior may rise below), then keep what clears keep_pairs_above.
     predictions = linker.inference.predict(threshold_match_probability=settings.keep_pairs_above / 20)
-    pairs = predictions.as_pandas_dataframe()[PAIR_COLUMNS[:-1]]
+    pairs = _fetch_pairs(predictions, backend)
     predictions.drop_table_from_database_and_remove_from_cache()
     model = linker.misc.save_model_to_json()
     if settings.recalibrate_prior:
@@ -112,7 +114,8 @@ def train_model(features: pd.DataFrame, settings: LinkageSettings, db_api: Any) 
     blocking = _affordable(features, settings.blocking_rules, filled, settings, "blocking rule")
     if not blocking:
         raise ReckonError("no blocking rule fits these records — check that the lists have names.")
-    table = db_api.register(features)
+    # DuckDB scans an Arrow table without converting each Python string on every query.
+    table = db_api.register(pa.Table.from_pandas(features, preserve_index=False) if _is_duckdb(db_api) else features)
     linker = Linker(table, build_settings(settings, filled, blocking), log_level=logging.ERROR)  # Splink is chatty
     _estimate_prior(linker, rules_for_data(settings.deterministic_rules, filled), settings)
     linker.training.estimate_u_using_random_sampling(max_pairs=settings.max_pairs_for_u, seed=settings.seed)
@@ -132,6 +135,20 @@ def train_model(features: pd.DataFrame, settings: LinkageSettings, db_api: Any) 
     if trained == 0:
         raise ReckonError("no training block had enough pairs to learn from — the lists share too few fields.")
     return _with_floored_m(linker, table, settings.min_m_probability)
+
+
+def _is_duckdb(db_api: Any) -> bool:
+    return type(db_api).__name__ == "DuckDBAPI"
+
+
+def _fetch_pairs(predictions: Any, backend: str) -> pd.DataFrame:
+    """The scored pairs' ids and scores only (ids as Arrow strings: a million pairs is small)."""
+    if backend != "duckdb":
+        return predictions.as_pandas_dataframe()[PAIR_COLUMNS[:-1]]
+    columns = ", ".join(PAIR_COLUMNS[:-1])
+    relation = predictions.db_api._con.sql(f"SELECT {columns} FROM {predictions.physical_name}")
+    arrow = relation.to_arrow_table() if hasattr(relation, "to_arrow_table") else relation.arrow()
+    return arrow.to_pandas(types_mapper={pa.string(): pd.StringDtype("pyarrow")}.get)
 
 
 def recalibrate_prior(pairs: pd.DataFrame, model: dict[str, Any], n_records: int) -> tuple[pd.DataFrame, dict]:
