@@ -8,20 +8,20 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pandas as pd
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from reckon.case import Case
 from reckon.cli.common import OutputFormat, case_option, console, err_console, fail, open_case, render
 from reckon.errors import ReckonError
-from reckon.linkage import CANNOT_LINK, MUST_LINK, LinkageSettings, link_case, persons_table, record_decision, review_queue
-from reckon.linkage.keys import name_key
-from reckon.linkage.review import REVIEW_FIELDS
 
-ANSWERS = {"y": MUST_LINK, "n": CANNOT_LINK}
+if TYPE_CHECKING:  # Splink and pandas load when a command runs, not on `reckon --help`
+    import pandas as pd
+
+ANSWERS = {"y": "must-link", "n": "cannot-link"}  # the decision names in reckon.linkage
 NAME_FIELDS = {"name", "name_native", "father_name", "place_of_death", "province"}
 
 
@@ -55,6 +55,8 @@ def link(
     Reviewer decisions from `reckon review` win over the model. Re-running replaces the
     previous links and persons; every run is logged with its trained model.
     """
+    from reckon.linkage import LinkageSettings, link_case
+
     settings = LinkageSettings.from_file(settings_file) if settings_file else LinkageSettings()
     if threshold is not None:
         settings = LinkageSettings.from_dict({**settings.to_dict(), "threshold": threshold})
@@ -109,6 +111,8 @@ def review(
     Answers can be piped on stdin (one letter per line). Decisions take effect on the next
     `reckon link`, and on every run after it.
     """
+    from reckon.linkage import CANNOT_LINK, MUST_LINK, review_queue
+
     who = reviewer or os.environ.get("RECKON_USER") or _login()
     with open_case(case) as opened:
         queue = review_queue(opened, low=low, high=high, limit=limit)
@@ -120,7 +124,9 @@ def review(
 
 
 def _review_loop(case: Case, queue: pd.DataFrame, reviewer: str) -> dict[str, int]:
-    counts = {MUST_LINK: 0, CANNOT_LINK: 0, "skip": 0}
+    from reckon.linkage import record_decision
+
+    counts = {decision: 0 for decision in ANSWERS.values()} | {"skip": 0}
     for number, pair in enumerate(queue.to_dict("records"), start=1):
         console.print(_pair_table(pair, number, len(queue)))
         answer = _ask()
@@ -149,6 +155,8 @@ def _ask() -> str:
 
 
 def _pair_table(pair: dict[str, Any], number: int, total: int) -> Table:
+    from reckon.linkage.review import REVIEW_FIELDS
+
     title = f"Pair {number} of {total} — match probability {pair['match_probability']:.2f}"
     table = Table(title=title)
     table.add_column("field")
@@ -159,11 +167,18 @@ def _pair_table(pair: dict[str, Any], number: int, total: int) -> Table:
         if not left and not right:
             continue
         style = _agreement_style(field, left, right)
-        table.add_row(field, f"[{style}]{left}[/]" if left else "", f"[{style}]{right}[/]" if right else "")
+        # Values are escaped: a name with brackets must not be read as Rich markup.
+        table.add_row(
+            field,
+            f"[{style}]{escape(left)}[/]" if left else "",
+            f"[{style}]{escape(right)}[/]" if right else "",
+        )
     return table
 
 
 def _agreement_style(field: str, left: str, right: str) -> str:
+    from reckon.linkage.keys import name_key
+
     if not left or not right or field in ("list_name", "source_record_id"):
         return "default"
     same = name_key(left) == name_key(right) if field in NAME_FIELDS else left == right
@@ -171,6 +186,8 @@ def _agreement_style(field: str, left: str, right: str) -> str:
 
 
 def _text(value: Any) -> str:
+    import pandas as pd
+
     if value is None or (isinstance(value, float) and value != value) or value is pd.NA or value is pd.NaT:
         return ""
     return str(value)
@@ -196,6 +213,10 @@ def persons(
     Records with the same person_id are one person; cluster_probability is the strongest
     link that holds the record in its person (empty when the record stands alone).
     """
+    import pandas as pd
+
+    from reckon.linkage import persons_table
+
     with open_case(case) as opened:
         frame = persons_table(opened)
     rows = [
