@@ -28,6 +28,17 @@ GIVEN_SIMILAR = (
     "(given_coarse_l = given_coarse_r or jaro_winkler_similarity(given_key_l, given_key_r) >= 0.88)"
 )
 
+# Given names clearly differ: not close in spelling, not an initial or short form of each
+# other ("j", "will" / "william"), and not given and family swapped. Two records with one id
+# number and such given names are more often relatives sharing (or copying) an id than
+# one person.
+GIVEN_DIFFERENT = (
+    "given_key_l IS NOT NULL AND given_key_r IS NOT NULL"
+    " AND jaro_winkler_similarity(given_key_l, given_key_r) < 0.7"
+    " AND given_coarse_l <> family_coarse_r AND family_coarse_l <> given_coarse_r"
+    " AND NOT starts_with(given_key_l, given_key_r) AND NOT starts_with(given_key_r, given_key_l)"
+)
+
 # m of each name level (how often one person's two records fall on it): starting values
 # for EM, and for "family name agrees, given differs" a fixed value. EM can learn the
 # name's m only on blocks that do not hold the name equal, and those (same date of birth,
@@ -43,6 +54,7 @@ NAME_M_PROBABILITIES = {
     "parts": 0.05,  # given and family agree, in another order or with a middle name
     "close": 0.06,  # a typo or two, given names similar
     "family_given_close": 0.03,
+    "family_short_given": 0.02,  # family agrees, one given name an initial or short form of the other
     "given_only": 0.025,  # a changed family name (marriage), a second family name
     "loose": 0.015,  # further apart, given names still similar
     "family_only": 0.01,  # how relatives look
@@ -89,6 +101,11 @@ def _name(settings: LinkageSettings) -> cl.CustomComparison:
                 f"jaro_winkler_similarity(full_skel_l, full_skel_r) >= 0.8 and {GIVEN_SIMILAR}",
                 label_for_charts="full name similar, given names similar",
             ), "loose"),
+            fixed(cll.CustomLevel(
+                "family_coarse_l = family_coarse_r"
+                " and (starts_with(given_key_l, given_key_r) or starts_with(given_key_r, given_key_l))",
+                label_for_charts="family name agrees, given name an initial or short form",
+            ), "family_short_given"),
             fixed(cll.CustomLevel("family_coarse_l = family_coarse_r", label_for_charts="family name agrees, given differs"),
                   "family_only"),
             fixed(cll.JaroWinklerLevel("full_skel", 0.8), "similar"),
@@ -141,6 +158,17 @@ def _age(settings: LinkageSettings) -> cl.CustomComparison:
             "damerau_levenshtein(date_of_birth_l, date_of_birth_r) <= 1",
             label_for_charts="dates of birth one typo apart",
         ),
+        # Dates are ISO text (YYYY-MM-DD): day and month swapped, then year and month.
+        cll.CustomLevel(
+            "substr(date_of_birth_l, 1, 4) = substr(date_of_birth_r, 1, 4)"
+            " and substr(date_of_birth_l, 6, 2) = substr(date_of_birth_r, 9, 2)"
+            " and substr(date_of_birth_l, 9, 2) = substr(date_of_birth_r, 6, 2)",
+            label_for_charts="day and month of birth swapped",
+        ),
+        cll.CustomLevel(
+            "substr(date_of_birth_l, 1, 7) = substr(date_of_birth_r, 1, 7)",
+            label_for_charts="same year and month of birth",
+        ),
         cll.CustomLevel("birth_year_l = birth_year_r", label_for_charts="same birth year"),
     ]
     for years in (int(t) for t in settings.age_tolerance_years):
@@ -172,6 +200,12 @@ def _national_id(settings: LinkageSettings) -> cl.CustomComparison:
         output_column_name="national_id",
         comparison_levels=[
             cll.NullLevel("national_id"),
+            # A shared id with clearly different given names: usually a relative's copied id
+            # (m learned; it stays low because matches in the EM blocks rarely look like this).
+            cll.CustomLevel(
+                f"national_id_l = national_id_r AND {GIVEN_DIFFERENT}",
+                label_for_charts="same id, given names clearly differ",
+            ),
             cll.ExactMatchLevel("national_id"),
             cll.CustomLevel("damerau_levenshtein(national_id_l, national_id_r) <= 1", label_for_charts="one typo apart"),
             cll.ElseLevel(),

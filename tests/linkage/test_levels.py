@@ -1,0 +1,53 @@
+"""Which comparison level invented record pairs fall on, evaluated by DuckDB from the
+model's own SQL (the same conditions Splink runs)."""
+
+from __future__ import annotations
+
+import duckdb
+import pandas as pd
+
+from reckon.linkage.model import COMPARISONS
+from reckon.linkage.prepare import prepare_features
+from reckon.linkage.settings import LinkageSettings
+
+
+def level_of(comparison: str, left: dict, right: dict) -> str:
+    """The label of the first level whose condition holds for the pair (prepared features)."""
+    features = prepare_features(pd.DataFrame([
+        {"record_id": "a", "list_name": "x", **left}, {"record_id": "b", "list_name": "y", **right},
+    ]))
+    l, r = features.iloc[[0]].reset_index(drop=True), features.iloc[[1]].reset_index(drop=True)
+    pair = pd.concat([l.add_suffix("_l"), r.add_suffix("_r")], axis=1)
+    con = duckdb.connect()
+    con.register("pair", pair)
+    built = COMPARISONS[comparison][1](LinkageSettings()).get_comparison("duckdb").as_dict()
+    for level in built["comparison_levels"]:
+        condition = level["sql_condition"]
+        if condition == "ELSE" or con.execute(f"SELECT ({condition}) FROM pair").fetchone()[0]:
+            return level["label_for_charts"]
+    raise AssertionError("no level matched")
+
+
+def test_a_shared_id_with_clearly_different_given_names_is_its_own_level():
+    # Two members of one household, the id copied from one to the other.
+    mother = {"given_name": "Parvin", "family_name": "Karimi", "national_id": "1234567890"}
+    son = {"given_name": "Reza", "family_name": "Karimi", "national_id": "1234567890"}
+    assert level_of("national_id", mother, son) == "same id, given names clearly differ"
+    # One person: a typo, an initial, given and family swapped all keep the plain exact level.
+    for other in ("Parvim", "P", "Parv"):
+        assert level_of("national_id", mother, {**mother, "given_name": other}) == "Exact match on national_id"
+    swapped = {**mother, "given_name": "Karimi", "family_name": "Parvin"}
+    assert level_of("national_id", mother, swapped) == "Exact match on national_id"
+
+
+def test_family_name_with_an_initial_or_short_given_name_is_kept_apart_from_siblings():
+    full = {"given_name": "Abolfazl", "family_name": "Rahimi"}
+    assert level_of("name", full, {**full, "given_name": "A"}) == "family name agrees, given name an initial or short form"
+    assert level_of("name", full, {**full, "given_name": "Kamran"}) == "family name agrees, given differs"
+
+
+def test_date_of_birth_levels():
+    born = {"given_name": "Sara", "family_name": "Amini", "date_of_birth": "1990-03-07"}
+    assert level_of("age", born, {**born, "date_of_birth": "1990-07-03"}) == "day and month of birth swapped"
+    assert level_of("age", born, {**born, "date_of_birth": "1990-03-28"}) == "same year and month of birth"
+    assert level_of("age", born, {**born, "date_of_birth": "1990-11-28"}) == "same birth year"
