@@ -31,7 +31,13 @@ from reckon.estimate.lcmcr_sampler import (
     _binomial,
     _log_collapsed_target,
     _move_missing,
+    _next_u64,
+    _normal,
+    _poisson,
     _split,
+    _std_gamma,
+    _uniform,
+    rng_state,
     run_chain,
 )
 
@@ -82,10 +88,96 @@ def ks_on_independent_draws(ours: np.ndarray, theirs: np.ndarray) -> float:
 # --- the random pieces of the sweep -------------------------------------------------------
 
 
+# --- the kernel's own random numbers (xoshiro256** and the variates built on it) -----------
+
+
+def test_xoshiro_step_matches_the_published_recurrence() -> None:
+    # Blackman & Vigna's xoshiro256**: output rotl(s1 * 5, 7) * 9; t = s1 << 17; s2 ^= s0;
+    # s3 ^= s1; s1 ^= s2; s0 ^= s3; s2 ^= t; s3 = rotl(s3, 45). Re-done in Python integers.
+    mask = (1 << 64) - 1
+
+    def rotl(x: int, k: int) -> int:
+        return ((x << k) | (x >> (64 - k))) & mask
+
+    state = rng_state(2024)
+    s = [int(w) for w in state]
+    for _ in range(1000):
+        expected = (rotl((s[1] * 5) & mask, 7) * 9) & mask
+        t = (s[1] << 17) & mask
+        s[2] ^= s[0]
+        s[3] ^= s[1]
+        s[1] ^= s[2]
+        s[0] ^= s[3]
+        s[2] ^= t
+        s[3] = rotl(s[3], 45)
+        assert int(_next_u64(state)) == expected
+    assert [int(w) for w in state] == s
+
+
+def test_seeding_is_reproducible_and_children_differ() -> None:
+    a, b = np.random.SeedSequence(5).spawn(2)
+    assert (rng_state(a) == rng_state(np.random.SeedSequence(5).spawn(2)[0])).all()
+    assert not (rng_state(a) == rng_state(b)).any()
+    assert rng_state(7).dtype == np.uint64 and rng_state(7).any()
+
+
+def test_uniforms_are_uniform_and_uncorrelated() -> None:
+    state = rng_state(31)
+    u = np.array([_uniform(state) for _ in range(200_000)])
+    assert ((u >= 0) & (u < 1)).all()
+    assert stats.kstest(u, "uniform").pvalue > 1e-3
+    assert u.mean() == pytest.approx(0.5, abs=4 * math.sqrt(1 / 12 / u.size))
+    assert u.var() == pytest.approx(1 / 12, rel=0.01)
+    assert abs(np.corrcoef(u[:-1], u[1:])[0, 1]) < 4 / math.sqrt(u.size)
+
+
+def test_normals_follow_the_normal_law() -> None:
+    state = rng_state(32)
+    z = np.array([_normal(state) for _ in range(100_000)])
+    assert stats.kstest(z, "norm").pvalue > 1e-3
+    assert z.mean() == pytest.approx(0.0, abs=4 / math.sqrt(z.size))
+    assert z.var() == pytest.approx(1.0, rel=0.02)
+
+
+@pytest.mark.parametrize("shape", [0.05, 0.3, 1.0, 2.5, 9.25, 300.0, 4400.0])
+def test_gamma_draws_follow_the_gamma_law(shape: float) -> None:
+    # Marsaglia-Tsang above 1, the boost below (the stick-breaking and alpha draws use both).
+    state = rng_state(33)
+    g = np.array([_std_gamma(state, shape) for _ in range(40_000)])
+    assert (g >= 0).all()
+    assert stats.kstest(g, stats.gamma(shape).cdf).pvalue > 1e-3
+    assert g.mean() == pytest.approx(shape, abs=4 * math.sqrt(shape / g.size))
+    # sd of the sample variance: shape * sqrt((2 + 6 / shape) / n) (excess kurtosis 6 / shape)
+    assert g.var() == pytest.approx(shape, abs=4 * shape * math.sqrt((2 + 6 / shape) / g.size))
+
+
+@pytest.mark.parametrize("mean", [0.4, 3.0, 9.9, 10.0, 57.3, 5000.0, 2.5e6])
+def test_poisson_draws_follow_the_poisson_law(mean: float) -> None:
+    # Multiplication of uniforms below 10, PTRS from 10 (n0's draw: means in the thousands).
+    state = rng_state(34)
+    draws = np.array([_poisson(state, mean) for _ in range(40_000)])
+    lo, hi = (int(v) for v in stats.poisson.ppf([1e-3, 1 - 1e-3], mean))
+    if hi - lo > 60:  # large means: chi-square on 40 equal-probability bins
+        edges = np.unique(stats.poisson.ppf(np.linspace(0, 1, 41)[1:-1], mean))
+        cdf = np.concatenate([[0.0], stats.poisson.cdf(edges, mean), [1.0]])
+        observed = np.bincount(np.searchsorted(edges, draws, side="left"), minlength=len(cdf) - 1)
+        expected = len(draws) * np.diff(cdf)
+    else:
+        lo = max(lo, 0)
+        observed = np.array([(draws <= lo).sum(), *((draws == k).sum() for k in range(lo + 1, hi)), (draws >= hi).sum()])
+        expected = len(draws) * np.concatenate(
+            [[stats.poisson.cdf(lo, mean)], stats.poisson.pmf(np.arange(lo + 1, hi), mean), [stats.poisson.sf(hi - 1, mean)]]
+        )
+    chi2 = float(((observed - expected) ** 2 / expected).sum())
+    assert stats.chi2.sf(chi2, len(observed) - 1) > 1e-3
+    assert draws.mean() == pytest.approx(mean, abs=4 * math.sqrt(mean / len(draws)))
+    assert draws.var() == pytest.approx(mean, abs=4 * mean * math.sqrt((2 + 1 / mean) / len(draws)))
+
+
 @pytest.mark.parametrize("n,p", [(18, 0.3), (20, 0.5), (100, 0.1), (1000, 0.3), (1000, 0.995), (5000, 0.002)])
 def test_binomial_draws_follow_the_binomial_law(n: int, p: float) -> None:
     # Covers inversion (small mean), BTRS (large mean) and the p > 1/2 reflections.
-    rng = np.random.default_rng(11)
+    rng = rng_state(11)
     log_fact = np.array([math.lgamma(i + 1.0) for i in range(n + 1)])
     draws = np.array([_binomial(rng, n, p, log_fact) for _ in range(40_000)])
     lo, hi = (int(v) for v in stats.binom.ppf([1e-3, 1 - 1e-3], n, p))
@@ -98,9 +190,9 @@ def test_binomial_draws_follow_the_binomial_law(n: int, p: float) -> None:
     assert draws.mean() == pytest.approx(n * p, abs=4 * math.sqrt(n * p * (1 - p) / len(draws)))
 
 
-@pytest.mark.parametrize("a,b", [(1, 1), (1, 60), (45, 1), (5, 7), (300, 4000)])
+@pytest.mark.parametrize("a,b", [(1, 1), (1, 60), (45, 1), (2, 2), (5, 7), (300, 4000)])
 def test_beta_draws_with_their_shortcuts_follow_the_beta_law(a: int, b: int) -> None:
-    rng = np.random.default_rng(14)
+    rng = rng_state(14)
     draws = np.array([_beta_one_side(rng, a, b) for _ in range(20_000)])
     assert stats.kstest(draws, stats.beta(a, b).cdf).pvalue > 1e-3
     assert ((draws >= 0) & (draws <= 1)).all()
@@ -111,14 +203,14 @@ def test_split_is_multinomial(total: int) -> None:
     # Counts per class must be Binomial(total, w_k / sum w) marginally and add up to total;
     # the weights include near-empty classes (the lumped tail) and small counts (one by one).
     weights = np.array([0.02, 0.5, 1e-4, 0.3, 0.005, 0.17, 1e-7, 0.004, 0.0, 0.001])
-    rng = np.random.default_rng(12)
+    rng = rng_state(12)
     log_fact = np.array([math.lgamma(i + 1.0) for i in range(total + 1)])
     order = np.empty(10, dtype=np.int64)
     out = np.empty(10, dtype=np.int64)
     reps = 20_000
     draws = np.empty((reps, 10), dtype=np.int64)
     for r in range(reps):
-        _split(rng, total, weights, order, out, log_fact)
+        _split(rng, total, weights, order, out, log_fact, 10)
         draws[r] = out
     assert (draws.sum(axis=1) == total).all()
     assert (draws[:, 8] == 0).all()  # a class with weight 0 never gets anyone
@@ -166,21 +258,21 @@ def test_incremental_collapsed_move_equals_the_full_recomputation() -> None:
     log_fact = gammaln(np.arange(1, n + cap + 3) + 0.0)
     state = np.random.default_rng(21)
 
-    def python_move(rng: np.random.Generator, missing: np.ndarray, alpha: float) -> np.ndarray:
+    def python_move(rng: np.ndarray, missing: np.ndarray, alpha: float) -> np.ndarray:
         missing = missing.copy()
         current = _log_collapsed_target(observed + missing, captured, missing, alpha, n, log_fact)
         for k in range(len(missing)):
             if observed[k] == 0:
                 continue
             reach = 1 + int(COLLAPSED_REACH * np.sqrt(observed[k] + 1.0))
-            delta = 1 + int(rng.random() * reach)
-            if rng.random() < 0.5:
+            delta = 1 + int(_uniform(rng) * reach)
+            if _uniform(rng) < 0.5:
                 delta = -delta
             if missing[k] + delta < 0 or missing.sum() + delta > cap:
                 continue
             missing[k] += delta
             proposed = _log_collapsed_target(observed + missing, captured, missing, alpha, n, log_fact)
-            if np.log(rng.random()) < proposed - current:
+            if np.log(_uniform(rng)) < proposed - current:
                 current = proposed
             else:
                 missing[k] -= delta
@@ -189,9 +281,9 @@ def test_incremental_collapsed_move_equals_the_full_recomputation() -> None:
     for trial in range(200):
         missing = state.integers(0, 400, size=5)
         alpha = float(state.uniform(0.1, 3.0))
-        expected = python_move(np.random.default_rng(trial), missing, alpha)
+        expected = python_move(rng_state(trial), missing, alpha)
         got_missing, got_totals = missing.copy(), observed + missing
-        n0 = _move_missing(np.random.default_rng(trial), got_missing, got_totals, captured, alpha, n,
+        n0 = _move_missing(rng_state(trial), got_missing, got_totals, captured, alpha, n,
                            int(missing.sum()), cap, log_fact)
         np.testing.assert_array_equal(got_missing, expected)
         np.testing.assert_array_equal(got_totals, observed + expected)
@@ -207,7 +299,7 @@ def test_collapsed_moves_leave_the_posterior_unchanged() -> None:
     for collapsed in (False, True):
         chains = []
         for seed in (1, 2):
-            rng = np.random.default_rng([seed, int(collapsed)])
+            rng = rng_state([seed, int(collapsed)])
             N, *_ = run_chain(histories.patterns, histories.counts, 10, 0.25, 0.25, 5_000, 4_000, 20, 20.0, rng, collapsed)
             chains.append(N)
         draws[collapsed] = np.stack(chains)

@@ -27,6 +27,10 @@ same way. One sweep:
 Steps 5 and (next sweep's) 1 together draw (n0, classes of the unobserved) jointly given
 (pi, lambda), so the sweep is a valid Gibbs sampler. Stick weights are handled on the log
 scale because with a small alpha, 1 - V_k underflows to 0 in double precision.
+
+Random numbers come from the kernel's own xoshiro256** generator (`rng_state`, `_uniform`)
+and exact samplers written on it (Marsaglia-Tsang gamma, PTRS Poisson, inversion/BTRS
+binomial); helpers get raw pointers rather than arrays (see `_data_pointer`).
 """
 
 from __future__ import annotations
@@ -37,6 +41,8 @@ from dataclasses import dataclass
 
 import numba
 import numpy as np
+from numba.core import types
+from numba.extending import intrinsic
 
 # LCMCR's rule: the unobserved count is redrawn while n0 > CAP_FACTOR * n.
 CAP_FACTOR = 20.0
@@ -46,27 +52,183 @@ CAP_FACTOR = 20.0
 MAX_CAP_REDRAWS = 1000
 
 
+@intrinsic
+def _data_pointer(typingctx, array):
+    """Raw pointer to a C-contiguous array's data, indexable like a 1-d array.
+
+    Every call of a compiled helper that takes an array pays an atomic increment and
+    decrement of the array owner's reference count; the draws go through chains of small
+    helpers, and these atomics were about 70% of a sweep's time (perf). Pointers are not
+    reference counted. run_chain keeps the arrays alive while their pointers are in use.
+    """
+    signature = types.CPointer(array.dtype)(array)
+
+    def codegen(context, builder, sig, args):
+        return context.make_array(sig.args[0])(context, builder, args[0]).data
+
+    return signature, codegen
+
+
 @numba.njit(cache=True)
-def _log_gamma_draw(rng: np.random.Generator, shape: float) -> float:
+def _keep_alive(*arrays) -> None:
+    """A use of arrays whose raw pointers were in use until here (see `_data_pointer`)."""
+    return None
+
+
+# ---------------------------------------------------------------------------------------
+# Random numbers. The kernel draws from its own xoshiro256** generator (Blackman & Vigna,
+# "Scrambled linear pseudorandom number generators", ACM TOMS 2021) held in a 4-word uint64
+# array. NumPy's Generator inside Numba costs an atomic reference-count increment and
+# decrement around every draw, which was most of a sweep's time; a plain array does not.
+# The state is seeded from numpy's SeedSequence (`rng_state`), so chains stay reproducible
+# and independent (SeedSequence children feed non-overlapping hashed seeds).
+# ---------------------------------------------------------------------------------------
+
+_U64_5 = np.uint64(5)
+_U64_9 = np.uint64(9)
+_U64_7 = np.uint64(7)
+_U64_57 = np.uint64(57)
+_U64_17 = np.uint64(17)
+_U64_45 = np.uint64(45)
+_U64_19 = np.uint64(19)
+_U64_11 = np.uint64(11)
+_TWO_TO_MINUS_53 = 1.0 / 9007199254740992.0
+
+
+def rng_state(seed) -> np.ndarray:
+    """xoshiro256** state for the kernel: 4 uint64 words from SeedSequence(seed) (or from a
+    SeedSequence passed as is). Never all zero (the one state xoshiro cannot leave)."""
+    sequence = seed if isinstance(seed, np.random.SeedSequence) else np.random.SeedSequence(seed)
+    words = sequence.generate_state(4, np.uint64)
+    if not words.any():
+        words[0] = np.uint64(0x9E3779B97F4A7C15)
+    return words
+
+
+@numba.njit(cache=True)
+def _next_u64(state: np.ndarray) -> np.uint64:
+    """One xoshiro256** step: output rotl(s1 * 5, 7) * 9, then the linear state update."""
+    s0 = state[0]
+    s1 = state[1]
+    s2 = state[2]
+    s3 = state[3]
+    x = s1 * _U64_5
+    result = ((x << _U64_7) | (x >> _U64_57)) * _U64_9
+    t = s1 << _U64_17
+    s2 ^= s0
+    s3 ^= s1
+    s1 ^= s2
+    s0 ^= s3
+    s2 ^= t
+    s3 = (s3 << _U64_45) | (s3 >> _U64_19)
+    state[0] = s0
+    state[1] = s1
+    state[2] = s2
+    state[3] = s3
+    return result
+
+
+@numba.njit(cache=True)
+def _uniform(state: np.ndarray) -> float:
+    """Uniform on [0, 1) with 53 random bits (the top bits of the output)."""
+    return float(_next_u64(state) >> _U64_11) * _TWO_TO_MINUS_53
+
+
+@numba.njit(cache=True)
+def _normal(state: np.ndarray) -> float:
+    """Standard normal by Marsaglia's polar method (one of the pair is used)."""
+    while True:
+        u = 2.0 * _uniform(state) - 1.0
+        v = 2.0 * _uniform(state) - 1.0
+        s = u * u + v * v
+        if 0.0 < s < 1.0:
+            return u * math.sqrt(-2.0 * math.log(s) / s)
+
+
+@numba.njit(cache=True)
+def _std_gamma(state: np.ndarray, shape: float) -> float:
+    """Gamma(shape, 1): Marsaglia & Tsang (2000) for shape >= 1; below 1 through their boost
+    Gamma(a) = Gamma(a + 1) * U^(1/a)."""
+    if shape < 1.0:
+        return _std_gamma(state, shape + 1.0) * _uniform(state) ** (1.0 / shape)
+    d = shape - 1.0 / 3.0
+    c = 1.0 / math.sqrt(9.0 * d)
+    while True:
+        x = _normal(state)
+        v = 1.0 + c * x
+        if v <= 0.0:
+            continue
+        v = v * v * v
+        u = _uniform(state)
+        x2 = x * x
+        if u < 1.0 - 0.0331 * x2 * x2:
+            return d * v
+        if math.log(u) < 0.5 * x2 + d * (1.0 - v + math.log(v)):
+            return d * v
+
+
+@numba.njit(cache=True)
+def _beta_general(state: np.ndarray, a: float, b: float) -> float:
+    """Beta(a, b) as X / (X + Y), X ~ Gamma(a), Y ~ Gamma(b) (shapes >= 1 here)."""
+    x = _std_gamma(state, a)
+    y = _std_gamma(state, b)
+    return x / (x + y)
+
+
+@numba.njit(cache=True)
+def _poisson(state: np.ndarray, mean: float) -> int:
+    """Poisson(mean): multiplication of uniforms below mean 10, otherwise Hörmann's (1993)
+    transformed rejection with squeeze (PTRS)."""
+    if mean <= 0.0:
+        return 0
+    if mean < 10.0:
+        limit = math.exp(-mean)
+        k = 0
+        prod = _uniform(state)
+        while prod > limit:
+            k += 1
+            prod *= _uniform(state)
+        return k
+    slam = math.sqrt(mean)
+    log_mean = math.log(mean)
+    b = 0.931 + 2.53 * slam
+    a = -0.059 + 0.02483 * b
+    log_inv_alpha = math.log(1.1239 + 1.1328 / (b - 3.4))
+    v_r = 0.9277 - 3.6224 / (b - 2.0)
+    while True:
+        u = _uniform(state) - 0.5
+        v = _uniform(state)
+        us = 0.5 - abs(u)
+        k = math.floor((2.0 * a / us + b) * u + mean + 0.43)
+        if us >= 0.07 and v <= v_r:
+            return int(k)
+        if k < 0.0 or (us < 0.013 and v > us):
+            continue
+        if math.log(v) + log_inv_alpha - math.log(a / (us * us) + b) <= -mean + k * log_mean - math.lgamma(k + 1.0):
+            return int(k)
+
+
+@numba.njit(cache=True)
+def _log_gamma_draw(state: np.ndarray, shape: float) -> float:
     """log of a Gamma(shape, 1) draw, exact also for tiny shapes where the draw underflows."""
     if shape >= 1.0:
-        return np.log(rng.standard_gamma(shape))
+        return np.log(_std_gamma(state, shape))
     # Gamma(a) = Gamma(a + 1) * U^(1/a) (Marsaglia & Tsang's boost), taken in logs.
-    return np.log(rng.standard_gamma(shape + 1.0)) + np.log(rng.random()) / shape
+    return np.log(_std_gamma(state, shape + 1.0)) + np.log(_uniform(state)) / shape
 
 
 @numba.njit(cache=True)
-def _log_beta_pair(rng: np.random.Generator, a: float, b: float) -> tuple[float, float]:
+def _log_beta_pair(state: np.ndarray, a: float, b: float) -> tuple[float, float]:
     """(log V, log(1 - V)) for V ~ Beta(a, b), without forming 1 - V."""
-    log_x = _log_gamma_draw(rng, a)
-    log_y = _log_gamma_draw(rng, b)
+    log_x = _log_gamma_draw(state, a)
+    log_y = _log_gamma_draw(state, b)
     top = max(log_x, log_y)
     log_sum = top + np.log(np.exp(log_x - top) + np.exp(log_y - top))
     return log_x - log_sum, log_y - log_sum
 
 
 @numba.njit(cache=True)
-def _binomial_inversion(rng: np.random.Generator, n: int, p: float) -> int:
+def _binomial_inversion(state: np.ndarray, n: int, p: float) -> int:
     """Binomial(n, p) by inversion, for small means (n p below ~10), with p <= 0.5.
 
     Most class-split draws have a tiny mean (a pattern rarely falls in a minor class); this
@@ -77,7 +239,7 @@ def _binomial_inversion(rng: np.random.Generator, n: int, p: float) -> int:
     mean = n * p
     bound = min(float(n), mean + 10.0 * np.sqrt(mean * q + 1.0))
     while True:
-        u = rng.random()
+        u = _uniform(state)
         x = 0
         px = p0
         while u > px:
@@ -92,7 +254,7 @@ def _binomial_inversion(rng: np.random.Generator, n: int, p: float) -> int:
 
 
 @numba.njit(cache=True)
-def _binomial_btrs(rng: np.random.Generator, n: int, p: float, log_fact: np.ndarray) -> int:
+def _binomial_btrs(state: np.ndarray, n: int, p: float, log_fact: np.ndarray) -> int:
     """Binomial(n, p) for n p >= 10 and p <= 0.5: Hörmann's (1993) transformed rejection
     with squeeze (BTRS).
 
@@ -113,8 +275,8 @@ def _binomial_btrs(rng: np.random.Generator, n: int, p: float, log_fact: np.ndar
     mode = 0.0
     log_f_mode = 0.0
     while True:
-        u = rng.random() - 0.5
-        v = rng.random()
+        u = _uniform(state) - 0.5
+        v = _uniform(state)
         us = 0.5 - abs(u)
         k = np.floor((2.0 * a / us + b) * u + c)
         if k < 0.0 or k > n:
@@ -134,15 +296,15 @@ def _binomial_btrs(rng: np.random.Generator, n: int, p: float, log_fact: np.ndar
 
 
 @numba.njit(cache=True)
-def _binomial(rng: np.random.Generator, n: int, p: float, log_fact: np.ndarray) -> int:
+def _binomial(state: np.ndarray, n: int, p: float, log_fact: np.ndarray) -> int:
     """Binomial(n, p): inversion for small means, transformed rejection otherwise."""
     if p <= 0.5:
         if n * p < 10.0:
-            return _binomial_inversion(rng, n, p)
-        return _binomial_btrs(rng, n, p, log_fact)
+            return _binomial_inversion(state, n, p)
+        return _binomial_btrs(state, n, p, log_fact)
     if n * (1.0 - p) < 10.0:
-        return n - _binomial_inversion(rng, n, 1.0 - p)
-    return n - _binomial_btrs(rng, n, 1.0 - p, log_fact)
+        return n - _binomial_inversion(state, n, 1.0 - p)
+    return n - _binomial_btrs(state, n, 1.0 - p, log_fact)
 
 
 # Classes at the end of the visiting order that together hold less than this share of a
@@ -156,7 +318,7 @@ FEW_PEOPLE = 12
 
 @numba.njit(cache=True)
 def _split_range(
-    rng: np.random.Generator,
+    state: np.ndarray,
     total: int,
     weights: np.ndarray,
     order: np.ndarray,
@@ -175,7 +337,7 @@ def _split_range(
             # Place the last few people one by one: a categorical draw over the classes
             # still open, scanned largest first so the scan is short.
             for _ in range(left):
-                u = rng.random() * mass
+                u = _uniform(state) * mass
                 chosen = order[stop - 1]
                 for m in range(i, stop - 1):
                     u -= weights[order[m]]
@@ -190,7 +352,7 @@ def _split_range(
             out[k] += left
             return
         if p > 0.0:
-            drawn = _binomial(rng, left, p, log_fact)
+            drawn = _binomial(state, left, p, log_fact)
             out[k] += drawn
             left -= drawn
         mass -= weights[k]
@@ -199,14 +361,15 @@ def _split_range(
 
 @numba.njit(cache=True)
 def _split(
-    rng: np.random.Generator,
+    state: np.ndarray,
     total: int,
     weights: np.ndarray,
     order: np.ndarray,
     out: np.ndarray,
     log_fact: np.ndarray,
+    K: int,
 ) -> None:
-    """Multinomial(total, weights / sum(weights)) into out, by conditional binomials.
+    """Multinomial(total, weights[:K] / sum(weights[:K])) into out, by conditional binomials.
 
     Classes are visited largest weight first (sorted into the scratch array `order`), so the
     count is usually used up after a few classes. The trailing classes that hold less than
@@ -214,7 +377,6 @@ def _split(
     cells can be merged and split again exactly), so the many near-empty classes usually cost
     one cheap draw instead of one each.
     """
-    K = weights.shape[0]
     for k in range(K):
         out[k] = 0
     # Insertion sort of the class indices by this pattern's own weights, largest first:
@@ -242,17 +404,17 @@ def _split(
         head_mass += weights[order[head]]
         head += 1
     if head >= K - 1:  # no tail worth separating
-        _split_range(rng, total, weights, order, 0, K, total_mass, out, log_fact)
+        _split_range(state, total, weights, order, 0, K, total_mass, out, log_fact)
         return
     tail_mass = total_mass - head_mass
-    in_tail = _binomial(rng, total, min(1.0, max(0.0, tail_mass / total_mass)), log_fact)
-    _split_range(rng, total - in_tail, weights, order, 0, head, head_mass, out, log_fact)
+    in_tail = _binomial(state, total, min(1.0, max(0.0, tail_mass / total_mass)), log_fact)
+    _split_range(state, total - in_tail, weights, order, 0, head, head_mass, out, log_fact)
     if in_tail > 0:
-        _split_range(rng, in_tail, weights, order, head, K, tail_mass, out, log_fact)
+        _split_range(state, in_tail, weights, order, head, K, tail_mass, out, log_fact)
 
 
 @numba.njit(cache=True)
-def _beta_one_side(rng: np.random.Generator, a: int, b: int) -> float:
+def _beta_one_side(state: np.ndarray, a: int, b: int) -> float:
     """Beta(a, b) for integer shapes >= 1, with exact shortcuts when a shape is 1.
 
     Empty or one-sided classes (nobody in the class, or everybody or nobody in it on a list)
@@ -260,20 +422,19 @@ def _beta_one_side(rng: np.random.Generator, a: int, b: int) -> float:
     the general sampler needs two gamma draws.
     """
     if a == 1 and b == 1:
-        return rng.random()
+        return _uniform(state)
     if a == 1:
-        return -np.expm1(np.log(rng.random()) / b)
+        return -np.expm1(np.log(_uniform(state)) / b)
     if b == 1:
-        return np.exp(np.log(rng.random()) / a)
-    return rng.beta(float(a), float(b))
+        return np.exp(np.log(_uniform(state)) / a)
+    return _beta_general(state, float(a), float(b))
 
 
 @numba.njit(cache=True)
 def _stick_weights(
-    rng: np.random.Generator, class_totals: np.ndarray, alpha: float, log_pi: np.ndarray
+    state: np.ndarray, class_totals: np.ndarray, alpha: float, log_pi: np.ndarray, K: int
 ) -> float:
     """Draw pi | class totals into log_pi; return sum_{k<K} log(1 - V_k) for the alpha update."""
-    K = class_totals.shape[0]
     after = 0
     for k in range(K):
         after += class_totals[k]
@@ -283,10 +444,10 @@ def _stick_weights(
         after -= class_totals[k]
         if class_totals[k] == 0:
             # V ~ Beta(1, b) has 1 - V = U^(1/b) exactly: one uniform instead of two gammas.
-            log_1mv = np.log(rng.random()) / (alpha + after)
+            log_1mv = np.log(_uniform(state)) / (alpha + after)
             log_v = np.log(-np.expm1(log_1mv))
         else:
-            log_v, log_1mv = _log_beta_pair(rng, 1.0 + class_totals[k], alpha + after)
+            log_v, log_1mv = _log_beta_pair(state, 1.0 + class_totals[k], alpha + after)
         log_pi[k] = log_rest + log_v
         log_rest += log_1mv
         sum_log_1mv += log_1mv
@@ -334,7 +495,7 @@ def _log_collapsed_target(
 
 @numba.njit(cache=True)
 def _move_missing(
-    rng: np.random.Generator,
+    state: np.ndarray,
     missing: np.ndarray,
     class_totals: np.ndarray,
     captured: np.ndarray,
@@ -384,8 +545,8 @@ def _move_missing(
         if m - missing[k] == 0:
             continue
         reach = 1 + int(COLLAPSED_REACH * np.sqrt(m - missing[k] + 1.0))
-        delta = 1 + int(rng.random() * reach)
-        if rng.random() < 0.5:
+        delta = 1 + int(_uniform(state) * reach)
+        if _uniform(state) < 0.5:
             delta = -delta
         if missing[k] + delta < 0 or n0 + delta > cap:
             continue
@@ -405,7 +566,7 @@ def _move_missing(
             trial_lg[l] = math.lgamma(a)
             trial[l] = log_fact[class_totals[l]] + trial_lg[l] - math.lgamma(1.0 + class_totals[l] + a)
             change += trial[l] - stick[l]
-        if np.log(rng.random()) < change:
+        if np.log(_uniform(state)) < change:
             for l in range(k):
                 stick[l] = trial[l]
                 after[l] += delta
@@ -431,7 +592,7 @@ def run_chain(
     samples: int,
     thin: int,
     cap_factor: float,
-    rng: np.random.Generator,
+    state: np.ndarray,
     collapsed_moves: bool = True,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Run one chain; return per saved draw (N, alpha, occupied classes, n0 redraws at the cap).
@@ -457,10 +618,10 @@ def run_chain(
     lam = np.empty((J, K))
     for j in range(J):
         for k in range(K):
-            lam[j, k] = rng.beta(1.0, 1.0)
+            lam[j, k] = _uniform(state)
     alpha = a_alpha / b_alpha
     log_pi = np.empty(K)
-    _stick_weights(rng, np.zeros(K, dtype=np.int64), alpha, log_pi)
+    _stick_weights(state, np.zeros(K, dtype=np.int64), alpha, log_pi, K)
     n0 = n
 
     weights = np.empty(K)
@@ -470,6 +631,18 @@ def run_chain(
     split = np.zeros(K, dtype=np.int64)
     class_totals = np.zeros(K, dtype=np.int64)
     captured = np.zeros((J, K), dtype=np.int64)
+
+    # Raw pointers for the helpers' arguments (see `_data_pointer`); the arrays stay alive here.
+    # The sweep below touches these arrays only through their pointers, and `_keep_alive`
+    # after the loop holds the arrays: Numba frees an array after its last use by name.
+    state_p = _data_pointer(state)
+    log_fact_p = _data_pointer(log_fact)
+    log_pi_p = _data_pointer(log_pi)
+    weights_p = _data_pointer(weights)
+    order_p = _data_pointer(order)
+    miss_weights_p = _data_pointer(miss_weights)
+    split_p = _data_pointer(split)
+    class_totals_p = _data_pointer(class_totals)
 
     out_N = np.empty(samples, dtype=np.int64)
     out_alpha = np.empty(samples)
@@ -482,13 +655,13 @@ def run_chain(
     for it in range(total_iterations):
         # Class weights of the all-zero pattern: pi_k prod_j (1 - lambda_jk).
         for k in range(K):
-            pi[k] = np.exp(log_pi[k])
+            pi[k] = np.exp(log_pi_p[k])
         for k in range(K):
             w = pi[k]
             for j in range(J):
                 w *= 1.0 - lam[j, k]
-            miss_weights[k] = w
-            class_totals[k] = 0
+            miss_weights_p[k] = w
+            class_totals_p[k] = 0
             for j in range(J):
                 captured[j, k] = 0
 
@@ -501,30 +674,30 @@ def run_chain(
                         w *= lam[j, k]
                     else:
                         w *= 1.0 - lam[j, k]
-                weights[k] = w
-            _split(rng, counts[p], weights, order, split, log_fact)
+                weights_p[k] = w
+            _split(state_p, counts[p], weights_p, order_p, split_p, log_fact_p, K)
             for k in range(K):
-                if split[k] > 0:
-                    class_totals[k] += split[k]
+                if split_p[k] > 0:
+                    class_totals_p[k] += split_p[k]
                     for j in range(J):
                         if patterns[p, j] == 1:
-                            captured[j, k] += split[k]
-        _split(rng, n0, miss_weights, order, split, log_fact)
+                            captured[j, k] += split_p[k]
+        _split(state_p, n0, miss_weights_p, order_p, split_p, log_fact_p, K)
         for k in range(K):
-            class_totals[k] += split[k]
+            class_totals_p[k] += split_p[k]
 
         # 1b. Collapsed Metropolis moves on the unobserved count of each class.
         if collapsed_moves:
-            n0 = _move_missing(rng, split, class_totals, captured, alpha, n, n0, cap, log_fact)
+            n0 = _move_missing(state_p, split_p, class_totals_p, captured, alpha, n, n0, cap, log_fact_p)
 
         # 2. Capture probabilities per list and class.
         for j in range(J):
             for k in range(K):
-                lam[j, k] = _beta_one_side(rng, 1 + captured[j, k], 1 + class_totals[k] - captured[j, k])
+                lam[j, k] = _beta_one_side(state_p, 1 + captured[j, k], 1 + class_totals_p[k] - captured[j, k])
 
         # 3-4. Stick-breaking weights and their concentration.
-        sum_log_1mv = _stick_weights(rng, class_totals, alpha, log_pi)
-        alpha = rng.gamma(a_alpha + K - 1.0, 1.0 / (b_alpha - sum_log_1mv))
+        sum_log_1mv = _stick_weights(state_p, class_totals_p, alpha, log_pi_p, K)
+        alpha = _std_gamma(state_p, a_alpha + K - 1.0) / (b_alpha - sum_log_1mv)
 
         # 5. Unobserved count: NegBin(n, 1 - p0) as a Gamma-Poisson mixture, truncated at the cap.
         p0 = 0.0
@@ -533,7 +706,7 @@ def run_chain(
             prob_missed = 1.0
             for j in range(J):
                 prob_missed *= 1.0 - lam[j, k]
-            pk = np.exp(log_pi[k])  # pi was redrawn in step 3
+            pk = np.exp(log_pi_p[k])  # pi was redrawn in step 3
             p0 += pk * prob_missed
             p_seen += pk * (1.0 - prob_missed)  # summed separately: 1 - p0 loses digits near 1
         tries = 0
@@ -541,11 +714,11 @@ def run_chain(
             if p_seen <= 0.0:
                 n0 = cap
                 break
-            rate = rng.gamma(float(n), p0 / p_seen)
+            rate = _std_gamma(state_p, float(n)) * (p0 / p_seen)
             # A Poisson mean far beyond the cap is certainly rejected; skip the draw (and the
             # overflow of a Poisson with an astronomically large mean).
             if rate < 1e15:
-                n0 = rng.poisson(rate)
+                n0 = _poisson(state_p, rate)
                 if n0 <= cap:
                     break
             tries += 1
@@ -559,12 +732,13 @@ def run_chain(
             out_alpha[saved] = alpha
             occupied = 0
             for k in range(K):
-                if class_totals[k] > 0:
+                if class_totals_p[k] > 0:
                     occupied += 1
             out_occupied[saved] = occupied
             out_capped[saved] = redraws
             redraws = 0
             saved += 1
+    _keep_alive(state, log_fact, log_pi, weights, order, miss_weights, split, class_totals)
     return out_N, out_alpha, out_occupied, out_capped
 
 
@@ -592,13 +766,13 @@ def run_one_chain(
     seed: np.random.SeedSequence,
     collapsed_moves: bool = True,
 ) -> ChainRun:
-    """Run one chain with its own PCG64 stream. Top-level in this light module (NumPy and
+    """Run one chain with its own xoshiro256** stream seeded from `seed`. Top-level in this light module (NumPy and
     Numba only) so that a spawned worker process starts quickly."""
-    rng = np.random.Generator(np.random.PCG64(seed))
+    state = rng_state(seed)
     start, cpu_start = time.perf_counter(), time.process_time()
     N, alpha, occupied, redraws = run_chain(
         np.ascontiguousarray(patterns, dtype=np.int8),
         np.ascontiguousarray(counts, dtype=np.int64),
-        K, float(a_alpha), float(b_alpha), burn_in, samples, thin, CAP_FACTOR, rng, collapsed_moves,
+        K, float(a_alpha), float(b_alpha), burn_in, samples, thin, CAP_FACTOR, state, collapsed_moves,
     )
     return ChainRun(N, alpha, occupied, redraws, time.perf_counter() - start, time.process_time() - cpu_start)
