@@ -51,3 +51,23 @@ def test_date_of_birth_levels():
     assert level_of("age", born, {**born, "date_of_birth": "1990-07-03"}) == "day and month of birth swapped"
     assert level_of("age", born, {**born, "date_of_birth": "1990-03-28"}) == "same year and month of birth"
     assert level_of("age", born, {**born, "date_of_birth": "1990-11-28"}) == "same birth year"
+
+
+def test_province_and_both_initials_block_a_nickname_with_a_changed_family_spelling():
+    from reckon.linkage.model import affordable_rules, columns_with_data
+
+    rule = ("l.province_key = r.province_key and l.given_initial = r.given_initial"
+            " and l.family_initial = r.family_initial")
+    records = pd.DataFrame([
+        {"record_id": "a", "list_name": "x", "given_name": "William", "family_name": "Wordsworth", "province": "Kent"},
+        {"record_id": "b", "list_name": "y", "given_name": "Will", "family_name": "Wadsworth", "province": "Kent"},
+        {"record_id": "c", "list_name": "y", "given_name": "Walter", "family_name": "Wood", "province": "Kent"},
+    ])
+    features = prepare_features(records)
+    groups = LinkageSettings().blocking_rules
+    assert [rule] in groups
+    chosen, _ = affordable_rules(features, [[rule]], columns_with_data(features), limit=10)
+    assert chosen == [rule]
+    # Over the pair budget (3 pairs here) the rule is skipped, not loosened.
+    chosen, skipped = affordable_rules(features, [[rule]], columns_with_data(features), limit=2)
+    assert chosen == [] and skipped == [[rule]]
