@@ -42,6 +42,7 @@ from dataclasses import dataclass
 import numba
 import numpy as np
 from numba.core import types
+from llvmlite import ir
 from numba.extending import intrinsic
 
 # LCMCR's rule: the unobserved count is redrawn while n0 > CAP_FACTOR * n.
@@ -78,7 +79,7 @@ def _keep_alive(*arrays) -> None:
 # ---------------------------------------------------------------------------------------
 # Random numbers. The kernel draws from its own xoshiro256** generator (Blackman & Vigna,
 # "Scrambled linear pseudorandom number generators", ACM TOMS 2021) held in a 4-word uint64
-# array. NumPy's Generator inside Numba costs an atomic reference-count increment and
+# array (plus two words for the spare normal). NumPy's Generator inside Numba costs an atomic reference-count increment and
 # decrement around every draw, which was most of a sweep's time; a plain array does not.
 # The state is seeded from numpy's SeedSequence (`rng_state`), so chains stay reproducible
 # and independent (SeedSequence children feed non-overlapping hashed seeds).
@@ -96,13 +97,35 @@ _TWO_TO_MINUS_53 = 1.0 / 9007199254740992.0
 
 
 def rng_state(seed) -> np.ndarray:
-    """xoshiro256** state for the kernel: 4 uint64 words from SeedSequence(seed) (or from a
-    SeedSequence passed as is). Never all zero (the one state xoshiro cannot leave)."""
+    """Generator state for the kernel: 4 uint64 xoshiro256** words from SeedSequence(seed) (or
+    from a SeedSequence passed as is), never all zero (the one state xoshiro cannot leave),
+    then a flag and a slot for the spare normal of the polar method (`_normal`)."""
     sequence = seed if isinstance(seed, np.random.SeedSequence) else np.random.SeedSequence(seed)
-    words = sequence.generate_state(4, np.uint64)
-    if not words.any():
+    words = np.zeros(6, dtype=np.uint64)
+    words[:4] = sequence.generate_state(4, np.uint64)
+    if not words[:4].any():
         words[0] = np.uint64(0x9E3779B97F4A7C15)
     return words
+
+
+@intrinsic
+def _float_bits(typingctx, x):
+    """The 64 bits of a double, as uint64 (to keep the spare normal in the state array)."""
+
+    def codegen(context, builder, sig, args):
+        return builder.bitcast(args[0], ir.IntType(64))
+
+    return types.uint64(types.float64), codegen
+
+
+@intrinsic
+def _bits_float(typingctx, bits):
+    """The double whose 64 bits are `bits` (inverse of `_float_bits`)."""
+
+    def codegen(context, builder, sig, args):
+        return builder.bitcast(args[0], ir.DoubleType())
+
+    return types.float64(types.uint64), codegen
 
 
 @numba.njit(cache=True)
@@ -136,13 +159,20 @@ def _uniform(state: np.ndarray) -> float:
 
 @numba.njit(cache=True)
 def _normal(state: np.ndarray) -> float:
-    """Standard normal by Marsaglia's polar method (one of the pair is used)."""
+    """Standard normal by Marsaglia's polar method. Each accepted pair of uniforms gives two
+    independent normals: the second is kept in state[5] (flag state[4]) for the next call."""
+    if state[4] != 0:
+        state[4] = 0
+        return _bits_float(state[5])
     while True:
         u = 2.0 * _uniform(state) - 1.0
         v = 2.0 * _uniform(state) - 1.0
         s = u * u + v * v
         if 0.0 < s < 1.0:
-            return u * math.sqrt(-2.0 * math.log(s) / s)
+            factor = math.sqrt(-2.0 * math.log(s) / s)
+            state[5] = _float_bits(v * factor)
+            state[4] = 1
+            return u * factor
 
 
 @numba.njit(cache=True)
