@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from anyascii import anyascii
 
+from reckon.names.compounds import join_halves
 from reckon.names.script import is_script, normalize_script
 
 # Honorifics that precede a name (lower case, letters only).
@@ -159,13 +160,7 @@ def word_key(word: str) -> str:
 
 def join_compounds(words: list[str]) -> list[str]:
     """Attach compound halves that lists write apart ("Abdol Reza", "Hassan Zadeh")."""
-    joined: list[str] = []
-    for word in words:
-        if joined and (word in _JOINING_SUFFIXES or joined[-1] in _JOINING_PREFIXES):
-            joined[-1] += word
-        else:
-            joined.append(word)
-    return joined
+    return join_halves(words, _JOINING_PREFIXES, _JOINING_SUFFIXES)
 
 
 _ARTICLE = re.compile(r"(?<![a-z])(?<!abd[ -])(?:al|el|ul|ol)[ -](?=[a-z])", re.IGNORECASE)

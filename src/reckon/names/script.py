@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from reckon.names.compounds import join_halves
+
 # Letter variants folded to the one Persian form (Arabic keyboards give the first ones).
 _LETTER_FOLDS = {
     "\u064a": "\u06cc",  # ي Arabic yeh -> ی
@@ -68,7 +70,7 @@ def script_tokens(text: str) -> list[str]:
     """Folded words of a script name, compounds joined, leading titles removed."""
     words = [w for w in _NON_LETTER.split(fold_letters(text)) if w]
     words = _strip_titles(words)
-    return _join_compounds(words)
+    return join_halves(words, _JOINING_PREFIXES, _JOINING_SUFFIXES)
 
 
 @lru_cache(maxsize=65_536)
@@ -89,15 +91,6 @@ def _strip_titles(words: list[str]) -> list[str]:
     return words[start:]
 
 
-def _join_compounds(words: list[str]) -> list[str]:
-    """Join spaced compound halves so joined, spaced and ZWNJ spellings agree."""
-    joined: list[str] = []
-    for word in words:
-        if joined and (word in _JOINING_SUFFIXES or joined[-1] in _JOINING_PREFIXES):
-            joined[-1] += word
-        else:
-            joined.append(word)
-    return joined
 
 
 _SCRIPT_LETTER = re.compile("[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
