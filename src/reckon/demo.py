@@ -61,7 +61,7 @@ def run_demo(
     say = progress or (lambda text: None)
     result = DemoResult(folder)
     inputs = folder / "inputs"
-    with Case.init(folder / "case") as case:
+    with Case.init(folder) as case:  # the demo folder is the case; inputs/ and report.html sit beside its database
         for stage, step in (
             ("simulate", lambda: _simulate(inputs, victims, lists, seed, result)),
             ("claims", lambda: _claims(case, inputs, result)),

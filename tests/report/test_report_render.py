@@ -71,3 +71,15 @@ def test_empty_case_report_says_what_is_missing(fresh_case, tmp_path):
     html = path.read_text()
     assert "Not run yet, so not shown" in html
     assert fresh_case.con.execute("SELECT count(*) FROM audit WHERE action = 'report.write'").fetchone()[0] == 1
+
+
+def test_headline_groups_a_claimant_however_it_is_capitalised(full_report_data):
+    from dataclasses import replace
+
+    from reckon.report.data import ClaimRow
+    from reckon.report.render import headline_rows
+
+    extra = ClaimRow("veloria interior ministry", "killed", 250, 250, "exact", "2026-03-11", "05.txt", "250 died")
+    data = replace(full_report_data, claims=full_report_data.claims + (extra,))
+    rows = [r for r in headline_rows(data, None) if "nterior" in r.label]
+    assert len(rows) == 1 and (rows[0].low, rows[0].high) == (230, 250)

@@ -75,8 +75,10 @@ def headline_rows(data: ReportData, estimate: EstimateRow | None) -> list[charts
     by_claimant: dict[str, list[ClaimRow]] = {}
     for claim in data.claims:
         if claim.category in DEATH_CATEGORIES and claim.figure_low is not None:
-            by_claimant.setdefault(claim.claimant, []).append(claim)
-    for claimant, claims in sorted(by_claimant.items(), key=lambda kv: min(c.figure_low or 0 for c in kv[1])):
+            # One row per claimant however the texts capitalise it ("Interior Ministry", "interior ministry").
+            by_claimant.setdefault(claim.claimant.casefold(), []).append(claim)
+    for claims in sorted(by_claimant.values(), key=lambda group: min(c.figure_low or 0 for c in group)):
+        claimant = claims[0].claimant
         low = min(c.figure_low or 0 for c in claims)
         highs = [c.figure_high if c.figure_high is not None else c.figure_low for c in claims]
         open_ended = all(c.figure_high is None and c.qualifier in ("at least", "over", "vague") for c in claims)
