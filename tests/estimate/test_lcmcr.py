@@ -290,8 +290,11 @@ def test_incremental_collapsed_move_equals_the_full_recomputation() -> None:
         alpha = float(state.uniform(0.1, 3.0))
         expected = python_move(rng_state(trial), missing, alpha)
         got_missing, got_totals = missing.copy(), observed + missing
+        K = len(missing)
+        scratch = [np.zeros(K, dtype=np.int64), *(np.zeros(K) for _ in range(5))]
+        scratch += [np.zeros(K, dtype=np.int8), np.zeros(K, dtype=np.int8)]
         n0 = _move_missing(rng_state(trial), got_missing, got_totals, captured, alpha, n,
-                           int(missing.sum()), cap, log_fact)
+                           int(missing.sum()), cap, log_fact, *scratch)
         np.testing.assert_array_equal(got_missing, expected)
         np.testing.assert_array_equal(got_totals, observed + expected)
         assert n0 == expected.sum()
