@@ -27,7 +27,7 @@ def demo(
     Everything runs offline on the embedded DuckDB database. The simulated truth is kept next to
     the case (OUT/inputs/truth.json), so you can see how close each stage gets.
 
-    Example: `reckon demo --out /tmp/demo --victims 5000 --force`
+    Example: `reckon demo --out demo-5000 --victims 5000 --force`
     """
     with reckon_errors():
         result = run_demo(out, victims=victims, lists=lists, seed=seed, force=force,
