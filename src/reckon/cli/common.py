@@ -6,7 +6,7 @@ import csv
 import io
 import json
 import sys
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
@@ -102,21 +102,3 @@ def _cell(value: Any) -> str:
     if isinstance(value, (list, tuple, dict)):
         return json.dumps(value, ensure_ascii=False, default=str)
     return str(value)
-
-
-def progress_iter(items: Iterable[Any], description: str, total: int | None = None) -> Iterator[Any]:
-    """Iterate with a Rich progress bar on stderr (hidden when stderr is not a terminal)."""
-    from rich.progress import Progress
-
-    with Progress(console=err_console, transient=True, disable=not err_console.is_terminal) as progress:
-        task = progress.add_task(description, total=total)
-        for item in items:
-            yield item
-            progress.advance(task)
-
-
-def not_yet(stage: str) -> Callable[[], None]:
-    def command() -> None:
-        raise fail(f"`{stage}` is not built yet.")
-
-    return command
