@@ -27,7 +27,6 @@ def full_report_data() -> ReportData:
                ListSummary("hospital", None, "hosp.csv", "cd" * 32, 200, 0)),
         records=500,
         persons=420,
-        within_list_duplicates=3,
         victims_by={
             "date of death": [("2026-03-01", 150), ("2026-03-02", 268), ("unknown", 2)],
             "province": [("North", 300), ("South", 117), ("Isles", 3)],

@@ -66,14 +66,11 @@ class ReportData:
     lists: tuple[ListSummary, ...] = ()
     records: int = 0
     persons: int | None = None  # unique documented victims after linkage; None = not linked
-    within_list_duplicates: int | None = None
-    link_threshold: float | None = None
     victims_by: dict[str, list[tuple[str, int]]] = field(default_factory=dict)  # "date" -> [(label, n)]
     overlap_lists: tuple[str, ...] = ()
     overlap: tuple[tuple[tuple[int, ...], int], ...] = ()
     estimates: tuple[EstimateRow, ...] = ()
     documents: tuple[dict[str, Any], ...] = ()  # file, sha256, kind, published, publisher
-    settings: dict[str, Any] = field(default_factory=dict)
     stages_missing: tuple[str, ...] = ()  # stages not run yet, said plainly in the report
 
     def to_dict(self) -> dict[str, Any]:

@@ -22,7 +22,7 @@ def gather_report_data(case: Case) -> ReportData:
     missing: list[str] = []
     claims, documents = _claims(case, missing)
     lists, records = _lists(case, missing)
-    persons, duplicates, threshold = _persons(case, missing)
+    persons = _persons(case, missing)
     overlap_lists, overlap = _overlap(case)
     return ReportData(
         case_name=case.folder.resolve().name,
@@ -33,14 +33,11 @@ def gather_report_data(case: Case) -> ReportData:
         lists=lists,
         records=records,
         persons=persons,
-        within_list_duplicates=duplicates,
-        link_threshold=threshold,
         victims_by=_victims_by(case) if records else {},
         overlap_lists=overlap_lists,
         overlap=overlap,
         estimates=_estimates(case, missing),
         documents=documents,
-        settings={},
         stages_missing=tuple(missing),
     )
 
@@ -115,15 +112,12 @@ def _lists(case: Case, missing: list[str]) -> tuple[tuple[ListSummary, ...], int
     return lists, int(records)
 
 
-def _persons(case: Case, missing: list[str]) -> tuple[int | None, int | None, float | None]:
+def _persons(case: Case, missing: list[str]) -> int | None:
+    """Distinct documented victims after linkage; None when linkage has not run."""
     if not case.has_table("persons") or not case.con.execute("SELECT count(*) FROM persons").fetchone()[0]:
         missing.append("linkage")
-        return None, None, None
-    persons = case.con.execute("SELECT count(DISTINCT person_id) FROM persons").fetchone()[0]
-    duplicates = case.con.execute(
-        "SELECT coalesce(sum(n - 1), 0) FROM (SELECT count(*) AS n FROM persons GROUP BY person_id, list_name)"
-    ).fetchone()[0]
-    return int(persons), int(duplicates), None
+        return None
+    return int(case.con.execute("SELECT count(DISTINCT person_id) FROM persons").fetchone()[0])
 
 
 def _overlap(case: Case) -> tuple[tuple[str, ...], tuple[tuple[tuple[int, ...], int], ...]]:
