@@ -6,9 +6,9 @@
     list_problems(case)         # the quarantined rows, with row numbers and reasons
     remove_list(case, "amnesty")  # to add a corrected file under the same name
 
-Tables (migration 003): ``lists``, ``records`` and ``quarantine``. A record's id is
-``<list>:<source_record_id>`` when the list gives an id that is unique within the list,
-otherwise ``<list>:#<row number>``.
+Tables (migration 003; ``records.national_id`` from 006): ``lists``, ``records`` and
+``quarantine``. A record's id is ``<list>:<source_record_id>`` when the list gives an id
+that is unique within the list, otherwise ``<list>:#<row number>``.
 """
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ RECORD_FIELDS = (
     "record_id", "list_name", "row_number", "source_record_id", "name", "name_native", "given_name",
     "family_name", "father_name", "sex", "age_text", "age_low", "age_high", "birth_year",
     "date_of_birth", "date_of_death", "date_of_death_low", "date_of_death_high", "place_of_death",
-    "province", "notes", "import_notes",
+    "province", "national_id", "notes", "import_notes",
 )
 
 
@@ -187,14 +187,24 @@ def _insert_records(case: Case, listed: ListRead, name: str) -> None:
     extra_columns = set(listed.extra_columns)
     extras = [(c, r) for c, r in zip(listed.columns, raw_names) if c in extra_columns]
     extra = _json_object_sql([c for c, _ in extras], [r for _, r in extras]) if extras else "NULL"
+    computed = {"list_name": _sql_text(name), "original": original, "extra": extra}
     selected = [
-        _sql_text(name) if c == "list_name" else f"CAST({c} AS DATE)" if c.startswith("date_of_death_") else c
-        for c in RECORD_FIELDS
+        computed.get(c) or (f"CAST({c} AS DATE)" if c.startswith("date_of_death_") else c)
+        for c in _table_columns(case, "records")
     ]
-    # A relation over the Arrow table, inserted by position (the order of `records`'
-    # columns); nothing is registered on the connection, so a failed INSERT leaves no trace.
-    projected = case.con.from_arrow(incoming).project(f"{', '.join(selected)}, {original}, {extra}")
+    # A relation over the Arrow table, inserted by position; nothing is registered on the
+    # connection, so a failed INSERT leaves no trace.
+    projected = case.con.from_arrow(incoming).project(", ".join(selected))
     projected.insert_into("records")
+
+
+def _table_columns(case: Case, table: str) -> list[str]:
+    """A table's columns in stored order: migrations append columns (ALTER TABLE ... ADD)."""
+    rows = case.con.execute(
+        "SELECT column_name FROM information_schema.columns WHERE table_name = ? ORDER BY ordinal_position",
+        [table],
+    ).fetchall()
+    return [row[0] for row in rows]
 
 
 def _ids_not_usable(ids: pd.Series) -> np.ndarray:
