@@ -25,6 +25,7 @@ CANONICAL_FIELDS = (
     "date_of_death",
     "place_of_death",
     "province",
+    "national_id",
     "source_record_id",
     "notes",
 )
@@ -57,6 +58,13 @@ HEADER_SYNONYMS: dict[str, tuple[str, ...]] = {
         "محل فوت", "محل درگذشت", "محل شهادت", "محل کشته شدن", "محل جان باختن", "شهر", "محل", "مکان",
     ),
     "province": ("province", "state", "region", "ostan", "استان"),
+    # Not شماره شناسنامه: a birth-certificate number is another number (kept as an extra column).
+    "national_id": (
+        "national id", "national id number", "national id no", "id number", "national code",
+        "national number", "code melli", "melli code", "national card number", "id card number",
+        "identity card number", "ssn", "social security number", "social security no",
+        "کد ملی", "شماره ملی", "شماره کارت ملی", "کارت ملی",
+    ),
     "source_record_id": (
         "id", "record id", "record no", "record number", "record", "no", "number", "#", "row",
         "شناسه", "ردیف", "شماره", "کد",

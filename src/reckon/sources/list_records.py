@@ -10,7 +10,8 @@ What happens to a cell we cannot read:
 * quarantine the row: no name at all; a date of death or birth that holds digits but is
   not a date (``1398/13/40``, ``16.11``) — it was meant as a date, and guessing would be worse;
 * keep the row, store NULL and a note in ``import_notes``: an age, sex or birth year we
-  cannot read, or a date without digits that is not an "unknown" word;
+  cannot read, a national id without digits, or a date without digits that is not an
+  "unknown" word;
 * keep the row, store NULL, no note: an empty cell or an explicit "unknown" (نامعلوم, n/a, ?).
 """
 
@@ -33,6 +34,7 @@ from reckon.sources.list_values import (
     parse_age,
     parse_birth_year,
     parse_date,
+    parse_national_id,
     parse_sex,
 )
 
@@ -45,8 +47,9 @@ RECORD_COLUMNS = (
     "row_number", "source_record_id", "name", "name_native", "given_name", "family_name",
     "father_name", "sex", "age_text", "age_low", "age_high", "birth_year", "date_of_birth",
     "date_of_death", "date_of_death_low", "date_of_death_high", "place_of_death", "province",
-    "notes", "import_notes",
+    "national_id", "notes", "import_notes",
 )
+NATIONAL_ID_DIGITS = 10  # an Iranian national code; a shorter number may have lost leading zeros
 ARABIC_SCRIPT = "[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]"
 _NON_ASCII_DIGITS = "۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩"
 _NULL_TEXT = pa.scalar(None, pa.string())
@@ -96,6 +99,8 @@ def parse_records(table: RawTable, mapping: dict[str, str]) -> ParsedRecords:
     out["date_of_death"], out["date_of_death_low"], out["date_of_death_high"] = _dates(
         cells.get("date_of_death"), size, issues, notes, "date of death"
     )
+    numeric_ids = table.numeric.get(mapping.get("national_id", ""))
+    out["national_id"] = _national_ids(cells.get("national_id"), numeric_ids, size, issues, notes)
     _require_a_name(out, issues)
     out["import_notes"] = _joined_notes(issues.notes, size)
     keep = np.ones(size, dtype=bool)
@@ -175,6 +180,29 @@ def _add_age(out: dict[str, Any], values: pd.Series | None, size: int, issues: _
     ages = _Coded(values, size, parse_age).checked(issues, "age")
     out["age_low"] = ages.take(lambda bounds: bounds[0], pa.int32())
     out["age_high"] = ages.take(lambda bounds: bounds[1], pa.int32())
+
+
+def _national_ids(
+    values: pd.Series | None, numeric: np.ndarray | None, size: int, issues: _RowIssues, notes: list[str]
+) -> pa.Array:
+    """Digits as text; a spreadsheet number shorter than a national code gets a note."""
+    ids = _Coded(values, size, parse_national_id).checked(issues, "national id").take(lambda v: v, pa.string())
+    if numeric is None:
+        return ids
+    short = pc.fill_null(pc.less(pc.utf8_length(ids), NATIONAL_ID_DIGITS), False)
+    flagged = np.flatnonzero(numeric & np.asarray(short, dtype=bool)).tolist()
+    for position in flagged:
+        issues.note(
+            position,
+            f"national id: {ids[position].as_py()} was a number in the spreadsheet and is shorter than "
+            f"{NATIONAL_ID_DIGITS} digits; leading zeros may have been lost",
+        )
+    if flagged:
+        notes.append(
+            f"national id: {len(flagged)} cell(s) were spreadsheet numbers shorter than {NATIONAL_ID_DIGITS} "
+            "digits; leading zeros may have been lost (format the column as text and export again)"
+        )
+    return ids
 
 
 def _dates(

@@ -16,7 +16,7 @@ import zipfile
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -51,6 +51,9 @@ class RawTable:
     encoding: str | None = None
     quarantine: list[QuarantinedRow] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    # xlsx: {column: True for the rows whose cell was a number}; a number has lost any
+    # leading zeros (0012 is stored as 12), which matters for id numbers.
+    numeric: dict[str, np.ndarray] = field(default_factory=dict)
 
 
 def read_table(path: Path, *, encoding: str | None = None) -> RawTable:
@@ -323,26 +326,47 @@ def _read_xlsx(data: bytes, file: str) -> RawTable:
     return table
 
 
-def _sheet_rows(sheet: Any) -> list[tuple[int, list[str | None]]]:
-    """(sheet row number, cells as text) for the rows that hold anything."""
+class _SheetRow(NamedTuple):
+    number: int  # the sheet's own row number
+    cells: list[str | None]  # as text
+    numeric: tuple[int, ...]  # positions of the cells that were numbers
+
+
+def _sheet_rows(sheet: Any) -> list[_SheetRow]:
+    """The rows that hold anything, with their cells as text."""
     rows = []
     for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
         cells = [_xlsx_cell(v) for v in values]
         if any(c is not None and c.strip() for c in cells):
-            rows.append((number, cells))
+            numeric = tuple(i for i, v in enumerate(values) if _is_number(v))
+            rows.append(_SheetRow(number, cells, numeric))
     return rows
 
 
-def _table_from_rows(rows: list[tuple[int, list[str | None]]]) -> RawTable:
-    width = max(_last_filled(cells) for _, cells in rows)
-    header = (rows[0][1] + [None] * width)[:width]
+def _table_from_rows(rows: list[_SheetRow]) -> RawTable:
+    width = max(_last_filled(row.cells) for row in rows)
+    header = (rows[0].cells + [None] * width)[:width]
     columns, renamed = unique_headers(header)
-    body = [(cells + [None] * width)[:width] for _, cells in rows[1:]]
-    numbers = np.asarray([number for number, _ in rows[1:]], dtype=np.int64)
-    table = RawTable("xlsx", columns, _text_frame(columns, body), numbers)
+    body = [(row.cells + [None] * width)[:width] for row in rows[1:]]
+    numbers = np.asarray([row.number for row in rows[1:]], dtype=np.int64)
+    table = RawTable("xlsx", columns, _text_frame(columns, body), numbers, numeric=_numeric_masks(columns, rows[1:]))
     if renamed:
         table.notes.append("headers renamed to be unique or non-empty: " + ", ".join(renamed))
     return table
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)  # True/False cells are bools
+
+
+def _numeric_masks(columns: list[str], body: list[_SheetRow]) -> dict[str, np.ndarray]:
+    """{column: True for the body rows whose cell was a number}, for columns with any."""
+    masks: dict[str, np.ndarray] = {}
+    for position, row in enumerate(body):
+        for index in row.numeric:
+            if index < len(columns):
+                masks.setdefault(columns[index], np.zeros(len(body), dtype=bool))[position] = True
+    return masks
 
 
 def _last_filled(cells: list[str | None]) -> int:

@@ -1,4 +1,4 @@
-"""Reading the messy cells of victim lists: digits, dates, ages, sex.
+"""Reading the messy cells of victim lists: digits, dates, ages, sex, id numbers.
 
 Every parser takes one cell's text and returns either a value, ``None`` for an empty or
 explicitly unknown cell, or a ``Problem`` saying why the text could not be read. The
@@ -87,6 +87,21 @@ def parse_sex(text: str) -> str | Problem | None:
     if key in _SEX_WORDS:
         return _SEX_WORDS[key]
     return Problem(f"{text!r} not recognised (expected m/f, male/female, مرد/زن)")
+
+
+# -- national ids ------------------------------------------------------------------
+
+_NOT_ASCII_DIGIT = re.compile(r"[^0-9]")
+
+
+def parse_national_id(text: str) -> str | Problem | None:
+    """The id's digits as text ('0012345678'): never a number, so leading zeros stay."""
+    if is_unknown(text):
+        return None
+    digits = _NOT_ASCII_DIGIT.sub("", to_ascii_digits(str(text)))
+    if not digits:
+        return Problem(f"{text!r} has no digits")
+    return digits
 
 
 # -- ages ------------------------------------------------------------------------
