@@ -28,7 +28,7 @@ from reckon.linkage.settings import LinkageSettings
 RECORD_FIELDS = (
     "record_id", "list_name", "source_record_id", "name", "name_native", "given_name", "family_name",
     "father_name", "sex", "age_low", "age_high", "birth_year", "date_of_birth", "date_of_death",
-    "date_of_death_low", "date_of_death_high", "place_of_death", "province",
+    "date_of_death_low", "date_of_death_high", "place_of_death", "province", "national_id",
 )
 
 
