@@ -71,3 +71,30 @@ def test_province_and_both_initials_block_a_nickname_with_a_changed_family_spell
     # Over the pair budget (3 pairs here) the rule is skipped, not loosened.
     chosen, skipped = affordable_rules(features, [[rule]], columns_with_data(features), limit=2)
     assert chosen == [] and skipped == [[rule]]
+
+
+def test_short_forms_of_one_given_name_are_their_own_level():
+    formal = {"given_name": "William", "family_name": "Hartley"}
+    assert level_of("name", formal, {**formal, "given_name": "Bill"}).startswith("family name agrees, given names forms of one name")
+    # Two formal names that share a short form are not one name.
+    assert level_of("name", {**formal, "given_name": "Edward"}, {**formal, "given_name": "Edwin"}) != \
+        level_of("name", formal, {**formal, "given_name": "Bill"})
+
+
+def test_a_lone_name_is_kept_apart_by_which_name_it_gives():
+    full = {"given_name": "Suzanne", "family_name": "Ellis"}
+    assert level_of("name", full, {"given_name": "Suzanne"}) == "one record gives one name only, the other's given name"
+    assert level_of("name", full, {"family_name": "Ellis"}) == "one record gives one name only, the other's family name"
+
+
+def test_relatives_at_one_place_fall_on_the_household_level_not_the_exact_place():
+    from reckon.linkage.model import HOUSEHOLD_PLACE_LABEL
+
+    sister = {"given_name": "Maryam", "family_name": "Jafari", "place_of_death": "Karaj"}
+    assert level_of("place", sister, {**sister, "given_name": "Leila"}) == HOUSEHOLD_PLACE_LABEL
+    # A lone family name could be anyone in the family.
+    assert level_of("place", sister, {"family_name": "Jafari", "place_of_death": "Karaj"}) == HOUSEHOLD_PLACE_LABEL
+    # One person (same given name, or a short form of it) keeps the exact place.
+    assert level_of("place", sister, {**sister, "name_native": "مریم جعفری"}) == "Exact match on place_key"
+    bill = {"given_name": "William", "family_name": "Hartley", "place_of_death": "Leeds"}
+    assert level_of("place", bill, {**bill, "given_name": "Bill"}) == "Exact match on place_key"

@@ -26,7 +26,7 @@ from reckon.errors import ReckonError
 from reckon.linkage.backends import make_db_api
 from reckon.linkage.clusters import cluster_records
 from reckon.linkage.decisions import Decisions, apply_decisions
-from reckon.linkage.model import affordable_rules, build_settings, columns_with_data, rules_for_data
+from reckon.linkage.model import HOUSEHOLD_PLACE_LABEL, affordable_rules, household_place_u, build_settings, columns_with_data, rules_for_data
 from reckon.linkage.prepare import prepare_features
 from reckon.linkage.settings import LinkageSettings
 
@@ -134,7 +134,7 @@ def train_model(features: pd.DataFrame, settings: LinkageSettings, db_api: Any) 
             linker = Linker(table, before, log_level=logging.ERROR)
     if trained == 0:
         raise ReckonError("no training block had enough pairs to learn from — the lists share too few fields.")
-    return _with_floored_m(linker, table, settings.min_m_probability)
+    return _finalised(linker, table, features, settings.min_m_probability)
 
 
 def _is_duckdb(db_api: Any) -> bool:
@@ -191,19 +191,43 @@ def _affordable(
     return chosen
 
 
-def _with_floored_m(linker: Linker, table: Any, floor: float) -> Linker:
-    """The same model with every m probability at least ``floor``.
+def _finalised(linker: Linker, table: Any, features: pd.DataFrame, floor: float) -> Linker:
+    """The trained model with m floored and the household place level set from the data."""
+    model = linker.misc.save_model_to_json()
+    _floor_m(model, floor)
+    _set_household_place(model, features)
+    return Linker(table, model, log_level=logging.ERROR)
+
+
+def _floor_m(model: dict[str, Any], floor: float) -> None:
+    """Every m probability at least ``floor``.
 
     On small lists EM can learn m = 0 for a level ("a true match never disagrees on sex"),
     which gives that level a weight of minus infinity: one typo would veto any match.
     """
-    model = linker.misc.save_model_to_json()
     for comparison in model["comparisons"]:
         for level in comparison["comparison_levels"]:
             m = level.get("m_probability")
             if m is not None and m < floor:
                 level["m_probability"] = floor
-    return Linker(table, model, log_level=logging.ERROR)
+
+
+def _set_household_place(model: dict[str, Any], features: pd.DataFrame) -> None:
+    """The "relatives share a place" level: m of an exact place, u counted among relatives.
+
+    Without enough relatives to count, the level weighs nothing (m = u).
+    """
+    for comparison in model["comparisons"]:
+        levels = comparison["comparison_levels"]
+        household = [level for level in levels if level.get("label_for_charts") == HOUSEHOLD_PLACE_LABEL]
+        if not household:
+            continue
+        exact_m = next((level.get("m_probability") for level in levels[levels.index(household[0]) + 1:]), None)
+        u = household_place_u(features)
+        if exact_m is None or u is None:
+            household[0]["m_probability"] = household[0]["u_probability"] = 0.5
+        else:
+            household[0]["m_probability"], household[0]["u_probability"] = exact_m, u
 
 
 def _estimate_prior(linker: Linker, rules: list[str], settings: LinkageSettings) -> None:

@@ -39,6 +39,23 @@ GIVEN_DIFFERENT = (
     " AND NOT starts_with(given_key_l, given_key_r) AND NOT starts_with(given_key_r, given_key_l)"
 )
 
+# One given name is listed as a short or full form of the other (Bill / William); the
+# first element of given_forms is the name's own key (reckon.names.nicknames).
+SHORT_FORM = "(list_contains(given_forms_l, given_forms_r[1]) or list_contains(given_forms_r, given_forms_l[1]))"
+
+# One of the two records gives a single name (its given and family keys are that name).
+ONE_NAME_ONLY = "(given_key_l = family_key_l or given_key_r = family_key_r)"
+
+# Two records of one family: the family name agrees and the given names are not one name
+# (not the same skeleton, not forms of one name; a record giving the family name alone
+# could be anyone in the family).
+SAME_FAMILY_OTHER_GIVEN = (
+    "family_coarse_l = family_coarse_r AND given_coarse_l <> given_coarse_r"
+    f" AND NOT coalesce({SHORT_FORM}, false)"
+)
+
+HOUSEHOLD_PLACE_LABEL = "same place, family agrees, given differs (relatives share a place)"
+
 # m of each name level (how often one person's two records fall on it): starting values
 # for EM, and for "family name agrees, given differs" a fixed value. EM can learn the
 # name's m only on blocks that do not hold the name equal, and those (same date of birth,
@@ -54,6 +71,9 @@ NAME_M_PROBABILITIES = {
     "parts": 0.05,  # given and family agree, in another order or with a middle name
     "close": 0.06,  # a typo or two, given names similar
     "family_given_close": 0.03,
+    "nickname": 0.03,
+    "one_given_name": 0.03,  # one record gives a single name: the other's given name
+    "one_family_name": 0.02,  # one record gives a single name: the other's family name  # family agrees, given names are forms of one name (Bill / William)
     "family_short_given": 0.02,  # family agrees, one given name an initial or short form of the other
     "given_only": 0.025,  # a changed family name (marriage), a second family name
     "loose": 0.015,  # further apart, given names still similar
@@ -94,6 +114,22 @@ def _name(settings: LinkageSettings) -> cl.CustomComparison:
                 " and jaro_winkler_similarity(given_key_l, given_key_r) >= 0.8",
                 label_for_charts="family name agrees, given name similar",
             ), "family_given_close"),
+            fixed(cll.CustomLevel(
+                "family_coarse_l = family_coarse_r and " + SHORT_FORM,
+                label_for_charts="family name agrees, given names forms of one name (Bill / William)",
+            ), "nickname"),
+            # A record with one name only ("Suzanne", "Hayden") agrees on what it gives. A
+            # lone given name and a lone family name are kept apart: the second also fits
+            # everyone in the family.
+            fixed(cll.CustomLevel(
+                f"{ONE_NAME_ONLY} and (given_coarse_l = given_coarse_r or given_coarse_l = family_coarse_r"
+                " or family_coarse_l = given_coarse_r) and not (family_coarse_l = family_coarse_r)",
+                label_for_charts="one record gives one name only, the other's given name",
+            ), "one_given_name"),
+            fixed(cll.CustomLevel(
+                f"{ONE_NAME_ONLY} and family_coarse_l = family_coarse_r",
+                label_for_charts="one record gives one name only, the other's family name",
+            ), "one_family_name"),
             # Kept apart: "same family, other given name" is how siblings look.
             fixed(cll.CustomLevel("given_coarse_l = given_coarse_r", label_for_charts="given name agrees, family differs"),
                   "given_only"),
@@ -133,6 +169,16 @@ def _place(settings: LinkageSettings) -> cl.CustomComparison:
             cll.CustomLevel(
                 "(place_key_l IS NULL OR place_key_r IS NULL) AND (province_key_l IS NULL OR province_key_r IS NULL)"
             ).configure(is_null_level=True),
+            # Relatives share an address. For two records of one family with other given
+            # names, naive Bayes would add a shared place to the shared family name as if
+            # the two were independent, and join households. This level's u is therefore
+            # not "how often two random records share a place" but "how often two people
+            # of one family share one", counted in the lists themselves, and its m is the
+            # exact-place m (see household_place_u and link.py).
+            cll.CustomLevel(
+                f"place_key_l = place_key_r AND {SAME_FAMILY_OTHER_GIVEN}",
+                label_for_charts=HOUSEHOLD_PLACE_LABEL,
+            ).configure(m_probability=0.5, u_probability=0.5, fix_m_probability=True, fix_u_probability=True),
             cll.ExactMatchLevel("place_key", term_frequency_adjustments=settings.term_frequencies),
             cll.JaroWinklerLevel("place_key", 0.88),
             cll.CustomLevel("province_key_l = province_key_r", label_for_charts="same province, other or no place"),
@@ -223,6 +269,42 @@ COMPARISONS: dict[str, tuple[tuple[str, ...], ComparisonBuilder]] = {
     "place": (("place_key", "province_key"), _place),
     "national_id": (("national_id",), _national_id),
 }
+
+
+def _pairs_within(records: pd.DataFrame, keys: list[str]) -> float:
+    sizes = records.groupby(keys, observed=True).size()
+    return float((sizes * (sizes - 1) / 2).sum())
+
+
+def _pairs_years_apart(records: pd.DataFrame, keys: list[str], year: str, more_than: int) -> float:
+    """Pairs equal on ``keys`` whose ``year`` values differ by more than ``more_than``."""
+    counts = records.groupby([*keys, year], observed=True).size().rename("n").reset_index()
+    near = float((counts["n"] * (counts["n"] - 1) / 2).sum())
+    for gap in range(1, more_than + 1):
+        shifted = counts.assign(**{year: counts[year] + gap})
+        both = counts.merge(shifted, on=[*keys, year], suffixes=("", "_other"))
+        near += float((both["n"] * both["n_other"]).sum())
+    return _pairs_within(records, keys) - near
+
+
+def household_place_u(features: pd.DataFrame, min_pairs: int = 100) -> float | None:
+    """How often two people of one family (family name agrees, given name differs) share a place.
+
+    Counted exactly from group sizes, over pairs whose birth years (or, failing those,
+    ages) are more than two years apart: such pairs are almost never one person, so the
+    count is not inflated by one person's records spelled two ways. None when fewer than
+    ``min_pairs`` such pairs exist (too few to say).
+    """
+    family, given = ["family_coarse"], ["family_coarse", "given_coarse"]
+    for year in ("birth_year", "age_low"):
+        usable = features[["family_coarse", "given_coarse", "place_key", year]].dropna()
+        relatives = _pairs_years_apart(usable, family, year, 2) - _pairs_years_apart(usable, given, year, 2)
+        if relatives >= min_pairs:
+            sharing = _pairs_years_apart(usable, [*family, "place_key"], year, 2) - _pairs_years_apart(
+                usable, [*given, "place_key"], year, 2
+            )
+            return max(sharing / relatives, 1e-6)
+    return None
 
 
 def columns_with_data(features: pd.DataFrame) -> set[str]:

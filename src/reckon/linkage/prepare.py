@@ -15,6 +15,8 @@ Output columns (all may be NULL except the first two):
     full_skel, alt_skel     their consonant skeletons, spaces removed (no short vowels in script)
     name_coarse             coarse key of the full name (reckon.names.match_key), for blocking
     given_key, family_key   first and last part of the name (or the given fields)
+    given_forms             the given name's key and the formal names it may shorten
+                            (Bill: bil, viliam; reckon.names.nicknames), NULL if none known
     given_coarse, family_coarse   their skeletons
     given_initial, family_initial their first letters (for blocking)
     father_key              skeleton of the father's name key
@@ -31,13 +33,15 @@ from __future__ import annotations
 import re
 
 import pandas as pd
+import pyarrow as pa
 
 from reckon.errors import InputError
 from reckon.linkage.keys import coarse_key, key_column, name_key, skeleton
+from reckon.names.nicknames import formal_forms
 
 FEATURE_COLUMNS = (
     "record_id", "list_name", "full_key", "alt_key", "full_skel", "alt_skel", "name_coarse", "given_key", "family_key",
-    "given_coarse", "family_coarse", "given_initial", "family_initial", "father_key", "sex", "age_low", "age_high", "birth_year",
+    "given_forms", "given_coarse", "family_coarse", "given_initial", "family_initial", "father_key", "sex", "age_low", "age_high", "birth_year",
     "date_of_birth", "death_low", "death_high", "death_month", "place_key", "province_key", "national_id",
 )
 
@@ -102,11 +106,20 @@ def _add_names(out: pd.DataFrame, col) -> None:
     out["given_key"] = given.fillna(full.str.split(" ").str[0]).to_numpy()
     out["family_key"] = family.fillna(full.str.split(" ").str[-1]).to_numpy()
     out["name_coarse"] = key_column(raw, coarse_key).to_numpy()
+    out["given_forms"] = _given_forms(out["given_key"])
     out["given_coarse"] = key_column(out["given_key"], skeleton).to_numpy()
     out["family_coarse"] = key_column(out["family_key"], skeleton).to_numpy()
     # First letters, for blocking on one name part and the other's initial (Bill/William).
     out["given_initial"] = out["given_coarse"].str[:1].to_numpy()
     out["family_initial"] = out["family_coarse"].str[:1].to_numpy()
+
+
+def _given_forms(given_keys: pd.Series) -> pd.Series:
+    """Lists of keys (Arrow), NULL for names with no known short or formal form."""
+    distinct = given_keys.dropna().unique()
+    forms = {key: formal_forms(key) for key in distinct}
+    values = [forms.get(key) if isinstance(key, str) else None for key in given_keys]
+    return pd.Series(pd.array(values, dtype=pd.ArrowDtype(pa.list_(pa.string()))))
 
 
 def _joined_skeleton(key: str) -> str:
