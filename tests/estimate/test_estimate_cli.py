@@ -166,7 +166,7 @@ def test_linkage_sensitivity_moves_with_threshold(linked_case_folder):
     folder, true_people = linked_case_folder
     data = run_json("--case", str(folder), "--method", "stepwise", "--linkage-sensitivity")
     thresholds = [r["parameters"]["linkage_threshold"] for r in data["results"]]
-    assert thresholds == [0.5, 0.7, 0.9, 0.95, 0.99]
+    assert thresholds == [0.5, 0.7, 0.8, 0.9, 0.95, 0.99]
     observed = [r["observed"] for r in data["results"]]
     assert observed == sorted(observed)  # stricter linkage splits people: never fewer "persons"
     assert observed[-1] <= true_people  # every true pair is must-linked

@@ -35,7 +35,7 @@ def register(app: typer.Typer) -> None:
 def link(
     threshold: float = typer.Option(
         None, "--threshold", "-t", min=0.0, max=1.0,
-        help="Match probability at or above which two records are the same person (default 0.9). "
+        help="Match probability at or above which two records are the same person (default 0.8). "
              "Lower finds more matches and more false ones.",
     ),
     backend: str = typer.Option(

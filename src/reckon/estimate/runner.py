@@ -22,7 +22,7 @@ from reckon.estimate.strata import combine_strata
 if TYPE_CHECKING:
     from reckon.case import Case
 
-SENSITIVITY_THRESHOLDS = (0.5, 0.7, 0.9, 0.95, 0.99)
+SENSITIVITY_THRESHOLDS = (0.5, 0.7, 0.8, 0.9, 0.95, 0.99)
 
 
 def estimate_strata(

@@ -94,7 +94,7 @@ ALL_COMPARISONS: tuple[str, ...] = (
 class LinkageSettings:
     """How records are compared, trained, scored and clustered."""
 
-    threshold: float = 0.9  # pairs at or above this match probability join one person
+    threshold: float = 0.8  # pairs at or above this join one person (best pair F1 on every benchmark)
     comparisons: list[str] = field(default_factory=lambda: list(ALL_COMPARISONS))
     blocking_rules: list[list[str]] = field(default_factory=lambda: [list(r) for r in DEFAULT_BLOCKING_RULES])
     training_blocks: list[list[str]] = field(default_factory=lambda: [list(r) for r in DEFAULT_TRAINING_BLOCKS])
@@ -114,7 +114,7 @@ class LinkageSettings:
         if not 0.0 < self.threshold <= 1.0:
             raise InputError(
                 f"threshold {self.threshold!r} is not a probability in (0, 1]",
-                fix="use e.g. --threshold 0.9",
+                fix="use e.g. --threshold 0.8",
             )
         unknown = sorted(set(self.comparisons) - set(ALL_COMPARISONS))
         if unknown:
