@@ -58,7 +58,10 @@ DEFAULT_BLOCKING_RULES: tuple[tuple[str, ...], ...] = (
 # Blocks are tight on purpose: where namesakes are common (Persian names are), a loose
 # name block holds so many non-matches that EM learns the wrong thing.
 DEFAULT_TRAINING_BLOCKS: tuple[tuple[str, ...], ...] = (
+    # Tightened by age, not by province: a block that holds the place equal cannot train the
+    # place comparison, and at a million records every other block needs a place to fit.
     ("l.full_skel = r.full_skel and l.father_key = r.father_key",
+     "l.full_skel = r.full_skel and l.father_key = r.father_key and l.age_low = r.age_low",
      "l.full_skel = r.full_skel and l.father_key = r.father_key and l.province_key = r.province_key"),
     ("l.name_coarse = r.name_coarse and l.birth_year = r.birth_year",),
     ("l.date_of_birth = r.date_of_birth",),
