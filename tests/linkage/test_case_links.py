@@ -86,7 +86,7 @@ def test_review_queue_offers_undecided_uncertain_pairs_side_by_side(linked_case)
     queue = review_queue(linked_case, low=0.05, high=0.95, limit=5)
     assert 0 < len(queue) <= 5
     assert queue["match_probability"].between(0.05, 0.95).all()
-    assert {"name_l", "name_r", "name_native_l", "name_native_r", "list_name_l"} <= set(queue.columns)
+    assert {"name_l", "name_r", "name_native_l", "name_native_r", "list_name_l", "national_id_l", "national_id_r"} <= set(queue.columns)
     first = queue.iloc[0]
     record_decision(linked_case, first["record_id_l"], first["record_id_r"], "cannot-link", "tester")
     again = review_queue(linked_case, low=0.05, high=0.95, limit=5)

@@ -17,7 +17,7 @@ from reckon.linkage.decisions import DECISIONS, Decisions, ordered
 # Record fields shown side by side when reviewing a pair.
 REVIEW_FIELDS = (
     "list_name", "source_record_id", "name", "name_native", "father_name", "sex",
-    "age_text", "age_low", "age_high", "date_of_death", "place_of_death", "province",
+    "age_text", "age_low", "age_high", "date_of_death", "place_of_death", "province", "national_id",
 )
 
 
