@@ -11,23 +11,13 @@ applies them to whole columns, once per distinct value (names repeat a lot).
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable
 
 import pandas as pd
 
-try:
-    from reckon.names import latin_key, match_key, romanize
-except ImportError:
-    try:  # reckon.names before its package exports were settled
-        from reckon.names.compare import match_key
-        from reckon.names.latin import latin_key
-        from reckon.names.romanize import romanize
-    except ImportError:  # no normaliser at all: a crude stand-in keeps linkage usable
-        latin_key = romanize = match_key = None  # type: ignore[assignment]
+from reckon.names import latin_key, match_key, romanize
 
 _ARABIC_SCRIPT = re.compile(r"[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]")
-_NOT_LETTER = re.compile(r"[^a-z ]+")
 _LATER_VOWELS = re.compile(r"[aeiou]")
 _INITIAL_VOWEL = re.compile(r"^[aeiou]")
 _DOUBLED = re.compile(r"(.)\1+")
@@ -37,17 +27,8 @@ def has_arabic_script(text: str) -> bool:
     return bool(_ARABIC_SCRIPT.search(text))
 
 
-def _standin_key(text: str) -> str:
-    from anyascii import anyascii
-
-    latin = anyascii(unicodedata.normalize("NFKC", text)).lower()
-    return " ".join(_NOT_LETTER.sub(" ", latin).split())
-
-
 def name_key(text: str) -> str:
     """One key for a name in either script (romanised if it is Persian/Arabic script)."""
-    if latin_key is None:
-        return _standin_key(text)
     return romanize(text) if has_arabic_script(text) else latin_key(text)
 
 
@@ -68,9 +49,7 @@ def skeleton(key: str) -> str:
 
 def coarse_key(text: str) -> str:
     """A coarse, script-independent key of a full name for blocking."""
-    if match_key is not None:
-        return match_key(text)
-    return " ".join(sorted(set(skeleton(name_key(text)).split())))
+    return match_key(text)
 
 
 def key_column(values: pd.Series, function: Callable[[str], str]) -> pd.Series:
