@@ -26,7 +26,14 @@ from reckon.errors import ReckonError
 from reckon.linkage.backends import make_db_api
 from reckon.linkage.clusters import cluster_records
 from reckon.linkage.decisions import Decisions, apply_decisions
-from reckon.linkage.model import HOUSEHOLD_PLACE_LABEL, affordable_rules, household_place_u, build_settings, columns_with_data, rules_for_data
+from reckon.linkage.model import (
+    HOUSEHOLD_PLACE_LABEL,
+    affordable_rules,
+    build_settings,
+    columns_with_data,
+    household_place_u,
+    rules_for_data,
+)
 from reckon.linkage.prepare import prepare_features
 from reckon.linkage.settings import LinkageSettings
 
@@ -219,15 +226,16 @@ def _set_household_place(model: dict[str, Any], features: pd.DataFrame) -> None:
     """
     for comparison in model["comparisons"]:
         levels = comparison["comparison_levels"]
-        household = [level for level in levels if level.get("label_for_charts") == HOUSEHOLD_PLACE_LABEL]
-        if not household:
+        labels = [level.get("label_for_charts") for level in levels]
+        if HOUSEHOLD_PLACE_LABEL not in labels:
             continue
-        exact_m = next((level.get("m_probability") for level in levels[levels.index(household[0]) + 1:]), None)
+        position = labels.index(HOUSEHOLD_PLACE_LABEL)
+        household, exact_m = levels[position], levels[position + 1].get("m_probability")
         u = household_place_u(features)
         if exact_m is None or u is None:
-            household[0]["m_probability"] = household[0]["u_probability"] = 0.5
+            household["m_probability"] = household["u_probability"] = 0.5
         else:
-            household[0]["m_probability"], household[0]["u_probability"] = exact_m, u
+            household["m_probability"], household["u_probability"] = exact_m, u
 
 
 def _estimate_prior(linker: Linker, rules: list[str], settings: LinkageSettings) -> None:

@@ -71,9 +71,9 @@ NAME_M_PROBABILITIES = {
     "parts": 0.05,  # given and family agree, in another order or with a middle name
     "close": 0.06,  # a typo or two, given names similar
     "family_given_close": 0.03,
-    "nickname": 0.03,
+    "nickname": 0.03,  # family agrees, given names are forms of one name (Bill / William)
     "one_given_name": 0.03,  # one record gives a single name: the other's given name
-    "one_family_name": 0.02,  # one record gives a single name: the other's family name  # family agrees, given names are forms of one name (Bill / William)
+    "one_family_name": 0.02,  # one record gives a single name: the other's family name
     "family_short_given": 0.02,  # family agrees, one given name an initial or short form of the other
     "given_only": 0.025,  # a changed family name (marriage), a second family name
     "loose": 0.015,  # further apart, given names still similar
@@ -272,6 +272,7 @@ COMPARISONS: dict[str, tuple[tuple[str, ...], ComparisonBuilder]] = {
 
 
 def _pairs_within(records: pd.DataFrame, keys: list[str]) -> float:
+    """Pairs of records equal on ``keys``, counted from group sizes (no pair is built)."""
     sizes = records.groupby(keys, observed=True).size()
     return float((sizes * (sizes - 1) / 2).sum())
 
@@ -295,15 +296,19 @@ def household_place_u(features: pd.DataFrame, min_pairs: int = 100) -> float | N
     count is not inflated by one person's records spelled two ways. None when fewer than
     ``min_pairs`` such pairs exist (too few to say).
     """
-    family, given = ["family_coarse"], ["family_coarse", "given_coarse"]
     for year in ("birth_year", "age_low"):
         usable = features[["family_coarse", "given_coarse", "place_key", year]].dropna()
-        relatives = _pairs_years_apart(usable, family, year, 2) - _pairs_years_apart(usable, given, year, 2)
-        if relatives >= min_pairs:
-            sharing = _pairs_years_apart(usable, [*family, "place_key"], year, 2) - _pairs_years_apart(
-                usable, [*given, "place_key"], year, 2
+
+        def other_given(extra: list[str]) -> float:
+            """Pairs years apart with the family (and ``extra``) equal, the given name not."""
+            family = ["family_coarse", *extra]
+            return _pairs_years_apart(usable, family, year, 2) - _pairs_years_apart(
+                usable, [*family, "given_coarse"], year, 2
             )
-            return max(sharing / relatives, 1e-6)
+
+        relatives = other_given([])
+        if relatives >= min_pairs:
+            return max(other_given(["place_key"]) / relatives, 1e-6)
     return None
 
 
@@ -333,8 +338,7 @@ def rule_pair_count(features: pd.DataFrame, rule: str) -> int | None:
         if not match:
             return None
         columns.append(match.group(1))
-    sizes = features[columns].dropna().value_counts()
-    return int((sizes * (sizes - 1) // 2).sum())
+    return int(_pairs_within(features[columns].dropna(), columns))
 
 
 def affordable_rules(

@@ -15,8 +15,9 @@ Output columns (all may be NULL except the first two):
     full_skel, alt_skel     their consonant skeletons, spaces removed (no short vowels in script)
     name_coarse             coarse key of the full name (reckon.names.match_key), for blocking
     given_key, family_key   first and last part of the name (or the given fields)
-    given_forms             the given name's key and the formal names it may shorten
-                            (Bill: bil, viliam; reckon.names.nicknames), NULL if none known
+    given_forms             the given name's key, then the keys of names it is listed with as a
+                            short or full form (Bill: bil, ..., viliam; reckon.names.nicknames),
+                            NULL if none known
     given_coarse, family_coarse   their skeletons
     given_initial, family_initial their first letters (for blocking)
     father_key              skeleton of the father's name key
