@@ -6,6 +6,7 @@ import pytest
 
 from reckon.errors import InputError, ReckonError
 from reckon.linkage import capture_histories, link_case, persons_table, record_decision, review_queue
+from reckon.linkage.case_links import latest_run
 
 
 def test_link_case_stores_links_persons_and_an_audited_run(linked_case, synthetic_lists):
@@ -46,7 +47,8 @@ def test_a_stricter_threshold_finds_more_persons(linked_case):
     strict = capture_histories(linked_case, threshold=0.999999)
     assert strict.observed > loose.observed
     # Re-clustering at the run's own threshold gives the stored persons back.
-    assert capture_histories(linked_case, threshold=0.8).observed == capture_histories(linked_case).observed
+    run_threshold = latest_run(linked_case)["threshold"]
+    assert capture_histories(linked_case, threshold=run_threshold).observed == capture_histories(linked_case).observed
 
 
 def _person(case, record_id):

@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import json
 import uuid
 from collections import Counter
 from dataclasses import dataclass
@@ -122,10 +123,21 @@ def capture_histories(case: Case, *, threshold: float | None = None) -> CaptureH
 
 
 def _recluster(case: Case, threshold: float) -> pd.DataFrame:
+    """Persons at another threshold, checked against the same mean weight as the run's."""
     records = case.con.execute("SELECT record_id, list_name FROM records").df()
-    pairs = case.con.execute("SELECT record_id_l, record_id_r, match_probability, decided FROM links").df()
-    clusters = cluster_records(records["record_id"], pairs, threshold, load_decisions(case), make_db_api("duckdb"))
+    pairs = case.con.execute("SELECT record_id_l, record_id_r, match_probability, match_weight, decided FROM links").df()
+    clusters = cluster_records(
+        records["record_id"], pairs, threshold, load_decisions(case), make_db_api("duckdb"),
+        min_mean_weight=_run_settings(case).min_mean_weight,
+    )
     return clusters.merge(records, on="record_id")[["person_id", "list_name"]]
+
+
+def _run_settings(case: Case) -> LinkageSettings:
+    (text,) = case.con.execute("SELECT settings FROM linkage_runs ORDER BY finished_at DESC LIMIT 1").fetchone()
+    known = {f for f in LinkageSettings.__dataclass_fields__}
+    # A run stored before a setting existed lacks it and gets today's default.
+    return LinkageSettings.from_dict({k: v for k, v in json.loads(text).items() if k in known})
 
 
 def latest_run(case: Case) -> dict[str, Any] | None:

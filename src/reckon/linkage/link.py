@@ -24,7 +24,7 @@ from splink import Linker
 
 from reckon.errors import ReckonError
 from reckon.linkage.backends import make_db_api
-from reckon.linkage.clusters import cluster_records
+from reckon.linkage.clusters import candidate_groups, persons_from_groups
 from reckon.linkage.decisions import Decisions, apply_decisions
 from reckon.linkage.model import (
     HOUSEHOLD_PLACE_LABEL,
@@ -36,6 +36,7 @@ from reckon.linkage.model import (
 )
 from reckon.linkage.prepare import prepare_features
 from reckon.linkage.settings import LinkageSettings
+from reckon.linkage.within import score_within_groups
 
 log = logging.getLogger(__name__)
 
@@ -95,34 +96,33 @@ def link_records(
     if len(features) < 2:
         raise ReckonError(f"linkage needs at least 2 records, got {len(features)} — add lists first.")
     db_api = make_db_api(backend)
-    linker = train_model(features, settings, db_api)
-    # Score generously (the prior may rise below), then keep what clears keep_pairs_above.
-    predictions = linker.inference.predict(threshold_match_probability=settings.keep_pairs_above / 20)
-    pairs = _fetch_pairs(predictions, backend)
-    predictions.drop_table_from_database_and_remove_from_cache()
-    model = linker.misc.save_model_to_json()
-    if settings.recalibrate_prior:
-        pairs, model = recalibrate_prior(pairs, model, len(features))
-    pairs = pairs[pairs["match_probability"] >= settings.keep_pairs_above].reset_index(drop=True)
+    # DuckDB scans an Arrow table without converting each Python string on every query.
+    table = db_api.register(pa.Table.from_pandas(features, preserve_index=False) if _is_duckdb(db_api) else features)
+    linker = train_model(table, features, settings, db_api)
+    pairs, model = _score_pairs(linker, settings, len(features), backend)
+    groups = candidate_groups(features["record_id"], apply_decisions(pairs, decisions), settings.threshold, db_api)
+    if settings.min_mean_weight is not None:
+        pairs = _add_new_pairs(pairs, score_within_groups(model, features, table, groups, db_api))
+    listed = features[["record_id", "list_name"]]
+    del features, linker  # clustering a million records needs the memory more
+    _release(db_api, table)
     pairs = apply_decisions(pairs, decisions)
-    clusters = cluster_records(features["record_id"], pairs, settings.threshold, decisions, db_api)
+    clusters = persons_from_groups(groups, pairs, settings.threshold, decisions, settings.min_mean_weight)
     return LinkageResult(
         pairs=pairs[PAIR_COLUMNS],
         clusters=clusters,
         model=model,
         settings=settings,
-        records=features[["record_id", "list_name"]],
+        records=listed,
     )
 
 
-def train_model(features: pd.DataFrame, settings: LinkageSettings, db_api: Any) -> Linker:
-    """A Splink linker over the features, with its prior, u and m estimated."""
+def train_model(table: Any, features: pd.DataFrame, settings: LinkageSettings, db_api: Any) -> Linker:
+    """A Splink linker over the registered ``table`` of features, with prior, u and m estimated."""
     filled = columns_with_data(features)
     blocking = _affordable(features, settings.blocking_rules, filled, settings, "blocking rule")
     if not blocking:
         raise ReckonError("no blocking rule fits these records — check that the lists have names.")
-    # DuckDB scans an Arrow table without converting each Python string on every query.
-    table = db_api.register(pa.Table.from_pandas(features, preserve_index=False) if _is_duckdb(db_api) else features)
     linker = Linker(table, build_settings(settings, filled, blocking), log_level=logging.ERROR)  # Splink is chatty
     _estimate_prior(linker, rules_for_data(settings.deterministic_rules, filled), settings)
     linker.training.estimate_u_using_random_sampling(max_pairs=settings.max_pairs_for_u, seed=settings.seed)
@@ -142,6 +142,34 @@ def train_model(features: pd.DataFrame, settings: LinkageSettings, db_api: Any) 
     if trained == 0:
         raise ReckonError("no training block had enough pairs to learn from — the lists share too few fields.")
     return _finalised(linker, table, features, settings.min_m_probability)
+
+
+def _score_pairs(linker: Linker, settings: LinkageSettings, n_records: int, backend: str) -> tuple[pd.DataFrame, dict]:
+    """Every pair the blocking rules admit, scored; those below keep_pairs_above dropped."""
+    # Score generously (the prior may rise below), then keep what clears keep_pairs_above.
+    predictions = linker.inference.predict(threshold_match_probability=settings.keep_pairs_above / 20)
+    pairs = _fetch_pairs(predictions, backend)
+    model = linker.misc.save_model_to_json()
+    # The pairs are in hand: Splink's working tables (a copy of every record) can go.
+    linker.table_management.invalidate_cache()
+    if settings.recalibrate_prior:
+        pairs, model = recalibrate_prior(pairs, model, n_records)
+    return pairs[pairs["match_probability"] >= settings.keep_pairs_above].reset_index(drop=True), model
+
+
+def _release(db_api: Any, table: Any) -> None:
+    """Let DuckDB drop its reference to the records' Arrow copy."""
+    if _is_duckdb(db_api):
+        db_api._con.unregister(table.physical_name)
+
+
+def _add_new_pairs(pairs: pd.DataFrame, more: pd.DataFrame) -> pd.DataFrame:
+    """``pairs`` plus the rows of ``more`` whose pair it does not hold yet."""
+    if more.empty:
+        return pairs
+    known = pd.MultiIndex.from_frame(pairs[["record_id_l", "record_id_r"]].astype(str))
+    fresh = ~pd.MultiIndex.from_frame(more[["record_id_l", "record_id_r"]].astype(str)).isin(known)
+    return pd.concat([pairs, more.loc[fresh, pairs.columns]], ignore_index=True)
 
 
 def _is_duckdb(db_api: Any) -> bool:

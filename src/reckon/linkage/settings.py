@@ -97,7 +97,10 @@ ALL_COMPARISONS: tuple[str, ...] = (
 class LinkageSettings:
     """How records are compared, trained, scored and clustered."""
 
-    threshold: float = 0.8  # pairs at or above this join one person (best pair F1 on every benchmark)
+    threshold: float = 0.5  # pairs at or above this may join one person (more likely than not)
+    # ... unless the two groups they would join average a match weight below this across all
+    # their records' pairs (-4: odds of 1 to 16). None: plain connected components.
+    min_mean_weight: float | None = -4.0
     comparisons: list[str] = field(default_factory=lambda: list(ALL_COMPARISONS))
     blocking_rules: list[list[str]] = field(default_factory=lambda: [list(r) for r in DEFAULT_BLOCKING_RULES])
     training_blocks: list[list[str]] = field(default_factory=lambda: [list(r) for r in DEFAULT_TRAINING_BLOCKS])
