@@ -22,7 +22,7 @@ import numpy as np
 import pandas as pd
 
 from reckon.case import Case
-from reckon.linkage import link_case, link_records
+from reckon.linkage import LinkageSettings, link_case, link_records
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = Path(os.environ.get("RECKON_SHARED", ROOT.parent / "shared")) / "data" / "linkage"
@@ -126,12 +126,12 @@ def simulated_case(victims: int, lists: int = 4, seed: int = 11) -> tuple[Case, 
     return case, pd.Series(people.to_numpy(), index=ids.to_numpy()), {"victims": victims, "lists": lists, "seed": seed}
 
 
-def run_simulated(victims: int = 20000) -> dict:
+def run_simulated(victims: int = 20000, settings: LinkageSettings | None = None) -> dict:
     """`reckon simulate` lists: import, link in the case, score against the truth."""
     started = time.perf_counter()
     case, truth, info = simulated_case(victims)
     imported = time.perf_counter()
-    run = link_case(case)
+    run = link_case(case, settings=settings)
     done = time.perf_counter()
     persons = case.con.execute("SELECT record_id, person_id FROM persons").df().set_index("record_id")["person_id"]
     scores = pair_scores(truth, persons.reindex(truth.index))
@@ -146,13 +146,13 @@ DATASETS: dict[str, Callable[[], tuple[pd.DataFrame, pd.Series, dict]]] = {
 }
 
 
-def run(name: str) -> dict:
+def run(name: str, settings: LinkageSettings | None = None) -> dict:
     if name == "simulated":
-        return run_simulated()
+        return run_simulated(settings=settings)
     started = time.perf_counter()
     records, truth, info = DATASETS[name]()
     loaded = time.perf_counter()
-    result = link_records(records)
+    result = link_records(records, settings=settings)
     done = time.perf_counter()
     predicted = result.clusters.set_index("record_id")["person_id"].reindex(records["record_id"])
     scores = pair_scores(truth, predicted)

@@ -6,6 +6,7 @@ import pytest
 
 from reckon.errors import InputError, ReckonError
 from reckon.linkage import capture_histories, link_case, persons_table, record_decision, review_queue
+from reckon.linkage import LinkageSettings
 from reckon.linkage.case_links import latest_run
 
 
@@ -93,6 +94,22 @@ def test_review_queue_offers_undecided_uncertain_pairs_side_by_side(linked_case)
     record_decision(linked_case, first["record_id_l"], first["record_id_r"], "cannot-link", "tester")
     again = review_queue(linked_case, low=0.05, high=0.95, limit=5)
     assert (first["record_id_l"], first["record_id_r"]) not in set(zip(again["record_id_l"], again["record_id_r"]))
+
+
+def test_review_offers_the_links_the_group_check_refused(linked_case):
+    # At a probability of 0.06 weak links chain people; the check refuses some of them.
+    link_case(linked_case, settings=LinkageSettings(threshold=0.06))
+    refused = review_queue(linked_case, refused=True, limit=1000)
+    assert len(refused) > 0
+    assert (refused["match_probability"] >= 0.06).all()
+    assert refused["match_probability"].is_monotonic_decreasing
+    person = dict(linked_case.con.execute("SELECT record_id, person_id FROM persons").fetchall())
+    assert all(person[a] != person[b] for a, b in zip(refused["record_id_l"], refused["record_id_r"]))
+    # A reviewer who overrules the check joins the pair on the next run.
+    first = refused.iloc[0]
+    record_decision(linked_case, first["record_id_l"], first["record_id_r"], "must-link", "tester")
+    link_case(linked_case, settings=LinkageSettings(threshold=0.06))
+    assert _person(linked_case, first["record_id_l"]) == _person(linked_case, first["record_id_r"])
 
 
 def test_bad_decisions_are_refused_with_a_fix(linked_case):

@@ -58,6 +58,14 @@ def test_review_with_piped_answers_stores_decisions(folder):
     assert stored == [("must-link", "tester"), ("cannot-link", "tester")]
 
 
+def test_review_refused_links_after_a_loose_run(folder):
+    _run("link", "--threshold", "0.06", "--case", folder)
+    out = _run("review", "--refused", "--limit", "1", "--reviewer", "tester", "--case", folder, input="n\n")
+    assert "Pair 1 of 1" in out and "cannot-link 1" in out
+    _run("link", "--case", folder)  # at 0.5 nothing is refused in these easy lists
+    assert "No refused links to review." in _run("review", "--refused", "--case", folder, input="")
+
+
 def test_review_stops_at_end_of_input(folder):
     _run("link", "--case", folder)
     out = _run("review", "--low", "0.05", "--case", folder, input="")

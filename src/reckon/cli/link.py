@@ -35,8 +35,10 @@ def register(app: typer.Typer) -> None:
 def link(
     threshold: float = typer.Option(
         None, "--threshold", "-t", min=0.0, max=1.0,
-        help="Match probability at or above which two records are the same person (default 0.8). "
-             "Lower finds more matches and more false ones.",
+        help="Match probability at or above which two records may be the same person (default 0.5). "
+             "Lower finds more matches and more false ones. A link is still refused when the two "
+             "groups of records it would join look, on average, like different people "
+             "(setting min_mean_weight; see docs/linkage.md).",
     ),
     backend: str = typer.Option(
         "duckdb", "--backend",
@@ -100,6 +102,11 @@ def review(
     limit: int = typer.Option(20, "--limit", "-n", min=1, help="At most this many pairs in this session."),
     low: float = typer.Option(0.3, "--low", help="Offer pairs whose match probability is at least this."),
     high: float = typer.Option(0.9, "--high", help="…and below this (the uncertain middle)."),
+    refused: bool = typer.Option(
+        False, "--refused",
+        help="Instead, offer the links the group check refused: likely pairs whose records were kept in "
+             "different persons because the rest of their groups disagree (strongest first).",
+    ),
     reviewer: str = typer.Option(
         None, "--reviewer", help="Your name, stored with each decision (default: $RECKON_USER or your login)."
     ),
@@ -115,9 +122,10 @@ def review(
 
     who = reviewer or os.environ.get("RECKON_USER") or _login()
     with open_case(case) as opened:
-        queue = review_queue(opened, low=low, high=high, limit=limit)
+        queue = review_queue(opened, low=low, high=high, limit=limit, refused=refused)
         if queue.empty:
-            console.print("No undecided pairs in that probability range. Run `reckon link` first, or widen --low/--high.")
+            console.print("No refused links to review." if refused else
+                          "No undecided pairs in that probability range. Run `reckon link` first, or widen --low/--high.")
             return
         counts = _review_loop(opened, queue, who)
     console.print(f"must-link {counts[MUST_LINK]}, cannot-link {counts[CANNOT_LINK]}, skipped {counts['skip']}")

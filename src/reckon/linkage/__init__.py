@@ -5,7 +5,8 @@
     model.py       the Splink comparisons and blocking rules
     link.py        link_records(): train, predict, apply decisions, cluster (no case needed)
     decisions.py   must-link / cannot-link verdicts and how they win over the model
-    clusters.py    connected components plus cannot-link repair
+    within.py      scores every pair inside a linked group, for the group check
+    clusters.py    connected components, then the group check and cannot-link repair
     backends.py    DuckDB or Spark
     case_links.py  link_case(), persons_table(), capture_histories() on a case
     review.py      review_queue(), record_decision()

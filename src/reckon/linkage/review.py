@@ -58,8 +58,14 @@ def _check_records_exist(case: Case, pair: tuple[str, str]) -> None:
             raise InputError(f"no record {record_id!r} in this case", fix="use record ids as `reckon persons` shows them")
 
 
-def review_queue(case: Case, *, low: float = 0.3, high: float = 0.9, limit: int = 50) -> pd.DataFrame:
+def review_queue(
+    case: Case, *, low: float = 0.3, high: float = 0.9, limit: int = 50, refused: bool = False
+) -> pd.DataFrame:
     """Undecided pairs with low <= probability < high, most uncertain first.
+
+    With ``refused``: instead, the links the group check refused (probability at or above
+    the run's threshold, yet the two records were left in different persons), strongest
+    first: the check is the model's judgement, and a reviewer may overrule it.
 
     One row per pair: record_id_l, record_id_r, match_probability, match_weight, then each
     field in REVIEW_FIELDS twice, as ``<field>_l`` and ``<field>_r`` (the two records side by side).
@@ -67,15 +73,22 @@ def review_queue(case: Case, *, low: float = 0.3, high: float = 0.9, limit: int 
     if not 0 <= low < high <= 1:
         raise InputError(f"review range low={low}, high={high} is not 0 <= low < high <= 1", fix="e.g. --low 0.3 --high 0.9")
     sides = ", ".join(f"l.{f} AS {f}_l, r.{f} AS {f}_r" for f in REVIEW_FIELDS)
+    if refused:
+        condition = """k.match_probability >= (SELECT threshold FROM linkage_runs ORDER BY finished_at DESC LIMIT 1)
+            AND (SELECT person_id FROM persons WHERE record_id = k.record_id_l)
+                <> (SELECT person_id FROM persons WHERE record_id = k.record_id_r)"""
+        order, parameters = "k.match_probability DESC", []
+    else:
+        condition, order, parameters = "k.match_probability >= ? AND k.match_probability < ?", "abs(k.match_probability - 0.5)", [low, high]
     return case.con.execute(
         f"""
         SELECT k.record_id_l, k.record_id_r, k.match_probability, k.match_weight, {sides}
         FROM links k
         JOIN records l ON l.record_id = k.record_id_l
         JOIN records r ON r.record_id = k.record_id_r
-        WHERE k.decided IS NULL AND k.match_probability >= ? AND k.match_probability < ?
-        ORDER BY abs(k.match_probability - 0.5), k.record_id_l, k.record_id_r
+        WHERE k.decided IS NULL AND {condition}
+        ORDER BY {order}, k.record_id_l, k.record_id_r
         LIMIT ?
         """,
-        [low, high, int(limit)],
+        [*parameters, int(limit)],
     ).df()
