@@ -89,3 +89,13 @@ def test_a_loose_threshold_chains_people_unless_groups_are_checked(synthetic_lis
     # Checked, the groups fall apart into their people again, and no true pair is lost.
     joined, missed = _wrongly_joined(synthetic_lists, threshold=0.06)
     assert joined <= 2 and missed == 0
+
+
+def test_pairs_inside_a_group_are_scored_and_kept_whatever_their_score(synthetic_lists):
+    records = synthetic_lists.drop(columns=["person"])
+    checked = link_records(records, settings=LinkageSettings(threshold=0.06))
+    plain = link_records(records, settings=LinkageSettings(threshold=0.06, min_mean_weight=None))
+    # Only the group check keeps pairs below keep_pairs_above (0.05): they are its evidence.
+    assert (plain.pairs["match_probability"] >= 0.05).all()
+    low = checked.pairs[checked.pairs["match_probability"] < 0.05]
+    assert len(low) > 0 and low["match_weight"].lt(-4).any()
