@@ -91,6 +91,12 @@ def test_a_loose_threshold_chains_people_unless_groups_are_checked(synthetic_lis
     assert joined <= 2 and missed == 0
 
 
+def test_the_summary_counts_the_refused_links(synthetic_lists):
+    records = synthetic_lists.drop(columns=["person"])
+    assert link_records(records, settings=LinkageSettings(threshold=0.06)).summary()["links_refused"] > 0
+    assert link_records(records, settings=LinkageSettings(threshold=0.06, min_mean_weight=None)).summary()["links_refused"] == 0
+
+
 def test_pairs_inside_a_group_are_scored_and_kept_whatever_their_score(synthetic_lists):
     records = synthetic_lists.drop(columns=["person"])
     checked = link_records(records, settings=LinkageSettings(threshold=0.06))

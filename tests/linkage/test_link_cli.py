@@ -59,7 +59,7 @@ def test_review_with_piped_answers_stores_decisions(folder):
 
 
 def test_review_refused_links_after_a_loose_run(folder):
-    _run("link", "--threshold", "0.06", "--case", folder)
+    assert "links refused by the group check" in _run("link", "--threshold", "0.06", "--case", folder)
     out = _run("review", "--refused", "--limit", "1", "--reviewer", "tester", "--case", folder, input="n\n")
     assert "Pair 1 of 1" in out and "cannot-link 1" in out
     _run("link", "--case", folder)  # at 0.5 nothing is refused in these easy lists

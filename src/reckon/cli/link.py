@@ -81,6 +81,11 @@ def _print_summary(summary: dict[str, Any], run_id: str, threshold: float, case:
         f"pairs above threshold: {summary['pairs_above_threshold']:,} of {summary['pairs_scored']:,} scored"
     )
     console.print(f"persons on more than one list: {summary['persons_on_several_lists']:,}")
+    if summary["links_refused"]:
+        console.print(
+            f"links refused by the group check: {summary['links_refused']:,} "
+            "(their groups look like different people; see them with `reckon review --refused`)"
+        )
     console.print(_overlap_table(case))
 
 

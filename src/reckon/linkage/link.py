@@ -54,6 +54,12 @@ class LinkageResult:
     settings: LinkageSettings
     records: pd.DataFrame = field(repr=False)  # record_id, list_name (for summaries)
 
+    def links_refused(self) -> int:
+        """Undecided pairs at or above the threshold whose records the group check kept apart."""
+        person = self.clusters.set_index("record_id")["person_id"]
+        links = self.pairs[(self.pairs["match_probability"] >= self.settings.threshold) & self.pairs["decided"].isna()]
+        return int((links["record_id_l"].map(person).to_numpy() != links["record_id_r"].map(person).to_numpy()).sum())
+
     @property
     def model_json(self) -> str:
         return json.dumps(self.model, sort_keys=True, default=str)
@@ -65,6 +71,7 @@ class LinkageResult:
         duplicates = int((per_person["list_name"].size() - per_person["list_name"].nunique()).sum())
         lists_per_person = per_person["list_name"].nunique()
         return {
+            "links_refused": self.links_refused(),
             "records": int(len(self.clusters)),
             "persons": int(self.clusters["person_id"].nunique()),
             "within_list_duplicates": duplicates,
