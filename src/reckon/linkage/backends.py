@@ -35,6 +35,11 @@ def make_db_api(backend: str) -> Any:
     raise ReckonError(f"backend {backend!r} is not one of {', '.join(BACKENDS)} — use --backend duckdb or spark.")
 
 
+def is_duckdb(db_api: Any) -> bool:
+    """Whether ``db_api`` is Splink's DuckDB API (checked by name: Spark may not be installed)."""
+    return type(db_api).__name__ == "DuckDBAPI"
+
+
 def _spark_api() -> Any:
     try:
         from pyspark.sql import SparkSession

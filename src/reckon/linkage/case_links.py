@@ -135,7 +135,7 @@ def _recluster(case: Case, threshold: float) -> pd.DataFrame:
 
 def _run_settings(case: Case) -> LinkageSettings:
     (text,) = case.con.execute("SELECT settings FROM linkage_runs ORDER BY finished_at DESC LIMIT 1").fetchone()
-    known = {f for f in LinkageSettings.__dataclass_fields__}
+    known = set(LinkageSettings.__dataclass_fields__)
     # A run stored before a setting existed lacks it and gets today's default.
     return LinkageSettings.from_dict({k: v for k, v in json.loads(text).items() if k in known})
 

@@ -23,7 +23,7 @@ import pyarrow as pa
 from splink import Linker
 
 from reckon.errors import ReckonError
-from reckon.linkage.backends import make_db_api
+from reckon.linkage.backends import is_duckdb, make_db_api
 from reckon.linkage.clusters import candidate_groups, persons_from_groups
 from reckon.linkage.decisions import Decisions, apply_decisions
 from reckon.linkage.model import (
@@ -104,7 +104,7 @@ def link_records(
         raise ReckonError(f"linkage needs at least 2 records, got {len(features)} — add lists first.")
     db_api = make_db_api(backend)
     # DuckDB scans an Arrow table without converting each Python string on every query.
-    table = db_api.register(pa.Table.from_pandas(features, preserve_index=False) if _is_duckdb(db_api) else features)
+    table = db_api.register(pa.Table.from_pandas(features, preserve_index=False) if is_duckdb(db_api) else features)
     linker = train_model(table, features, settings, db_api)
     pairs, model = _score_pairs(linker, settings, len(features), backend)
     groups = candidate_groups(features["record_id"], apply_decisions(pairs, decisions), settings.threshold, db_api)
@@ -113,6 +113,7 @@ def link_records(
     listed = features[["record_id", "list_name"]]
     del features, linker  # clustering a million records needs the memory more
     _release(db_api, table)
+    # Again: the pairs scored inside groups may hold decided pairs too.
     pairs = apply_decisions(pairs, decisions)
     clusters = persons_from_groups(groups, pairs, settings.threshold, decisions, settings.min_mean_weight)
     return LinkageResult(
@@ -166,7 +167,7 @@ def _score_pairs(linker: Linker, settings: LinkageSettings, n_records: int, back
 
 def _release(db_api: Any, table: Any) -> None:
     """Let DuckDB drop its reference to the records' Arrow copy."""
-    if _is_duckdb(db_api):
+    if is_duckdb(db_api):
         db_api._con.unregister(table.physical_name)
 
 
@@ -177,10 +178,6 @@ def _add_new_pairs(pairs: pd.DataFrame, more: pd.DataFrame) -> pd.DataFrame:
     known = pd.MultiIndex.from_frame(pairs[["record_id_l", "record_id_r"]].astype(str))
     fresh = ~pd.MultiIndex.from_frame(more[["record_id_l", "record_id_r"]].astype(str)).isin(known)
     return pd.concat([pairs, more.loc[fresh, pairs.columns]], ignore_index=True)
-
-
-def _is_duckdb(db_api: Any) -> bool:
-    return type(db_api).__name__ == "DuckDBAPI"
 
 
 def _fetch_pairs(predictions: Any, backend: str) -> pd.DataFrame:

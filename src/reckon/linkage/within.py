@@ -19,6 +19,8 @@ import pandas as pd
 import pyarrow as pa
 from splink import Linker
 
+from reckon.linkage.backends import is_duckdb
+
 GROUP_COLUMN = "reckon_group"
 
 
@@ -40,14 +42,13 @@ def score_within_groups(model: dict[str, Any], features: pd.DataFrame, table: An
     linker = Linker(grouped, settings, log_level=logging.ERROR)
     pairs = linker.inference.predict().as_pandas_dataframe()
     linker.table_management.invalidate_cache()  # drops its copy of every record, among others
-    pairs = pairs[["record_id_l", "record_id_r", "match_probability", "match_weight"]]
-    return pairs
+    return pairs[["record_id_l", "record_id_r", "match_probability", "match_weight"]]
 
 
 def _table_with_groups(db_api: Any, table: Any, features: pd.DataFrame, members: pd.DataFrame) -> Any:
     """The input table with each record's group (NULL outside every group), registered."""
     name = f"reckon_grouped_{uuid.uuid4().hex[:8]}"
-    if type(db_api).__name__ != "DuckDBAPI":
+    if not is_duckdb(db_api):
         return db_api.register(features.merge(members, on="record_id", how="left"), table_name=name)
     # In DuckDB a view over the already registered records: a million rows are not copied.
     con = db_api._con
