@@ -54,7 +54,7 @@ def test_date_of_birth_levels():
 
 
 def test_province_and_both_initials_block_a_nickname_with_a_changed_family_spelling():
-    from reckon.linkage.model import affordable_rules, columns_with_data
+    from reckon.linkage.blocking import affordable_rules, columns_with_data
 
     rule = ("l.province_key = r.province_key and l.given_initial = r.given_initial"
             " and l.family_initial = r.family_initial")

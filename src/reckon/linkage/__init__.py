@@ -2,7 +2,8 @@
 
     prepare.py     records → the columns the model compares (name keys from reckon.names)
     settings.py    LinkageSettings, round-tripping to JSON
-    model.py       the Splink comparisons and blocking rules
+    model.py       the Splink comparisons (one per kind of evidence)
+    blocking.py    which pairs are compared: rules priced by their pair counts
     link.py        link_records(): train, predict, apply decisions, cluster (no case needed)
     decisions.py   must-link / cannot-link verdicts and how they win over the model
     within.py      scores every pair inside a linked group, for the group check

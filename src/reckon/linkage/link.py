@@ -26,14 +26,8 @@ from reckon.errors import ReckonError
 from reckon.linkage.backends import is_duckdb, make_db_api
 from reckon.linkage.clusters import candidate_groups, persons_from_groups
 from reckon.linkage.decisions import Decisions, apply_decisions
-from reckon.linkage.model import (
-    HOUSEHOLD_PLACE_LABEL,
-    affordable_rules,
-    build_settings,
-    columns_with_data,
-    household_place_u,
-    rules_for_data,
-)
+from reckon.linkage.blocking import affordable_rules, columns_with_data, rules_for_data
+from reckon.linkage.model import HOUSEHOLD_PLACE_LABEL, build_settings, household_place_u
 from reckon.linkage.prepare import prepare_features
 from reckon.linkage.settings import LinkageSettings
 from reckon.linkage.within import score_within_groups

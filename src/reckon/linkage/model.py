@@ -1,7 +1,7 @@
 """The Splink model: one comparison per kind of evidence, built from LinkageSettings.
 
-Comparison SQL names the two sides ``column_l`` and ``column_r`` (Splink's convention);
-blocking rules use ``l.column`` and ``r.column``.
+Comparison SQL names the two sides ``column_l`` and ``column_r`` (Splink's convention).
+Which pairs are compared at all is ``blocking.py``'s job.
 
 Each comparison is a ladder of levels, from "the same" down to "different"; Splink learns
 how much each level says about a match (m and u). Comparisons whose columns are empty in
@@ -10,7 +10,6 @@ the data are left out, so one model definition serves lists with different field
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
 import pandas as pd
@@ -18,6 +17,7 @@ import splink.comparison_level_library as cll
 import splink.comparison_library as cl
 from splink import SettingsCreator
 
+from reckon.linkage.blocking import pairs_within
 from reckon.linkage.settings import LinkageSettings
 
 ComparisonBuilder = Callable[[LinkageSettings], cl.CustomComparison]
@@ -271,12 +271,6 @@ COMPARISONS: dict[str, tuple[tuple[str, ...], ComparisonBuilder]] = {
 }
 
 
-def _pairs_within(records: pd.DataFrame, keys: list[str]) -> float:
-    """Pairs of records equal on ``keys``, counted from group sizes (no pair is built)."""
-    sizes = records.groupby(keys, observed=True).size()
-    return float((sizes * (sizes - 1) / 2).sum())
-
-
 def _pairs_years_apart(records: pd.DataFrame, keys: list[str], year: str, more_than: int) -> float:
     """Pairs equal on ``keys`` whose ``year`` values differ by more than ``more_than``."""
     counts = records.groupby([*keys, year], observed=True).size().rename("n").reset_index()
@@ -285,7 +279,7 @@ def _pairs_years_apart(records: pd.DataFrame, keys: list[str], year: str, more_t
         shifted = counts.assign(**{year: counts[year] + gap})
         both = counts.merge(shifted, on=[*keys, year], suffixes=("", "_other"))
         near += float((both["n"] * both["n_other"]).sum())
-    return _pairs_within(records, keys) - near
+    return pairs_within(records, keys) - near
 
 
 def household_place_u(features: pd.DataFrame, min_pairs: int = 100) -> float | None:
@@ -310,51 +304,6 @@ def household_place_u(features: pd.DataFrame, min_pairs: int = 100) -> float | N
         if relatives >= min_pairs:
             return max(other_given(["place_key"]) / relatives, 1e-6)
     return None
-
-
-def columns_with_data(features: pd.DataFrame) -> set[str]:
-    """Prepared columns that are not empty in at least two records (else nothing to compare)."""
-    return {c for c in features.columns if features[c].notna().sum() >= 2}
-
-
-def rules_for_data(rules: list[str], filled: set[str]) -> list[str]:
-    """Keep only the rules whose columns all hold data (an empty column blocks nothing)."""
-    kept = []
-    for rule in rules:
-        used = set(re.findall(r"\b[lr]\.([a-z_]+)", rule))
-        if used and used <= filled:
-            kept.append(rule)
-    return kept
-
-
-_EQUALITY = re.compile(r"^\s*l\.([a-z_]+)\s*=\s*r\.\1\s*$")
-
-
-def rule_pair_count(features: pd.DataFrame, rule: str) -> int | None:
-    """Pairs an equality rule makes (counted from block sizes); None for other rules."""
-    columns = []
-    for part in re.split(r"\s+and\s+", rule, flags=re.IGNORECASE):
-        match = _EQUALITY.match(part)
-        if not match:
-            return None
-        columns.append(match.group(1))
-    return int(_pairs_within(features[columns].dropna(), columns))
-
-
-def affordable_rules(
-    features: pd.DataFrame, groups: list[list[str]], filled: set[str], limit: float
-) -> tuple[list[str], list[list[str]]]:
-    """(chosen, skipped): from each group of alternatives, the first rule whose columns hold
-    data and whose pair count stays within ``limit``; groups with no such rule are skipped."""
-    chosen, skipped = [], []
-    for group in groups:
-        usable = rules_for_data(list(group), filled)
-        fitting = [r for r in usable if (rule_pair_count(features, r) or 0) <= limit]
-        if fitting:
-            chosen.append(fitting[0])
-        elif usable:
-            skipped.append(list(group))
-    return chosen, skipped
 
 
 def build_settings(settings: LinkageSettings, filled: set[str], blocking_rules: list[str]) -> SettingsCreator:
