@@ -24,8 +24,8 @@ import time
 from pathlib import Path
 
 from reckon.claims import extract_claims_many, read_gold, score_claims
-from reckon.sources.articles import read_article
-from reckon.sources.document import Document
+from reckon.articles.read import read_article
+from reckon.articles.document import Document
 
 ROOT = Path(__file__).resolve().parents[1]
 

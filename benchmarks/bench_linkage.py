@@ -113,7 +113,7 @@ def _street(raw: pd.DataFrame) -> pd.Series:
 def simulated_case(victims: int, lists: int = 4, seed: int = 11) -> tuple[Case, pd.Series, dict]:
     """A case holding the lists of `reckon simulate`, imported as a user would (lists add)."""
     from reckon.simulate import simulate_event
-    from reckon.victim_lists import add_list
+    from reckon.lists.store import add_list
 
     folder = Path(tempfile.mkdtemp(prefix="reckon-bench-"))
     simulate_event(folder / "event", victims=victims, lists=lists, seed=seed, articles=0)

@@ -36,7 +36,7 @@ def reckon_run(folder: Path) -> dict:
 
     from reckon.case import Case
     from reckon.linkage import link_case
-    from reckon.victim_lists import add_list
+    from reckon.lists.store import add_list
 
     started = time.perf_counter()
     case = Case.init(folder / "case")

@@ -68,7 +68,7 @@ def write_list(path: Path, rows: int, seed: int) -> None:
 def import_once(path: Path, case_folder: Path) -> dict[str, float]:
     """Runs in the child process: time the read and the store, and the peak memory."""
     from reckon.case import Case
-    from reckon.victim_lists import add_list
+    from reckon.lists.store import add_list
 
     case = Case.init(case_folder)
     case.con.execute("SET enable_progress_bar = false")

@@ -18,7 +18,7 @@ from pathlib import Path
 from reckon.case import Case
 from reckon.report import write_report
 from reckon.simulate import simulate_event
-from reckon.victim_lists import add_list
+from reckon.lists.store import add_list
 
 RESULTS = Path(__file__).parent / "results" / "report.json"
 

@@ -16,9 +16,8 @@ from reckon.ledger import (
     SAME_CLAIMANT,
     build_ledger,
     figure_label,
-    same_party,
 )
-from reckon.sources.document import Document
+from reckon.articles.document import Document
 
 DOCUMENTS = [
     Document("front.txt", "a" * 64, "...", "txt", "2031-04-03", "Front Bulletin"),
@@ -45,7 +44,7 @@ CLAIMS = [
     # A daily credits the 900 to the wire agency itself.
     claim("daily.html", 900, "Wire Agency", claim_date="2031-04-11"),
     # A partisan site says the agency "confirmed" the Front's toll, and repeats it in its own voice.
-    claim("partisan.txt", 900, "Wire Agency", claim_date="2031-04-11",
+    claim("partisan.txt", 900, "Wire Agency", claim_date="2031-04-11", confirms=True,
           quote="the Wire Agency confirmed the toll of 900 announced by the Front"),
     claim("partisan.txt", 900, "author", claimant="author", qualifier="over", figure_high=None),
     # The ministry says 310 and rejects 900; a rights group says 310-330 and later 400.
@@ -130,7 +129,8 @@ def test_reattribution_flags(ledger) -> None:
 
 def test_a_figure_a_claimant_confirms_first_is_not_flagged() -> None:
     claims = [
-        claim("a.txt", 50, "Health Ministry", claim_date="2031-01-02", quote="the Health Ministry confirmed 50 deaths"),
+        claim("a.txt", 50, "Health Ministry", claim_date="2031-01-02", confirms=True,
+              quote="the Health Ministry confirmed 50 deaths"),
         claim("b.txt", 50, "Red Crescent", claim_date="2031-01-05"),
     ]
     assert build_ledger(claims).reattributions == ()
@@ -167,10 +167,6 @@ def test_rows_and_dict_serialise(ledger) -> None:
 def test_labels_and_party_matching() -> None:
     assert figure_label(claim("a", 1500, "X")) == "1,500"
     assert figure_label(claim("a", None, "X", qualifier="up to", figure_high=80)) == "up to 80"
-    assert same_party("three Interior Ministry officials", "Interior Ministry")
-    assert same_party("MEK", "PMOI/MEK-NCRI")
-    assert not same_party("Reuters", "Interior Ministry")
-    assert not same_party("the", "the Front")
 
 
 def test_same_claimant_again_across_documents() -> None:
@@ -183,7 +179,7 @@ def test_the_1500_figure_through_the_seeds(seeds: Path) -> None:
 
     if not hasattr(claims_package, "extract_claims_many"):
         pytest.skip("the claim extractor is not built yet")
-    from reckon.sources.articles import read_article
+    from reckon.articles.read import read_article
 
     documents = [read_article(p) for p in sorted(seeds.glob("*.txt"))]
     found = [c for batch in claims_package.extract_claims_many(documents) for c in batch]
@@ -197,23 +193,14 @@ def test_the_1500_figure_through_the_seeds(seeds: Path) -> None:
     assert [(f.claimant_key, f.other) for f in flags] == [("Reuters", "PMOI/MEK-NCRI")]
 
 
-def test_a_confirm_verb_before_the_quote_counts_when_the_document_text_is_known() -> None:
-    text = "Earlier reports varied. The Wire Agency confirmed on Friday the toll of 900 given by the Front."
-    quote = "the toll of 900 given by the Front"
-    start = text.index(quote)
-    document = Document("late.txt", "e" * 64, text, "txt", "2031-04-20")
-    confirming = claim("late.txt", 900, "Wire Agency", quote=quote, start=start, end=start + len(quote),
-                       document_date="2031-04-20")
+def test_a_confirmation_the_extractor_marked_is_flagged_without_reading_text() -> None:
+    confirming = claim("late.txt", 900, "Wire Agency", confirms=True, document_date="2031-04-20")
     earlier = claim("front.txt", 900, "Liberation Front", claim_date="2031-04-02")
-    with_text = build_ledger([confirming, earlier], [document, DOCUMENTS[0]])
-    assert [f.kind for f in with_text.reattributions] == [CONFIRMED_EARLIER]
-    assert next(e for e in with_text.groups[0].entries if e.file == "late.txt").confirms
-    # The Front's own claim in the same sentence is not a confirmation by the Front.
-    front = claim("late.txt", 900, "Liberation Front", claimant="the Front", quote="900 given by the Front",
-                  start=text.index("900 given"), end=text.index("900 given") + len("900 given by the Front"))
-    assert not build_ledger([front], [document]).groups[0].first.confirms
-    # Without the document's text only the quote is searched, and it holds no confirm verb.
-    assert build_ledger([confirming, earlier]).reattributions == ()
+    ledger = build_ledger([confirming, earlier], [DOCUMENTS[0]])
+    assert [f.kind for f in ledger.reattributions] == [CONFIRMED_EARLIER]
+    assert next(e for e in ledger.groups[0].entries if e.file == "late.txt").confirms
+    unmarked = claim("late.txt", 900, "Wire Agency", quote="the Wire Agency confirmed 900", document_date="2031-04-20")
+    assert build_ledger([unmarked, earlier]).reattributions == ()
 
 
 def test_the_1500_path_survives_a_round_trip_through_the_case(seeds: Path, fresh_case) -> None:
@@ -221,7 +208,9 @@ def test_the_1500_path_survives_a_round_trip_through_the_case(seeds: Path, fresh
 
     if not hasattr(claims_package, "extract_claims_many"):
         pytest.skip("the claim extractor is not built yet")
-    from reckon.claims.store import add_articles, load_claims, load_documents
+    from reckon.articles.store import load_documents
+    from reckon.claims.ingest import add_articles
+    from reckon.claims.store import load_claims
 
     assert add_articles(fresh_case, sorted(seeds.glob("*.txt"))).ok
     ledger = build_ledger(load_claims(fresh_case), load_documents(fresh_case), category="killed")

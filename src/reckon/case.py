@@ -56,6 +56,7 @@ class Case:
     def __init__(self, folder: Path, con: duckdb.DuckDBPyConnection) -> None:
         self.folder = folder
         self.con = con
+        self.actor = acting_user()  # whom the audit trail names; the web UI sets it per request
         self._in_transaction = False
 
     # -- opening ---------------------------------------------------------------
@@ -121,7 +122,7 @@ class Case:
             with self.transaction():
                 self.con.execute(sql)
                 self.con.execute(
-                    "INSERT INTO schema_migrations VALUES (?, ?, ?)", [version, name, _now()]
+                    "INSERT INTO schema_migrations VALUES (?, ?, ?)", [version, name, now()]
                 )
                 if self.has_table("audit"):
                     self.audit("schema.migrate", version=version, name=name)
@@ -129,6 +130,17 @@ class Case:
     def schema_version(self) -> int:
         row = self.con.execute("SELECT max(version) FROM schema_migrations").fetchone()
         return int(row[0] or 0)
+
+    def rows(self, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
+        """The result of a query as one dict per row (for the stage stores' summaries)."""
+        cursor = self.con.execute(sql, params or [])
+        names = [column[0] for column in cursor.description]
+        return [dict(zip(names, row)) for row in cursor.fetchall()]
+
+    def scalar(self, sql: str, params: list[Any] | None = None) -> Any:
+        """The first column of the first row of a query (None when there is no row)."""
+        row = self.con.execute(sql, params or []).fetchone()
+        return row[0] if row else None
 
     def has_table(self, table: str) -> bool:
         """Whether the schema has this table (a stage's tables exist once its migration ran)."""
@@ -165,8 +177,8 @@ class Case:
         last = self.con.execute("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
         seq = (last[0] + 1) if last else 1
         prev_hash = last[1] if last else GENESIS_HASH
-        at = _now()
-        actor = os.environ.get("RECKON_USER") or _login_name()
+        at = now()
+        actor = self.actor
         detail_json = json.dumps(detail, sort_keys=True, ensure_ascii=False, default=str)
         digest = audit_row_hash(seq, at, actor, action, detail_json, prev_hash)
         self.con.execute(
@@ -204,12 +216,19 @@ def audit_row_hash(
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
-def _now() -> datetime:
-    # Stored as naive UTC with microseconds so the hash is stable after a round trip.
+def now() -> datetime:
+    """The current time as every table stores it: naive UTC with microseconds.
+
+    The audit hash covers this exact form, so it must survive a round trip through DuckDB.
+    """
     return datetime.now(timezone.utc).replace(tzinfo=None)
 
 
-def _login_name() -> str:
+def acting_user() -> str:
+    """Who is acting at a terminal: $RECKON_USER if set, else the login name."""
+    name = os.environ.get("RECKON_USER")
+    if name:
+        return name
     try:
         return getpass.getuser()
     except Exception:  # no login name in some containers

@@ -85,24 +85,24 @@ def _simulate(inputs: Path, victims: int, lists: int, seed: int, result: DemoRes
 
 
 def _claims(case: Case, inputs: Path, result: DemoResult) -> None:
-    from reckon.claims.store import add_articles
+    from reckon.claims.ingest import add_articles
 
     articles = sorted((inputs / "articles").glob("*.txt"))
     report = add_articles(case, articles)
-    claims = case.con.execute("SELECT count(*) FROM claims").fetchone()[0]
+    claims = sum(outcome.claims for outcome in report.added)
     result.numbers["claims"] = int(claims)
     failed = f"{len(report.failed)} files failed" if report.failed else "no file failed"
     result.note("claims", f"{len(articles)} articles, {claims} claims extracted ({failed})")
 
 
 def _lists(case: Case, inputs: Path, result: DemoResult) -> None:
-    from reckon.victim_lists import add_list
+    from reckon.lists.store import add_list, record_counts
 
     files = sorted((inputs / "lists").glob("*.csv"))
     for path in files:
         add_list(case, path, name=path.stem)
-    records = case.con.execute("SELECT count(*) FROM records").fetchone()[0]
-    quarantined = case.con.execute("SELECT count(*) FROM quarantine").fetchone()[0]
+    counts = record_counts(case)
+    records, quarantined = counts["records"], counts["quarantined"]
     result.numbers["records"] = int(records)
     result.note("lists", f"{len(files)} lists, {records:,} records imported, {quarantined} rows quarantined")
 
@@ -110,24 +110,22 @@ def _lists(case: Case, inputs: Path, result: DemoResult) -> None:
 def _link(case: Case, result: DemoResult) -> None:
     from reckon.linkage import link_case
 
-    link_case(case)
-    persons = case.con.execute("SELECT count(DISTINCT person_id) FROM persons").fetchone()[0]
+    persons = link_case(case).summary["persons"]
     result.numbers["documented"] = int(persons)
     result.note("linkage", f"{persons:,} distinct people documented")
 
 
 def _estimate(case: Case, seed: int, result: DemoResult) -> None:
-    from reckon.estimate import EstimateSettings, histories_hash, run_method, save_estimate
-    from reckon.linkage import capture_histories
+    from reckon.estimate import EstimateSettings
+    from reckon.estimate.case_estimates import estimate_case
 
-    histories = capture_histories(case)
     for method in ("loglinear", "lcmcr"):
         try:
-            estimate = run_method(method, histories, EstimateSettings(seed=seed))
+            done = estimate_case(case, method, EstimateSettings(seed=seed), source="demo")
         except ReckonError as exc:
             result.note("estimation", f"{method} refused: {exc}")
             continue
-        save_estimate(case, estimate, histories_hash(histories), source="demo")
+        estimate = done.comparison.results[0]
         result.numbers[method] = estimate
         result.note("estimation", estimate.summary().splitlines()[0])
 

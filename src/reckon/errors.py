@@ -3,6 +3,7 @@
     ReckonError                 anything reckon refuses to do, with a message that says what to do
     ├── InputError              a file or value we cannot read (names the file, the row and the fix)
     ├── CaseError               the case folder or its database is missing, locked or damaged
+    │   └── NotLinkedError      a stage needs linked persons and `reckon link` has not run
     └── EstimationError         an estimator cannot run on this input
 
     StatisticalWarning          the numbers were computed but deserve suspicion (a UserWarning)
@@ -50,6 +51,10 @@ class InputError(ReckonError):
 
 class CaseError(ReckonError):
     """The case folder or its database is missing, locked or damaged."""
+
+
+class NotLinkedError(CaseError):
+    """A stage needs the case's linked persons, and linkage has not run yet."""
 
 
 class EstimationError(ReckonError):

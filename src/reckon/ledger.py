@@ -19,27 +19,24 @@ Re-attribution flags (prompts to check, not verdicts):
   * "cited someone else": a document credits a figure to X, while a document (maybe the
     same one) shows X passing on the same figure from someone else (X is its `via`);
   * "confirmed an earlier figure": the text says X "confirmed" (corroborated, verified) a
-    figure that another claimant had announced earlier.
+    figure that another claimant had announced earlier (the extractor marks ``Claim.confirms``;
+    the ledger never reads article text).
 """
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from typing import Any
 
 from reckon.claims.model import AUTHOR, CATEGORIES, Claim
-from reckon.sources.document import Document
+from reckon.claims.parties import same_party
+from reckon.articles.document import Document
 
-SENTENCE_REACH = 300  # characters before a quote searched for the start of its sentence
 NARROW_RANGE = 1.5  # a range joins a group only when high <= NARROW_RANGE * low
-CONFIRM_WORDS = re.compile(r"\b(confirm(s|ed|ing)?|corroborat\w*|verif(y|ies|ied))\b", re.IGNORECASE)
 FIRST, SAME_CLAIMANT, REPEAT = "first", "same claimant again", "repeat"
 CITED_ELSEWHERE, CONFIRMED_EARLIER = "cited someone else", "confirmed an earlier figure"
-# Words that do not tell parties apart when comparing a free-text `via` with a claimant.
-_NAME_NOISE = {"the", "of", "and", "a", "an", "in", "officials", "official", "sources", "source"}
 
 
 @dataclass(frozen=True)
@@ -274,15 +271,6 @@ class _DocumentLookup:
         document = self.document(claim)
         return document.publisher if document else None
 
-    def sentence(self, claim: Claim) -> str:
-        """The claim's quote with the start of its sentence (the verb often precedes the quote)."""
-        document = self.document(claim)
-        if document is None or document.text[claim.start : claim.end] != claim.quote:
-            return claim.quote
-        window = document.text[max(0, claim.start - SENTENCE_REACH) : claim.start]
-        cut = max(window.rfind(mark) for mark in (". ", "! ", "? ", "\n"))
-        return window[cut + 1 :] + claim.quote
-
 
 def claimant_key(claim: Claim, publisher: str | None) -> str:
     """The claimant to group by: the canonical key, or the outlet when the document speaks itself."""
@@ -311,19 +299,8 @@ def _entry(claim: Claim, lookup: _DocumentLookup) -> LedgerEntry:
         place=claim.place,
         quote=claim.quote,
         start=claim.start,
-        confirms=said_to_confirm(claim, lookup.sentence(claim)),
+        confirms=claim.confirms,
     )
-
-
-def said_to_confirm(claim: Claim, sentence: str) -> bool:
-    """Whether the sentence says the claimant confirmed it: a confirm verb with the claimant
-    named before it ("the Wire confirmed the toll announced by the Front" is the Wire's
-    confirmation, not the Front's)."""
-    names = _name_words(claim.claimant) | _name_words(claim.claimant_key)
-    for match in CONFIRM_WORDS.finditer(sentence):
-        if names & _name_words(sentence[: match.start()]):
-            return True
-    return False
 
 
 def _entry_order(entry: LedgerEntry) -> tuple[Any, ...]:
@@ -426,22 +403,6 @@ def _confirmed_earlier(category: str, entry: LedgerEntry, entries: tuple[LedgerE
         CONFIRMED_EARLIER, entry.file, entry.claimant_key, category, entry.figure,
         origin.claimant_key, origin.file, origin.quote, message,
     )]
-
-
-def same_party(name: str, *candidates: str) -> bool:
-    """Whether ``name`` (a free-text via) names the same party as any candidate (key or claimant)."""
-    words = _name_words(name)
-    if not words:
-        return False
-    for candidate in candidates:
-        other = _name_words(candidate)
-        if other and (words <= other or other <= words):
-            return True
-    return False
-
-
-def _name_words(name: str) -> set[str]:
-    return {w for w in re.findall(r"\w+", name.casefold()) if w not in _NAME_NOISE}
 
 
 # -- claimants over time ---------------------------------------------------------

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from reckon.claims import Claim, extract_claims
-from reckon.sources.document import Document
+from reckon.articles.document import Document
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "articles"
 

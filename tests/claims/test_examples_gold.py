@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from reckon.claims import extract_claims_many, read_gold, score_claims
-from reckon.sources.articles import read_article
+from reckon.articles.read import read_article
 
 
 def test_examples_gold_f1(examples):

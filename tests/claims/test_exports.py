@@ -34,7 +34,7 @@ def test_run_on_text_without_full_stops_is_cut_into_pieces():
 
 
 def test_worker_processes_give_the_same_claims_in_order(examples):
-    from reckon.sources.articles import read_article
+    from reckon.articles.read import read_article
 
     documents = [read_article(p) for p in sorted(examples.glob("*.txt"))]
     one = list(reckon.claims.extract_claims_many(documents, batch_size=3))

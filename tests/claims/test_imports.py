@@ -17,7 +17,7 @@ def test_model_and_cli_import_without_spacy():
 
 def test_cli_default_max_bytes_matches_reader():
     from reckon.cli.claims import DEFAULT_MAX_BYTES
-    from reckon.sources.articles import DEFAULT_MAX_BYTES as READER_DEFAULT
+    from reckon.articles.read import DEFAULT_MAX_BYTES as READER_DEFAULT
 
     assert DEFAULT_MAX_BYTES == READER_DEFAULT
 

@@ -12,9 +12,9 @@ from typer.testing import CliRunner
 
 from reckon.case import Case
 from reckon.claims.model import Claim
-from reckon.claims.store import store_document
+from reckon.claims.ingest import store_document
 from reckon.cli.main import app
-from reckon.sources.articles import read_article
+from reckon.articles.read import read_article
 
 runner = CliRunner()
 

@@ -146,7 +146,7 @@ def linked_case_folder(fresh_case):
 
 def test_case_estimate_is_saved_with_input_hash(linked_case_folder):
     from reckon.estimate.histories import histories_hash
-    from reckon.linkage import capture_histories
+    from reckon.estimate.histories import capture_histories
 
     folder, _ = linked_case_folder
     data = run_json("--case", str(folder), "--method", "stepwise")

@@ -5,9 +5,10 @@ from __future__ import annotations
 import pytest
 
 from reckon.errors import InputError, ReckonError
-from reckon.linkage import capture_histories, link_case, persons_table, record_decision, review_queue
+from reckon.estimate.histories import capture_histories
+from reckon.linkage import link_case, persons_table, record_decision, review_queue
 from reckon.linkage import LinkageSettings
-from reckon.linkage.case_links import latest_run
+from reckon.linkage.store import latest_run
 
 
 def test_link_case_stores_links_persons_and_an_audited_run(linked_case, synthetic_lists):

@@ -11,7 +11,7 @@ import pandas as pd
 from reckon.case import Case
 from reckon.linkage import link_case
 from reckon.linkage.case_links import load_case_records
-from reckon.victim_lists import add_list
+from reckon.lists.store import add_list
 
 HEADER = ["id", "name", "name_native", "father_name", "sex", "age", "date_of_death", "place_of_death",
           "province", "national_id"]

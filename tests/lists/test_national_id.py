@@ -9,10 +9,10 @@ import pytest
 
 import reckon.case
 from reckon.case import Case
-from reckon.sources.list_columns import auto_map, resolve_mapping
-from reckon.sources.list_values import Problem, parse_national_id
-from reckon.sources.lists import read_list
-from reckon.victim_lists import add_list, load_records
+from reckon.lists.columns import auto_map, resolve_mapping
+from reckon.lists.values import Problem, parse_national_id
+from reckon.lists.reading import read_list
+from reckon.lists.store import add_list, load_records
 
 from .conftest import values, write_csv, write_xlsx
 

@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from reckon.simulate import simulate_event
-from reckon.sources.lists import read_list
+from reckon.lists.reading import read_list
 
 
 @pytest.mark.parametrize("encoding", ["utf-8", "cp1256"])

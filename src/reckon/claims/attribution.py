@@ -18,9 +18,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from reckon.claims.claimants import AUTHOR, UMBRELLA_KEYS, canonical_claimant, known_claimant, speaks_for, specific_body
+from reckon.claims.claimant_keys import claimant_key
+from reckon.claims.claimants import AUTHOR, known_claimant
 from reckon.claims.memory import MentionMemory
 from reckon.claims.numbers import DIGIT
+from reckon.claims.phrases import (
+    ANAPHOR,
+    PREPOSITIONS,
+    SAID,
+    noun_phrase_after,
+    plausible_claimant,
+    subject_after,
+    subject_before,
+)
 
 _SPEECH = re.compile(
     r"\b(?:said|says|say|told|tells|reported|reports|announced|announces|confirmed|confirms|"
@@ -38,7 +48,6 @@ _SPEECH = re.compile(
     r"(?:speaks|spoke|spoken|speak|talks|talked|talk|writes|wrote|written)\s+of)\b",
     re.IGNORECASE,
 )
-_SAID = re.compile(r"\b(?:said|says|told|tells|added|stated|announced|reported|claimed|confirmed)\b(?!\s+by\b)")
 _PASSIVE_AGENT = re.compile(
     r"\b(?:announced|reported|documented|confirmed|released|published|compiled|recorded|given|"
     r"cited|provided|issued|verified|counted|estimated|claimed|tallied|registered|gathered|"
@@ -59,57 +68,11 @@ _REPORT_BY = re.compile(
     re.IGNORECASE,
 )
 _AUX_BEFORE = re.compile(r"\b(?:were|was|been|be|is|are|being)\s*$", re.IGNORECASE)
-_FILLERS = re.compile(
-    r"(?:\s+(?:also|has|have|had|later|earlier|previously|separately|again|then|now|recently|"
-    r"jointly|publicly|officially|first|already|subsequently|finally|initially|further|itself|"
-    r"himself|herself|themselves|repeatedly|on\s+\w+day|yesterday|today|last\s+\w+|this\s+\w+|"
-    r"still|only|alone|however|privately|openly|reportedly|allegedly|so\s+far|to\s+date|thus\s+far|"
-    r"since|meanwhile|too))+\s*$",
-    re.IGNORECASE,
-)
-_CLAUSE_BREAK = re.compile(
-    r"(?:[;:“”\"—]|\bthat\b(?!\s+(?:night|day|week|morning|evening|afternoon|time|year|month|figure|number|toll|list|report))|\b(?:which|who|whom|when|while|after|before|because|as|if|since|but|so|"
-    r"where|although|though|whereas|and\s+(?=[a-z]))\b)\s*",
-    re.DOTALL,
-)
-_DESCRIPTOR = re.compile(
-    r"^\s*(?:(?i:the|a|an|its|his|her|their)\b|who|which|former|then|deputy|chief|head|spokes\w+|[a-z])",
-)
-_ANAPHOR = re.compile(
-    r"^(?:he|she|it|they|this|(?:the|an?)\s+(?:[\w-]+\s+){0,2}(?:group|organi[sz]ation|ngo|monitor|"
-    r"watchdog|agency|ministry|office|official|minister|spokes\w+|committee|body|council|movement|"
-    r"network|cent(?:re|er)|outlet|newspaper|broadcaster|daily|website|rapporteur|expert|experts|"
-    r"organisation|campaign|coalition|institute|union|party|lawmaker|report|commission|mission|"
-    r"news\s+agency|wire\s+service|opposition|officials|authorities|lawmakers|activists|union|"
-    r"association|hospital|clinic|court|judiciary|police|army|monitor|rights\s+group|panel|"
-    r"inquiry|tribunal|investigators|monitors|front|alliance|collective|bloc|league|foundation|"
-    r"society|federation|forum|board|team|observatory|bureau|service|researchers))$",
-    re.IGNORECASE,
-)
-_GENERIC_HEADS = re.compile(
-    r"\b(?:officials?|authorities|government|judiciary|police|ministry|spokes(?:man|woman|person)|"
-    r"activists?|rights\s+groups?|witness(?:es)?|eyewitness(?:es)?|sources?|doctors?|medics?|lawmakers?|MPs?|prosecutors?|"
-    r"governors?|commanders?|opposition|residents?|monitors?|survivors?|mourners?|paramedics?|"
-    r"organi[sz]ation|group|agency|minister|"
-    r"media|television|TV|relatives|families|hospital|coroner|experts?|researchers?|journalists?|"
-    r"observers|diplomats?|envoy|rapporteur|campaigners|lawyers?|he|she|it|they|regime|state|"
-    r"members?|parliament|parliamentarians?|deputy|legislators?|"
-    r"administration|junta|military|army|militia|council|committee|union|nurses?|staff|medics|"
-    r"clinic|morgue|undertakers?|neighbou?rs?|relatives|mother|father|brother|sister|son|daughter)\b",
-    re.IGNORECASE,
-)
-_NP_STOP = re.compile(
-    r"\s+(?:on|in|at|during|after|before|that|which|who|about|over|from|to|when|while)\s+"
-    r"|\s+and\s+(?=[a-z])|[,.;:()“”\"]|\s+(?=\d)"
-    r"|\s+(?=(?:is|was|are|were|has|have|had|remains?|said|says)\b)"
-)
 _BODY_WORDS = re.compile(
     r"\b(?:Ministry|International|Watch|Monitor|Council|Agency|Office|Committee|News|Press|Rights|"
     r"Network|Organi[sz]ation|Association|Union|Group|Centre|Center|Institute|Commission)\b"
 )
-_SUBJECT_REACH = 240  # characters read leftwards from a verb to find its subject
 _FIRST_PERSON = re.compile(r"^(?:we|our|us|i|my|our\s+\w+|my\s+own)$", re.IGNORECASE)
-_SUBORDINATORS = {"while", "as", "although", "though", "but", "and", "yet", "so", "even", "if", "when", "since", "because", "however", "meanwhile", "instead", "thus", "also", "then", "still", "now"}
 _MEDIA = re.compile(r"\b(?:television|tv|radio|agency|newspaper|media|outlet|broadcaster|press|channel)\b", re.IGNORECASE)
 _AGENT_LINK = re.compile(r"^(?:[^,]*|[^,]{0,30},\s*)$")
 _OWNED_FIGURE = re.compile(
@@ -136,21 +99,10 @@ _NOUN_MARKERS = {
     "conflicting", "early", "later", "previous", "detailed", "full", "interim", "weekly", "daily",
 }
 _NOUN_ADJUNCTS = {"media", "news", "police", "hospital", "press"}  # nouns that can also be agents
-_TIME_OPENERS = {"earlier", "later", "last", "this", "next", "on", "in", "by", "since", "early", "late", "overnight", "yesterday", "today"}
-_CALENDAR_WORD = re.compile(
-    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|"
-    r"July|August|September|October|November|December)\b"
-)
 _OPENERS = {
     "then", "there", "here", "now", "today", "yesterday", "however", "meanwhile", "still", "also",
     "overall", "altogether", "together", "all", "both", "each", "every", "most", "few", "more",
     "less", "only", "even", "just", "again", "instead", "thus", "so", "yet", "once", "when", "while",
-}
-# A subject never opens with a preposition: "In its final report, X lists ..." has X as subject.
-_PREPOSITIONS = {
-    "in", "on", "at", "for", "with", "from", "after", "during", "since", "despite", "under", "over",
-    "by", "of", "to", "into", "through", "among", "amid", "within", "without", "before", "across",
-    "following", "per", "via", "upon", "toward", "towards", "against", "beyond",
 }
 # "according to three officials who spoke on condition of anonymity": unnamed sources are the
 # claimant's evidence when a named subject makes the statement ("X put the toll at N, according to ...").
@@ -163,22 +115,6 @@ _UNNAMED_SOURCES = re.compile(
 )
 _FIGURE_AHEAD = re.compile(
     rf"^[^,;:.]*?(?:{DIGIT}|\b(?:dozens|hundreds|thousands|scores|several|a\s+few|a\s+dozen)\b)"
-)
-_UMBRELLA_MEMBERS = re.compile(
-    r"\b(?:investigators|experts|monitors|observers|officials|team|panel|mission|inquiry|staff|"
-    r"researchers|body|agency|envoys?)\b",
-    re.IGNORECASE,
-)
-_OWN_RECORD = re.compile(
-    r"^(its|their|his|her)\s+(?:[\w-]+\s+){0,2}(?:report|reports|update|statement|figures?|tally|count|"
-    r"data|list|records?|estimates?|survey|review|bulletin|research|investigation|documentation)$",
-    re.IGNORECASE,
-)
-_POSSESSIVE_PRONOUNS = {"its": "it", "their": "they", "his": "he", "her": "she"}
-_ROLE_WORDS = re.compile(
-    r"\b(?:minister|spokes(?:man|woman|person)|director|head|chief|leader|official|commander|governor|"
-    r"prosecutor|chair(?:man|woman)?|president|secretary|coordinator|founder|researcher|mayor|envoy)\b",
-    re.IGNORECASE,
 )
 _RECORD_SUBJECT = re.compile(
     r"^(?:the|a|this|that|its|their)\s+(?:[\w-]+\s+)?(?:report|reports|figures|list|statement|document|"
@@ -244,7 +180,7 @@ def speaker_of(sentence: str, memory: MentionMemory) -> Attribution | None:
 def speaker_after_quote(sentence: str, memory: MentionMemory) -> Attribution | None:
     """The speaker of a sentence that is a quotation attributed after it: '“...,” said X.'"""
     found = re.match(r"^\s*[“\"][^”\"]+[”\"]\s*,?\s*(?P<tail>[^“\"]{3,120})$", sentence)
-    if found is None or not _SAID.search(found.group("tail")):
+    if found is None or not SAID.search(found.group("tail")):
         return None
     tail_start = found.start("tail")
     return _speech_subject(sentence, tail_start, tail_start, memory)
@@ -253,7 +189,7 @@ def speaker_after_quote(sentence: str, memory: MentionMemory) -> Attribution | N
 def _according_to(sentence: str, start: int, end: int, memory: MentionMemory) -> Attribution | None:
     best = None
     for m in _ACCORDING.finditer(sentence):
-        name = _noun_phrase_after(sentence, m.end())
+        name = noun_phrase_after(sentence, m.end())
         if name and (best is None or abs(m.start() - start) < abs(best[0] - start)):
             best = (m.start(), name, m.end() + len(name))
     return _make(best[1], memory, anchor=best[2]) if best else None
@@ -273,7 +209,7 @@ def _speech_subject(sentence: str, start: int, end: int, memory: MentionMemory) 
             continue  # "..., the Monitor said on Wednesday, as protests spread to 30 towns": narration
         if _AUX_BEFORE.search(sentence[: verb.start()]) or re.match(r"\s+by\b", sentence[verb.end():]):
             continue  # passive: "were reported killed", "announced by X"
-        subject = subject_before(sentence, verb.start()) or _subject_after(sentence, verb)
+        subject = subject_before(sentence, verb.start()) or subject_after(sentence, verb)
         if subject is None or _sentence_opener(sentence, subject, memory):
             continue
         if _RECORD_SUBJECT.match(subject.split(",")[0].strip()):
@@ -302,14 +238,14 @@ def _is_noun(sentence: str, verb: re.Match[str]) -> bool:
 
 def _sentence_opener(sentence: str, subject: str, memory: MentionMemory) -> bool:
     """A lone capitalised function word opening the sentence ("New", "Further", "Then"): no agent."""
-    if " " in subject or not subject[:1].isupper() or subject.isupper() or _ANAPHOR.match(subject):
+    if " " in subject or not subject[:1].isupper() or subject.isupper() or ANAPHOR.match(subject):
         return False
     if not sentence.lstrip(" “\"'").startswith(subject) or known_claimant(subject):
         return False
     if any(subject in name.split() for name in memory.names):
         return False
     word = subject.lower()
-    return (word in _NOUN_MARKERS and word not in _NOUN_ADJUNCTS) or word in _PREPOSITIONS or word in _OPENERS
+    return (word in _NOUN_MARKERS and word not in _NOUN_ADJUNCTS) or word in PREPOSITIONS or word in _OPENERS
 
 
 def _unnamed(claimant: str) -> bool:
@@ -320,13 +256,13 @@ def _unnamed(claimant: str) -> bool:
 def _with_intermediary(sentence: str, verb: re.Match[str], found: Attribution, memory: MentionMemory) -> Attribution:
     citing = _CITING.search(sentence)
     if citing and not _EVIDENCE.match(sentence[citing.end() :]):
-        source = _noun_phrase_after(sentence, citing.end())
+        source = noun_phrase_after(sentence, citing.end())
         cited = _make(source, memory, anchor=found.anchor) if source else None
         if cited is not None:
             via = found.claimant.split(",")[0].strip()
             return Attribution(cited.claimant, cited.claimant_key, via, found.anchor)
     if verb.group().lower() in {"told", "tells"}:
-        target = _noun_phrase_after(sentence, verb.end())
+        target = noun_phrase_after(sentence, verb.end())
         if target and not _NOT_SOURCES.match(target) and (re.search(r"[A-Z]", target) or _MEDIA.search(target)):
             return Attribution(found.claimant, found.claimant_key, target, found.anchor)
     quoted = re.match(r"\s*,?\s*(?:was\s+)?quoted\s+by\s+", sentence[verb.end() :])
@@ -339,121 +275,10 @@ def _with_intermediary(sentence: str, verb: re.Match[str], found: Attribution, m
     interview = re.match(r"[^.;]{0,30}?\b(?:in\s+an\s+interview\s+with|speaking\s+to|talking\s+to)\s+", sentence[verb.end() :])
     for m in (quoted, interview):
         if m:
-            target = _noun_phrase_after(sentence, verb.end() + m.end())
+            target = noun_phrase_after(sentence, verb.end() + m.end())
             if target:
                 return Attribution(found.claimant, found.claimant_key, target, found.anchor)
     return found
-
-
-def subject_before(sentence: str, verb_start: int) -> str | None:
-    """The noun phrase a verb at ``verb_start`` has as its subject, read leftwards."""
-    prefix = _FILLERS.sub("", sentence[max(0, verb_start - _SUBJECT_REACH) : verb_start].rstrip())
-    relative = re.search(r"^(?P<head>.*?),?\s+(?:which|who|that)$", prefix)
-    if relative:  # "The Monitor, which says ..." -> "The Monitor"
-        prefix = relative.group("head")
-    prefix = re.sub(r",\s+(?:who|which)\s+[^,;:]*,?$", "", prefix)  # "X, who asked not to be named, said"
-    inner = re.search(r"^(?P<head>.*\S)\s+who\s+[^,;:“”\"]*$", prefix)
-    if inner:  # "a nurse who spoke to the Courier said" -> "a nurse"
-        prefix = inner.group("head")
-    breaks = list(_CLAUSE_BREAK.finditer(prefix))
-    clause = prefix[breaks[-1].end() :] if breaks else prefix
-    clause = re.split(rf"\s[-–—]\s|{_SAID.pattern}|{DIGIT}[\d,.]*\s", clause)[-1]
-    parts = clause.split(",")
-    if parts[-1].strip():
-        subject = parts[-1].strip()
-    elif len(parts) >= 3 and _looks_like_name(parts[-3].strip()) and (
-        _DESCRIPTOR.match(parts[-2]) or _DESCRIPTOR.match(parts[-3]) or _ROLE_WORDS.search(parts[-3])
-    ):  # "X, the head of Y, said"; "Veloria's health minister, Ana Sorn, told ..."
-        return f"{_drop_leading_phrase(parts[-3].strip())}, {parts[-2].strip()}"  # "X, the head of Y, said"
-    else:
-        return None
-    subject = _drop_leading_phrase(subject)
-    owned = re.match(r"^(?:a|the|which|this|that)\s+(?:figure|number|toll|claim|tally|count|estimate)s?\s+(?:that\s+)?(?P<rest>.+)$", subject, re.I)
-    if owned:  # "a figure the government denied" -> "the government"
-        subject = owned.group("rest")
-    pronoun = re.search(r"\b(?:it|he|she|they|we)$", subject)
-    if pronoun:  # "the names of 73 people it says were killed" -> "it"
-        subject = pronoun.group()
-    record = _OWN_RECORD.match(subject)
-    if record:  # "Its latest update reported 59 injured": the owner of the update speaks
-        subject = _POSSESSIVE_PRONOUNS[record.group(1).lower()]
-    return subject if _plausible_claimant(subject) else None
-
-
-def _subject_after(sentence: str, verb: re.Match[str]) -> str | None:
-    before = sentence[: verb.start()].rstrip()
-    if not before.endswith((",", "”", '"', "’")) or verb.group().lower() in {"told", "tells"}:
-        return None  # inversion only after a clause: "..., said the ministry" (not "..., told parliament")
-    name = _noun_phrase_after(sentence, verb.end())
-    if name is None:
-        return None
-    following = sentence[verb.end() :].lstrip()[len(name) :]
-    if following.strip() and not re.match(r"^\s*(?:[,.;:(]|in\s|on\s|at\s|during\s)", following):
-        return None  # "said the hospital had received ...": a clause, not an inverted subject
-    return name if _plausible_claimant(name) else None
-
-
-def _noun_phrase_after(sentence: str, position: int) -> str | None:
-    rest = sentence[position:]
-    rest = re.sub(
-        r"^\s*(?:the\s+|a\s+|an\s+|its\s+)?(?:latest\s+|new\s+|updated\s+|official\s+)?(?:figures?|data|reports?|statements?|estimates?|tally|count|lists?|records?)\s+"
-        r"(?:(?:compiled|gathered|collected|published|released|provided|kept|issued|put\s+together)\s+)?(?:from|by|of)\s+",
-        "", rest, flags=re.I,
-    )
-    stop = _NP_STOP.search(rest)
-    name = rest[: stop.start()] if stop else rest
-    paren = re.match(r"\s*\([^)]{1,40}\)", rest[len(name) :])
-    if paren:  # keep an acronym in brackets: "the Veloria Watch (VW)"
-        name += paren.group()
-    name = _drop_trailing_verb(name.strip())
-    return name if name and len(name.split()) <= 12 else None
-
-
-def _drop_trailing_verb(name: str) -> str:
-    """"the Castrel Families' Committee circulated widely" -> "the Castrel Families' Committee"."""
-    words = name.split()
-    capitals = [i for i, w in enumerate(words) if w[:1].isupper()]
-    if capitals and capitals[-1] + 1 < len(words) and re.fullmatch(r"[a-z]+ed", words[capitals[-1] + 1]):
-        return " ".join(words[: capitals[-1] + 1])
-    return name
-
-
-def _drop_leading_phrase(subject: str) -> str:
-    # "For instance United States ...", "While the authorities": keep from the name
-    words = subject.split()
-    while len(words) > 1 and words[0].lower() in _SUBORDINATORS:
-        words = words[1:]
-    if len(words) > 2 and words[0].lower() in _TIME_OPENERS:
-        # "Earlier this week the Lisk Bar Association", "Last month alone, Castrel Watch": from the name
-        for i in range(1, len(words)):
-            if words[i].lower() in {"the", "a", "an"} or (words[i][:1].isupper() and not _CALENDAR_WORD.match(words[i])):
-                words = words[i:]
-                break
-    subject = " ".join(words)
-    for i, word in enumerate(words):
-        if word[:1].isupper() or word[:1] in "(" or _ANAPHOR.match(" ".join(words[i:])):
-            return " ".join(words[i:])
-        if _GENERIC_HEADS.search(" ".join(words[i:])) and i == 0:
-            return subject
-    return subject
-
-
-def _looks_like_name(text: str) -> bool:
-    return bool(re.search(r"[A-Z]", text)) and len(text.split()) <= 8
-
-
-def _plausible_claimant(subject: str) -> bool:
-    if not subject.split() or subject.split()[0].lower() in _PREPOSITIONS:
-        return False  # "In its final": an adverbial phrase, not an agent
-    if len(subject.split()) > 12 or re.search(r"\d", subject.replace("/", "")):
-        return False
-    if re.search(r"\b(?:had|has|have|was|were|is|are|been|be|received|not|no|did|does|do)\b", subject):
-        return False  # a clause, not a name
-    if _ANAPHOR.match(subject):
-        return True
-    if re.match(r"^(?:the\s+)?(?:report|reports|figures|data|statement|toll|number|it|this|there)$", subject, re.I):
-        return False
-    return bool(re.search(r"[A-Z]", subject)) or bool(_GENERIC_HEADS.search(subject))
 
 
 def _passive_agent(sentence: str, start: int, end: int, memory: MentionMemory) -> Attribution | None:
@@ -461,20 +286,20 @@ def _passive_agent(sentence: str, start: int, end: int, memory: MentionMemory) -
         between = sentence[end : m.start()] if m.start() >= end else sentence[m.end() : start]
         if m.start() >= end and (len(between) > 120 or not _AGENT_LINK.match(between)):
             continue
-        name = _noun_phrase_after(sentence, m.end())
-        if name and _plausible_claimant(name):
+        name = noun_phrase_after(sentence, m.end())
+        if name and plausible_claimant(name):
             return _make(name, memory, anchor=m.end() + len(name))
     return None
 
 
 def _possessive(sentence: str, start: int, memory: MentionMemory) -> Attribution | None:
     m = _POSSESSIVE.search(sentence)
-    if m and _plausible_claimant(m.group("np")):
+    if m and plausible_claimant(m.group("np")):
         return _make(m.group("np"), memory, anchor=m.end())
     by = _REPORT_BY.search(sentence)
     if by:
-        name = _noun_phrase_after(sentence, by.end())
-        if name and _plausible_claimant(name):
+        name = noun_phrase_after(sentence, by.end())
+        if name and plausible_claimant(name):
             return _make(name, memory, anchor=by.end() + len(name))
     return None
 
@@ -495,7 +320,7 @@ def _possessive_of_figure(sentence: str, start: int, memory: MentionMemory) -> A
     if m is None:
         return None
     owner = _possessor(m.group("np"))
-    if not _plausible_claimant(owner):
+    if not plausible_claimant(owner):
         return None
     return _make(owner, memory, anchor=start)
 
@@ -521,62 +346,6 @@ def _make(name: str, memory: MentionMemory, anchor: int | None) -> Attribution |
     if _FIRST_PERSON.match(name) or re.search(r"\b(?:we|our|us)\b", name, re.IGNORECASE):
         return Attribution(AUTHOR, AUTHOR, anchor=anchor)
     return Attribution(name, claimant_key(name, memory), anchor=anchor)
-
-
-def claimant_key(name: str, memory: MentionMemory) -> str:
-    """The key for a claimant as named, using what the document said earlier."""
-    known = known_claimant(name.split(",")[0]) or known_claimant(name)  # "Tasnim, an agency close to the IRGC"
-    if known in UMBRELLA_KEYS:  # "the UN Fact-Finding Panel", "UN investigators" (after naming the panel)
-        return _specific_body(name, memory) or known
-    if known:
-        return known
-    if _ANAPHOR.match(name) and re.match(r"^(?:the|a|an)\s+\w+\s+minister$", name, re.IGNORECASE):
-        body = speaks_for(name)  # "the Interior Minister" speaks for the Interior Ministry
-        if body and not re.match(r"^(?:the|its|their|a|an)\b", body, re.IGNORECASE):
-            return canonical_claimant(memory.expand(body))
-    if _ANAPHOR.match(name) and re.match(r"^(?:a|an)\s", name, re.IGNORECASE) and speaks_for(name) is None:
-        # "an opposition coalition": an indefinite introduces someone new, unless a body named
-        # earlier carries that very head word ("... the Democratic Tomorrow Coalition")
-        head = name.lower().split()[-1]
-        named = next((n for n in reversed(memory.names) if head in n.lower().split()), None)
-        return canonical_claimant(named or name)
-    if _ANAPHOR.match(name):
-        resolved = memory.resolve(name)
-        if resolved is None:
-            return canonical_claimant(name)
-        name = resolved
-    parts = [p.strip() for p in name.split(",") if p.strip()]
-    for part in parts:
-        body = speaks_for(part)
-        if body:
-            if re.match(r"^(?:the|its|their)\s+\w+$", body, re.IGNORECASE):
-                body = memory.resolve(body) or body
-            return canonical_claimant(memory.expand(body))
-    named = next((p for p in parts if _DESCRIPTOR.match(p) is None), parts[0])
-    person = memory.expand(canonical_claimant(named))
-    body = memory.body_of(person)
-    key = canonical_claimant(body if body else person)
-    if key in UMBRELLA_KEYS:
-        return specific_body(body if body else named) or key
-    return key
-
-
-def _specific_body(name: str, memory: MentionMemory) -> str | None:
-    """A named body within an umbrella organisation, as named or as named earlier in the text.
-
-    "the UN Fact-Finding Panel" keys as itself, not "United Nations"; "United Nations
-    investigators" (or "UN monitors", "the UN team") after the panel was named is that panel.
-    """
-    own = specific_body(name)
-    if own:
-        return own
-    if not _UMBRELLA_MEMBERS.search(name):
-        return None
-    umbrella = known_claimant(name)
-    for earlier in reversed(memory.names):
-        if known_claimant(earlier) == umbrella and specific_body(earlier):
-            return specific_body(earlier)
-    return None
 
 
 def _quotations(sentence: str) -> list[tuple[int, int]]:

@@ -16,7 +16,8 @@ from dataclasses import dataclass, field, replace
 from functools import partial
 from itertools import islice
 
-from reckon.claims.attribution import Attribution, attribute, claimant_key, subject_before
+from reckon.claims.attribution import Attribution, attribute
+from reckon.claims.claimant_keys import claimant_key
 from reckon.claims.categories import Reading, read_figure
 from reckon.claims.claimants import AUTHOR
 from reckon.claims.conventions import vague_table
@@ -26,7 +27,16 @@ from reckon.claims.memory import MentionMemory
 from reckon.claims.model import Claim
 from reckon.claims.nlp import label_names, worth_parsing
 from reckon.claims.sentences import Sentence, has_quantity, headlines, may_hold_claim, split_sentences
-from reckon.claims.stance import dismissal_in, dispute_in, document_places, is_hedged, place_near, points_back
+from reckon.claims.phrases import subject_before
+from reckon.claims.stance import (
+    dismissal_in,
+    dispute_in,
+    document_places,
+    is_hedged,
+    place_near,
+    points_back,
+    said_to_confirm,
+)
 from reckon.claims.voices import (
     CONTINUES_ACCOUNT,
     Quotation,
@@ -35,7 +45,7 @@ from reckon.claims.voices import (
     quotation_after,
     quotation_continues,
 )
-from reckon.sources.document import Document
+from reckon.articles.document import Document
 
 _LIST_QUALIFIERS = ("at least", "over", "about", "up to")
 # A sentence that counts a subset of the previous sentence's figure: "Among them are 27 children."
@@ -213,6 +223,7 @@ def _sentence_claims(
                 subgroup=reading.subgroup,
                 unit=reading.unit,
                 hedged=is_hedged(text, figure.start, figure.end),
+                confirms=said_to_confirm(attribution.claimant, attribution.claimant_key, text[:quote_end]),
                 document_sha256=document.sha256,
                 document_date=document.published,
             )

@@ -42,6 +42,7 @@ class Claim:
     unit: str | None = None  # for scope claims: what is counted (cities, provinces, ...)
     hedged: bool = False
     disputed_by: str | None = None
+    confirms: bool = False  # the text says the claimant "confirmed" (corroborated, verified) it
     alt_quotes: tuple[Quote, ...] = field(default_factory=tuple)
     document_sha256: str | None = None
     document_date: str | None = None

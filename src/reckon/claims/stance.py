@@ -1,4 +1,4 @@
-"""How a claim is held: hedged by its claimant, disputed by someone else, and where.
+"""How a claim is held: hedged by its claimant, disputed by someone else, confirmed, and where.
 
 Hedges are words of doubt near the figure ("could", "reportedly", "believed"). A dispute is a
 rejecting verb with its subject ("the ministry rejected the figure"); it marks every other
@@ -8,6 +8,11 @@ claim in its sentence, or those of the previous sentence when it points back ("t
 from __future__ import annotations
 
 import re
+
+from reckon.claims.parties import name_words
+
+# "confirmed" and its kin: a claimant who says so corroborates a figure someone else put out.
+CONFIRM_WORDS = re.compile(r"\b(confirm(s|ed|ing)?|corroborat\w*|verif(y|ies|ied))\b", re.IGNORECASE)
 
 _HEDGE = re.compile(
     r"\b(?:could|may|might|possibly|possible|believed|reportedly|allegedly|feared|likely|"
@@ -86,3 +91,11 @@ def document_places(text: str) -> list[str]:
         for m in _PLACE.finditer(text)
         if not _NOT_PLACES.match(m.group("place"))
     ]
+
+
+def said_to_confirm(claimant: str, claimant_key: str, sentence: str) -> bool:
+    """Whether the sentence (up to the end of the claim's quote) says the claimant confirmed it:
+    a confirm verb with the claimant named before it ("the Wire confirmed the toll announced by
+    the Front" is the Wire's confirmation, not the Front's)."""
+    names = name_words(claimant) | name_words(claimant_key)
+    return any(names & name_words(sentence[: match.start()]) for match in CONFIRM_WORDS.finditer(sentence))

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import sys
-import warnings
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -25,18 +24,16 @@ from reckon.cli.common import (
     case_option,
     console,
     err_console,
-    fail,
     open_case,
     reckon_errors,
     render,
 )
-from reckon.errors import ReckonError
 
 if TYPE_CHECKING:
     from reckon.ledger import Ledger
-    from reckon.sources.document import Document
+    from reckon.articles.document import Document
 
-DEFAULT_MAX_BYTES = 20_000_000  # as reckon.sources.articles.DEFAULT_MAX_BYTES (checked in tests)
+DEFAULT_MAX_BYTES = 20_000_000  # as reckon.articles.read.DEFAULT_MAX_BYTES (checked in tests)
 
 
 class Vague(str, Enum):
@@ -109,8 +106,7 @@ def claims(
         reckon claims --case my-case --format csv > claims.csv
     """
     if files:
-        documents, failed = _read_files(files, date, encoding, max_bytes)
-        found = [claim for batch in _extract(documents, vague.value, processes) for claim in batch]
+        found, _, failed = _from_files(files, date, vague.value, encoding, max_bytes, processes)
     else:
         with open_case(case) as opened:
             from reckon.claims.store import load_claims
@@ -132,36 +128,24 @@ def _render_claims(found: list[Claim], fmt: OutputFormat) -> None:
         render(rows, fmt, columns=list(Claim.__dataclass_fields__))
 
 
-def _read_files(
-    files: list[Path], date: str | None, encoding: str | None, max_bytes: int
-) -> tuple[list[Document], bool]:
-    """The documents that could be read; one red line per file that could not."""
-    from reckon.sources.articles import check_date, read_article
+def _from_files(
+    files: list[Path], date: str | None, vague: str, encoding: str | None, max_bytes: int, processes: int
+) -> tuple[list[Claim], list[Document], bool]:
+    """Claims and documents of the files that could be read; one line per note or failure."""
+    from reckon.claims.ingest import FAILED, claims_from_files
 
     with reckon_errors():
-        if date:
-            check_date(date)
-    documents, failed = [], False
-    for path in files:
-        try:
-            with warnings.catch_warnings(record=True) as caught:
-                warnings.simplefilter("always")
-                documents.append(read_article(path, date=date, encoding=encoding, max_bytes=max_bytes))
-            for warning in caught:
-                err_console.print(f"[yellow]Note:[/] {warning.message}", highlight=False, soft_wrap=True)
-        except ReckonError as exc:
-            err_console.print(f"[bold red]Error:[/] {exc}", highlight=False, soft_wrap=True)
-            failed = True
-    return documents, failed
+        found = claims_from_files(files, date=date, vague=vague, encoding=encoding, max_bytes=max_bytes, processes=processes)
+    _print_outcomes(found.outcomes, FAILED)
+    return found.claims, found.documents, not found.ok
 
 
-def _extract(documents: list[Document], vague: str, processes: int = 1) -> list[list[Claim]]:
-    try:
-        from reckon.claims import extract_claims_many
-    except ImportError:
-        raise fail("The claim extractor is not installed in this build (reckon.claims.extract_claims_many).") from None
-    with reckon_errors():
-        return list(extract_claims_many(documents, vague=vague, processes=processes))
+def _print_outcomes(outcomes: list[Any], failed: str) -> None:
+    for outcome in outcomes:
+        for note in outcome.notes:
+            err_console.print(f"[yellow]Note:[/] {note}", highlight=False, soft_wrap=True)
+        if outcome.status == failed:
+            err_console.print(f"[bold red]Error:[/] {outcome.error}", highlight=False, soft_wrap=True)
 
 
 def _short(text: str, width: int = 90) -> str:
@@ -190,21 +174,13 @@ def articles_add(
 
         reckon articles add old-export.txt --encoding cp1256 --date 2031-03-04
     """
-    from reckon.claims.store import FAILED, add_articles
-    from reckon.sources.articles import check_date
+    from reckon.claims.ingest import FAILED, add_articles
 
-    with reckon_errors():
-        if date:
-            check_date(date)
     with open_case(case) as opened, _ProgressBar(len(files)) as advance:
         report = add_articles(
             opened, files, date=date, vague=vague.value, encoding=encoding, max_bytes=max_bytes, on_file=advance
         )
-    for outcome in report.outcomes:
-        for note in outcome.notes:
-            err_console.print(f"[yellow]Note:[/] {note}", highlight=False, soft_wrap=True)
-        if outcome.status == FAILED:
-            err_console.print(f"[bold red]Error:[/] {outcome.error}", highlight=False, soft_wrap=True)
+    _print_outcomes(report.outcomes, FAILED)
     console.print(report.summary(), highlight=False)
     if not report.ok:
         raise typer.Exit(1)
@@ -233,10 +209,10 @@ def articles_list(
 
     Example: `reckon articles list --format csv > documents.csv`
     """
-    from reckon.claims.store import document_summaries
+    from reckon.claims.ingest import list_articles
 
     with open_case(case) as opened:
-        rows = document_summaries(opened)
+        rows = list_articles(opened)
     if fmt is OutputFormat.table:
         rows = [{**row, "sha256": str(row["sha256"])[:12]} for row in rows]
         render(rows, fmt, title=f"{len(rows)} documents", columns=("file", "kind", "published", "publisher", "title", "claims", "sha256"))
@@ -268,10 +244,10 @@ def ledger(
 
     wanted = category.value if category else None
     if files:
-        documents, failed = _read_files(files, date, None, DEFAULT_MAX_BYTES)
-        found = [claim for batch in _extract(documents, vague.value, processes) for claim in batch]
+        found, documents, failed = _from_files(files, date, vague.value, None, DEFAULT_MAX_BYTES, processes)
     else:
-        from reckon.claims.store import load_claims, load_documents
+        from reckon.articles.store import load_documents
+        from reckon.claims.store import load_claims
 
         with open_case(case) as opened:
             found, documents, failed = load_claims(opened), load_documents(opened), False

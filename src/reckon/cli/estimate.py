@@ -12,17 +12,12 @@ from typing import TYPE_CHECKING, Any
 import typer
 from rich.table import Table
 
-from reckon.case import Case
 from reckon.cli.common import OutputFormat, case_option, console, fail, open_case, reckon_errors, render
-from reckon.errors import ReckonError, StatisticalWarning
+from reckon.errors import StatisticalWarning
 
 if TYPE_CHECKING:  # the estimators load SciPy and Numba: import them when a command runs
     from reckon.estimate.compare import MethodComparison
-    from reckon.estimate.histories import CaptureHistories
     from reckon.estimate.results import EstimateResult
-
-LINK_FIRST = "no linked persons in this case — run `reckon link` first (or give a capture-history CSV)."
-
 
 class Method(str, Enum):
     chapman = "chapman"
@@ -67,10 +62,10 @@ def estimate(
     With FILE, works on that table alone (no case needed). Without it, uses the people
     linked in the case and stores the result there.
     """
-    from reckon.estimate.histories import histories_hash, read_capture_csv
+    from reckon.estimate.case_estimates import estimate_case
+    from reckon.estimate.histories import read_capture_csv
     from reckon.estimate.methods import EstimateSettings
-    from reckon.estimate.runner import estimate_strata, linkage_sensitivity
-    from reckon.estimate.store import save_estimate
+    from reckon.estimate.runner import estimate_strata
 
     warnings.simplefilter("ignore", StatisticalWarning)  # listed plainly under the table instead
     settings = EstimateSettings(
@@ -88,31 +83,8 @@ def estimate(
     if strata:
         raise fail("--strata needs a capture-history FILE with that column; strata of a case are not supported yet.")
     with open_case(case) as opened:
-        histories = _case_histories(opened)
-        if sensitivity:
-            comparison = linkage_sensitivity(opened, method.value, settings)
-        else:
-            comparison = estimate_strata({None: histories}, method.value, settings)
-        used = {None: histories}  # the histories each result came from, by linkage threshold
-        for result in comparison.results:
-            threshold = result.parameters.get("linkage_threshold")
-            if threshold not in used:
-                used[threshold] = _case_histories(opened, threshold)
-            save_estimate(opened, result, histories_hash(used[threshold]), source=used[threshold].source)
-    show(comparison, fmt, {None: histories})
-
-
-def _case_histories(case: Case, threshold: float | None = None) -> CaptureHistories:
-    try:
-        from reckon.linkage import capture_histories
-    except ImportError:
-        raise fail(LINK_FIRST) from None
-    try:
-        return capture_histories(case, threshold=threshold)
-    except ReckonError as exc:
-        if "link" in str(exc) or "no one" in str(exc):
-            raise fail(LINK_FIRST) from None
-        raise
+        done = estimate_case(opened, method.value, settings, sensitivity=sensitivity)
+    show(done.comparison, fmt, {None: done.histories})
 
 
 def show(comparison: MethodComparison, fmt: OutputFormat, by_stratum: dict) -> None:

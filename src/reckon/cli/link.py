@@ -5,7 +5,6 @@ Each command opens the case, calls one library function and renders the result.
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -14,7 +13,7 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from reckon.case import Case
+from reckon.case import Case, acting_user
 from reckon.cli.common import OutputFormat, case_option, console, err_console, fail, open_case, render
 from reckon.errors import ReckonError
 
@@ -91,15 +90,15 @@ def _print_summary(summary: dict[str, Any], run_id: str, threshold: float, case:
 
 def _overlap_table(case: Case) -> Table:
     """Persons per list (diagonal) and persons shared by each two lists."""
-    persons = case.con.execute("SELECT DISTINCT person_id, list_name FROM persons").df()
-    lists = sorted(persons["list_name"].unique())
-    members = {name: set(persons.loc[persons["list_name"] == name, "person_id"]) for name in lists}
+    from reckon.estimate.histories import capture_histories
+
+    histories = capture_histories(case)
     table = Table(title="Persons per list and overlap")
     table.add_column("list")
-    for name in lists:
+    for name in histories.lists:
         table.add_column(name, justify="right")
-    for row in lists:
-        table.add_row(row, *[f"{len(members[row] & members[col]):,}" for col in lists])
+    for row in histories.lists:
+        table.add_row(row, *[f"{histories.overlap(row, col):,}" for col in histories.lists])
     return table
 
 
@@ -125,7 +124,7 @@ def review(
     """
     from reckon.linkage import CANNOT_LINK, MUST_LINK, review_queue
 
-    who = reviewer or os.environ.get("RECKON_USER") or _login()
+    who = reviewer or acting_user()
     with open_case(case) as opened:
         queue = review_queue(opened, low=low, high=high, limit=limit, refused=refused)
         if queue.empty:
@@ -204,15 +203,6 @@ def _text(value: Any) -> str:
     if value is None or (isinstance(value, float) and value != value) or value is pd.NA or value is pd.NaT:
         return ""
     return str(value)
-
-
-def _login() -> str:
-    import getpass
-
-    try:
-        return getpass.getuser()
-    except Exception:  # no login name in some containers
-        return "unknown"
 
 
 def persons(

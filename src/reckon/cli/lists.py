@@ -9,10 +9,10 @@ from typing import TYPE_CHECKING
 import typer
 
 from reckon.cli.common import OutputFormat, case_option, console, open_case, reckon_errors, render
-from reckon.sources.list_columns import CANONICAL_FIELDS, parse_map_options
+from reckon.lists.columns import CANONICAL_FIELDS, parse_map_options
 
 if TYPE_CHECKING:
-    from reckon.victim_lists import ListImport
+    from reckon.lists.store import ListImport
 
 lists_app = typer.Typer(
     help=(
@@ -71,7 +71,7 @@ def add(
     with reckon_errors():
         mapping = parse_map_options(maps or [])
     with open_case(_case(ctx, case)) as opened:
-        from reckon.victim_lists import add_list  # loads pandas: only when the command runs
+        from reckon.lists.store import add_list  # loads pandas: only when the command runs
 
         result = add_list(
             opened, file, name=name, organisation=organisation, list_date=list_date,
@@ -95,7 +95,7 @@ def show(
 
 def _show(case: Path | None, fmt: OutputFormat) -> None:
     with open_case(case) as opened:
-        from reckon.victim_lists import list_summaries  # loads pandas: only when the command runs
+        from reckon.lists.store import list_summaries  # loads pandas: only when the command runs
 
         rows = list_summaries(opened)
     if not rows and fmt is OutputFormat.table:
@@ -117,7 +117,7 @@ def problems(
     Fix the rows in the file and add it under a new --name, or leave them out knowingly.
     """
     with open_case(_case(ctx, case)) as opened:
-        from reckon.victim_lists import list_problems  # loads pandas: only when the command runs
+        from reckon.lists.store import list_problems  # loads pandas: only when the command runs
 
         rows = list_problems(opened, list_name)
     if not rows and fmt is OutputFormat.table:
@@ -138,7 +138,7 @@ def remove(
     Reviewer decisions are kept: the corrected list gets the same record ids where its ids match.
     """
     with open_case(_case(ctx, case)) as opened:
-        from reckon.victim_lists import remove_list  # loads pandas: only when the command runs
+        from reckon.lists.store import remove_list  # loads pandas: only when the command runs
 
         removed = remove_list(opened, name, force=force)
     console.print(f"Removed list [bold]{name}[/] ({removed} records).", highlight=False)

@@ -7,7 +7,6 @@ from pathlib import Path
 import typer
 
 from reckon.cli.common import case_option, console, open_case, reckon_errors
-from reckon.report import write_report
 
 
 def register(app: typer.Typer) -> None:
@@ -31,6 +30,8 @@ def report(
 
     Example: `reckon report -o iran-2019.html --public`
     """
+    from reckon.report import write_report  # gathering loads every stage's store
+
     with open_case(case) as opened:
         with reckon_errors():
             path = write_report(opened, output, force=force, public=public, min_cell=min_cell)

@@ -10,6 +10,7 @@
     compare.py     compare_methods: every method side by side, with notes on disagreement
     runner.py      estimate_strata, linkage_sensitivity: what `reckon estimate` runs
     store.py       save_estimate, load_estimates: the case's `estimates` table
+    case_estimates.py  capture_histories, estimate_case: estimation on a case's linked persons
     design.py, hierarchy.py, poisson.py, modelfit.py, existence.py, profile.py: the machinery
 """
 

@@ -8,12 +8,17 @@ recorded) is what the estimators infer.
 from __future__ import annotations
 
 import csv
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from reckon.errors import InputError
+
+if TYPE_CHECKING:
+    from reckon.case import Case
 
 MAX_LISTS = 15
 
@@ -48,6 +53,11 @@ class CaptureHistories:
 
     def list_totals(self) -> dict[str, int]:
         return {name: int(self.counts[self.patterns[:, j] == 1].sum()) for j, name in enumerate(self.lists)}
+
+    def overlap(self, first: str, second: str) -> int:
+        """People documented by both lists (by the list itself when ``first == second``)."""
+        i, j = self.lists.index(first), self.lists.index(second)
+        return int(self.counts[(self.patterns[:, i] == 1) & (self.patterns[:, j] == 1)].sum())
 
 
 def from_rows(
@@ -170,3 +180,28 @@ def histories_hash(histories: CaptureHistories) -> str:
     )
     lines += [f"{pattern},{count}" for pattern, count in rows]
     return hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest()
+
+
+def capture_histories(case: Case, *, threshold: float | None = None) -> CaptureHistories:
+    """One capture pattern per person: the set of lists that document them.
+
+    With ``threshold``, the stored links (reviewer decisions applied) are clustered again at
+    that probability; pairs scored below the run's ``keep_pairs_above`` were not stored.
+    """
+    from reckon.lists.store import list_names
+
+    if threshold is None:
+        from reckon.linkage.store import load_persons  # linkage owns the persons
+
+        persons = load_persons(case)
+    else:
+        from reckon.linkage.case_links import recluster_persons  # loads Splink's clustering
+
+        persons = recluster_persons(case, threshold)
+    lists = list_names(case)
+    patterns = Counter(
+        tuple(int(name in documented) for name in lists)
+        for documented in persons.groupby("person_id")["list_name"].agg(frozenset)
+    )
+    source = f"case {case.folder.resolve().name}" + (f" at threshold {threshold}" if threshold is not None else "")
+    return from_rows(lists, sorted(patterns.items(), reverse=True), source=source)

@@ -64,7 +64,7 @@ def linkage_sensitivity(
     Stricter thresholds split people into more persons (fewer overlaps, larger estimates);
     looser ones merge them. How far the estimate moves is part of its uncertainty.
     """
-    from reckon.linkage import capture_histories  # lazy: linkage pulls in Splink
+    from reckon.estimate.case_estimates import capture_histories  # a cycle otherwise: it uses this module
 
     settings = settings or EstimateSettings()
     results: list[EstimateResult] = []

@@ -9,11 +9,12 @@
     within.py      scores every pair inside a linked group, for the group check
     clusters.py    connected components, then the group check and cannot-link repair
     backends.py    DuckDB or Spark
-    case_links.py  link_case(), persons_table(), capture_histories() on a case
+    case_links.py  link_case(), persons_table(), recluster_persons() on a case
+    store.py       the tables: linkage_runs, links, persons, decisions
     review.py      review_queue(), record_decision()
 """
 
-from reckon.linkage.case_links import LinkageRun, capture_histories, link_case, persons_table
+from reckon.linkage.case_links import LinkageRun, link_case, persons_table, recluster_persons
 from reckon.linkage.decisions import CANNOT_LINK, MUST_LINK, Decisions
 from reckon.linkage.link import LinkageResult, link_records
 from reckon.linkage.review import record_decision, review_queue
@@ -21,5 +22,5 @@ from reckon.linkage.settings import LinkageSettings
 
 __all__ = [
     "CANNOT_LINK", "MUST_LINK", "Decisions", "LinkageResult", "LinkageRun", "LinkageSettings",
-    "capture_histories", "link_case", "link_records", "persons_table", "record_decision", "review_queue",
+    "link_case", "link_records", "persons_table", "recluster_persons", "record_decision", "review_queue",
 ]

@@ -1,4 +1,4 @@
-"""Reviewer decisions in a case: record them, read them back, and find pairs to review.
+"""Reviewer decisions in a case: record them, and find pairs to review side by side.
 
 Decisions are never edited or deleted: a new decision on the same pair supersedes the
 old one (the history stays, and each decision is in the audit trail).
@@ -6,13 +6,13 @@ old one (the history stays, and each decision is in the audit trail).
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
-
 import pandas as pd
 
 from reckon.case import Case
 from reckon.errors import InputError
-from reckon.linkage.decisions import DECISIONS, Decisions, ordered
+from reckon.linkage.decisions import DECISIONS, ordered
+from reckon.linkage.store import insert_decision, load_decisions, pairs_to_review
+from reckon.lists.store import records_by_id
 
 # Record fields shown side by side when reviewing a pair.
 REVIEW_FIELDS = (
@@ -20,12 +20,7 @@ REVIEW_FIELDS = (
     "age_text", "age_low", "age_high", "date_of_death", "place_of_death", "province", "national_id",
 )
 
-
-def load_decisions(case: Case) -> Decisions:
-    frame = case.con.execute(
-        "SELECT record_id_l, record_id_r, decision FROM decisions ORDER BY decided_at, rowid"
-    ).df()
-    return Decisions.from_frame(frame)
+__all__ = ["REVIEW_FIELDS", "load_decisions", "record_decision", "review_queue"]
 
 
 def record_decision(
@@ -39,20 +34,12 @@ def record_decision(
     pair = ordered(left, right)
     _check_records_exist(case, pair)
     with case.transaction():
-        case.con.execute(
-            "INSERT INTO decisions VALUES (?, ?, ?, ?, ?, ?)",
-            [*pair, decision, reviewer, datetime.now(timezone.utc).replace(tzinfo=None), note],
-        )
-        # The stored pair shows the verdict at once; persons change on the next `reckon link`.
-        case.con.execute(
-            "UPDATE links SET decided = ?, match_probability = ? WHERE record_id_l = ? AND record_id_r = ?",
-            [decision, 1.0 if decision == "must-link" else 0.0, *pair],
-        )
+        insert_decision(case, pair, decision, reviewer, note)  # persons change on the next `reckon link`
         case.audit("link.decide", left=pair[0], right=pair[1], decision=decision, reviewer=reviewer, note=note)
 
 
 def _check_records_exist(case: Case, pair: tuple[str, str]) -> None:
-    found = {r[0] for r in case.con.execute("SELECT record_id FROM records WHERE record_id IN (?, ?)", list(pair)).fetchall()}
+    found = set(records_by_id(case, list(pair), ["record_id"])["record_id"])
     for record_id in pair:
         if record_id not in found:
             raise InputError(f"no record {record_id!r} in this case", fix="use record ids as `reckon persons` shows them")
@@ -72,23 +59,9 @@ def review_queue(
     """
     if not 0 <= low < high <= 1:
         raise InputError(f"review range low={low}, high={high} is not 0 <= low < high <= 1", fix="e.g. --low 0.3 --high 0.9")
-    sides = ", ".join(f"l.{f} AS {f}_l, r.{f} AS {f}_r" for f in REVIEW_FIELDS)
-    if refused:
-        condition = """k.match_probability >= (SELECT threshold FROM linkage_runs ORDER BY finished_at DESC LIMIT 1)
-            AND (SELECT person_id FROM persons WHERE record_id = k.record_id_l)
-                <> (SELECT person_id FROM persons WHERE record_id = k.record_id_r)"""
-        order, parameters = "k.match_probability DESC", []
-    else:
-        condition, order, parameters = "k.match_probability >= ? AND k.match_probability < ?", "abs(k.match_probability - 0.5)", [low, high]
-    return case.con.execute(
-        f"""
-        SELECT k.record_id_l, k.record_id_r, k.match_probability, k.match_weight, {sides}
-        FROM links k
-        JOIN records l ON l.record_id = k.record_id_l
-        JOIN records r ON r.record_id = k.record_id_r
-        WHERE k.decided IS NULL AND {condition}
-        ORDER BY {order}, k.record_id_l, k.record_id_r
-        LIMIT ?
-        """,
-        [*parameters, int(limit)],
-    ).df()
+    pairs = pairs_to_review(case, low=low, high=high, limit=limit, refused=refused)
+    records = records_by_id(case, [*pairs["record_id_l"], *pairs["record_id_r"]], REVIEW_FIELDS)
+    for side in ("l", "r"):
+        named = records.rename(columns={c: f"{c}_{side}" for c in records.columns})
+        pairs = pairs.merge(named, on=f"record_id_{side}", how="inner", sort=False)
+    return pairs.reset_index(drop=True)

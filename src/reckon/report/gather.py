@@ -1,4 +1,4 @@
-"""Collect a report's aggregates from a case, one small query per section.
+"""Collect a report's aggregates from a case, by calling each stage's own functions.
 
 A stage that has not run (no claims yet, no linkage, no estimate) is listed in
 ``stages_missing`` instead of failing: the report says plainly what it cannot show.
@@ -6,98 +6,99 @@ A stage that has not run (no claims yet, no linkage, no estimate) is listed in
 
 from __future__ import annotations
 
-import json
 from datetime import datetime, timezone
 from typing import Any
 
+import pandas as pd
+
 from reckon import __version__
+from reckon.articles.store import document_summaries, load_documents
 from reckon.case import Case
+from reckon.claims.model import Claim
+from reckon.claims.store import load_claims
+from reckon.errors import NotLinkedError
+from reckon.estimate.histories import capture_histories
+from reckon.estimate.store import load_estimates
+from reckon.linkage.store import load_persons, person_count
+from reckon.lists.store import list_summaries, load_records, record_counts
 from reckon.report.data import ClaimRow, EstimateRow, ListSummary, ReportData
 
 AGE_BANDS = ((0, 17, "0–17"), (18, 29, "18–29"), (30, 44, "30–44"), (45, 59, "45–59"), (60, 200, "60+"))
+VICTIM_FIELDS = ("record_id", "date_of_death_low", "date_of_death_high", "province", "sex", "age_low", "age_high")
 
 
 def gather_report_data(case: Case) -> ReportData:
     """Read every section's aggregates from the case."""
     missing: list[str] = []
-    claims, documents = _claims(case, missing)
-    lists, records = _lists(case, missing)
-    persons = _persons(case, missing)
+    claims = load_claims(case)
+    documents = load_documents(case)
+    if not claims:
+        missing.append("claims")
+    lists = _lists(case)
+    if not lists:
+        missing.append("lists")
+    persons = person_count(case)
+    if persons is None:
+        missing.append("linkage")
     overlap_lists, overlap = _overlap(case)
+    estimates = _estimates(case)
+    if not estimates:
+        missing.append("estimation")
+    records = record_counts(case)["records"]
     return ReportData(
         case_name=case.folder.resolve().name,
         reckon_version=__version__,
         generated_at=datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
-        claims=claims,
-        reattributions=_reattributions(case),
+        claims=_claim_rows(claims, {d.sha256: d.published for d in documents}),
+        reattributions=_reattributions(claims, documents),
         lists=lists,
         records=records,
         persons=persons,
-        victims_by=_victims_by(case) if records else {},
+        victims_by=_victims_by(case, linked=persons is not None) if records else {},
         overlap_lists=overlap_lists,
         overlap=overlap,
-        estimates=_estimates(case, missing),
-        documents=documents,
+        estimates=estimates,
+        documents=tuple(_document_row(d) for d in sorted(document_summaries(case), key=lambda d: d["file"])),
         stages_missing=tuple(missing),
     )
 
 
-def _rows(case: Case, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
-    cursor = case.con.execute(sql, params or [])
-    names = [d[0] for d in cursor.description]
-    return [dict(zip(names, row)) for row in cursor.fetchall()]
-
-
-def _claims(case: Case, missing: list[str]) -> tuple[tuple[ClaimRow, ...], tuple[dict[str, Any], ...]]:
-    if not case.has_table("claims") or not case.has_table("documents"):
-        missing.append("claims")
-        return (), ()
-    documents = _rows(case, "SELECT file, sha256, kind, published, publisher FROM documents ORDER BY file")
-    published = {d["sha256"]: d["published"] for d in documents}
-    rows = _rows(case, "SELECT * FROM claims ORDER BY file, start")
-    if not rows:
-        missing.append("claims")
-    claims = tuple(
+def _claim_rows(claims: list[Claim], published: dict[str, str | None]) -> tuple[ClaimRow, ...]:
+    ordered = sorted(claims, key=lambda c: (c.file, c.start))
+    return tuple(
         ClaimRow(
-            claimant=r.get("claimant_key") or r.get("claimant") or "unknown",
-            category=r["category"],
-            figure_low=r.get("figure_low"),
-            figure_high=r.get("figure_high"),
-            qualifier=r.get("qualifier") or "exact",
-            date=_text(r.get("claim_date")) or _text(published.get(r.get("document_sha256"))),
-            file=r.get("file") or "",
-            quote=r.get("quote") or "",
-            via=r.get("via"),
-            disputed_by=r.get("disputed_by"),
-            hedged=bool(r.get("hedged")),
+            claimant=c.claimant_key or c.claimant or "unknown",
+            category=c.category,
+            figure_low=c.figure_low,
+            figure_high=c.figure_high,
+            qualifier=c.qualifier or "exact",
+            date=c.claim_date or published.get(c.document_sha256 or ""),
+            file=c.file or "",
+            quote=c.quote or "",
+            via=c.via,
+            disputed_by=c.disputed_by,
+            hedged=bool(c.hedged),
         )
-        for r in rows
+        for c in ordered
     )
-    return claims, tuple({k: _text(v) for k, v in d.items()} for d in documents)
 
 
-def _reattributions(case: Case) -> tuple[str, ...]:
+def _document_row(summary: dict[str, Any]) -> dict[str, Any]:
+    keys = ("file", "sha256", "kind", "published", "publisher")
+    return {k: None if summary[k] is None else str(summary[k]) for k in keys}
+
+
+def _reattributions(claims: list[Claim], documents: list[Any]) -> tuple[str, ...]:
     """Re-attribution flags from the ledger, as sentences."""
-    if not case.has_table("claims"):
+    if not claims:
         return ()
-    try:
-        from reckon.claims.store import load_claims, load_documents
-        from reckon.ledger import build_ledger
-    except ImportError:
-        return ()
-    ledger = build_ledger(load_claims(case), load_documents(case))
-    flags = getattr(ledger, "reattributions", None) or ()
-    return tuple(str(getattr(flag, "message", flag)) for flag in flags)
+    from reckon.ledger import build_ledger
+
+    return tuple(flag.message for flag in build_ledger(claims, documents).reattributions)
 
 
-def _lists(case: Case, missing: list[str]) -> tuple[tuple[ListSummary, ...], int]:
-    if not case.has_table("lists"):
-        missing.append("lists")
-        return (), 0
-    rows = _rows(case, "SELECT * FROM lists ORDER BY name")
-    if not rows:
-        missing.append("lists")
-    lists = tuple(
+def _lists(case: Case) -> tuple[ListSummary, ...]:
+    return tuple(
         ListSummary(
             name=r["name"],
             organisation=r.get("organisation"),
@@ -106,83 +107,65 @@ def _lists(case: Case, missing: list[str]) -> tuple[tuple[ListSummary, ...], int
             rows=int(r.get("row_count") or 0),
             quarantined=int(r.get("quarantined_count") or 0),
         )
-        for r in rows
+        for r in sorted(list_summaries(case), key=lambda r: r["name"])
     )
-    records = case.con.execute("SELECT count(*) FROM records").fetchone()[0] if case.has_table("records") else 0
-    return lists, int(records)
-
-
-def _persons(case: Case, missing: list[str]) -> int | None:
-    """Distinct documented victims after linkage; None when linkage has not run."""
-    if not case.has_table("persons") or not case.con.execute("SELECT count(*) FROM persons").fetchone()[0]:
-        missing.append("linkage")
-        return None
-    return int(case.con.execute("SELECT count(DISTINCT person_id) FROM persons").fetchone()[0])
 
 
 def _overlap(case: Case) -> tuple[tuple[str, ...], tuple[tuple[tuple[int, ...], int], ...]]:
     """Capture patterns of the linked persons: which lists document each person."""
-    if not case.has_table("persons"):
+    try:
+        histories = capture_histories(case)
+    except NotLinkedError:
         return (), ()
-    lists = tuple(r[0] for r in case.con.execute("SELECT DISTINCT list_name FROM persons ORDER BY 1").fetchall())
-    rows = case.con.execute(
-        "SELECT lists, count(*) FROM (SELECT person_id, list(DISTINCT list_name ORDER BY list_name) AS lists "
-        "FROM persons GROUP BY person_id) GROUP BY lists"
-    ).fetchall()
-    patterns = tuple((tuple(int(name in members) for name in lists), int(count)) for members, count in rows)
-    return lists, patterns
+    patterns = tuple(
+        (tuple(int(flag) for flag in pattern), int(count)) for pattern, count in zip(histories.patterns, histories.counts)
+    )
+    return histories.lists, patterns
 
 
-def _victims_by(case: Case) -> dict[str, list[tuple[str, int]]]:
+def _victims_by(case: Case, *, linked: bool) -> dict[str, list[tuple[str, int]]]:
     """Documented victims by date, province, age band and sex: one row per person when linked."""
-    unit = _victim_units_sql(case)
-    by_date = _rows(case, f"SELECT coalesce(day, 'unknown') AS label, count(*) AS n FROM ({unit}) GROUP BY 1 ORDER BY 1")
-    by_province = _rows(
-        case, f"SELECT coalesce(province, 'unknown') AS label, count(*) AS n FROM ({unit}) GROUP BY 1 ORDER BY n DESC"
-    )
-    by_sex = _rows(
-        case,
-        f"SELECT CASE sex WHEN 'm' THEN 'male' WHEN 'f' THEN 'female' ELSE 'unknown' END AS label, "
-        f"count(*) AS n FROM ({unit}) GROUP BY 1 ORDER BY n DESC",
-    )
-    band_sql = " ".join(f"WHEN age < {high + 1} THEN '{label}'" for _, high, label in AGE_BANDS)
-    by_age = _rows(
-        case,
-        f"SELECT CASE WHEN age IS NULL THEN 'unknown' {band_sql} END AS label, count(*) AS n "
-        f"FROM ({unit}) GROUP BY 1 ORDER BY 1",
-    )
-    order = [label for *_, label in AGE_BANDS] + ["unknown"]
-    by_age.sort(key=lambda r: order.index(r["label"]) if r["label"] in order else len(order))
+    victims = _victim_units(case, linked)
     return {
-        "date of death": [(r["label"], int(r["n"])) for r in by_date],
-        "province": [(r["label"], int(r["n"])) for r in by_province],
-        "age band": [(r["label"], int(r["n"])) for r in by_age],
-        "sex": [(r["label"], int(r["n"])) for r in by_sex],
+        "date of death": _count(victims["day"], sort_by_label=True),
+        "province": _count(victims["province"]),
+        "age band": _age_bands(victims["age"]),
+        "sex": _count(victims["sex"].map({"m": "male", "f": "female"})),
     }
 
 
-def _victim_units_sql(case: Case) -> str:
-    """SQL for one row per victim: per linked person if linkage ran, else per record."""
-    fields = (
-        "CASE WHEN date_of_death_low = date_of_death_high THEN strftime(date_of_death_low, '%Y-%m-%d') END AS day, "
-        "province, sex, (age_low + coalesce(age_high, age_low)) / 2.0 AS age"
-    )
-    if case.has_table("persons") and case.con.execute("SELECT count(*) FROM persons").fetchone()[0]:
-        return (
-            "SELECT any_value(day) AS day, any_value(province) AS province, any_value(sex) AS sex, "
-            f"any_value(age) AS age FROM (SELECT p.person_id, {fields} FROM records r "
-            "JOIN persons p USING (record_id)) GROUP BY person_id"
-        )
-    return f"SELECT {fields} FROM records"
+def _victim_units(case: Case, linked: bool) -> pd.DataFrame:
+    """One row per victim (per linked person if linkage ran, else per record): day, province, sex, age."""
+    records = load_records(case, columns=VICTIM_FIELDS)
+    exact = records["date_of_death_low"].notna() & (records["date_of_death_low"] == records["date_of_death_high"])
+    records["day"] = pd.to_datetime(records["date_of_death_low"]).dt.strftime("%Y-%m-%d").where(exact)
+    records["age"] = (records["age_low"] + records["age_high"].fillna(records["age_low"])) / 2.0
+    units = records[["record_id", "day", "province", "sex", "age"]]
+    if not linked:
+        return units
+    persons = load_persons(case)[["record_id", "person_id"]]
+    # any value of the person's records, as DuckDB's any_value: the first that is not missing
+    return units.merge(persons, on="record_id").groupby("person_id", sort=False)[["day", "province", "sex", "age"]].first()
 
 
-def _estimates(case: Case, missing: list[str]) -> tuple[EstimateRow, ...]:
-    if not case.has_table("estimates"):
-        missing.append("estimation")
-        return ()
-    rows = _rows(case, "SELECT * FROM estimates ORDER BY id")
-    if not rows:
-        missing.append("estimation")
+def _count(values: pd.Series, *, sort_by_label: bool = False) -> list[tuple[str, int]]:
+    counts = values.fillna("unknown").value_counts()
+    pairs = [(str(label), int(n)) for label, n in counts.items()]
+    return sorted(pairs) if sort_by_label else sorted(pairs, key=lambda p: (-p[1], p[0]))
+
+
+def _age_bands(ages: pd.Series) -> list[tuple[str, int]]:
+    def band(age: float) -> str:
+        if pd.isna(age):
+            return "unknown"
+        return next((label for _, high, label in AGE_BANDS if age < high + 1), "unknown")
+
+    counts = ages.map(band).value_counts()
+    order = [label for *_, label in AGE_BANDS] + ["unknown"]
+    return [(label, int(counts[label])) for label in order if label in counts]
+
+
+def _estimates(case: Case) -> tuple[EstimateRow, ...]:
     return tuple(
         EstimateRow(
             method=r["method"],
@@ -192,30 +175,15 @@ def _estimates(case: Case, missing: list[str]) -> tuple[EstimateRow, ...]:
             upper=_float(r.get("upper")),
             level=float(r.get("level") or 0.95),
             observed=int(r.get("observed") or 0),
-            warnings=tuple(_json(r.get("warnings"), [])),
-            diagnostics=_json(r.get("diagnostics"), {}),
-            parameters=_json(r.get("parameters"), {}),
+            warnings=tuple(r.get("warnings") or ()),
+            diagnostics=r.get("diagnostics") or {},
+            parameters=r.get("parameters") or {},
             input_hash=r.get("input_hash"),
             stratum=r.get("stratum"),
         )
-        for r in rows
+        for r in load_estimates(case)
     )
-
-
-def _json(value: Any, default: Any) -> Any:
-    if value is None:
-        return default
-    if isinstance(value, (dict, list)):
-        return value
-    try:
-        return json.loads(value)
-    except (TypeError, ValueError):
-        return default
 
 
 def _float(value: Any) -> float | None:
     return None if value is None else float(value)
-
-
-def _text(value: Any) -> str | None:
-    return None if value is None else str(value)

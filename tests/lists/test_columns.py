@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from reckon.errors import InputError
-from reckon.sources.list_columns import auto_map, header_key, parse_map_options, resolve_mapping
+from reckon.lists.columns import auto_map, header_key, parse_map_options, resolve_mapping
 
 from .conftest import LIST_A_ROWS, LIST_B_ROWS, LIST_C_ROWS
 

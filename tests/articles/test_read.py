@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from reckon.errors import InputError
-from reckon.sources.articles import EncodingAssumedWarning, read_article
+from reckon.articles.read import EncodingAssumedWarning, read_article
 
 # A fictional event; no real names.
 STORY = (
@@ -178,13 +178,13 @@ def test_undecidable_non_utf8_text_is_refused_with_the_flag_to_pass(tmp_path: Pa
 def test_utf8_with_a_damaged_byte_is_refused_not_garbled(tmp_path: Path) -> None:
     raw = FRENCH.encode("utf-8").replace(b"tu\xc3\xa9es", b"tu\xc3es")  # one byte lost
     path = write(tmp_path, "cut.txt", raw)
-    with pytest.raises(InputError, match=r"cut\.txt: is UTF-8 with 1 damaged byte\(s\), the first at offset 34 — download"):
+    with pytest.raises(InputError, match=r"cut\.txt, row 1: is UTF-8 with 1 damaged byte\(s\), the first at offset 34 — download"):
         read_article(path)
 
 
 def test_a_wrong_explicit_encoding_names_the_offset(tmp_path: Path) -> None:
     path = write(tmp_path, "farsi.txt", PERSIAN.encode("cp1256"))
-    with pytest.raises(InputError, match=r"farsi\.txt: cannot be decoded as utf-8 \(bad byte at offset 0\)"):
+    with pytest.raises(InputError, match=r"farsi\.txt, row 1: cannot be decoded as utf-8 \(bad byte at offset 0\) — try --encoding cp1256"):
         read_article(path, encoding="utf-8")
     with pytest.raises(InputError, match="unknown encoding 'klingon'"):
         read_article(path, encoding="klingon")

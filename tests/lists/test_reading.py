@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from reckon.errors import InputError
-from reckon.sources.lists import read_list
+from reckon.lists.reading import read_list
 
 from .conftest import LIST_A_ROWS, LIST_B_ROWS, LIST_C_ROWS, cp1256_cells, values, write_csv, write_xlsx
 

@@ -6,18 +6,18 @@
     list_problems(case)         # the quarantined rows, with row numbers and reasons
     remove_list(case, "amnesty")  # to add a corrected file under the same name
 
-Tables (migration 003; ``records.national_id`` from 006): ``lists``, ``records`` and
-``quarantine``. A record's id is ``<list>:<source_record_id>`` when the list gives an id
-that is unique within the list, otherwise ``<list>:#<row number>``.
+This module is the only one that reads or writes the tables ``lists``, ``records`` and
+``quarantine`` (migration 003; ``records.national_id`` from 006). A record's id is
+``<list>:<source_record_id>`` when the list gives an id that is unique within the list,
+otherwise ``<list>:#<row number>``.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
@@ -26,12 +26,15 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from reckon.case import Case, sha256_file
+from reckon.case import Case, now, sha256_file
 from reckon.errors import InputError
-from reckon.sources.list_values import parse_date
-from reckon.sources.lists import ListRead, read_list
+from reckon.lists.values import parse_date
+from reckon.lists.reading import ListRead, read_list
 
-__all__ = ["ListImport", "add_list", "list_problems", "list_summaries", "load_records", "remove_list"]
+__all__ = [
+    "ListImport", "add_list", "list_names", "list_problems", "list_summaries", "load_records", "record_counts",
+    "records_by_id", "remove_list",
+]
 
 RECORD_FIELDS = (
     "record_id", "list_name", "row_number", "source_record_id", "name", "name_native", "given_name",
@@ -125,8 +128,7 @@ def remove_list(case: Case, name: str, *, force: bool = False) -> int:
 
 def list_summaries(case: Case) -> list[dict[str, Any]]:
     """One dict per stored list: name, organisation, date, file, counts, encoding, added_at."""
-    return _dicts(
-        case,
+    return case.rows(
         "SELECT name, organisation, list_date, file, kind, encoding, row_count, quarantined_count, "
         "added_at, sha256 FROM lists ORDER BY added_at, name",
     )
@@ -136,8 +138,7 @@ def list_problems(case: Case, list_name: str | None = None) -> list[dict[str, An
     """The quarantined rows (list, row number, reason, original cells), in file order."""
     if list_name is not None and not _list_exists(case, list_name):
         raise InputError(f"no list named {list_name!r}", fix="see the stored lists with `reckon lists`")
-    rows = _dicts(
-        case,
+    rows = case.rows(
         "SELECT list_name, row_number, reason, original FROM quarantine "
         "WHERE ? IS NULL OR list_name = ? ORDER BY list_name, row_number",
         [list_name, list_name],
@@ -147,14 +148,46 @@ def list_problems(case: Case, list_name: str | None = None) -> list[dict[str, An
     return rows
 
 
-def load_records(case: Case, *, with_original: bool = False) -> pd.DataFrame:
-    """Every stored record as a DataFrame (one row per record, columns as in ``records``).
+def load_records(
+    case: Case, *, with_original: bool = False, columns: Sequence[str] | None = None
+) -> pd.DataFrame:
+    """Every stored record as a DataFrame (one row per record, in list and row order).
 
-    ``with_original`` adds the ``original`` and ``extra`` JSON text columns (slower).
+    ``columns`` picks fields of RECORD_FIELDS (default: all of them); ``with_original``
+    adds the ``original`` and ``extra`` JSON text columns (slower).
     """
-    columns = list(RECORD_FIELDS) + (["original", "extra"] if with_original else [])
-    sql = f"SELECT {', '.join(columns)} FROM records ORDER BY list_name, row_number"
+    chosen = _known_fields(columns or RECORD_FIELDS) + (["original", "extra"] if with_original else [])
+    sql = f"SELECT {', '.join(chosen)} FROM records ORDER BY list_name, row_number"
     return case.con.execute(sql).fetch_df()
+
+
+def records_by_id(case: Case, record_ids: Sequence[str], columns: Sequence[str]) -> pd.DataFrame:
+    """The given records (record_id first, then ``columns``), for showing a few side by side."""
+    chosen = ["record_id", *[c for c in _known_fields(columns) if c != "record_id"]]
+    return case.con.execute(
+        f"SELECT {', '.join(chosen)} FROM records WHERE record_id IN (SELECT unnest(?::VARCHAR[]))",
+        [list(dict.fromkeys(record_ids))],
+    ).fetch_df()
+
+
+def list_names(case: Case) -> list[str]:
+    """The names of the lists that hold records, sorted."""
+    return [row[0] for row in case.con.execute("SELECT DISTINCT list_name FROM records ORDER BY 1").fetchall()]
+
+
+def record_counts(case: Case) -> dict[str, int]:
+    """How many records are stored and how many rows quarantined, in all the lists."""
+    return {
+        "records": int(case.scalar("SELECT count(*) FROM records")),
+        "quarantined": int(case.scalar("SELECT count(*) FROM quarantine")),
+    }
+
+
+def _known_fields(columns: Sequence[str]) -> list[str]:
+    unknown = [c for c in columns if c not in RECORD_FIELDS]
+    if unknown:
+        raise ValueError(f"not record fields: {', '.join(unknown)}")
+    return list(columns)
 
 
 # -- storing ---------------------------------------------------------------------------------
@@ -170,7 +203,7 @@ def _insert_list_row(
             json.dumps(listed.mapping, ensure_ascii=False),
             json.dumps(listed.extra_columns, ensure_ascii=False),
             json.dumps(listed.notes, ensure_ascii=False),
-            len(listed.records), len(listed.quarantine), _now(),
+            len(listed.records), len(listed.quarantine), now(),
         ],
     )
 
@@ -294,12 +327,9 @@ def _list_date(text: str | None, path: Path) -> str | None:
 
 
 def _linked_record_count(case: Case, name: str) -> int:
-    exists = case.con.execute(
-        "SELECT count(*) FROM information_schema.tables WHERE table_name = 'persons'"
-    ).fetchone()[0]
-    if not exists:
-        return 0
-    return int(case.con.execute("SELECT count(*) FROM persons WHERE list_name = ?", [name]).fetchone()[0])
+    from reckon.linkage.store import linked_records_in_list  # linkage reads lists, not the other way
+
+    return linked_records_in_list(case, name)
 
 
 def _list_exists(case: Case, name: str) -> bool:
@@ -333,11 +363,3 @@ def _as_import(listed: ListRead, name: str, digest: str) -> ListImport:
     )
 
 
-def _dicts(case: Case, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
-    cursor = case.con.execute(sql, params or [])
-    names = [d[0] for d in cursor.description]
-    return [dict(zip(names, row)) for row in cursor.fetchall()]
-
-
-def _now() -> datetime:
-    return datetime.now(timezone.utc).replace(tzinfo=None)

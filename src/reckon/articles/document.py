@@ -18,6 +18,7 @@ class Document:
     publisher: str | None = None
     title: str | None = None
     url: str | None = None
+    encoding: str | None = None  # how a .txt file was decoded (None for html and pdf)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

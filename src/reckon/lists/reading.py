@@ -6,9 +6,9 @@
     listed.records          # pandas DataFrame, one row per readable row, canonical fields
     listed.quarantine       # rows set aside, each with its row number and reason
 
-Three steps, one module each: ``list_tables`` reads the file into text cells,
-``list_columns`` maps headers onto canonical fields, ``list_records`` parses the values.
-Nothing is stored here; ``reckon.victim_lists.add_list`` stores a ListRead in a case.
+Three steps, one module each: ``tables`` reads the file into text cells,
+``columns`` maps headers onto canonical fields, ``records`` parses the values.
+Nothing is stored here; ``reckon.lists.store.add_list`` stores a ListRead in a case.
 """
 
 from __future__ import annotations
@@ -19,9 +19,9 @@ from pathlib import Path
 import pandas as pd
 
 from reckon.errors import InputError
-from reckon.sources.list_columns import resolve_mapping
-from reckon.sources.list_records import parse_records
-from reckon.sources.list_tables import QuarantinedRow, read_table
+from reckon.lists.columns import resolve_mapping
+from reckon.lists.records import parse_records
+from reckon.lists.tables import QuarantinedRow, read_table
 
 __all__ = ["ListRead", "QuarantinedRow", "read_list"]
 

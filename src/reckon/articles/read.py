@@ -4,8 +4,7 @@
     doc = read_article("notes.txt", date="2031-03-04")     # plain text: date given by hand
 
 The SHA-256 is taken over the original bytes, so the same file is recognised however it
-was named. For .txt the Document's text is the whole decoded file, the ``" date
-YYYY-MM-DD "`` header included, because claim offsets index into the whole file. For
+was named. For .txt the Document's text is the whole decoded file (see ``text``); for
 .html and .pdf it is the extracted main text. A date the file states wins over ``date``,
 which only fills in for files that state none.
 
@@ -15,17 +14,14 @@ Every refusal is an InputError that names the file and says what to do.
 from __future__ import annotations
 
 import hashlib
-import re
 from datetime import date as Date
 from pathlib import Path
 
+from reckon.articles.document import Document
+from reckon.articles.text import EncodingAssumedWarning, check_not_binary, decode_article, header_date
 from reckon.errors import InputError
-from reckon.sources.article_html import extract_html
-from reckon.sources.article_pdf import extract_pdf
-from reckon.sources.article_text import EncodingAssumedWarning, check_not_binary, decode_text
-from reckon.sources.document import Document
 
-__all__ = ["EncodingAssumedWarning", "ARTICLE_KINDS", "read_article", "check_date"]
+__all__ = ["ARTICLE_KINDS", "DEFAULT_MAX_BYTES", "EncodingAssumedWarning", "check_date", "read_article"]
 
 DEFAULT_MAX_BYTES = 20_000_000
 ARTICLE_KINDS = {
@@ -37,8 +33,6 @@ ARTICLE_KINDS = {
     ".xhtml": "html",
     ".pdf": "pdf",
 }
-# The seed format: the file opens with " date YYYY-MM-DD " and the text follows on that line.
-SEED_HEADER = re.compile(r"\A\s*date\s+(\d{4}-\d{2}-\d{2})\b")
 
 
 def read_article(
@@ -51,9 +45,9 @@ def read_article(
     """Read one article file.
 
     ``date`` (YYYY-MM-DD) is the publication date for files that state none.
-    ``encoding`` forces the text encoding of a .txt file (default: UTF-8, else a clearly
-    detected cp1256/cp1252 with an EncodingAssumedWarning). Files over ``max_bytes`` are
-    refused before they are read.
+    ``encoding`` forces the text encoding of a .txt file (default: reckon.encoding's
+    policy, with an EncodingAssumedWarning when a code page was assumed). Files over
+    ``max_bytes`` are refused before they are read.
     """
     path = Path(path)
     label = str(path)
@@ -62,19 +56,24 @@ def read_article(
     data = _read_bytes(path, label, max_bytes)
     sha256 = hashlib.sha256(data).hexdigest()
     if kind == "pdf":
+        from reckon.articles.pdf import extract_pdf  # pypdf and trafilatura load only when needed
+
         pdf = extract_pdf(data, label)
         return Document(path.name, sha256, pdf.text, kind, fallback_date, None, pdf.title, None)
     check_not_binary(data, label)
     if kind == "html":
+        from reckon.articles.html import extract_html
+
         page = extract_html(data, label)
         return Document(
             path.name, sha256, page.text, kind, page.published or fallback_date,
             page.publisher, page.title, page.url,
         )
-    text, _ = decode_text(data, label, encoding=encoding)
-    if not text.strip():
+    decoded = decode_article(data, label, encoding=encoding)
+    if not decoded.text.strip():
         raise _empty(label)
-    return Document(path.name, sha256, text, kind, _header_date(text, label) or fallback_date)
+    published = header_date(decoded.text, label) or fallback_date
+    return Document(path.name, sha256, decoded.text, kind, published, encoding=decoded.encoding)
 
 
 def check_date(value: str, *, file: str | None = None) -> str:
@@ -120,18 +119,3 @@ def _read_bytes(path: Path, label: str, max_bytes: int) -> bytes:
 
 def _empty(label: str) -> InputError:
     return InputError("is empty", file=label, fix="check the download or export, then add it again")
-
-
-def _header_date(text: str, label: str) -> str | None:
-    match = SEED_HEADER.match(text)
-    if match is None:
-        return None
-    try:
-        return Date.fromisoformat(match.group(1)).isoformat()
-    except ValueError:
-        raise InputError(
-            f"its header date {match.group(1)!r} is not a real date",
-            file=label,
-            row=1,
-            fix="correct the ' date YYYY-MM-DD ' header",
-        ) from None

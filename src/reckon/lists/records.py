@@ -26,8 +26,8 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from reckon.sources.list_tables import QuarantinedRow, RawTable
-from reckon.sources.list_values import (
+from reckon.lists.tables import QuarantinedRow, RawTable
+from reckon.lists.values import (
     UNKNOWN_WORDS,
     Problem,
     looks_month_first,

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reckon.sources.list_values import (
+from reckon.lists.values import (
     DateValue,
     Problem,
     looks_month_first,

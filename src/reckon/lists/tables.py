@@ -1,6 +1,6 @@
 """Reading a list file into a plain table of text cells: .csv (any delimiter), .xlsx, .json.
 
-No meaning is given to any cell here; that is ``list_records``'s job. Rows that cannot be
+No meaning is given to any cell here; that is ``records``'s job. Rows that cannot be
 a table row (a ragged CSV row, a JSON element that is not an object) are set aside as
 quarantined with their row number and reason. Row numbers are what a person looking at the
 file sees: for CSV and XLSX the header is row 1 (XLSX: the sheet's own row numbers); for
@@ -23,12 +23,13 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.csv as pa_csv
 
+from reckon.encoding import decode_bytes
 from reckon.errors import InputError
-from reckon.sources.list_encoding import decode_list_bytes
 
 KINDS = {".csv": "csv", ".tsv": "csv", ".txt": "csv", ".xlsx": "xlsx", ".xlsm": "xlsx", ".json": "json"}
 DELIMITERS = (",", ";", "\t", "|", "\u060c")  # U+060C is the Arabic/Persian comma
 SURPLUS_KEY = "(cells beyond the header)"
+BINARY_FIX = "export the list as .csv (UTF-8), .xlsx or .json"
 
 
 @dataclass
@@ -73,14 +74,14 @@ def read_table(path: Path, *, encoding: str | None = None) -> RawTable:
         raise InputError("the file is empty", file=file, fix="export the list again, with a header row and its rows")
     if kind == "xlsx":
         return _read_xlsx(data, file)
-    decoded = decode_list_bytes(data, file=file, encoding=encoding)
+    decoded = decode_bytes(data, file=file, encoding=encoding, binary_fix=BINARY_FIX)
     how = "detected" if decoded.detected else "as given"
     if kind == "json":
         table = _read_json(decoded.text, file)
     else:
         table = _read_csv(decoded.text, file)
     table.encoding = decoded.encoding
-    table.notes.insert(0, f"encoding {decoded.encoding} ({how})")
+    table.notes[:0] = [f"encoding {decoded.encoding} ({how})", *decoded.notes]
     return table
 
 

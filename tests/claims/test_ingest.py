@@ -1,4 +1,4 @@
-"""The claims store on a real DuckDB case: round trip, idempotency, one transaction per file, audit."""
+"""Adding articles and their claims to a real DuckDB case: round trip, idempotency, one transaction per file, audit."""
 
 from __future__ import annotations
 
@@ -9,17 +9,11 @@ import pytest
 
 from reckon.case import Case
 from reckon.claims.model import Claim, Quote
-from reckon.claims.store import (
-    ALREADY,
-    FAILED,
-    add_articles,
-    document_summaries,
-    load_claims,
-    load_documents,
-    store_document,
-)
+from reckon.articles.store import load_documents
+from reckon.claims.ingest import ALREADY, FAILED, add_articles, list_articles, store_document
+from reckon.claims.store import load_claims
 from reckon.errors import InputError
-from reckon.sources.articles import read_article
+from reckon.articles.read import read_article
 
 # Fictional events; no real names.
 NORTHPORT = (
@@ -91,7 +85,7 @@ def test_the_same_document_is_stored_once_with_one_audit_row(fresh_case: Case, t
     assert counts == (1, 2)
     assert audit_actions(fresh_case).count("articles.add") == 1
     detail = json.loads(fresh_case.con.execute("SELECT detail FROM audit WHERE action = 'articles.add'").fetchone()[0])
-    assert detail == {"claims": 2, "encoding": None, "file": "northport.txt", "kind": "txt",
+    assert detail == {"claims": 2, "encoding": "utf-8", "file": "northport.txt", "kind": "txt",
                       "sha256": document.sha256, "vague": "reckon"}
     fresh_case.verify_audit()
 
@@ -137,7 +131,7 @@ def test_add_articles_collects_failures_and_keeps_going(fresh_case: Case, tmp_pa
     assert not report.ok
     assert report.summary().startswith("2 added (")
     assert report.summary().endswith(", 1 already in the case, 1 failed")
-    stored = {row["file"]: row["claims"] for row in document_summaries(fresh_case)}
+    stored = {row["file"]: row["claims"] for row in list_articles(fresh_case)}
     assert set(stored) == {"northport.txt", "eastgate.txt"}
     assert stored["northport.txt"] == report.outcomes[0].claims >= 1
     assert sum(stored.values()) == len(load_claims(fresh_case))

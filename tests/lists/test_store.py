@@ -10,7 +10,7 @@ import pytest
 
 from reckon.case import Case
 from reckon.errors import InputError
-from reckon.victim_lists import add_list, list_problems, list_summaries, load_records, remove_list
+from reckon.lists.store import add_list, list_problems, list_summaries, load_records, remove_list
 
 from .conftest import write_csv
 

@@ -1,0 +1,76 @@
+"""The canonical key of a claimant, so that one body named several ways is one claimant.
+
+    claimant_key("the rights group", memory)   -> the rights group named earlier in the text
+    claimant_key("UN investigators", memory)   -> the UN body named earlier, not "United Nations"
+
+Aliases come from ``claimants`` (the shipped table); descriptions and pronouns resolve
+through the document's ``MentionMemory``; a spokesperson or minister speaks for their body.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reckon.claims.claimants import UMBRELLA_KEYS, canonical_claimant, known_claimant, speaks_for, specific_body
+from reckon.claims.memory import MentionMemory
+from reckon.claims.phrases import ANAPHOR, DESCRIPTOR
+
+_UMBRELLA_MEMBERS = re.compile(
+    r"\b(?:investigators|experts|monitors|observers|officials|team|panel|mission|inquiry|staff|"
+    r"researchers|body|agency|envoys?)\b",
+    re.IGNORECASE,
+)
+def claimant_key(name: str, memory: MentionMemory) -> str:
+    """The key for a claimant as named, using what the document said earlier."""
+    known = known_claimant(name.split(",")[0]) or known_claimant(name)  # "Tasnim, an agency close to the IRGC"
+    if known in UMBRELLA_KEYS:  # "the UN Fact-Finding Panel", "UN investigators" (after naming the panel)
+        return _specific_body(name, memory) or known
+    if known:
+        return known
+    if ANAPHOR.match(name) and re.match(r"^(?:the|a|an)\s+\w+\s+minister$", name, re.IGNORECASE):
+        body = speaks_for(name)  # "the Interior Minister" speaks for the Interior Ministry
+        if body and not re.match(r"^(?:the|its|their|a|an)\b", body, re.IGNORECASE):
+            return canonical_claimant(memory.expand(body))
+    if ANAPHOR.match(name) and re.match(r"^(?:a|an)\s", name, re.IGNORECASE) and speaks_for(name) is None:
+        # "an opposition coalition": an indefinite introduces someone new, unless a body named
+        # earlier carries that very head word ("... the Democratic Tomorrow Coalition")
+        head = name.lower().split()[-1]
+        named = next((n for n in reversed(memory.names) if head in n.lower().split()), None)
+        return canonical_claimant(named or name)
+    if ANAPHOR.match(name):
+        resolved = memory.resolve(name)
+        if resolved is None:
+            return canonical_claimant(name)
+        name = resolved
+    parts = [p.strip() for p in name.split(",") if p.strip()]
+    for part in parts:
+        body = speaks_for(part)
+        if body:
+            if re.match(r"^(?:the|its|their)\s+\w+$", body, re.IGNORECASE):
+                body = memory.resolve(body) or body
+            return canonical_claimant(memory.expand(body))
+    named = next((p for p in parts if DESCRIPTOR.match(p) is None), parts[0])
+    person = memory.expand(canonical_claimant(named))
+    body = memory.body_of(person)
+    key = canonical_claimant(body if body else person)
+    if key in UMBRELLA_KEYS:
+        return specific_body(body if body else named) or key
+    return key
+
+
+def _specific_body(name: str, memory: MentionMemory) -> str | None:
+    """A named body within an umbrella organisation, as named or as named earlier in the text.
+
+    "the UN Fact-Finding Panel" keys as itself, not "United Nations"; "United Nations
+    investigators" (or "UN monitors", "the UN team") after the panel was named is that panel.
+    """
+    own = specific_body(name)
+    if own:
+        return own
+    if not _UMBRELLA_MEMBERS.search(name):
+        return None
+    umbrella = known_claimant(name)
+    for earlier in reversed(memory.names):
+        if known_claimant(earlier) == umbrella and specific_body(earlier):
+            return specific_body(earlier)
+    return None

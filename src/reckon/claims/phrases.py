@@ -1,0 +1,195 @@
+"""Noun phrases around a verb: the subject a speech verb has, read leftwards or after it.
+
+    subject_before("Officials in Castrel told reporters that", 22)  -> "Officials in Castrel"
+    noun_phrase_after(sentence, position)                           -> the name that follows
+
+Rules of thumb rather than a parser: a subject ends at the last clause break before its
+verb, drops fillers ("also", "on Monday"), relative clauses ("X, who ..., said") and
+openers ("While the authorities ..."), and must look like an agent (a name, or a generic
+head such as "officials", "the ministry", "it").
+"""
+
+from __future__ import annotations
+
+import re
+
+from reckon.claims.numbers import DIGIT
+
+SAID = re.compile(r"\b(?:said|says|told|tells|added|stated|announced|reported|claimed|confirmed)\b(?!\s+by\b)")
+_FILLERS = re.compile(
+    r"(?:\s+(?:also|has|have|had|later|earlier|previously|separately|again|then|now|recently|"
+    r"jointly|publicly|officially|first|already|subsequently|finally|initially|further|itself|"
+    r"himself|herself|themselves|repeatedly|on\s+\w+day|yesterday|today|last\s+\w+|this\s+\w+|"
+    r"still|only|alone|however|privately|openly|reportedly|allegedly|so\s+far|to\s+date|thus\s+far|"
+    r"since|meanwhile|too))+\s*$",
+    re.IGNORECASE,
+)
+_CLAUSE_BREAK = re.compile(
+    r"(?:[;:“”\"—]|\bthat\b(?!\s+(?:night|day|week|morning|evening|afternoon|time|year|month|figure|number|toll|list|report))|\b(?:which|who|whom|when|while|after|before|because|as|if|since|but|so|"
+    r"where|although|though|whereas|and\s+(?=[a-z]))\b)\s*",
+    re.DOTALL,
+)
+DESCRIPTOR = re.compile(
+    r"^\s*(?:(?i:the|a|an|its|his|her|their)\b|who|which|former|then|deputy|chief|head|spokes\w+|[a-z])",
+)
+ANAPHOR = re.compile(
+    r"^(?:he|she|it|they|this|(?:the|an?)\s+(?:[\w-]+\s+){0,2}(?:group|organi[sz]ation|ngo|monitor|"
+    r"watchdog|agency|ministry|office|official|minister|spokes\w+|committee|body|council|movement|"
+    r"network|cent(?:re|er)|outlet|newspaper|broadcaster|daily|website|rapporteur|expert|experts|"
+    r"organisation|campaign|coalition|institute|union|party|lawmaker|report|commission|mission|"
+    r"news\s+agency|wire\s+service|opposition|officials|authorities|lawmakers|activists|union|"
+    r"association|hospital|clinic|court|judiciary|police|army|monitor|rights\s+group|panel|"
+    r"inquiry|tribunal|investigators|monitors|front|alliance|collective|bloc|league|foundation|"
+    r"society|federation|forum|board|team|observatory|bureau|service|researchers))$",
+    re.IGNORECASE,
+)
+GENERIC_HEADS = re.compile(
+    r"\b(?:officials?|authorities|government|judiciary|police|ministry|spokes(?:man|woman|person)|"
+    r"activists?|rights\s+groups?|witness(?:es)?|eyewitness(?:es)?|sources?|doctors?|medics?|lawmakers?|MPs?|prosecutors?|"
+    r"governors?|commanders?|opposition|residents?|monitors?|survivors?|mourners?|paramedics?|"
+    r"organi[sz]ation|group|agency|minister|"
+    r"media|television|TV|relatives|families|hospital|coroner|experts?|researchers?|journalists?|"
+    r"observers|diplomats?|envoy|rapporteur|campaigners|lawyers?|he|she|it|they|regime|state|"
+    r"members?|parliament|parliamentarians?|deputy|legislators?|"
+    r"administration|junta|military|army|militia|council|committee|union|nurses?|staff|medics|"
+    r"clinic|morgue|undertakers?|neighbou?rs?|relatives|mother|father|brother|sister|son|daughter)\b",
+    re.IGNORECASE,
+)
+_NP_STOP = re.compile(
+    r"\s+(?:on|in|at|during|after|before|that|which|who|about|over|from|to|when|while)\s+"
+    r"|\s+and\s+(?=[a-z])|[,.;:()“”\"]|\s+(?=\d)"
+    r"|\s+(?=(?:is|was|are|were|has|have|had|remains?|said|says)\b)"
+)
+_SUBJECT_REACH = 240  # characters read leftwards from a verb to find its subject
+_SUBORDINATORS = {"while", "as", "although", "though", "but", "and", "yet", "so", "even", "if", "when", "since", "because", "however", "meanwhile", "instead", "thus", "also", "then", "still", "now"}
+_TIME_OPENERS = {"earlier", "later", "last", "this", "next", "on", "in", "by", "since", "early", "late", "overnight", "yesterday", "today"}
+_CALENDAR_WORD = re.compile(
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|"
+    r"July|August|September|October|November|December)\b"
+)
+# A subject never opens with a preposition: "In its final report, X lists ..." has X as subject.
+PREPOSITIONS = {
+    "in", "on", "at", "for", "with", "from", "after", "during", "since", "despite", "under", "over",
+    "by", "of", "to", "into", "through", "among", "amid", "within", "without", "before", "across",
+    "following", "per", "via", "upon", "toward", "towards", "against", "beyond",
+}
+_OWN_RECORD = re.compile(
+    r"^(its|their|his|her)\s+(?:[\w-]+\s+){0,2}(?:report|reports|update|statement|figures?|tally|count|"
+    r"data|list|records?|estimates?|survey|review|bulletin|research|investigation|documentation)$",
+    re.IGNORECASE,
+)
+_POSSESSIVE_PRONOUNS = {"its": "it", "their": "they", "his": "he", "her": "she"}
+_ROLE_WORDS = re.compile(
+    r"\b(?:minister|spokes(?:man|woman|person)|director|head|chief|leader|official|commander|governor|"
+    r"prosecutor|chair(?:man|woman)?|president|secretary|coordinator|founder|researcher|mayor|envoy)\b",
+    re.IGNORECASE,
+)
+def subject_before(sentence: str, verb_start: int) -> str | None:
+    """The noun phrase a verb at ``verb_start`` has as its subject, read leftwards."""
+    prefix = _FILLERS.sub("", sentence[max(0, verb_start - _SUBJECT_REACH) : verb_start].rstrip())
+    relative = re.search(r"^(?P<head>.*?),?\s+(?:which|who|that)$", prefix)
+    if relative:  # "The Monitor, which says ..." -> "The Monitor"
+        prefix = relative.group("head")
+    prefix = re.sub(r",\s+(?:who|which)\s+[^,;:]*,?$", "", prefix)  # "X, who asked not to be named, said"
+    inner = re.search(r"^(?P<head>.*\S)\s+who\s+[^,;:“”\"]*$", prefix)
+    if inner:  # "a nurse who spoke to the Courier said" -> "a nurse"
+        prefix = inner.group("head")
+    breaks = list(_CLAUSE_BREAK.finditer(prefix))
+    clause = prefix[breaks[-1].end() :] if breaks else prefix
+    clause = re.split(rf"\s[-–—]\s|{SAID.pattern}|{DIGIT}[\d,.]*\s", clause)[-1]
+    parts = clause.split(",")
+    if parts[-1].strip():
+        subject = parts[-1].strip()
+    elif len(parts) >= 3 and looks_like_name(parts[-3].strip()) and (
+        DESCRIPTOR.match(parts[-2]) or DESCRIPTOR.match(parts[-3]) or _ROLE_WORDS.search(parts[-3])
+    ):  # "X, the head of Y, said"; "Veloria's health minister, Ana Sorn, told ..."
+        return f"{_drop_leading_phrase(parts[-3].strip())}, {parts[-2].strip()}"  # "X, the head of Y, said"
+    else:
+        return None
+    subject = _drop_leading_phrase(subject)
+    owned = re.match(r"^(?:a|the|which|this|that)\s+(?:figure|number|toll|claim|tally|count|estimate)s?\s+(?:that\s+)?(?P<rest>.+)$", subject, re.I)
+    if owned:  # "a figure the government denied" -> "the government"
+        subject = owned.group("rest")
+    pronoun = re.search(r"\b(?:it|he|she|they|we)$", subject)
+    if pronoun:  # "the names of 73 people it says were killed" -> "it"
+        subject = pronoun.group()
+    record = _OWN_RECORD.match(subject)
+    if record:  # "Its latest update reported 59 injured": the owner of the update speaks
+        subject = _POSSESSIVE_PRONOUNS[record.group(1).lower()]
+    return subject if plausible_claimant(subject) else None
+
+
+def subject_after(sentence: str, verb: re.Match[str]) -> str | None:
+    before = sentence[: verb.start()].rstrip()
+    if not before.endswith((",", "”", '"', "’")) or verb.group().lower() in {"told", "tells"}:
+        return None  # inversion only after a clause: "..., said the ministry" (not "..., told parliament")
+    name = noun_phrase_after(sentence, verb.end())
+    if name is None:
+        return None
+    following = sentence[verb.end() :].lstrip()[len(name) :]
+    if following.strip() and not re.match(r"^\s*(?:[,.;:(]|in\s|on\s|at\s|during\s)", following):
+        return None  # "said the hospital had received ...": a clause, not an inverted subject
+    return name if plausible_claimant(name) else None
+
+
+def noun_phrase_after(sentence: str, position: int) -> str | None:
+    rest = sentence[position:]
+    rest = re.sub(
+        r"^\s*(?:the\s+|a\s+|an\s+|its\s+)?(?:latest\s+|new\s+|updated\s+|official\s+)?(?:figures?|data|reports?|statements?|estimates?|tally|count|lists?|records?)\s+"
+        r"(?:(?:compiled|gathered|collected|published|released|provided|kept|issued|put\s+together)\s+)?(?:from|by|of)\s+",
+        "", rest, flags=re.I,
+    )
+    stop = _NP_STOP.search(rest)
+    name = rest[: stop.start()] if stop else rest
+    paren = re.match(r"\s*\([^)]{1,40}\)", rest[len(name) :])
+    if paren:  # keep an acronym in brackets: "the Veloria Watch (VW)"
+        name += paren.group()
+    name = _drop_trailing_verb(name.strip())
+    return name if name and len(name.split()) <= 12 else None
+
+
+def _drop_trailing_verb(name: str) -> str:
+    """"the Castrel Families' Committee circulated widely" -> "the Castrel Families' Committee"."""
+    words = name.split()
+    capitals = [i for i, w in enumerate(words) if w[:1].isupper()]
+    if capitals and capitals[-1] + 1 < len(words) and re.fullmatch(r"[a-z]+ed", words[capitals[-1] + 1]):
+        return " ".join(words[: capitals[-1] + 1])
+    return name
+
+
+def _drop_leading_phrase(subject: str) -> str:
+    # "For instance United States ...", "While the authorities": keep from the name
+    words = subject.split()
+    while len(words) > 1 and words[0].lower() in _SUBORDINATORS:
+        words = words[1:]
+    if len(words) > 2 and words[0].lower() in _TIME_OPENERS:
+        # "Earlier this week the Lisk Bar Association", "Last month alone, Castrel Watch": from the name
+        for i in range(1, len(words)):
+            if words[i].lower() in {"the", "a", "an"} or (words[i][:1].isupper() and not _CALENDAR_WORD.match(words[i])):
+                words = words[i:]
+                break
+    subject = " ".join(words)
+    for i, word in enumerate(words):
+        if word[:1].isupper() or word[:1] in "(" or ANAPHOR.match(" ".join(words[i:])):
+            return " ".join(words[i:])
+        if GENERIC_HEADS.search(" ".join(words[i:])) and i == 0:
+            return subject
+    return subject
+
+
+def looks_like_name(text: str) -> bool:
+    return bool(re.search(r"[A-Z]", text)) and len(text.split()) <= 8
+
+
+def plausible_claimant(subject: str) -> bool:
+    if not subject.split() or subject.split()[0].lower() in PREPOSITIONS:
+        return False  # "In its final": an adverbial phrase, not an agent
+    if len(subject.split()) > 12 or re.search(r"\d", subject.replace("/", "")):
+        return False
+    if re.search(r"\b(?:had|has|have|was|were|is|are|been|be|received|not|no|did|does|do)\b", subject):
+        return False  # a clause, not a name
+    if ANAPHOR.match(subject):
+        return True
+    if re.match(r"^(?:the\s+)?(?:report|reports|figures|data|statement|toll|number|it|this|there)$", subject, re.I):
+        return False
+    return bool(re.search(r"[A-Z]", subject)) or bool(GENERIC_HEADS.search(subject))

@@ -1,1 +1,0 @@
-"""reckon.sources"""
