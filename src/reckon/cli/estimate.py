@@ -103,10 +103,8 @@ def estimate(
 
 
 def _case_histories(case: Case, threshold: float | None = None) -> CaptureHistories:
-    try:
-        from reckon.linkage import capture_histories
-    except ImportError:
-        raise fail(LINK_FIRST) from None
+    from reckon.linkage import capture_histories
+
     try:
         return capture_histories(case, threshold=threshold)
     except ReckonError as exc:
