@@ -30,7 +30,8 @@ from reckon.errors import StatisticalWarning
 from reckon.estimate import diagnostics
 from reckon.estimate.histories import CaptureHistories, read_capture_csv
 from reckon.estimate.lcmcr import fit_lcmcr
-from reckon.estimate.lcmcr_sampler import rng_state, run_chain
+from reckon.estimate.lcmcr.rng import seeded_state
+from reckon.estimate.lcmcr.sampler import run_chain
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("RECKON_SHARED", ROOT.parent / "shared"))
@@ -55,7 +56,7 @@ def reference(name: str) -> np.ndarray:
 
 
 def single_chain_speed(histories: CaptureHistories, collapsed: bool, iterations: int = 300_000) -> dict:
-    rng = rng_state(1)
+    rng = seeded_state(1)
     run_chain(histories.patterns, histories.counts, 10, 0.25, 0.25, 10, 10, 1, 20.0, rng, collapsed)  # load
     wall, cpu = time.perf_counter(), time.process_time()
     run_chain(histories.patterns, histories.counts, 10, 0.25, 0.25, iterations, 1, 1, 20.0, rng, collapsed)

@@ -9,7 +9,6 @@ from typer.testing import CliRunner
 
 from reckon.case import Case
 from reckon.cli.main import app
-from reckon.estimate.methods import lcmcr_available
 from reckon.estimate.store import load_estimates
 
 runner = CliRunner()
@@ -52,13 +51,12 @@ def test_all_methods_side_by_side_with_note(mse_data):
     data = run_json(str(mse_data / "uk_modern_slavery_2013_5lists.csv"), "--method", "all", "--max-order", "2",
                     "--chains", "1", "--burn-in", "50", "--samples", "50", "--thin", "1", "--seed", "1")
     methods = [r["method"] for r in data["results"]]
-    assert methods == ["loglinear", "stepwise"] + (["lcmcr"] if lcmcr_available() else [])
+    assert methods == ["loglinear", "stepwise", "lcmcr"]
     assert data["results"][0]["estimate"] == pytest.approx(22991.3, abs=0.05)
     assert data["results"][1]["estimate"] == pytest.approx(11312.99, abs=0.01)
     assert any("loglinear (22,991, 17,991–30,142) and stepwise (11,313, 9,884–13,027) disagree" in note
                for note in data["notes"])
-    if lcmcr_available():
-        assert data["results"][2]["parameters"]["seed"] == 1
+    assert data["results"][2]["parameters"]["seed"] == 1
 
 
 def test_table_lists_warnings_plainly(mse_data):

@@ -5,7 +5,7 @@
     chapman.py     two lists: Lincoln–Petersen with Chapman's correction
     loglinear.py   all hierarchical log-linear models, AIC/BIC choice, profile interval (Rcapture)
     stepwise.py    stepwise two-list interactions with existence checks (SparseMSE)
-    lcmcr.py       Bayesian latent-class model, Gibbs sampler (LCMCR) — imported lazily
+    lcmcr/         Bayesian latent-class model, Gibbs sampler (LCMCR) — imported lazily
     strata.py      combine_strata: stratum results into a total
     compare.py     compare_methods: every method side by side, with notes on disagreement
     runner.py      estimate_strata, linkage_sensitivity: what `reckon estimate` runs

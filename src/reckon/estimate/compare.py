@@ -15,7 +15,7 @@ from itertools import combinations
 
 from reckon.errors import EstimationError
 from reckon.estimate.histories import CaptureHistories
-from reckon.estimate.methods import EstimateSettings, lcmcr_available, run_method
+from reckon.estimate.methods import EstimateSettings, run_method
 from reckon.estimate.results import EstimateResult
 
 # Above this ratio of largest to smallest estimate, the methods tell different stories.
@@ -34,12 +34,9 @@ class MethodComparison:
 
 
 def default_methods(histories: CaptureHistories) -> list[str]:
-    """Chapman only for two lists; the model-based methods otherwise; LCMCR when built."""
+    """Chapman only for two lists; the model-based methods otherwise."""
     methods = ["chapman"] if histories.n_lists == 2 else []
-    methods += ["loglinear", "stepwise"]
-    if lcmcr_available():
-        methods.append("lcmcr")
-    return methods
+    return methods + ["loglinear", "stepwise", "lcmcr"]
 
 
 def compare_methods(

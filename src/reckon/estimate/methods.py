@@ -54,20 +54,9 @@ def run_method(method: str, histories: CaptureHistories, settings: EstimateSetti
     raise EstimationError(f"method={method!r} is unknown; use one of {', '.join(METHODS)} (or all)")
 
 
-def lcmcr_available() -> bool:
-    try:
-        from reckon.estimate.lcmcr import fit_lcmcr  # noqa: F401
-    except ImportError:
-        return False
-    return True
-
-
 def _run_lcmcr(histories: CaptureHistories, settings: EstimateSettings) -> EstimateResult:
-    # Imported lazily: the Gibbs sampler (Numba) is built separately and compiles on first use.
-    try:
-        from reckon.estimate.lcmcr import fit_lcmcr
-    except ImportError as exc:
-        raise EstimationError(f"the lcmcr method is not available in this build ({exc}); use loglinear or stepwise") from None
+    from reckon.estimate.lcmcr import fit_lcmcr
+
     options = {
         name: value
         for name, value in (("chains", settings.chains), ("burn_in", settings.burn_in),
