@@ -1,6 +1,8 @@
 """normalize_script: each folding rule on common given names and surnames."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reckon.names import is_script, normalize_script
 
@@ -78,3 +80,13 @@ def test_is_script() -> None:
     assert is_script("علی")
     assert is_script("Ali علی")
     assert not is_script("Ali Rezaei")
+
+
+PERSIAN = st.text(alphabet="ابپتثجچحخدذرزژسشصضطظعغفقکگلمنوهیيكةأإآؤئءًٌٍَُِّْ\u200c ", max_size=20)
+
+
+@settings(max_examples=60, derandomize=True, deadline=None)
+@given(PERSIAN)
+def test_script_folding_is_idempotent(text: str) -> None:
+    once = normalize_script(text)
+    assert normalize_script(once) == once

@@ -189,7 +189,7 @@ def _pair_table(pair: dict[str, Any], number: int, total: int) -> Table:
 
 
 def _agreement_style(field: str, left: str, right: str) -> str:
-    from reckon.linkage.keys import name_key
+    from reckon.names import name_key
 
     if not left or not right or field in ("list_name", "source_record_id"):
         return "default"

@@ -13,7 +13,7 @@ Output columns (all may be NULL except the first two):
     full_key, alt_key       the name keyed in one Latin key space; alt_key is the other
                             script's spelling when a record gives both
     full_skel, alt_skel     their consonant skeletons, spaces removed (no short vowels in script)
-    name_coarse             coarse key of the full name (reckon.names.match_key), for blocking
+    name_coarse             coarse key of the full name (reckon.names.coarse_key), for blocking
     given_key, family_key   first and last part of the name (or the given fields)
     given_forms             the given name's key, then the keys of names it is listed with as a
                             short or full form (Bill: bil, ..., viliam; reckon.names.nicknames),
@@ -31,13 +31,11 @@ Output columns (all may be NULL except the first two):
 
 from __future__ import annotations
 
-import re
-
 import pandas as pd
 import pyarrow as pa
 
 from reckon.errors import InputError
-from reckon.linkage.keys import coarse_key, key_column, name_key, skeleton
+from reckon.names import coarse_key, joined_skeleton, key_column, name_key, skeleton
 from reckon.names.nicknames import formal_forms
 
 FEATURE_COLUMNS = (
@@ -102,8 +100,8 @@ def _add_names(out: pd.DataFrame, col) -> None:
     raw = raw.fillna(raw_joined.where(raw_joined.str.len() > 0).astype("string"))
     out["full_key"] = full.to_numpy()
     out["alt_key"] = alt.to_numpy()
-    out["full_skel"] = key_column(full, _joined_skeleton).to_numpy()
-    out["alt_skel"] = key_column(alt, _joined_skeleton).to_numpy()
+    out["full_skel"] = key_column(full, joined_skeleton).to_numpy()
+    out["alt_skel"] = key_column(alt, joined_skeleton).to_numpy()
     out["given_key"] = given.fillna(full.str.split(" ").str[0]).to_numpy()
     out["family_key"] = family.fillna(full.str.split(" ").str[-1]).to_numpy()
     out["name_coarse"] = key_column(raw, coarse_key).to_numpy()
@@ -121,11 +119,6 @@ def _given_forms(given_keys: pd.Series) -> pd.Series:
     forms = {key: formal_forms(key) for key in distinct}
     values = [forms.get(key) if isinstance(key, str) else None for key in given_keys]
     return pd.Series(pd.array(values, dtype=pd.ArrowDtype(pa.list_(pa.string()))))
-
-
-def _joined_skeleton(key: str) -> str:
-    # Without spaces: compounds are written joined or apart ("Mohammadirad", "Mohammadi Rad").
-    return re.sub(r"(.)\1+", r"\1", skeleton(key).replace(" ", ""))
 
 
 def _skeleton_key(text: str) -> str:

@@ -130,13 +130,9 @@ def name_tokens(name: str) -> list[str]:
     return normalize_latin(name).split()
 
 
-@lru_cache(maxsize=262_144)
-def marked_word_key(word: str) -> str:
-    """The key of one lower-case ASCII word, long vowels in capitals (A I U).
-
-    A short e stays e here (it is a in `word_key`): between Latin spellings e stands
-    for a or i (Mohammed/Mohammad, Kazem/Kazim), while a and i are further apart.
-    """
+def _marked_word_key(word: str) -> str:
+    """`word_key` before its last folding: spellings that can only stand for a written
+    long vowel in capitals (A I U), which the later rewrites rely on, and e still e."""
     word = _ALIASES.get(word, word)
     for pattern, replacement in _PREFIX_REWRITES:
         word = pattern.sub(replacement, word)
@@ -155,7 +151,7 @@ def _keep_capital(match: re.Match[str]) -> str:
 @lru_cache(maxsize=262_144)
 def word_key(word: str) -> str:
     """The phonetic key of one lower-case ASCII word (e is a: Mohammed = Mohammad)."""
-    return _DOUBLED.sub(r"\1", marked_word_key(word).lower().replace("e", "a"))
+    return _DOUBLED.sub(r"\1", _marked_word_key(word).lower().replace("e", "a"))
 
 
 def join_compounds(words: list[str]) -> list[str]:
@@ -173,56 +169,6 @@ def key_words(name: str) -> list[str]:
     return join_compounds(normalize_latin(name).split())
 
 
-# Affixes that one spelling writes and another leaves out, tried as other readings of a
-# word (never removed from the key): the article before a vowel or assimilated to a sun
-# letter (Al-Amrani/Amrani, Essaid/Said), Maghrebi l- (Lamine/Amine), "son of" (Bin Ahmad),
-# the South-Asian -ul/-ur connector left on a given name (Shamsul, Saifur) and the
-# French silent -e (Sihame, Danielle).
-_AFFIXES = [
-    re.compile(p)
-    for p in [
-        r"^(?:a|e|i|o|u)l(?=[aeouy][a-z]{2}|i[bdns][a-z])",  # not Ali- (Alizadeh, Alireza)
-        r"^[ae]l(?=[lw][aeiouy][a-z]{2})",  # Al-Lawzi, Al-Wazzan (Alwan is a name: kept in the key)
-        r"^ale(?=[b-df-hj-np-tv-z][a-z]{3})",  # Persian Al-e (Al-e Habib)
-        r"^l(?=[aeiou][a-z]{2})",
-        r"^[aeuo](?=([tdsrnz])\1[a-z]{2})",  # Essaid, Ur-Rashid
-        r"^(?:bint|bin|ben|ibn|ebn)(?=[a-z]{3})",
-        r"(?<=[a-z]{3})(?:ul|ur)$",
-        r"(?<=[a-z]{3}[^aeiouy])e$",
-    ]
-]
-
-
-# Latin th is ث (s) in the key, but Gulf spellings write ذ as th (Muath = Moaz) and
-# French ones write ت as th (Nathalie); ch is sh in the key but خ or k in German and
-# Levantine spellings (Chalifa, Michael = Mikhail); x may be ks (Roxana = Roksana).
-_OTHER_SOUNDS = [
-    (re.compile(r"th"), "dh"), (re.compile(r"th"), "t"), (re.compile(r"(?<!s)ch"), "k"), (re.compile(r"x"), "ks"),
-]
-
-
-@lru_cache(maxsize=262_144)
-def word_readings(word: str) -> tuple[str, ...]:
-    """Other readings of a folded word: one optional affix left out (see `_AFFIXES`), or
-    one sound read another way (th as ذ or ت, ch as k, x as ks)."""
-    readings = []
-    for pattern in _AFFIXES:
-        other = pattern.sub("", word, count=1)
-        if other != word and other not in readings:
-            readings.append(other)
-    for pattern, replacement in _OTHER_SOUNDS:
-        other = pattern.sub(replacement, word)
-        if other != word and other not in readings:
-            readings.append(other)
-    return tuple(readings)
-
-
-@lru_cache(maxsize=65_536)
-def marked_latin_key(name: str) -> str:
-    """`latin_key` with definite long vowels in capitals, for the script comparison."""
-    return " ".join(marked_word_key(w) for w in key_words(name))
-
-
 @lru_cache(maxsize=65_536)
 def latin_key(name: str) -> str:
     """The folded phonetic key of a Latin-script name, word by word.
@@ -231,7 +177,7 @@ def latin_key(name: str) -> str:
     True
 
     Hyphenated compounds are joined (Mohammad-Reza -> one word); spaced ones are
-    joined only for known halves (-zadeh, -pour, Abdol-, -allah); `name_similarity`
-    also compares the joined name, so "Mohammad Reza" still matches "Mohammadreza".
+    joined only for known halves (-zadeh, -pour, Abdol-, -allah); `keys.joined_skeleton`
+    drops the spaces, so "Mohammad Reza" still agrees with "Mohammadreza".
     """
     return " ".join(word_key(w) for w in key_words(name))

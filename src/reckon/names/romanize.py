@@ -1,8 +1,8 @@
 """Persian/Arabic script -> the key alphabet of `latin_key`.
 
 Script writes consonants and the long vowels (ا و ی) but not the short ones, so the
-key of "حسین" is "hsin" while the Latin key of "Hossein" is "husin": comparison
-(see `compare`) lets the Latin side's extra short vowels go unpaid.
+key of "حسین" is "hsin" while the Latin key of "Hossein" is "husin": the two agree on
+their consonants (see `keys.skeleton`).
 """
 
 from __future__ import annotations

@@ -1,25 +1,24 @@
-"""Apply a name function to a pandas Series, once per distinct value.
+"""Apply a key function to a text column, once per distinct value.
 
-Victim lists repeat the same given names and surnames thousands of times, so working
-on unique values is what keeps normalising a million records fast.
+Victim lists repeat the same given names and surnames thousands of times, so keying
+distinct values only is what keeps preparing a million records fast.
 """
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 import pandas as pd
 
 
-def map_unique(names: pd.Series, function: Callable[[str], object]) -> pd.Series:
-    """`function` applied to each distinct non-null value of `names`; nulls stay null.
+def key_column(values: pd.Series, function: Callable[[str], str]) -> pd.Series:
+    """`function` of each stripped value, as pandas strings; blanks and empty keys become NULL.
 
-    >>> map_unique(pd.Series(["Ali", "Ali", None]), str.upper).tolist()
-    ['ALI', 'ALI', None]
+    >>> key_column(pd.Series(["Ali", " Ali", "", None]), str.upper).tolist()
+    ['ALI', 'ALI', <NA>, <NA>]
     """
-    codes, uniques = pd.factorize(names, use_na_sentinel=True)
-    results = pd.Series([function(str(value)) for value in uniques], dtype=object)
-    mapped = results.reindex(codes).to_numpy()
-    out = pd.Series(mapped, index=names.index, dtype=object, name=names.name)
-    out[codes == -1] = None
-    return out
+    text = values.astype("string").str.strip()
+    text = text.where(text.str.len() > 0)
+    distinct = text.dropna().unique()
+    mapping = {value: (function(value) or None) for value in distinct}
+    return text.map(mapping).astype("string")
