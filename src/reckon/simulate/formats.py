@@ -19,8 +19,8 @@ import jdatetime
 import numpy as np
 import pandas as pd
 
-from reckon.simulate.lists import ListDraw
 from reckon.simulate.layouts import LAYOUTS, layout_frame, layout_record_ids
+from reckon.simulate.lists import ListDraw
 from reckon.simulate.noise import PERSIAN_DIGITS, add_typos, persian_digits
 from reckon.simulate.pools import NOTE_RATE, NOTES, latin_pool, script_pool, stacked
 from reckon.simulate.population import EVENT_START, PLACES, Population
