@@ -43,7 +43,7 @@ def simulate(
              ".csv/.xlsx/.json).",
     ),
     sizes: str = typer.Option(
-        None, "--sizes", help="People on each list, comma-separated (e.g. 300,60); the first is the one others draw on.",
+        None, "--sizes", help="People on each list, comma-separated, in list order (e.g. 300,60).",
         show_default=False,
     ),
     force: bool = typer.Option(False, "--force", help="Write into a non-empty folder, overwriting our files."),
