@@ -213,3 +213,9 @@ def test_the_cli_takes_a_profile_and_list_sizes(tmp_path):
     assert bad.exit_code == 1 and "2 list sizes for 3 lists" in bad.output
     bad = runner.invoke(app, ["simulate", str(tmp_path / "g"), "--sizes", "300,sixty"])
     assert bad.exit_code == 1 and "--sizes '300,sixty' is not a list of whole numbers" in bad.output
+
+
+def test_sizes_work_for_the_clean_profile_too(tmp_path):
+    truth = simulate_event(tmp_path / "e", victims=500, sizes=[200, 50], seed=2, articles=0)
+    assert truth.victims_by_list == {"rights_group": 200, "hospital_records": 50}
+    assert truth.records_by_list["rights_group"] > 200  # internal duplicates come on top
