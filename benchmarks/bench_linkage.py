@@ -1,11 +1,18 @@
 """Linkage accuracy and speed on data sets with ground truth (../shared/data/linkage/).
 
-    python3 benchmarks/bench_linkage.py [historical_50k febrl3 pseudopeople pseudopeople_census_ssa simulated]
+    python3 benchmarks/bench_linkage.py [historical_50k febrl3 pseudopeople pseudopeople_census_ssa simulated
+                                         clean_300_1000 harsh_60_300 harsh_300_1000 harsh_2000_5000
+                                         harsh_4lists_300_1000]
 
 Every data set's columns are mapped onto reckon's canonical fields and linked with the
 SAME reckon model (default LinkageSettings); nothing is tuned per data set. Figures are
 pair precision / recall / F1 over all pairs of records placed in one person, and wall
 time (rough: a 2-core machine shared with other work). Results: benchmarks/results/linkage.json.
+
+The simulated cases (SIMULATED) go through the real importer (`lists add`), so what it
+quarantines counts against recall: a quarantined record stays a person of its own. They
+also report the true pairs that involve a quarantined or an unnamed record, and the
+scores over the imported records only and over the named records only.
 """
 
 from __future__ import annotations
@@ -18,7 +25,6 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
 
 from reckon.case import Case
@@ -110,38 +116,84 @@ def _street(raw: pd.DataFrame) -> pd.Series:
     return pd.Series(None, index=raw.index, dtype="object")
 
 
-def simulated_case(victims: int, lists: int = 4, seed: int = 11) -> tuple[Case, pd.Series, dict]:
-    """A case holding the lists of `reckon simulate`, imported as a user would (lists add)."""
+# `reckon simulate` cases: the clean profile at 20,000 victims (as before), and lists of given
+# sizes (people per list, the big list first) in the clean and the harsh profile.
+SIMULATED: dict[str, dict] = {
+    "simulated": {"victims": 20000, "lists": 4, "profile": "clean"},
+    "clean_300_1000": {"profile": "clean", "sizes": (1000, 300)},
+    "harsh_60_300": {"profile": "harsh", "sizes": (300, 60)},
+    "harsh_300_1000": {"profile": "harsh", "sizes": (1000, 300)},
+    "harsh_2000_5000": {"profile": "harsh", "sizes": (5000, 2000)},
+    "harsh_4lists_300_1000": {"profile": "harsh", "sizes": (1000, 300, 500, 300)},
+}
+VICTIMS_PER_BIG_LIST = 1.5  # the big list documents two thirds of the dead
+
+
+def simulated_case(victims: int | None = None, lists: int | None = None, seed: int = 11, profile: str = "clean",
+                   sizes: tuple[int, ...] | None = None) -> tuple[Case, pd.DataFrame, dict]:
+    """A case holding the lists of `reckon simulate`, imported as a user would (lists add).
+
+    Returns the case, the truth (one row per record in the files: key '<list>#<row>',
+    person_id, and the stored record_id, missing where the importer quarantined the row),
+    and what was simulated and lost on import."""
     from reckon.simulate import simulate_event
     from reckon.lists.store import add_list
 
+    victims = victims or round(VICTIMS_PER_BIG_LIST * max(sizes or (2000,)))
     folder = Path(tempfile.mkdtemp(prefix="reckon-bench-"))
-    simulate_event(folder / "event", victims=victims, lists=lists, seed=seed, articles=0)
+    simulated = simulate_event(folder / "event", victims=victims, lists=lists, seed=seed, articles=0,
+                               profile=profile, sizes=sizes)
     case = Case.init(folder / "case")
-    for path in sorted((folder / "event" / "lists").glob("*.csv")):
+    for path in sorted((folder / "event" / "lists").iterdir()):
         add_list(case, path, name=path.stem)
     truth = pd.read_csv(folder / "event" / "truth.csv", dtype=str)
-    # The importer names a record '<list>:<source_record_id>' (or '#<row>' if ids repeat).
-    by_source = dict(zip(truth["list_name"] + ":" + truth["source_record_id"], truth["person_id"]))
-    by_row = dict(zip(truth["list_name"] + ":#" + truth["row_number"], truth["person_id"]))
-    ids = case.con.execute("SELECT record_id FROM records ORDER BY record_id").df()["record_id"]
-    people = ids.map(lambda r: by_source.get(r, by_row.get(r)))
-    return case, pd.Series(people.to_numpy(), index=ids.to_numpy()), {"victims": victims, "lists": lists, "seed": seed}
+    truth["key"] = truth["list_name"] + "#" + truth["row_number"]
+    stored = case.con.execute(
+        "SELECT list_name || '#' || row_number AS key, record_id, "
+        "coalesce(name, name_native, given_name, family_name) IS NULL AS unnamed FROM records").df()
+    lost = case.con.execute("SELECT list_name || '#' || row_number AS key, reason FROM quarantine").df()
+    truth = truth.merge(stored, on="key", how="left")
+    unnamed = set(lost.loc[lost["reason"].str.contains("no name"), "key"]) | set(stored.loc[stored["unnamed"], "key"])
+    truth["unnamed"] = truth["key"].isin(unnamed)
+    info = {"profile": profile, "victims": victims, "lists": len(simulated.lists), "seed": seed,
+            "records_by_list": simulated.records_by_list, "quarantined": int(truth["record_id"].isna().sum()),
+            "unnamed": int(truth["unnamed"].sum())}
+    return case, truth[["key", "person_id", "record_id", "unnamed"]], info
 
 
-def run_simulated(victims: int = 20000, settings: LinkageSettings | None = None) -> dict:
+def score_case(case: Case, truth: pd.DataFrame) -> dict:
+    """Pair scores over the true pairs of every documented record (a quarantined record is a
+    person of its own, so import losses count against recall), and two narrower views:
+    the records the importer kept, and the named ones (those a name can link)."""
+    persons = case.con.execute("SELECT record_id, person_id FROM persons").df()
+    person_of = dict(zip(persons["record_id"], persons["person_id"].astype(str)))
+    predicted = truth["record_id"].map(person_of).fillna("not imported: " + truth["key"])
+    everyone = pair_scores(truth["person_id"], predicted)
+    imported = truth["record_id"].notna().to_numpy()
+    kept = pair_scores(truth["person_id"][imported], predicted[imported])
+    named = ~truth["unnamed"].to_numpy()
+    by_name = pair_scores(truth["person_id"][named], predicted[named])
+    return {**everyone, "true_pairs_with_quarantined": everyone["true_pairs"] - kept["true_pairs"],
+            "true_pairs_with_unnamed": everyone["true_pairs"] - by_name["true_pairs"],
+            "imported_only": _short(kept), "named_only": _short(by_name)}
+
+
+def _short(scores: dict) -> dict:
+    return {k: scores[k] for k in ("precision", "recall", "f1", "true_pairs")}
+
+
+def run_simulated(name: str = "simulated", settings: LinkageSettings | None = None) -> dict:
     """`reckon simulate` lists: import, link in the case, score against the truth."""
     started = time.perf_counter()
-    case, truth, info = simulated_case(victims)
+    case, truth, info = simulated_case(**SIMULATED[name])
     imported = time.perf_counter()
     run = link_case(case, settings=settings)
     done = time.perf_counter()
-    persons = case.con.execute("SELECT record_id, person_id FROM persons").df().set_index("record_id")["person_id"]
-    scores = pair_scores(truth, persons.reindex(truth.index))
+    scores = score_case(case, truth)
     case.close()
-    return {"data_set": "simulated", "records": int(len(truth)), **scores, **info,
+    return {"data_set": name, "records": int(len(truth)), **scores, **info,
             "import_seconds": round(imported - started, 1), "link_seconds": round(done - imported, 1),
-            "persons_found": run.summary["persons"], "true_persons": int(truth.nunique())}
+            "persons_found": run.summary["persons"], "true_persons": int(truth["person_id"].nunique())}
 
 
 def pseudopeople_census_ssa() -> tuple[pd.DataFrame, pd.Series, dict]:
@@ -156,8 +208,8 @@ DATASETS: dict[str, Callable[[], tuple[pd.DataFrame, pd.Series, dict]]] = {
 
 
 def run(name: str, settings: LinkageSettings | None = None) -> dict:
-    if name == "simulated":
-        return run_simulated(settings=settings)
+    if name in SIMULATED:
+        return run_simulated(name, settings=settings)
     started = time.perf_counter()
     records, truth, info = DATASETS[name]()
     loaded = time.perf_counter()
@@ -171,7 +223,7 @@ def run(name: str, settings: LinkageSettings | None = None) -> dict:
 
 def main(names: list[str]) -> None:
     results = json.loads(RESULTS.read_text()) if RESULTS.exists() else {}
-    for name in names or [*DATASETS, "simulated"]:
+    for name in names or [*DATASETS, *SIMULATED]:
         figures = run(name)
         print(json.dumps(figures))
         results[name] = figures

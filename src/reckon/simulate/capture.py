@@ -12,6 +12,9 @@ by all lists); the last term makes lists *dependent* (a families committee works
 rights group's list, and copies some of its records word for word: see
 :mod:`reckon.simulate.copying`). These are exactly the violations that multiple systems estimation
 has to cope with, so the simulation must contain them.
+
+A list with a ``size`` documents exactly that many people: ``base_k`` is solved so the
+probabilities add up to the size, and the people are drawn by sequential Poisson sampling.
 """
 
 from __future__ import annotations
@@ -28,7 +31,7 @@ class ListSpec:
     """One list: how it captures people and how it writes them down."""
 
     name: str
-    format: str  # "A" (Latin), "B" (Persian), "C" (both scripts)
+    format: str  # clean layouts "A" (Latin), "B" (Persian), "C" (both scripts), or a harsh one (layouts.py)
     latin_styles: tuple[tuple[str, float], ...] = (("passport", 1.0),)
     script_styles: tuple[tuple[str, float], ...] = (("zwnj", 1.0),)
     base: float = -0.8
@@ -45,10 +48,11 @@ class ListSpec:
     missing_rate: float = 0.05
     duplicate_rate: float = 0.01
     id_prefix: str = "R"
+    size: int | None = None  # exactly this many people on the list; `base` is then solved for it
 
     def to_dict(self) -> dict:
         return {
-            "name": self.name, "format": self.format,
+            "name": self.name, "format": self.format, "size": self.size,
             "latin_styles": dict(self.latin_styles), "script_styles": dict(self.script_styles),
             "base": self.base, "province": dict(self.province), "female": self.female,
             "young": self.young, "visibility": self.visibility, "depends_on": self.depends_on,
@@ -137,14 +141,43 @@ def capture(population: Population, specs: list[ListSpec], rngs: list[np.random.
     young = population.age < 25
     for k, spec in enumerate(specs):
         province_effect = np.array([spec.province.get(p, 0.0) for p in PROVINCES])
-        logit = (
-            spec.base
-            + province_effect[population.province]
-            + spec.female * population.female
-            + spec.young * young
-            + spec.visibility * population.visibility
-        )
+        effects = [
+            province_effect[population.province],
+            spec.female * population.female,
+            spec.young * young,
+            spec.visibility * population.visibility,
+        ]
         if spec.depends_on is not None:
-            logit = logit + spec.dependence * captured[:, spec.depends_on]
-        captured[:, k] = rngs[k].random(population.size) < 1.0 / (1.0 + np.exp(-logit))
+            effects.append(spec.dependence * captured[:, spec.depends_on])
+        logit = spec.base if spec.size is None else solve_base(sum(effects), spec.size)
+        for effect in effects:  # added one by one, in this order: the same seed gives the same lists
+            logit = logit + effect
+        draws, chance = rngs[k].random(population.size), _sigmoid(logit)
+        captured[:, k] = draws < chance if spec.size is None else _exactly(spec.size, draws / chance)
     return captured
+
+
+def _exactly(size: int, ranks: np.ndarray) -> np.ndarray:
+    """The ``size`` people with the smallest draw/probability ratio (sequential Poisson
+    sampling, Ohlsson 1998): a sample of exactly that size whose inclusion probabilities
+    are close to the capture model's."""
+    chosen = np.zeros(ranks.size, dtype=bool)
+    chosen[np.argpartition(ranks, size - 1)[:size]] = True
+    return chosen
+
+
+def solve_base(effects: np.ndarray, size: int) -> float:
+    """The intercept at which the expected number captured is ``size`` (bisection: the
+    expectation rises with the intercept)."""
+    low, high = -30.0, 30.0
+    for _ in range(60):
+        middle = (low + high) / 2
+        if _sigmoid(middle + effects).sum() < size:
+            low = middle
+        else:
+            high = middle
+    return (low + high) / 2
+
+
+def _sigmoid(x: np.ndarray) -> np.ndarray:
+    return 1.0 / (1.0 + np.exp(-x))

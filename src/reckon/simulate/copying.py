@@ -30,6 +30,8 @@ def copy_records(frame: pd.DataFrame, draw: ListDraw, source: pd.DataFrame, sour
                  rng: np.random.Generator) -> tuple[pd.DataFrame, int]:
     """Overwrite a ``draw.spec.copy_rate`` share of the rows shared with ``source`` by the
     source's row for the same person. Returns the new frame and the number of copied rows."""
+    if draw.spec.format not in FIELDS or source_draw.spec.format not in FIELDS:
+        return frame, 0  # the harsh layouts write every field their own way: nothing to copy verbatim
     ours, theirs = FIELDS[draw.spec.format], FIELDS[source_draw.spec.format]
     shared = [key for key in ours if key in theirs]
     first_row = pd.Series(np.arange(source_draw.size), index=source_draw.person)

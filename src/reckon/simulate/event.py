@@ -1,10 +1,11 @@
 """``simulate_event``: one synthetic event with known truth, written to a folder.
 
-    OUT/lists/<list_name>.csv        K victim lists (formats A, B, C; see formats.py)
+    OUT/lists/<list_name>.csv        K victim lists (clean: formats A, B, C, see formats.py;
+                                     harsh: .csv, .xlsx and .json layouts, see layouts.py)
     OUT/articles/NNN_<publisher>.txt  synthetic articles in the seed format
     OUT/articles/claims_truth.jsonl   the claims planted in them
     OUT/population.csv               the N true victims
-    OUT/truth.csv                    list_name, source_record_id, person_id, row_number
+    OUT/truth.csv                    list_name, source_record_id, person_id, row_number (as the importer numbers rows)
     OUT/truth_histories.csv          true capture patterns with counts (one 0/1 column per list)
     OUT/truth.json                   N, counts by list, overlap by pattern, seed, parameters
 """
@@ -12,6 +13,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,13 +24,15 @@ from reckon import __version__
 from reckon.errors import InputError
 from reckon.estimate.histories import CaptureHistories, from_rows
 from reckon.simulate.articles import Figures
-from reckon.simulate.capture import ListSpec, capture, default_specs, scaled
+from reckon.simulate.capture import ListSpec, capture, scaled
 from reckon.simulate.copying import copy_records
-from reckon.simulate.formats import list_frame, record_ids
+from reckon.simulate.formats import list_file, list_frame, record_ids
+from reckon.simulate.layouts import LAYOUTS
 from reckon.simulate.lists import ListDraw, draw_list
 from reckon.simulate.population import EVENT_DAYS, EVENT_START, PLACES, PROVINCES, Population, draw_population
+from reckon.simulate.profiles import PROFILES, profile_specs
 from reckon.simulate.templates import compose_articles
-from reckon.simulate.writer import histories_frame, population_frame, write_articles, write_csv, write_json
+from reckon.simulate.writer import histories_frame, population_frame, write_articles, write_csv, write_json, write_list
 
 # Independent random streams, so adding a list or an article does not change the others.
 POPULATION_STREAM, ARTICLE_STREAM, LIST_STREAM = 0, 1, 100
@@ -84,12 +88,14 @@ def simulate_event(
     out_dir: str | Path,
     *,
     victims: int = 2000,
-    lists: int = 4,
+    lists: int | None = None,
     seed: int = 0,
     articles: int = 12,
     heterogeneity: float = 1.0,
     dependence: float = 1.0,
     persian_encoding: str = "utf-8",
+    profile: str = "clean",
+    sizes: Sequence[int] | None = None,
     specs: list[ListSpec] | None = None,
     force: bool = False,
 ) -> SimulationTruth:
@@ -97,12 +103,16 @@ def simulate_event(
 
     ``heterogeneity`` and ``dependence`` scale the capture model's covariate effects and
     list dependence (1 = the default story, 0 = none: independent, homogeneous lists).
-    ``specs`` replaces the default lists entirely. The same arguments give byte-identical files. Refuses a non-empty ``out_dir`` unless
-    ``force`` (files of the same names are then overwritten; others are left alone).
+    ``profile`` chooses how kind the lists are ("clean" or "harsh"; see profiles.py);
+    ``sizes`` gives each list's number of people (``lists`` defaults to their count, else 4).
+    ``specs`` replaces the profile's lists entirely. The same arguments give byte-identical
+    files. Refuses a non-empty ``out_dir`` unless ``force`` (files of the same names are then
+    overwritten; others are left alone).
     """
-    _check(victims, lists, seed, articles)
+    lists = _check(victims, lists, seed, articles, profile, sizes)
     out = _prepare(Path(out_dir), force)
-    specs = scaled(specs or default_specs(lists), heterogeneity=heterogeneity, dependence=dependence)
+    specs = specs or profile_specs(profile, lists, victims, sizes)
+    specs = scaled(specs, heterogeneity=heterogeneity, dependence=dependence)
     pop = draw_population(victims, np.random.default_rng([seed, POPULATION_STREAM]))
     rngs = [np.random.default_rng([seed, LIST_STREAM + k]) for k in range(len(specs))]
     captured = capture(pop, specs, rngs)
@@ -114,21 +124,40 @@ def simulate_event(
     write_csv(population_frame(pop), out / "population.csv")
     write_csv(histories_frame(captured, names), out / "truth_histories.csv")
     settings = {"victims": victims, "lists": len(specs), "articles": articles, "heterogeneity": heterogeneity,
-                "dependence": dependence, "persian_encoding": persian_encoding}
+                "dependence": dependence, "persian_encoding": persian_encoding, "profile": profile,
+                "sizes": list(sizes) if sizes is not None else None}
     truth = _truth(pop, captured, draws, copies, n_claims, seed, specs, settings)
     write_json(truth.to_dict(), out / "truth.json")
     return truth
 
 
-def _check(victims: int, lists: int, seed: int, articles: int) -> None:
+def _check(victims: int, lists: int | None, seed: int, articles: int, profile: str,
+           sizes: Sequence[int] | None) -> int:
+    """The number of lists, once the arguments are known to make sense."""
     if victims < 1:
         raise InputError(f"victims must be at least 1, got {victims}", fix="pass --victims 2000")
+    if lists is None:
+        lists = len(sizes) if sizes else 4
     if not 2 <= lists <= 15:
         raise InputError(f"lists must be between 2 and 15, got {lists}", fix="pass --lists 4")
     if seed < 0:
         raise InputError(f"seed must be a whole number >= 0, got {seed}", fix="pass --seed 0")
     if articles < 0:
         raise InputError(f"articles must be >= 0, got {articles}", fix="pass --articles 12")
+    if profile not in PROFILES:
+        raise InputError(f"unknown profile {profile!r}", fix=f"use one of: {', '.join(PROFILES)}")
+    if sizes is not None:
+        _check_sizes(list(sizes), lists, victims)
+    return lists
+
+
+def _check_sizes(sizes: list[int], lists: int, victims: int) -> None:
+    if len(sizes) != lists:
+        raise InputError(f"{len(sizes)} list sizes for {lists} lists",
+                         fix="give one size per list, e.g. --sizes 300,60 for two lists")
+    if not all(1 <= size <= victims for size in sizes):
+        raise InputError(f"list sizes {', '.join(map(str, sizes))} must each be between 1 and the {victims} victims",
+                         fix="raise --victims or lower --sizes")
 
 
 def _prepare(out: Path, force: bool) -> Path:
@@ -147,19 +176,19 @@ def _write_lists(out: Path, pop: Population, draws: list[ListDraw], rngs: list[n
     Returns how many records each list copied from the list it depends on."""
     truth, frames, copies = [], [], {}
     for draw, rng in zip(draws, rngs):
+        written = list_file(draw.spec.format, persian_encoding)
         frame = list_frame(pop, draw, rng)
         copies[draw.spec.name] = 0
         if draw.spec.depends_on is not None and draw.spec.copy_rate > 0:
             source = draw.spec.depends_on
             frame, copies[draw.spec.name] = copy_records(frame, draw, frames[source], draws[source], rng)
         frames.append(frame)
-        encoding = persian_encoding if draw.spec.format == "B" else "utf-8"
-        write_csv(frame, out / "lists" / f"{draw.spec.name}.csv", encoding)
+        write_list(frame, out / "lists" / f"{draw.spec.name}.{written.kind}", written.kind, written.encoding)
         truth.append(pd.DataFrame({
             "list_name": draw.spec.name,
             "source_record_id": record_ids(frame, draw.spec.format),
             "person_id": pop.person_id[draw.person],
-            "row_number": np.arange(2, draw.size + 2),  # the file's line: 1 is the header
+            "row_number": np.arange(written.first_row, draw.size + written.first_row),
         }))
     write_csv(pd.concat(truth, ignore_index=True), out / "truth.csv")
     return copies
@@ -196,5 +225,6 @@ def _truth(pop: Population, captured: np.ndarray, draws: list[ListDraw], copies:
         parameters={
             **settings, "event_start": EVENT_START.isoformat(), "event_days": EVENT_DAYS,
             "list_specs": [s.to_dict() for s in specs],
+            "layouts": {s.format: LAYOUTS[s.format].to_dict() for s in specs if s.format in LAYOUTS},
         },
     )

@@ -1,4 +1,5 @@
-"""Turn a :class:`ListDraw` into the columns of one of the three list formats.
+"""Turn a :class:`ListDraw` into the columns of its list: the clean profile's three formats
+here, the harsh profile's layouts in :mod:`reckon.simulate.layouts`.
 
     A (Latin):   id,name,father_name,sex,age,date_of_death,place_of_death,province,notes
     B (Persian): شناسه,نام,نام خانوادگی,نام پدر,جنسیت,سن,تاریخ فوت,محل فوت,استان
@@ -12,71 +13,29 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from functools import lru_cache
+from typing import NamedTuple
 
 import jdatetime
 import numpy as np
 import pandas as pd
 
+from reckon.simulate.layouts import LAYOUTS, layout_frame, layout_record_ids
 from reckon.simulate.lists import ListDraw
-from reckon.simulate.names import (
-    LATIN_STYLES,
-    SCRIPT_STYLES,
-    SEYED_FA,
-    build_surnames,
-    romanise,
-    seyed_latin,
-    write_script,
-)
 from reckon.simulate.noise import PERSIAN_DIGITS, add_typos, persian_digits
-from reckon.simulate.population import EVENT_START, GIVEN, PLACES, Population
+from reckon.simulate.pools import NOTE_RATE, NOTES, latin_pool, script_pool, stacked
+from reckon.simulate.population import EVENT_START, PLACES, Population
 
 HEADERS = {
     "A": ["id", "name", "father_name", "sex", "age", "date_of_death", "place_of_death", "province", "notes"],
     "B": ["شناسه", "نام", "نام خانوادگی", "نام پدر", "جنسیت", "سن", "تاریخ فوت", "محل فوت", "استان"],
     "C": ["record_no", "full_name", "name_fa", "father", "gender", "age", "died", "city", "province"],
 }
-NOTES = (
-    "reported by relatives", "died in hospital", "shot near the governor's office",
-    "body returned to family", "unverified", "witness statement on file", "buried without ceremony",
-)
-NOTE_RATE = 0.15
 ASCII_DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹", "0123456789")
-
-
-@lru_cache(maxsize=None)
-def latin_pool(style: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(given names, surnames, [Seyed, Seyedeh]) in one Latin style, indexed by code."""
-    spec = LATIN_STYLES[style]
-    given = np.array([romanise(la, spec) for _, la in GIVEN], dtype=object)
-    surnames = np.array([romanise(la, spec, surname=True) for _, la in build_surnames()], dtype=object)
-    seyed = np.array([seyed_latin(spec, False) + " ", seyed_latin(spec, True) + " "], dtype=object)
-    return given, surnames, seyed
-
-
-@lru_cache(maxsize=None)
-def script_pool(style: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(given names, surnames, [سید, سیده]) in one Persian-script style, indexed by code."""
-    spec = SCRIPT_STYLES[style]
-    given = np.array([write_script(fa, spec) for fa, _ in GIVEN], dtype=object)
-    surnames = np.array([write_script(fa, spec) for fa, _ in build_surnames()], dtype=object)
-    seyed = np.array([write_script(s, spec) + " " for s in SEYED_FA], dtype=object)
-    return given, surnames, seyed
-
-
-Pool = Callable[[str], tuple[np.ndarray, np.ndarray, np.ndarray]]
-
-
-def _stack(styles: tuple[tuple[str, float], ...], pool: Pool) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Each pool part stacked into a (n_styles, n_codes) array for fancy indexing."""
-    parts = [pool(name) for name, _ in styles]
-    given, surnames, seyed = (np.stack([p[i] for p in parts]) for i in range(3))
-    return given, surnames, seyed
 
 
 def latin_names(pop: Population, draw: ListDraw) -> tuple[np.ndarray, np.ndarray]:
     """(full name, father's name) in Latin letters for every record."""
-    given, surnames, seyed = _stack(draw.spec.latin_styles, latin_pool)
+    given, surnames, seyed = stacked(draw.spec.latin_styles, latin_pool)
     p, s = draw.person, draw.latin_style
     prefix = np.where(pop.seyed[p], seyed[s, pop.female[p].astype(int)], "")
     full = prefix + given[s, pop.given[p]] + " " + surnames[s, pop.surname[p]]
@@ -85,7 +44,7 @@ def latin_names(pop: Population, draw: ListDraw) -> tuple[np.ndarray, np.ndarray
 
 def script_names(pop: Population, draw: ListDraw) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(given name with any سید prefix, surname, father's name) in Persian script."""
-    given, surnames, seyed = _stack(draw.spec.script_styles, script_pool)
+    given, surnames, seyed = stacked(draw.spec.script_styles, script_pool)
     p, s = draw.person, draw.script_style
     prefix = np.where(pop.seyed[p], seyed[s, pop.female[p].astype(int)], "")
     return prefix + given[s, pop.given[p]], surnames[s, pop.surname[p]], given[s, pop.father[p]]
@@ -180,12 +139,32 @@ def frame_c(pop: Population, draw: ListDraw, rng: np.random.Generator) -> pd.Dat
 FRAMES = {"A": frame_a, "B": frame_b, "C": frame_c}
 
 
+class ListFile(NamedTuple):
+    """How a list is published."""
+
+    kind: str  # "csv", "xlsx" or "json": also the file's suffix
+    encoding: str
+    first_row: int  # the importer's row number of the first record (1 = the CSV header line)
+
+
+def list_file(fmt: str, persian_encoding: str = "utf-8") -> ListFile:
+    """The file a list of format ``fmt`` is written to; B takes ``persian_encoding``."""
+    if fmt in LAYOUTS:
+        layout = LAYOUTS[fmt]
+        return ListFile(layout.kind, layout.encoding, layout.first_row)
+    return ListFile("csv", persian_encoding if fmt == "B" else "utf-8", 2)
+
+
 def list_frame(pop: Population, draw: ListDraw, rng: np.random.Generator) -> pd.DataFrame:
     """The list's file content as a DataFrame with the format's exact headers."""
+    if draw.spec.format in LAYOUTS:
+        return layout_frame(pop, draw, LAYOUTS[draw.spec.format], rng)
     return FRAMES[draw.spec.format](pop, draw, rng)
 
 
 def record_ids(frame: pd.DataFrame, fmt: str) -> np.ndarray:
     """The source record id of each row, Persian digits folded to ASCII (as the importer stores it)."""
+    if fmt in LAYOUTS:
+        return layout_record_ids(frame, LAYOUTS[fmt])
     ids = frame[HEADERS[fmt][0]].astype(str)
     return ids.str.translate(ASCII_DIGITS).to_numpy(dtype=object) if fmt == "B" else ids.to_numpy(dtype=object)

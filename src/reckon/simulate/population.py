@@ -62,6 +62,7 @@ PROVINCES: tuple[str, ...] = tuple(dict.fromkeys(p.province for p in PLACES))
 PLACE_PROVINCE = np.array([PROVINCES.index(p.province) for p in PLACES])
 GIVEN = MALE_GIVEN + FEMALE_GIVEN
 FEMALE_SHARE = 0.12  # protest deaths are mostly young men
+SECOND_SURNAME_SHARE = 0.04  # people known by two family names (an old and a new one, a clan name)
 
 
 @dataclass(frozen=True)
@@ -78,6 +79,7 @@ class Population:
     place: np.ndarray  # int, index into PLACES
     day: np.ndarray  # int, days after EVENT_START
     visibility: np.ndarray  # float: how visible the death was (unobserved heterogeneity)
+    second_surname: np.ndarray  # int, index into build_surnames(), or -1: known by one family name only
 
     @property
     def size(self) -> int:
@@ -101,18 +103,28 @@ def draw_population(n: int, rng: np.random.Generator) -> Population:
     female_given = rng.choice(len(FEMALE_GIVEN), size=n, p=zipf_weights(len(FEMALE_GIVEN)))
     surnames = build_surnames()
     age = 12 + rng.gamma(shape=2.2, scale=9.0, size=n)
+    surname = rng.choice(len(surnames), size=n, p=zipf_weights(len(surnames), 0.6))
     return Population(
         person_id=np.arange(1, n + 1, dtype=np.int64),
         female=female,
         given=np.where(female, len(MALE_GIVEN) + female_given, male_given),
-        surname=rng.choice(len(surnames), size=n, p=zipf_weights(len(surnames), 0.6)),
+        surname=surname,
         seyed=rng.random(n) < 0.08,
         father=rng.choice(len(MALE_GIVEN), size=n, p=zipf_weights(len(MALE_GIVEN))),
         age=np.minimum(age, 85).astype(np.int64),
         place=rng.choice(len(PLACES), size=n, p=PLACE_WEIGHTS / PLACE_WEIGHTS.sum()),
         day=rng.choice(EVENT_DAYS, size=n, p=DAY_WEIGHTS / DAY_WEIGHTS.sum()),
         visibility=rng.normal(0.0, 1.0, size=n),
+        # Drawn last: adding it left every earlier draw, and so the clean lists, unchanged.
+        second_surname=_second_surnames(surname, len(surnames), rng),
     )
+
+
+def _second_surnames(surname: np.ndarray, n_surnames: int, rng: np.random.Generator) -> np.ndarray:
+    known = rng.random(surname.size) < SECOND_SURNAME_SHARE
+    other = rng.choice(n_surnames, size=surname.size, p=zipf_weights(n_surnames, 0.6))
+    other = np.where(other == surname, (other + 1) % n_surnames, other)
+    return np.where(known, other, -1)
 
 
 def death_dates(day: np.ndarray) -> np.ndarray:
