@@ -19,8 +19,8 @@ from typer.testing import CliRunner
 
 from reckon.cli.main import app
 from reckon.simulate import SimulationTruth, simulate_event
-from reckon.sources.list_tables import read_table
-from reckon.sources.lists import read_list
+from reckon.lists.tables import read_table
+from reckon.lists.reading import read_list
 
 from .test_reproducible import digests
 
