@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 
-from reckon.sources.articles import read_article
+from reckon.articles.read import read_article
 
 CATEGORIES = {"killed", "injured", "arrested", "missing", "executed", "scope"}
 QUALIFIERS = ("at least", "over", "about", "up to", "between", "vague", "exact")
