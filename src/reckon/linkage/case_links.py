@@ -54,7 +54,9 @@ def link_case(case: Case, *, settings: LinkageSettings | None = None, backend: s
     """Link all records of the case; replace `links` and `persons`; log the run."""
     started = _now()
     decisions = load_decisions(case)
-    result = link_records(load_case_records(case), settings=settings, decisions=decisions, backend=backend)
+    result = link_records(
+        load_case_records(case), settings=settings, decisions=decisions, backend=backend, encrypt_spill=case.encrypted
+    )
     run_id = f"{started:%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:6]}"
     summary = result.summary()
     with case.transaction():
@@ -88,6 +90,23 @@ def _replace_persons(case: Case, result: LinkageResult, run_id: str) -> None:
         "INSERT INTO persons SELECT record_id, person_id, list_name, cluster_probability, run_id FROM new_persons"
     )
     case.con.unregister("new_persons")
+
+
+def drop_list_from_run(case: Case, list_name: str) -> None:
+    """Take a list being removed out of the stored links and persons, so none of its ids stay.
+
+    A person named after one of its records takes the smallest record id left to it.
+    """
+    ids = "SELECT record_id FROM records WHERE list_name = ?"
+    case.con.execute(f"DELETE FROM links WHERE record_id_l IN ({ids}) OR record_id_r IN ({ids})", [list_name, list_name])
+    case.con.execute("DELETE FROM persons WHERE list_name = ?", [list_name])
+    case.con.execute(
+        """
+        UPDATE persons SET person_id = renamed.person_id
+        FROM (SELECT person_id AS old_id, min(record_id) AS person_id FROM persons GROUP BY person_id) renamed
+        WHERE persons.person_id = renamed.old_id AND persons.person_id <> renamed.person_id
+        """
+    )
 
 
 def persons_table(case: Case) -> pd.DataFrame:
@@ -127,7 +146,7 @@ def _recluster(case: Case, threshold: float) -> pd.DataFrame:
     records = case.con.execute("SELECT record_id, list_name FROM records").df()
     pairs = case.con.execute("SELECT record_id_l, record_id_r, match_probability, match_weight, decided FROM links").df()
     clusters = cluster_records(
-        records["record_id"], pairs, threshold, load_decisions(case), make_db_api("duckdb"),
+        records["record_id"], pairs, threshold, load_decisions(case), make_db_api("duckdb", encrypt_spill=case.encrypted),
         min_mean_weight=_run_settings(case).min_mean_weight,
     )
     return clusters.merge(records, on="record_id")[["person_id", "list_name"]]
@@ -160,4 +179,4 @@ def _now() -> datetime:
     return datetime.now(timezone.utc).replace(tzinfo=None)
 
 
-__all__ = ["LinkageRun", "capture_histories", "link_case", "load_case_records", "persons_table", "latest_run"]
+__all__ = ["LinkageRun", "capture_histories", "drop_list_from_run", "link_case", "load_case_records", "persons_table", "latest_run"]
