@@ -78,7 +78,7 @@ def test_a_record_edited_is_found(tmp_path):
 def test_a_record_deleted_is_found(tmp_path):
     folder = _case(tmp_path)
     _tamper(folder, "DELETE FROM records WHERE source_record_id = 'N012'")
-    result = _audit(folder, "verify")
+    result = _audit(folder)
     assert result.exit_code == 1
     assert "table records, list 'ngo': 29 rows where audit row" in result.output
     assert "recorded 30 — rows were deleted outside reckon" in result.output
