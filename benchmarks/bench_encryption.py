@@ -47,6 +47,12 @@ def needles(folder: Path) -> list[str]:
     return sorted(set(found))[:50]
 
 
+def record_ids(case) -> list[str]:
+    """50 record ids: what Splink's working tables carry for every record."""
+    rows = case.con.execute("SELECT record_id FROM records WHERE length(record_id) >= 10 ORDER BY hash(record_id) LIMIT 50")
+    return [r[0] for r in rows.fetchall()]
+
+
 def run_mode(folder: Path, mode: str) -> dict:
     """One mode in this process: import, link, verify; grep the temp folder meanwhile."""
     from reckon.case import Case
@@ -54,13 +60,13 @@ def run_mode(folder: Path, mode: str) -> dict:
     from reckon.storage.encryption import passphrase_from_env
     from reckon.victim_lists import add_list
 
-    words = needles(folder)
     temp = Path(tempfile.gettempdir())
     started = time.perf_counter()
     case = Case.init(folder / mode, passphrase=passphrase_from_env() if mode == "encrypted" else None)
     for path in sorted((folder / "event" / "lists").glob("*.csv")):
         add_list(case, path, name=path.stem)
     imported = time.perf_counter()
+    words = needles(folder) + record_ids(case)
     seen, spill_files = _grep_while(lambda: link_case(case), temp, words)
     linked = time.perf_counter()
     rows = case.verify_audit()

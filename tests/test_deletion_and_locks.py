@@ -90,8 +90,8 @@ def busy_case(tmp_path):
     Case.init(folder).close()
     holder = subprocess.Popen(
         [sys.executable, "-c",
-         "import sys, time; from reckon.case import Case; c = Case.open(sys.argv[1]); print('open', flush=True); "
-         "time.sleep(60)", str(folder)],
+         ("import sys, time; from reckon.case import Case; c = Case.open(sys.argv[1]); print('open', flush=True); "
+          "time.sleep(60)"), str(folder)],
         stdout=subprocess.PIPE, text=True,
     )
     assert holder.stdout.readline().strip() == "open"
@@ -115,8 +115,8 @@ def test_read_only_commands_run_side_by_side(tmp_path):
     Case.init(folder).close()
     reader = subprocess.Popen(
         [sys.executable, "-c",
-         "import sys, time; from reckon.case import Case; c = Case.open(sys.argv[1], read_only=True); "
-         "print('open', flush=True); time.sleep(60)", str(folder)],
+         ("import sys, time; from reckon.case import Case; c = Case.open(sys.argv[1], read_only=True); "
+          "print('open', flush=True); time.sleep(60)"), str(folder)],
         stdout=subprocess.PIPE, text=True,
     )
     try:

@@ -219,7 +219,7 @@ def _anchor_problems(case: Case, rows: list[tuple]) -> list[AuditProblem]:
             f"table audit: the anchor file {ANCHOR_NAME} beside the database is missing, so rows cut off "
             "the end of the trail cannot be ruled out — compare `reckon audit` with a published head."
         ))]
-    except Exception as exc:
+    except (OSError, ValueError, KeyError, TypeError) as exc:
         return [AuditProblem("audit", "anchor", f"table audit: the anchor file {ANCHOR_NAME} cannot be read ({exc}).")]
     mac = _anchor_mac(case, count, head)
     if mac is not None and not hmac.compare_digest(str(anchor.get("mac")), mac):

@@ -35,8 +35,20 @@ from reckon import audit as audit_trail
 from reckon.errors import CaseError, ReckonError
 from reckon.storage import encryption, rewrite
 from reckon.storage.encryption import CaseKeys, KdfParams
-from reckon.storage.files import PRIVATE_FILE, make_private_folder, refuse_symlink, tighten
-from reckon.storage.layout import ANCHOR_NAME, DB_NAME, KEY_FILE_NAME, OUTPUTS_NAME, TEMP_DIR_NAME, WAL_NAME
+from reckon.storage.files import (
+    PRIVATE_FILE,
+    make_private_folder,
+    refuse_symlink,
+    tighten,
+)
+from reckon.storage.layout import (
+    ANCHOR_NAME,
+    DB_NAME,
+    KEY_FILE_NAME,
+    OUTPUTS_NAME,
+    TEMP_DIR_NAME,
+    WAL_NAME,
+)
 
 __all__ = ["DB_NAME", "Case", "find_case_folder", "sha256_file"]
 

@@ -22,7 +22,7 @@ from reckon.storage.encryption import KdfParams
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "linkage"))  # the invented lists (importlib mode)
 
-from linkage_synthetic import make_lists  # noqa: E402
+from linkage_synthetic import make_lists
 
 runner = CliRunner()
 CHEAP = KdfParams(n=2**12)  # the real cost (2**17) is for people; tests open many cases
@@ -163,7 +163,7 @@ def test_linkage_spill_files_are_encrypted_for_an_encrypted_case(private_tmp):
         con.execute("SET memory_limit = '40MB'")
         con.execute("SET preserve_insertion_order = false")
         con.execute("CREATE TABLE t AS SELECT 'Zebulon Quixotefox ' || i AS name FROM range(1500000) r(i)")
-        plaintext, spill_files = _poll_while(lambda: con.execute(
+        plaintext, spill_files = _poll_while(lambda con=con: con.execute(
             "SELECT count(*) FROM (SELECT a.name FROM t a JOIN t b USING (name) ORDER BY a.name)"
         ).fetchone(), private_tmp, "Zebulon Quixotefox")
         con.close()
@@ -186,7 +186,7 @@ def _poll_while(work, folder: Path, needle: str) -> tuple[list[str], set[str]]:
     def poll() -> None:
         while not done.is_set():
             files.update(f for _, _, names in os.walk(folder) for f in names if f.startswith("duckdb_temp"))
-            out = subprocess.run(["grep", "-rla", needle, str(folder)], capture_output=True, text=True).stdout
+            out = subprocess.run(["grep", "-rla", needle, str(folder)], capture_output=True, text=True, check=False).stdout
             found.extend(line for line in out.splitlines() if line)
 
     thread = threading.Thread(target=poll)

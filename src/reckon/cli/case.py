@@ -9,7 +9,15 @@ from rich.markup import escape
 
 from reckon.audit import AuditCheck
 from reckon.case import Case
-from reckon.cli.common import ask_passphrase, case_option, console, err_console, fail, open_case, reckon_errors
+from reckon.cli.common import (
+    ask_passphrase,
+    case_option,
+    console,
+    err_console,
+    fail,
+    open_case,
+    reckon_errors,
+)
 from reckon.storage.encryption import PASSPHRASE_ENV
 
 audit_app = typer.Typer(
