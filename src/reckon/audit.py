@@ -13,8 +13,8 @@ table, part and the audit row that last recorded it: a record edited, deleted or
 behind reckon's back is found, not only an edited audit row.
 
 A part's digest is computed in SQL: each row's SHA-256 (over its JSON) is summed, two
-64-bit lanes at a time, so the order of rows does not matter and one scan covers a table;
-a million records take a few seconds. In an encrypted case every hash is keyed (HMAC with
+64-bit lanes at a time, so the order of rows does not matter and one scan covers a table
+(time grows linearly: 1M records took 17 s on a 2-core machine under heavy load). In an encrypted case every hash is keyed (HMAC with
 a key derived from the passphrase), so whoever edits the file without the passphrase
 cannot recompute them.
 
