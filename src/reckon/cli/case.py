@@ -8,7 +8,7 @@ import typer
 from rich.markup import escape
 
 from reckon.audit import AuditCheck
-from reckon.case import Case
+from reckon.case import Case, find_case_folder
 from reckon.cli.common import (
     ask_passphrase,
     case_option,
@@ -18,7 +18,7 @@ from reckon.cli.common import (
     open_case,
     reckon_errors,
 )
-from reckon.storage.encryption import PASSPHRASE_ENV
+from reckon.storage.encryption import PASSPHRASE_ENV, is_encrypted
 
 audit_app = typer.Typer(
     help="Check the case's audit trail (`reckon audit`) and print its head, to publish or compare.",
@@ -53,6 +53,8 @@ def encrypt(case: Path = case_option()) -> None:
 
     Reports and exports written before stay as they are: delete the ones you no longer need.
     """
+    if is_encrypted(find_case_folder(case)):
+        raise fail(f"the case in {find_case_folder(case)} is already encrypted.")
     passphrase = _new_passphrase(case)
     with open_case(case) as opened:
         opened.encrypt(passphrase)
