@@ -116,5 +116,7 @@ def insert_records(case: Case, frame: pd.DataFrame) -> None:
         names = ", ".join(rows.columns)
         case.con.execute(f"INSERT INTO records ({names}) SELECT {names} FROM incoming")
         case.con.unregister("incoming")
+        for name, count in rows["list_name"].value_counts().items():  # the audit rows the importer writes
+            case.audit("lists.add", list=name, rows=int(count))
 
 

@@ -67,5 +67,6 @@ def claim_counts(case: Case) -> dict[str, int]:
 
 def _claim_from_row(row: dict[str, object]) -> Claim:
     row.pop("ordinal", None)
+    row["confirms"] = bool(row["confirms"])  # NULL for claims stored before migration 007
     alt = tuple(Quote(**q) for q in json.loads(str(row.pop("alt_quotes") or "[]")))
     return replace(Claim.from_dict(row), alt_quotes=alt)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import getpass
 import io
 import json
 import sys
@@ -17,8 +18,9 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from reckon.case import Case
+from reckon.case import Case, find_case_folder
 from reckon.errors import ReckonError
+from reckon.storage import encryption
 
 console = Console()
 err_console = Console(stderr=True)
@@ -54,14 +56,30 @@ def reckon_errors() -> Iterator[None]:
 
 
 @contextmanager
-def open_case(folder: Path | None) -> Iterator[Case]:
+def open_case(folder: Path | None, *, read_only: bool = False) -> Iterator[Case]:
+    """The case, opened for the command; an encrypted case's passphrase is asked for if needed."""
     with reckon_errors():
-        case = Case.open(folder)
+        case = Case.open(folder, passphrase=ask_passphrase(folder), read_only=read_only)
     try:
         with reckon_errors():
             yield case
     finally:
         case.close()
+
+
+def ask_passphrase(folder: Path | None, *, new: bool = False) -> str | None:
+    """$RECKON_PASSPHRASE, else a prompt on the terminal when the case needs one (None if not)."""
+    if not new and not encryption.is_encrypted(find_case_folder(folder)):
+        return None
+    given = encryption.passphrase_from_env()
+    if given or not sys.stdin.isatty():
+        return given  # without a terminal the library's message names $RECKON_PASSPHRASE
+    if not new:
+        return getpass.getpass("Passphrase for this case: ")
+    first = getpass.getpass("New passphrase for the case (at least 10 characters): ")
+    if getpass.getpass("The same passphrase again: ") != first:
+        raise fail("the two passphrases differ — nothing was changed; try again.")
+    return first
 
 
 def render(

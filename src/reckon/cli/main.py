@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import os
+
 import typer
 
 from reckon import __version__
@@ -39,6 +41,8 @@ def _root(
 
 
 def main() -> None:
+    # Everything reckon writes (the case, its WAL, reports, exports) is private by default.
+    os.umask(0o077)
     app()
 
 

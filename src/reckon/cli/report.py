@@ -7,6 +7,7 @@ from pathlib import Path
 import typer
 
 from reckon.cli.common import case_option, console, open_case, reckon_errors
+from reckon.storage.files import safe_output_path
 
 
 def register(app: typer.Typer) -> None:
@@ -34,6 +35,7 @@ def report(
 
     with open_case(case) as opened:
         with reckon_errors():
+            output = safe_output_path(opened, output, force=force)  # never over the case's own files
             path = write_report(opened, output, force=force, public=public, min_cell=min_cell)
     size = path.stat().st_size
     console.print(f"Report written to [bold]{path}[/] ({size / 1024:,.0f} KB){' — public variant' if public else ''}.")

@@ -50,7 +50,9 @@ def link_case(case: Case, *, settings: LinkageSettings | None = None, backend: s
     """Link all records of the case; replace `links` and `persons`; log the run."""
     started = now()
     decisions = load_decisions(case)
-    result = link_records(load_case_records(case), settings=settings, decisions=decisions, backend=backend)
+    result = link_records(
+        load_case_records(case), settings=settings, decisions=decisions, backend=backend, encrypt_spill=case.encrypted
+    )
     run_id = f"{started:%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:6]}"
     summary = result.summary()
     persons = result.clusters.merge(result.records, on="record_id")
@@ -76,7 +78,7 @@ def recluster_persons(case: Case, threshold: float) -> pd.DataFrame:
     groups checked by the run's mean weight."""
     records = load_records(case, columns=("record_id", "list_name"))
     clusters = cluster_records(
-        records["record_id"], load_pairs(case), threshold, load_decisions(case), make_db_api("duckdb"),
+        records["record_id"], load_pairs(case), threshold, load_decisions(case), make_db_api("duckdb", encrypt_spill=case.encrypted),
         min_mean_weight=run_settings(case).min_mean_weight,
     )
     return clusters.merge(records, on="record_id")[["person_id", "list_name"]]

@@ -83,10 +83,12 @@ def link_records(
     decisions: Decisions | None = None,
     backend: str = "duckdb",
     seed: int | None = None,
+    encrypt_spill: bool = False,
 ) -> LinkageResult:
     """Link records (canonical fields; see ``prepare.py``) into persons.
 
-    ``seed`` overrides ``settings.seed`` when given. Reviewer ``decisions`` win over the
+    ``seed`` overrides ``settings.seed`` when given; ``encrypt_spill`` (for an encrypted
+    case) encrypts whatever the working database spills to disk. Reviewer ``decisions`` win over the
     model: must-link pairs join, cannot-link pairs never end up in one person.
     """
     settings = settings or LinkageSettings()
@@ -96,7 +98,7 @@ def link_records(
     del records  # a million records' raw text is not needed again
     if len(features) < 2:
         raise ReckonError(f"linkage needs at least 2 records, got {len(features)} — add lists first.")
-    db_api = make_db_api(backend)
+    db_api = make_db_api(backend, encrypt_spill=encrypt_spill)
     # DuckDB scans an Arrow table without converting each Python string on every query.
     table = db_api.register(pa.Table.from_pandas(features, preserve_index=False) if is_duckdb(db_api) else features)
     linker = train_model(table, features, settings, db_api)

@@ -108,6 +108,24 @@ def person_count(case: Case) -> int | None:
     return int(case.scalar("SELECT count(DISTINCT person_id) FROM persons"))
 
 
+def drop_list_from_run(case: Case, list_name: str) -> None:
+    """Take a list being removed out of the stored links and persons, so none of its ids stay.
+
+    A person named after one of its records takes the smallest record id left to it. The
+    caller holds the transaction (the list's records go in the same one).
+    """
+    ids = "SELECT record_id FROM persons WHERE list_name = ?"
+    case.con.execute(f"DELETE FROM links WHERE record_id_l IN ({ids}) OR record_id_r IN ({ids})", [list_name, list_name])
+    case.con.execute("DELETE FROM persons WHERE list_name = ?", [list_name])
+    case.con.execute(
+        """
+        UPDATE persons SET person_id = renamed.person_id
+        FROM (SELECT person_id AS old_id, min(record_id) AS person_id FROM persons GROUP BY person_id) renamed
+        WHERE persons.person_id = renamed.old_id AND persons.person_id <> renamed.person_id
+        """
+    )
+
+
 def linked_records_in_list(case: Case, list_name: str) -> int:
     """How many records of a list belong to the stored persons."""
     return int(case.scalar("SELECT count(*) FROM persons WHERE list_name = ?", [list_name]))

@@ -107,8 +107,10 @@ def remove_list(case: Case, name: str, *, force: bool = False) -> int:
     """Remove list ``name``: its records, its quarantined rows and its entry, in one transaction.
 
     Returns the number of records removed. A list whose records already belong to linked
-    persons is only removed with ``force``; run linkage again afterwards. Reviewer decisions
-    are kept: adding the list back under the same name gives the same record ids.
+    persons is only removed with ``force``: its records leave the stored links and persons
+    too; run linkage again afterwards. Reviewer decisions are kept: adding the list back
+    under the same name gives the same record ids. The database file is then rewritten,
+    so the removed names and ids cannot be read back from it.
     """
     if not _list_exists(case, name):
         raise InputError(f"no list named {name!r}", fix="see the stored lists with `reckon lists`")
@@ -120,9 +122,14 @@ def remove_list(case: Case, name: str, *, force: bool = False) -> int:
         )
     with case.transaction():
         removed = case.con.execute("SELECT count(*) FROM records WHERE list_name = ?", [name]).fetchone()[0]
+        if linked:
+            from reckon.linkage.store import drop_list_from_run  # linkage reads lists, not the other way
+
+            drop_list_from_run(case, name)
         for table, column in (("records", "list_name"), ("quarantine", "list_name"), ("lists", "name")):
             case.con.execute(f"DELETE FROM {table} WHERE {column} = ?", [name])
         case.audit("lists.remove", list=name, records=removed, linked=linked)
+    case.purge_deleted()  # DuckDB keeps deleted rows in freed blocks until the file is rewritten
     return int(removed)
 
 
