@@ -1,0 +1,223 @@
+"""Likely merges of claimants, read from the case's own claims (never from a table in code).
+
+    for s in suggest_merges(claims, claimants):
+        print(s.name, "->", s.into, s.reasons, s.command)
+
+A suggestion says why: each reason is something the case's documents show.
+
+- **acronym**: "DTC" is the initials of "Democratic Tomorrow Coalition"; the "UN" of "UN
+  Fact-Finding Panel" stands for "United Nations";
+- **shorter name**: every word of "Parvaz Rights" is in "Parvaz Rights Collective";
+- **the <head noun>**: a description the extractor kept as written ("opposition coalition")
+  whose head noun ("coalition") is that of one named claimant;
+- **speaker**: in one document the extractor read "Interior Ministry spokesperson Davood
+  Kianfar" as speaking for the Interior Ministry, so "Davood Kianfar" elsewhere is suggested
+  as the ministry;
+- **same figures**: a description ("the opposition") claims only figures that one named
+  claimant also claims (supporting evidence for the rules above; on its own only for descriptions).
+
+Each rule suggests a claimant only when exactly one other claimant fits it; claimants that
+only appear as a document's own voice are left alone. Suggestions are prompts: nothing
+changes until someone runs ``reckon claimants merge``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from reckon.claims.aliases import Claimants, fold
+from reckon.claims.model import Claim
+
+_STOP = {"the", "of", "and", "for", "in", "on", "a", "an", "to", "at"}
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """Merge ``name`` into ``into``, for these reasons."""
+
+    name: str
+    into: str
+    reasons: tuple[str, ...]
+
+    @property
+    def command(self) -> str:
+        return f'reckon claimants merge "{self.name}" --into "{self.into}"'
+
+    def to_dict(self) -> dict[str, object]:
+        return {"name": self.name, "into": self.into, "reasons": list(self.reasons), "command": self.command}
+
+
+@dataclass
+class _Party:
+    key: str
+    claims: list[Claim]
+    documents: set[str]
+    figures: set[tuple[str, int, int | None]]
+
+    @property
+    def is_description(self) -> bool:
+        """Kept as written, with no capital: "opposition coalition", "witnesses"."""
+        return self.key == self.key.lower()
+
+    @property
+    def words(self) -> set[str]:
+        return {w for w in fold(self.key).split() if w not in _STOP}
+
+    @property
+    def head(self) -> str:
+        words = fold(self.key).split()
+        return words[-1] if words else ""
+
+
+def suggest_merges(claims: Iterable[Claim], claimants: Claimants) -> list[Suggestion]:
+    """Likely merges among the case's claimants, each with the reasons the documents give."""
+    claims = list(claims)
+    parties = _parties(claims, claimants)
+    reasons: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    for rule in (_acronyms, _shorter_names, _head_nouns, _speakers):
+        for name, into, why in rule(parties, claims, claimants):
+            if why not in reasons[name][into]:
+                reasons[name][into].append(why)
+    for name, into, why in _same_figures(parties, claims, claimants):
+        # Sharing figures alone suggests a merge only for a description ("the opposition").
+        if into in reasons[name] or parties[name].is_description:
+            reasons[name][into].append(why)
+    found = []
+    for name, targets in reasons.items():
+        into = _one_target(targets)
+        if into is not None:
+            found.append(Suggestion(name, into, tuple(targets[into])))
+    return _without_cycles(found, parties)
+
+
+def _parties(claims: list[Claim], claimants: Claimants) -> dict[str, _Party]:
+    """Named claimants (not only a document's own voice), with their documents and figures."""
+    parties: dict[str, _Party] = {}
+    for claim in claims:
+        if claimants.own_voice(claim):
+            continue
+        key = claimants.key(claim)
+        party = parties.setdefault(key, _Party(key, [], set(), set()))
+        party.claims.append(claim)
+        party.documents.add(claimants.document_of(claim) or claim.file)
+        anchor = _anchor(claim)
+        if anchor is not None:
+            party.figures.add(anchor)
+    return parties
+
+
+def _anchor(claim: Claim) -> tuple[str, int, int | None] | None:
+    """A figure as compared across claimants: category, number, and the top of a range."""
+    if claim.qualifier == "vague":
+        return None  # "dozens" in two texts is a coincidence, not a link
+    low = claim.figure_low if claim.figure_low is not None else claim.figure_high
+    if low is None:
+        return None
+    return (claim.category, low, claim.figure_high if claim.qualifier == "between" else None)
+
+
+def _figure_text(anchor: tuple[str, int, int | None]) -> str:
+    category, low, high = anchor
+    return f"{low:,}–{high:,} {category}" if high is not None else f"{low:,} {category}"
+
+
+# -- rules: each yields (name, into, reason) ---------------------------------------
+Rule = Iterable[tuple[str, str, str]]
+
+
+def _unique(name: str, candidates: list[str]) -> str | None:
+    others = [c for c in candidates if c != name]
+    return others[0] if len(others) == 1 else None
+
+
+def _initials(key: str) -> str:
+    words = [w for w in re.split(r"[\s-]+", key) if w and w.casefold() not in _STOP]
+    return "".join(w[0] for w in words if w[0].isupper())
+
+
+def _acronyms(parties: dict[str, _Party], claims: list[Claim], claimants: Claimants) -> Rule:
+    names = [p.key for p in parties.values() if not p.is_description]
+    for name in names:
+        short = name.replace(".", "")
+        if re.fullmatch(r"[A-Z]{2,8}", short):  # "DTC" -> "Democratic Tomorrow Coalition"
+            into = _unique(name, [n for n in names if _initials(n) == short])
+            if into:
+                yield name, into, f"“{name}” is the initials of {into}"
+        elif len(_initials(name)) >= 2:  # "United Nations" -> the "UN Fact-Finding Panel"
+            letters = _initials(name)
+            into = _unique(name, [n for n in names if letters in re.findall(r"\b[A-Z]{2,8}\b", n.replace(".", ""))])
+            if into:
+                yield name, into, f"“{letters}” in {into} stands for {name}, and it is the only such body among the claimants"
+
+
+def _shorter_names(parties: dict[str, _Party], claims: list[Claim], claimants: Claimants) -> Rule:
+    named = [p for p in parties.values() if not p.is_description]
+    for party in parties.values():
+        if not party.words:
+            continue
+        longer = [p.key for p in named if party.words < p.words]
+        into = _unique(party.key, longer)
+        if into:
+            yield party.key, into, f"every word of “{party.key}” is in {into}"
+
+
+def _head_nouns(parties: dict[str, _Party], claims: list[Claim], claimants: Claimants) -> Rule:
+    named = [p for p in parties.values() if not p.is_description]
+    for party in parties.values():
+        if party.is_description and party.head:
+            into = _unique(party.key, [p.key for p in named if p.head == party.head])
+            if into:
+                yield party.key, into, f"“the {party.head}”: {into} is the only {party.head} the case's claims name"
+
+
+def _speakers(parties: dict[str, _Party], claims: list[Claim], claimants: Claimants) -> Rule:
+    """A claimant named inside the words of a claim the extractor gave to another body."""
+    named = {fold(p.key): p for p in parties.values() if not p.is_description}
+    for claim in claims:
+        if claimants.own_voice(claim):
+            continue
+        body = claimants.key(claim)
+        written = f" {fold(claim.claimant)} "
+        body_at = written.find(f" {fold(body)} ")
+        for folded, person in named.items():
+            at = written.find(f" {folded} ")
+            if person.key == body or at < 0 or (0 <= body_at and body_at >= at) or body not in parties:
+                continue
+            if len(parties[body].documents) >= len(person.documents):
+                yield person.key, body, f"in {claim.file} the extractor read “{claim.claimant}” as speaking for {body}"
+
+
+def _same_figures(parties: dict[str, _Party], claims: list[Claim], claimants: Claimants) -> Rule:
+    named = [p for p in parties.values() if not p.is_description]
+    for party in parties.values():
+        if not party.figures:
+            continue
+        into = _unique(party.key, [p.key for p in named if party.figures <= p.figures])
+        if into:
+            shown = ", ".join(_figure_text(f) for f in sorted(party.figures, key=lambda f: (f[0], f[1])))
+            yield party.key, into, f"{into} claims the same figures ({shown})"
+
+
+# -- choosing -------------------------------------------------------------------------
+def _one_target(targets: dict[str, list[str]]) -> str | None:
+    """The claimant the reasons point to; when they point to several, the one most reasons name."""
+    ranked = sorted(targets.items(), key=lambda item: -len(item[1]))
+    if len(ranked) > 1 and len(ranked[0][1]) == len(ranked[1][1]):
+        return None
+    return ranked[0][0]
+
+
+def _without_cycles(found: list[Suggestion], parties: dict[str, _Party]) -> list[Suggestion]:
+    """Of A -> B and B -> A keep the one that merges the claimant with fewer claims."""
+    pairs = {(s.name, s.into): s for s in found}
+    kept = []
+    for s in found:
+        back = pairs.get((s.into, s.name))
+        if back is None or len(parties[s.name].claims) < len(parties[s.into].claims) or (
+            len(parties[s.name].claims) == len(parties[s.into].claims) and s.name < s.into
+        ):
+            kept.append(s)
+    return sorted(kept, key=lambda s: (s.into.casefold(), s.name.casefold()))
