@@ -264,7 +264,7 @@ def merge_claimants(case: Case, names: Sequence[str], *, into: str, document: st
             _put(case, source, target, sha)
             moved.append(source)
         _drop_self_aliases(case)
-        case.audit("claimants.merge", names=moved, into=target, document=document)
+        case.audit("claimants.merge", names=moved, into=target, document=document, document_sha256=sha or None)
     return moved
 
 
@@ -313,7 +313,7 @@ def split_claimant(case: Case, claimant: str, *, names: Sequence[str] = (), docu
                 _put(case, name, name, sha)
             else:
                 _delete(case, name, target)
-        case.audit("claimants.split", claimant=target, names=chosen, document=document)
+        case.audit("claimants.split", claimant=target, names=chosen, document=document, document_sha256=sha or None)
     return chosen
 
 

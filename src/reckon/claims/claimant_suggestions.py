@@ -28,7 +28,8 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from reckon.claims.aliases import Claimants, fold
+from reckon.case import Case
+from reckon.claims.aliases import Claimants, fold, load_claimants, merge_claimants, reviewed_claims
 from reckon.claims.model import Claim
 
 _STOP = {"the", "of", "and", "for", "in", "on", "a", "an", "to", "at"}
@@ -221,3 +222,16 @@ def _without_cycles(found: list[Suggestion], parties: dict[str, _Party]) -> list
         ):
             kept.append(s)
     return sorted(kept, key=lambda s: (s.into.casefold(), s.name.casefold()))
+
+
+def merge_suggested(case: Case) -> list[Suggestion]:
+    """Accept every suggestion the case's claims give now (each merge audited); returns them.
+
+    For a quick start (the demo runs it); ``split_claimant`` undoes any of them.
+    """
+    claims = reviewed_claims(case)
+    suggestions = suggest_merges(claims, load_claimants(case, claims))
+    with case.transaction():
+        for suggestion in suggestions:
+            merge_claimants(case, [suggestion.name], into=suggestion.into)
+    return suggestions
