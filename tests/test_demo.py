@@ -23,7 +23,7 @@ def demo(tmp_path_factory):
 
 def test_every_stage_ran(demo):
     stages = {stage for stage, text in demo.stages if not text.startswith("skipped")}
-    assert stages == {"simulate", "claims", "lists", "linkage", "estimation", "report"}, demo.stages
+    assert stages == {"simulate", "claims", "claimants", "lists", "linkage", "estimation", "report"}, demo.stages
 
 
 def test_numbers_are_consistent_with_the_simulated_truth(demo):

@@ -243,7 +243,9 @@ def _clusters(claims: list[Claim]) -> list[list[Claim]]:
     reach = -1
     for claim in ordered:
         low, high = _anchor(claim)
-        joins = clusters and low <= reach and not _is_wide_range(claim) and not _is_wide_range(clusters[-1][0])
+        narrow = not _is_wide_range(claim) and not _is_wide_range(clusters[-1][0]) if clusters else False
+        same_range = bool(clusters) and _anchor(claim) == _anchor(clusters[-1][0])  # one wide range, repeated
+        joins = clusters and low <= reach and (narrow or same_range)
         if joins:
             clusters[-1].append(claim)
             reach = max(reach, high)

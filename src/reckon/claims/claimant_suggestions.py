@@ -14,11 +14,13 @@ A suggestion says why: each reason is something the case's documents show.
   Kianfar" as speaking for the Interior Ministry, so "Davood Kianfar" elsewhere is suggested
   as the ministry;
 - **same figures**: a description ("the opposition") claims only figures that one named
-  claimant also claims (supporting evidence for the rules above; on its own only for descriptions).
+  claimant also claims (supporting evidence for the rules above; on its own only for descriptions);
+- **outlet from the file name**: a document speaking in its own voice whose publisher is
+  unknown, and whose file name holds the words of one named claimant ("004_parvaz_rights.txt"
+  and "Parvaz Rights Collective"), is probably that claimant's own publication.
 
-Each rule suggests a claimant only when exactly one other claimant fits it; claimants that
-only appear as a document's own voice are left alone. Suggestions are prompts: nothing
-changes until someone runs ``reckon claimants merge``.
+Each rule suggests a claimant only when exactly one other claimant fits it. Suggestions are
+prompts: nothing changes until someone runs ``reckon claimants merge``.
 """
 
 from __future__ import annotations
@@ -86,6 +88,8 @@ def suggest_merges(claims: Iterable[Claim], claimants: Claimants) -> list[Sugges
         # Sharing figures alone suggests a merge only for a description ("the opposition").
         if into in reasons[name] or parties[name].is_description:
             reasons[name][into].append(why)
+    for name, into, why in _outlets_by_file_name(parties, claims, claimants):
+        reasons[name][into].append(why)
     found = []
     for name, targets in reasons.items():
         into = _one_target(targets)
@@ -200,6 +204,21 @@ def _same_figures(parties: dict[str, _Party], claims: list[Claim], claimants: Cl
         if into:
             shown = ", ".join(_figure_text(f) for f in sorted(party.figures, key=lambda f: (f[0], f[1])))
             yield party.key, into, f"{into} claims the same figures ({shown})"
+
+
+def _outlets_by_file_name(parties: dict[str, _Party], claims: list[Claim], claimants: Claimants) -> Rule:
+    """An own voice known only by its file, whose file name holds one named claimant's words."""
+    named = [p for p in parties.values() if not p.is_description and len(p.words) >= 1]
+    outlets = {claimants.key(c) for c in claims if claimants.own_voice(c) and claimants.key(c) == c.file}
+    for outlet in sorted(outlets):
+        stem = outlet.rsplit(".", 1)[0]
+        words = {w for w in re.findall(r"[^\W\d_]{3,}", stem.casefold()) if w not in _STOP}
+        if not words:
+            continue
+        fits = [p.key for p in named if words <= p.words or (len(p.words) >= 2 and p.words <= words)]
+        into = _unique(outlet, fits)
+        if into:
+            yield outlet, into, f"the file name {outlet} holds the words of {into}, and its publisher is unknown"
 
 
 # -- choosing -------------------------------------------------------------------------
