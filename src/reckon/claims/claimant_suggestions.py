@@ -6,7 +6,7 @@
 A suggestion says why: each reason is something the case's documents show.
 
 - **acronym**: "DTC" is the initials of "Democratic Tomorrow Coalition"; the "UN" of "UN
-  Fact-Finding Panel" stands for "United Nations";
+  Fact-Finding Panel" stands for "United Nations"; "Free Veloria Council (FVC)" is the council;
 - **shorter name**: every word of "Parvaz Rights" is in "Parvaz Rights Collective";
 - **the <head noun>**: a description the extractor kept as written ("opposition coalition")
   whose head noun ("coalition") is that of one named claimant;
@@ -14,10 +14,13 @@ A suggestion says why: each reason is something the case's documents show.
   Kianfar" as speaking for the Interior Ministry, so "Davood Kianfar" elsewhere is suggested
   as the ministry;
 - **same figures**: a description ("the opposition") claims only figures that one named
-  claimant also claims (supporting evidence for the rules above; on its own only for descriptions);
+  claimant also claims (supporting evidence for the rules above; on its own only for a
+  description with no name in it, and only when a shared figure is 100 or more: small
+  numbers coincide);
 - **outlet from the file name**: a document speaking in its own voice whose publisher is
-  unknown, and whose file name holds the words of one named claimant ("004_parvaz_rights.txt"
-  and "Parvaz Rights Collective"), is probably that claimant's own publication.
+  unknown, and whose file name holds the words or the initials of one named claimant
+  ("004_parvaz_rights.txt" and "Parvaz Rights Collective"; "03_vrm_report.txt" and "Veloria
+  Rights Monitor"), is probably that claimant's own publication.
 
 Each rule suggests a claimant only when exactly one other claimant fits it. Suggestions are
 prompts: nothing changes until someone runs ``reckon claimants merge``.
@@ -35,6 +38,13 @@ from reckon.claims.aliases import Claimants, fold, load_claimants, merge_claiman
 from reckon.claims.model import Claim
 
 _STOP = {"the", "of", "and", "for", "in", "on", "a", "an", "to", "at"}
+DISTINCT_FIGURE = 100  # below this, two claimants' equal figures may well be a coincidence
+_BRACKETED_ACRONYM = re.compile(r"\s*\(\s*[A-Z][A-Z.]{1,9}\s*\)?\s*$")
+
+
+def _without_acronym(key: str) -> str:
+    """ "Free Veloria Council (FVC)" -> "Free Veloria Council" """
+    return _BRACKETED_ACRONYM.sub("", key)
 
 
 @dataclass(frozen=True)
@@ -62,17 +72,19 @@ class _Party:
 
     @property
     def is_description(self) -> bool:
-        """Kept as written, with no capital: "opposition coalition", "witnesses"."""
-        return self.key == self.key.lower()
+        """Kept as written, not a name: "opposition coalition", "doctor at Castrel Hospital"."""
+        return self.key == self.key.lower() or self.key[:1].islower()
 
     @property
     def words(self) -> set[str]:
-        return {w for w in fold(self.key).split() if w not in _STOP}
+        return {w for w in fold(_without_acronym(self.key)).split() if w not in _STOP}
 
     @property
     def head(self) -> str:
-        words = fold(self.key).split()
-        return words[-1] if words else ""
+        """The noun a phrase is about: its last word before any preposition ("doctor at X" -> doctor)."""
+        words = fold(_without_acronym(self.key)).split()
+        before = next((i for i, w in enumerate(words) if i and w in _STOP), len(words))
+        return words[before - 1] if words else ""
 
 
 def suggest_merges(claims: Iterable[Claim], claimants: Claimants) -> list[Suggestion]:
@@ -85,8 +97,11 @@ def suggest_merges(claims: Iterable[Claim], claimants: Claimants) -> list[Sugges
             if why not in reasons[name][into]:
                 reasons[name][into].append(why)
     for name, into, why in _same_figures(parties, claims, claimants):
-        # Sharing figures alone suggests a merge only for a description ("the opposition").
-        if into in reasons[name] or parties[name].is_description:
+        # Sharing figures alone suggests a merge only for a description ("the opposition"),
+        # and only with a figure big enough not to coincide by chance.
+        shared_big = any(f[1] >= DISTINCT_FIGURE for f in parties[name].figures)
+        pure_description = name == name.lower()  # no name inside it ("the opposition", not "... the APDK")
+        if into in reasons.get(name, {}) or (pure_description and shared_big):
             reasons[name][into].append(why)
     for name, into, why in _outlets_by_file_name(parties, claims, claimants):
         reasons[name][into].append(why)
@@ -147,13 +162,19 @@ def _acronyms(parties: dict[str, _Party], claims: list[Claim], claimants: Claima
     names = [p.key for p in parties.values() if not p.is_description]
     for name in names:
         short = name.replace(".", "")
-        if re.fullmatch(r"[A-Z]{2,8}", short):  # "DTC" -> "Democratic Tomorrow Coalition"
+        bare = _without_acronym(name)
+        if bare != name:  # "Free Veloria Council (FVC)" -> "Free Veloria Council"
+            into = _unique(name, [n for n in names if fold(n) == fold(bare)])
+            if into:
+                yield name, into, f"“{name}” is {into} with its acronym"
+        elif re.fullmatch(r"[A-Z]{2,8}", short):  # "DTC" -> "Democratic Tomorrow Coalition"
             into = _unique(name, [n for n in names if _initials(n) == short])
             if into:
                 yield name, into, f"“{name}” is the initials of {into}"
         elif len(_initials(name)) >= 2:  # "United Nations" -> the "UN Fact-Finding Panel"
             letters = _initials(name)
-            into = _unique(name, [n for n in names if letters in re.findall(r"\b[A-Z]{2,8}\b", n.replace(".", ""))])
+            holders = [n for n in names if letters in re.findall(r"\b[A-Z]{2,8}\b", n.replace(".", ""))]
+            into = _unique(name, [n for n in holders if fold(_without_acronym(n)) != fold(name)])
             if into:
                 yield name, into, f"“{letters}” in {into} stands for {name}, and it is the only such body among the claimants"
 
@@ -163,7 +184,10 @@ def _shorter_names(parties: dict[str, _Party], claims: list[Claim], claimants: C
     for party in parties.values():
         if not party.words:
             continue
-        longer = [p.key for p in named if party.words < p.words]
+        if len(party.words) == 1 and party.head not in party.words:
+            continue
+        # One word names a body only as its head noun ("the Monitor"), not from its middle ("General").
+        longer = [p.key for p in named if party.words < p.words and (len(party.words) > 1 or party.head == p.head)]
         into = _unique(party.key, longer)
         if into:
             yield party.key, into, f"every word of “{party.key}” is in {into}"
@@ -182,14 +206,19 @@ def _speakers(parties: dict[str, _Party], claims: list[Claim], claimants: Claima
     """A claimant named inside the words of a claim the extractor gave to another body."""
     named = {fold(p.key): p for p in parties.values() if not p.is_description}
     for claim in claims:
-        if claimants.own_voice(claim):
-            continue
         body = claimants.key(claim)
+        if claimants.own_voice(claim) or body not in parties or parties[body].is_description:
+            continue
         written = f" {fold(claim.claimant)} "
         body_at = written.find(f" {fold(body)} ")
+        body_end = body_at + len(fold(body)) + 1 if body_at >= 0 else 0
         for folded, person in named.items():
             at = written.find(f" {folded} ")
-            if person.key == body or at < 0 or (0 <= body_at and body_at >= at) or body not in parties:
+            if person.key == body or at < 0 or at < body_end:  # the person named after the body, not inside it
+                continue
+            # A person's full name beside a role ("spokesperson", "Minister"), sharing no word with
+            # the body: not a text that is only the name, nor a place inside the body's name.
+            if len(person.words) < 2 or written.strip() == folded or person.words & parties[body].words:
                 continue
             if len(parties[body].documents) >= len(person.documents):
                 yield person.key, body, f"in {claim.file} the extractor read “{claim.claimant}” as speaking for {body}"
@@ -215,7 +244,11 @@ def _outlets_by_file_name(parties: dict[str, _Party], claims: list[Claim], claim
         words = {w for w in re.findall(r"[^\W\d_]{3,}", stem.casefold()) if w not in _STOP}
         if not words:
             continue
-        fits = [p.key for p in named if words <= p.words or (len(p.words) >= 2 and p.words <= words)]
+        fits = [
+            p.key for p in named
+            if words <= p.words or (len(p.words) >= 2 and p.words <= words)
+            or (len(_initials(p.key)) >= 3 and _initials(p.key).casefold() in words)
+        ]
         into = _unique(outlet, fits)
         if into:
             yield outlet, into, f"the file name {outlet} holds the words of {into}, and its publisher is unknown"
