@@ -90,8 +90,10 @@ class _Party:
 def suggest_merges(claims: Iterable[Claim], claimants: Claimants) -> list[Suggestion]:
     """Likely merges among the case's claimants, each with the reasons the documents give."""
     claims = list(claims)
-    parties = _parties(claims, claimants)
+    parties, spellings = _collapse_acronym_spellings(_parties(claims, claimants))
     reasons: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    for name, into in spellings.items():
+        reasons[name][into].append(f"“{name}” is {into} with its acronym")
     for rule in (_acronyms, _shorter_names, _head_nouns, _speakers):
         for name, into, why in rule(parties, claims, claimants):
             if why not in reasons[name][into]:
@@ -129,6 +131,22 @@ def _parties(claims: list[Claim], claimants: Claimants) -> dict[str, _Party]:
     return parties
 
 
+def _collapse_acronym_spellings(parties: dict[str, _Party]) -> tuple[dict[str, _Party], dict[str, str]]:
+    """ "Free Veloria Council (FVC)" and "Free Veloria Council" are one party for the rules;
+    returns the parties left and {spelling with the acronym: the bare name}."""
+    bare = {fold(p.key): p for p in parties.values() if _without_acronym(p.key) == p.key}
+    spellings = {}
+    for party in list(parties.values()):
+        plain = bare.get(fold(_without_acronym(party.key)))
+        if plain is not None and plain is not party:
+            plain.claims += party.claims
+            plain.documents |= party.documents
+            plain.figures |= party.figures
+            spellings[party.key] = plain.key
+            del parties[party.key]
+    return parties, spellings
+
+
 def _anchor(claim: Claim) -> tuple[str, int, int | None] | None:
     """A figure as compared across claimants: category, number, and the top of a range."""
     if claim.qualifier == "vague":
@@ -162,19 +180,14 @@ def _acronyms(parties: dict[str, _Party], claims: list[Claim], claimants: Claima
     names = [p.key for p in parties.values() if not p.is_description]
     for name in names:
         short = name.replace(".", "")
-        bare = _without_acronym(name)
-        if bare != name:  # "Free Veloria Council (FVC)" -> "Free Veloria Council"
-            into = _unique(name, [n for n in names if fold(n) == fold(bare)])
-            if into:
-                yield name, into, f"“{name}” is {into} with its acronym"
-        elif re.fullmatch(r"[A-Z]{2,8}", short):  # "DTC" -> "Democratic Tomorrow Coalition"
+        if re.fullmatch(r"[A-Z]{2,8}", short):  # "DTC" -> "Democratic Tomorrow Coalition"
             into = _unique(name, [n for n in names if _initials(n) == short])
             if into:
                 yield name, into, f"“{name}” is the initials of {into}"
         elif len(_initials(name)) >= 2:  # "United Nations" -> the "UN Fact-Finding Panel"
             letters = _initials(name)
-            holders = [n for n in names if letters in re.findall(r"\b[A-Z]{2,8}\b", n.replace(".", ""))]
-            into = _unique(name, [n for n in holders if fold(_without_acronym(n)) != fold(name)])
+            holders = [n for n in names if letters in re.findall(r"\b[A-Z]{2,8}\b", _without_acronym(n).replace(".", ""))]
+            into = _unique(name, [n for n in holders if n.replace(".", "") != letters])
             if into:
                 yield name, into, f"“{letters}” in {into} stands for {name}, and it is the only such body among the claimants"
 
@@ -267,11 +280,12 @@ def _without_cycles(found: list[Suggestion], parties: dict[str, _Party]) -> list
     """Of A -> B and B -> A keep the one that merges the claimant with fewer claims."""
     pairs = {(s.name, s.into): s for s in found}
     kept = []
+    def claims(name: str) -> int:
+        return len(parties[name].claims) if name in parties else 0
+
     for s in found:
         back = pairs.get((s.into, s.name))
-        if back is None or len(parties[s.name].claims) < len(parties[s.into].claims) or (
-            len(parties[s.name].claims) == len(parties[s.into].claims) and s.name < s.into
-        ):
+        if back is None or claims(s.name) < claims(s.into) or (claims(s.name) == claims(s.into) and s.name < s.into):
             kept.append(s)
     return sorted(kept, key=lambda s: (s.into.casefold(), s.name.casefold()))
 
