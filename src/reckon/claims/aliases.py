@@ -28,6 +28,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from reckon.articles.document import Document
 from reckon.case import Case, now
@@ -38,6 +39,7 @@ EVERY_DOCUMENT = ""  # the `document` column of an alias that applies everywhere
 OWN_COUNT = "{}'s own count"
 
 
+@lru_cache(maxsize=65536)
 def fold(name: str) -> str:
     """A name compared as people read it: case, punctuation and a leading "the" ignored."""
     words = re.findall(r"\w+", name.casefold())
@@ -70,7 +72,7 @@ class Claimants:
     """
 
     def __init__(self, claims: Iterable[Claim], documents: Iterable[Document] = (), aliases: Iterable[Alias] = ()) -> None:
-        documents = list(documents)
+        documents, aliases = list(documents), tuple(aliases)
         self._publisher_by_sha = {d.sha256: d.publisher for d in documents if d.publisher}
         self._publisher_by_file = {d.file: d.publisher for d in documents if d.publisher}
         self._sha_by_file = {d.file: d.sha256 for d in documents}
@@ -83,7 +85,7 @@ class Claimants:
                 self._in_document[(fold(alias.name), alias.document)] = alias.claimant
             else:
                 self._everywhere[fold(alias.name)] = alias.claimant
-        self._aliases = tuple(aliases)
+        self._aliases = aliases
         self._written: dict[str, set[str]] = defaultdict(set)  # a name as written -> the claimants it stands for
         self._names_in: dict[str, set[str]] = defaultdict(set)  # document -> the names written in it, folded
         for claim in claims:
