@@ -80,3 +80,13 @@ def test_the_pelmark_headline_compares_whole_event_tolls_and_lists_the_rest_by_p
     whole = {c.figure_low for c in varnholm.claims if c.scope == WHOLE}
     assert 57 in whole and not whole & {380, 452, 470}  # figures the quotes tie to Pelmark are now local
     assert {c.scope_detail for c in varnholm.claims if c.figure_low == 470} == {"Pelmark"}
+
+
+def test_a_case_with_only_local_figures_says_no_toll_covers_the_whole_event(full_report_data) -> None:
+    from dataclasses import replace
+
+    local = tuple(replace(c, scope=LOCAL, scope_detail="Castrel", place="Castrel") for c in full_report_data.claims)
+    data = replace(full_report_data, claims=local)
+    sentence = headline_sentence(data, None)
+    assert sentence.startswith("No claimed death toll covers the whole event: 4 figures for one place (Castrel), listed below")
+    assert [r.kind for r in headline_rows(data, None)] == ["documented"]

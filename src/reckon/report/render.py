@@ -86,7 +86,7 @@ def headline_sentence(data: ReportData, estimate: EstimateRow | None) -> str:
         )
     partial = left_out(data)
     if partial:
-        lead = "Left out of that range" if whole else "No claimed death toll covers the whole event; there are"
+        lead = "Left out of that range" if whole else "No claimed death toll covers the whole event"
         parts.append(f"{lead}: {_left_out_summary(partial)}, listed below the chart.")
     if data.persons is not None:
         parts.append(
@@ -169,7 +169,7 @@ def area_note(data: ReportData) -> str:
         )
     return (
         "No place stands for the whole event in this case (" + (data.event_area_how or "none was set") + "), so a "
-        "figure whose quote ties it to a place counts as local; `reckon report --area PLACE` names the whole area."
+        "figure whose quote ties it to a place counts as local (“reckon report --area PLACE” names the whole area)."
     )
 
 
