@@ -15,11 +15,7 @@ from rich.table import Table
 
 from reckon.cli.common import OutputFormat, case_option, console, open_case, render
 
-claimants_app = typer.Typer(
-    help="The claimants of the case: see them (with suggested merges), merge, rename or split them.",
-    rich_markup_mode="markdown",
-    invoke_without_command=True,
-)
+claimants_app = typer.Typer(rich_markup_mode="markdown", invoke_without_command=True)  # help: the callback's docstring
 
 DOCUMENT_HELP = "Only in this document (its file name or SHA-256): for a description that means different bodies in different texts."
 ROW_COLUMNS = ("claimant", "claims", "documents", "names", "merged_from")
@@ -35,7 +31,10 @@ def claimants(
     fmt: OutputFormat = typer.Option(OutputFormat.table, "--format", "-f", help="table; json (claimants and suggestions); csv or jsonl (one claimant a row)."),
     case: Path = case_option(),
 ) -> None:
-    """List the case's claimants: key, claims, documents, the names the texts write, and suggested merges.
+    """The claimants of the case, with suggested merges; merge, rename or split them.
+
+    Without a command: each claimant's key, claims, documents, the names the texts write,
+    the names merged into it, and the merges the case's own claims suggest.
 
     A claimant is resolved from each claim's extracted key: a document's own voice is its
     outlet ("Harbour Daily's own count", or the file's when the publisher is unknown); names
