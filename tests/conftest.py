@@ -48,3 +48,30 @@ def mse_data(shared: Path) -> Path:
     if not folder.is_dir():
         pytest.skip("MSE reference data not found")
     return folder
+
+
+PELMARK = PROJECT_ROOT / "tests" / "fixtures" / "pelmark"  # fictional articles: one claimant written many ways
+
+
+@pytest.fixture(scope="session")
+def pelmark_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A case holding the Pelmark articles and the claims the real extractor finds in them (built once)."""
+    from reckon.claims.ingest import add_articles
+
+    folder = tmp_path_factory.mktemp("pelmark") / "case"
+    with Case.init(folder) as case:
+        report = add_articles(case, sorted(PELMARK.glob("*.txt")) + sorted(PELMARK.glob("*.html")))
+        assert report.ok, report.summary()
+    return folder
+
+
+@pytest.fixture
+def pelmark_case(pelmark_store: Path, tmp_path: Path) -> Case:
+    """A fresh copy of the Pelmark case, opened (each test may change its aliases)."""
+    import shutil
+
+    folder = tmp_path / "pelmark"
+    shutil.copytree(pelmark_store, folder)
+    case = Case.open(folder)
+    yield case
+    case.close()

@@ -4,6 +4,7 @@ opens in a real browser with the numbers the case holds."""
 from __future__ import annotations
 
 import json
+import re
 import shutil
 
 import pytest
@@ -23,7 +24,7 @@ def demo(tmp_path_factory):
 
 def test_every_stage_ran(demo):
     stages = {stage for stage, text in demo.stages if not text.startswith("skipped")}
-    assert stages == {"simulate", "claims", "lists", "linkage", "estimation", "report"}, demo.stages
+    assert stages == {"simulate", "claims", "claimants", "lists", "linkage", "estimation", "report"}, demo.stages
 
 
 def test_numbers_are_consistent_with_the_simulated_truth(demo):
@@ -63,6 +64,9 @@ def test_demo_report_opens_offline_with_the_case_numbers(demo, tmp_path):
         page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
         page.goto(demo.report.resolve().as_uri())
         headline = page.inner_text("#headline .lede")
+        claimed = [t for t in page.eval_on_selector_all("#headline svg text", "els => els.map(e => e.textContent)")
+                   if t.startswith("claimed: ")]
+        body = page.inner_text("body")
         embedded = json.loads(page.inner_text("#report-data"))
         untitled = page.eval_on_selector_all("svg", "els => els.filter(e => !e.querySelector('title, desc')).length")
         page.screenshot(path=str(tmp_path / "demo-report.png"), full_page=True)
@@ -71,4 +75,22 @@ def test_demo_report_opens_offline_with_the_case_numbers(demo, tmp_path):
     assert f"{demo.numbers['documented']:,} distinct documented victims" in headline
     assert embedded["persons"] == demo.numbers["documented"]
     assert untitled == 0
+    assert claimed and len(claimed) == len(set(claimed))  # each claimant once
+    assert not re.search(r"\bauthor\b", body) and not re.search(r"\bauthor\b", headline)
     assert ImageStat.Stat(Image.open(tmp_path / "demo-report.png").convert("L")).stddev[0] > 10
+
+
+def test_the_demo_ledger_shows_each_claimant_once_and_never_author(demo):
+    """The demo accepted the merges its claims suggest: no claimant is left under two names."""
+    from reckon.case import Case
+    from reckon.claims.aliases import load_claimants, reviewed_claims
+    from reckon.claims.claimant_suggestions import suggest_merges
+
+    assert demo.numbers["claimant_merges"] >= 1
+    result = CliRunner().invoke(app, ["ledger", "--case", str(demo.folder), "--format", "json"])
+    assert result.exit_code == 0 and not re.search(r"\bauthor\b", result.output)
+    labels = {e["claimant_label"] for g in json.loads(result.output)["groups"] for e in g["entries"]}
+    assert labels and not any(label.casefold() == "author" for label in labels)
+    with Case.open(demo.folder) as case:
+        claims = reviewed_claims(case)
+        assert suggest_merges(claims, load_claimants(case, claims)) == []

@@ -78,25 +78,29 @@ def test_groups_are_per_category_and_figure_biggest_story_first(ledger) -> None:
 
 def test_first_claimant_repeats_and_via(ledger) -> None:
     group = group_of(ledger, "killed", "900")
-    path = [(e.date, e.role, e.claimant_key, e.via, e.figure, e.file) for e in group.entries]
+    path = [(e.date, e.role, e.claimant_label, e.via, e.figure, e.file) for e in group.entries]
     assert path == [
         ("2031-04-02", FIRST, "Liberation Front", None, "at least 900", "front.txt"),
         # same day: dates the text gives for the claim before publication dates
         ("2031-04-11", REPEAT, "Wire Agency", None, "900", "daily.html"),
         ("2031-04-11", REPEAT, "Wire Agency", None, "900", "partisan.txt"),
         ("2031-04-11", REPEAT, "Northport Hospital officials", "the Wire Agency", "900", "wire.html"),
-        ("2031-05-20", REPEAT, "author: partisan.txt", None, "over 900", "partisan.txt"),
+        ("2031-05-20", REPEAT, "partisan.txt's own count", None, "over 900", "partisan.txt"),
     ]
     assert group.first.date_source == "claim"
     assert group.entries[3].date_source == "document"  # no claim date: the wire's publication date
     assert [e.claimant_key for e in group.repeated_by] == [
-        "Wire Agency", "Northport Hospital officials", "author: partisan.txt"
+        "Wire Agency", "Northport Hospital officials", "partisan.txt"
     ]
+    own = group.entries[4]
+    assert (own.own_voice, own.extracted_key, own.claimant) == (True, None, "partisan.txt's own count")
+    assert group.entries[3].extracted_key == "Northport Hospital officials"
 
 
 def test_a_document_voice_is_named_after_its_publisher(ledger) -> None:
     vague = group_of(ledger, "killed", "24")
-    assert vague.first.claimant_key == "author: Front Bulletin"
+    assert vague.first.claimant_key == "Front Bulletin"
+    assert vague.first.claimant_label == "Front Bulletin's own count"
     assert vague.first.figure == "vague 24" and vague.vague
 
 
@@ -188,7 +192,8 @@ def test_the_1500_figure_through_the_seeds(seeds: Path) -> None:
     keys = [e.claimant_key for e in group.entries]
     assert group.first.claimant_key == "PMOI/MEK-NCRI" and group.first.date == "2019-12-15"
     assert keys.index("Reuters") < keys.index("US State Department")
-    assert {"author: 000_64e4dc12b39a7a61.txt", "author: 004_a5066f8c0a0b4851.txt"} <= set(keys)
+    assert {"000_64e4dc12b39a7a61.txt", "004_a5066f8c0a0b4851.txt"} <= set(keys)
+    assert "author" not in keys
     flags = [f for f in group.reattributions if f.kind == CONFIRMED_EARLIER]
     assert [(f.claimant_key, f.other) for f in flags] == [("Reuters", "PMOI/MEK-NCRI")]
 

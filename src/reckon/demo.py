@@ -1,4 +1,4 @@
-"""The whole pipeline on a synthetic event: simulate → claims → lists → link → estimate → report.
+"""The whole pipeline on a synthetic event: simulate → claims → claimants → lists → link → estimate → report.
 
     result = run_demo("reckon-demo")
     print(result.numbers["documented"], result.report)
@@ -65,6 +65,7 @@ def run_demo(
         for stage, step in (
             ("simulate", lambda: _simulate(inputs, victims, lists, seed, result)),
             ("claims", lambda: _claims(case, inputs, result)),
+            ("claimants", lambda: _claimants(case, result)),
             ("lists", lambda: _lists(case, inputs, result)),
             ("linkage", lambda: _link(case, result)),
             ("estimation", lambda: _estimate(case, seed, result)),
@@ -93,6 +94,16 @@ def _claims(case: Case, inputs: Path, result: DemoResult) -> None:
     result.numbers["claims"] = int(claims)
     failed = f"{len(report.failed)} files failed" if report.failed else "no file failed"
     result.note("claims", f"{len(articles)} articles, {claims} claims extracted ({failed})")
+
+
+def _claimants(case: Case, result: DemoResult) -> None:
+    """Accept the merges the case's own claims suggest, as a user would after `reckon claimants`."""
+    from reckon.claims.claimant_suggestions import merge_suggested
+
+    merged = merge_suggested(case)
+    result.numbers["claimant_merges"] = len(merged)
+    shown = "; ".join(f"{s.name} → {s.into}" for s in merged) or "none suggested"
+    result.note("claimants", f"{len(merged)} suggested merges accepted ({shown})")
 
 
 def _lists(case: Case, inputs: Path, result: DemoResult) -> None:

@@ -12,8 +12,12 @@ and "about 1,500" all anchor at 1,500), or a narrow range (high <= 1.5 x low) th
 the other figure. Vague quantities ("thousands") only group with other vague ones.
 
 Dates. An entry is dated by its claim_date when the text gives one, else by its
-document's publication date. The document's own voice ("author") is named after the
-publisher (or the file when the publisher is unknown), so one outlet counts as one claimant.
+document's publication date.
+
+Claimants. Entries are grouped by the claimant they resolve to (``reckon.claims.aliases``):
+a document's own voice is its outlet (the publisher, else the file), shown as "<outlet>'s own
+count"; spellings that differ only in case or punctuation are one claimant; and the case's
+alias table merges the rest. Each entry keeps the key as extracted (``extracted_key``).
 
 Re-attribution flags (prompts to check, not verdicts):
   * "cited someone else": a document credits a figure to X, while a document (maybe the
@@ -30,9 +34,10 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from reckon.claims.model import AUTHOR, CATEGORIES, Claim
-from reckon.claims.parties import same_party
 from reckon.articles.document import Document
+from reckon.claims.aliases import Claimants, own_count_label
+from reckon.claims.model import CATEGORIES, Claim
+from reckon.claims.parties import same_party
 
 NARROW_RANGE = 1.5  # a range joins a group only when high <= NARROW_RANGE * low
 FIRST, SAME_CLAIMANT, REPEAT = "first", "same claimant again", "repeat"
@@ -43,8 +48,11 @@ CITED_ELSEWHERE, CONFIRMED_EARLIER = "cited someone else", "confirmed an earlier
 class LedgerEntry:
     """One claim as the ledger shows it: who, when, through whom, in which document."""
 
-    claimant: str
-    claimant_key: str
+    claimant: str  # as the text names it; a document's own voice reads "<outlet>'s own count"
+    claimant_key: str  # the claimant the entry counts for (aliases applied): what groups entries
+    claimant_label: str  # as shown: the key, or "<outlet>'s own count"
+    extracted_key: str | None  # the key as extracted (None for a document's own voice)
+    own_voice: bool  # the document speaks for itself (no one else is credited)
     via: str | None
     date: str | None
     date_source: str | None  # "claim" (the text dates the claim) or "document" (publication date)
@@ -133,12 +141,16 @@ class ClaimantSeries:
     """One claimant's figures for one category over time: (date, figure, file) in order."""
 
     claimant_key: str
+    claimant_label: str
     category: str
     points: tuple[tuple[str | None, str, str], ...]
 
     def to_dict(self) -> dict[str, Any]:
         points = [{"date": d, "figure": f, "file": file} for d, f, file in self.points]
-        return {"claimant_key": self.claimant_key, "category": self.category, "points": points}
+        return {
+            "claimant_key": self.claimant_key, "claimant_label": self.claimant_label,
+            "category": self.category, "points": points,
+        }
 
 
 @dataclass(frozen=True)
@@ -180,11 +192,21 @@ class Ledger:
 
 
 def build_ledger(
-    claims: Iterable[Claim], documents: Iterable[Document] | None = None, *, category: str | None = None
+    claims: Iterable[Claim],
+    documents: Iterable[Document] | None = None,
+    *,
+    category: str | None = None,
+    claimants: Claimants | None = None,
 ) -> Ledger:
-    """Group claims across documents by category and figure; date, order and flag them."""
+    """Group claims across documents by category and figure; date, order and flag them.
+
+    ``claimants`` resolves who each claim counts for (``load_claimants(case)`` applies the
+    case's alias table); without it, own voices and spellings are resolved, nothing else.
+    """
+    claims = list(claims)
+    documents = list(documents or ())
+    lookup = _DocumentLookup(documents, claimants or Claimants(claims, documents))
     claims = [c for c in claims if category is None or c.category == category]
-    lookup = _DocumentLookup(documents or ())
     by_key: dict[tuple[Any, ...], list[Claim]] = defaultdict(list)
     for claim in claims:
         if claim.figure_low is not None or claim.figure_high is not None:
@@ -221,7 +243,9 @@ def _clusters(claims: list[Claim]) -> list[list[Claim]]:
     reach = -1
     for claim in ordered:
         low, high = _anchor(claim)
-        joins = clusters and low <= reach and not _is_wide_range(claim) and not _is_wide_range(clusters[-1][0])
+        narrow = not _is_wide_range(claim) and not _is_wide_range(clusters[-1][0]) if clusters else False
+        same_range = bool(clusters) and _anchor(claim) == _anchor(clusters[-1][0])  # one wide range, repeated
+        joins = clusters and low <= reach and (narrow or same_range)
         if joins:
             clusters[-1].append(claim)
             reach = max(reach, high)
@@ -251,9 +275,10 @@ def _group_order(group: FigureGroup) -> tuple[Any, ...]:
 
 # -- entries -------------------------------------------------------------------
 class _DocumentLookup:
-    """Publication date and publisher of a claim's document, by hash or by file name."""
+    """Publication date and publisher of a claim's document, by hash or by file name; its claimant."""
 
-    def __init__(self, documents: Iterable[Document]) -> None:
+    def __init__(self, documents: Iterable[Document], claimants: Claimants) -> None:
+        self.claimants = claimants
         self.by_sha: dict[str, Document] = {}
         self.by_file: dict[str, Document] = {}
         for document in documents:
@@ -272,30 +297,28 @@ class _DocumentLookup:
         return document.publisher if document else None
 
 
-def claimant_key(claim: Claim, publisher: str | None) -> str:
-    """The claimant to group by: the canonical key, or the outlet when the document speaks itself."""
-    if claim.claimant_key == AUTHOR:
-        return f"author: {publisher or claim.file}"
-    return claim.claimant_key
-
-
 def _entry(claim: Claim, lookup: _DocumentLookup) -> LedgerEntry:
-    publisher = lookup.publisher(claim)
+    claimants = lookup.claimants
+    own = claimants.own_voice(claim)
+    label = claimants.label(claim)
     date, source = (claim.claim_date, "claim") if claim.claim_date else (lookup.published(claim), "document")
     return LedgerEntry(
-        claimant=claim.claimant,
-        claimant_key=claimant_key(claim, publisher),
+        claimant=label if own else claim.claimant,
+        claimant_key=claimants.key(claim),
+        claimant_label=label,
+        extracted_key=None if own else claim.claimant_key,
+        own_voice=own,
         via=claim.via,
         date=date,
         date_source=source if date else None,
         file=claim.file,
-        publisher=publisher,
+        publisher=lookup.publisher(claim),
         figure=figure_label(claim),
         figure_low=claim.figure_low,
         figure_high=claim.figure_high,
         qualifier=claim.qualifier,
         hedged=claim.hedged,
-        disputed_by=claim.disputed_by,
+        disputed_by=claimants.resolve_name(claim.disputed_by),
         place=claim.place,
         quote=claim.quote,
         start=claim.start,
@@ -310,7 +333,7 @@ def _entry_order(entry: LedgerEntry) -> tuple[Any, ...]:
         entry.date is None,
         entry.date or "",
         entry.date_source != "claim",
-        entry.claimant_key.startswith("author: "),
+        entry.own_voice,
         entry.file,
         entry.start,
     )
@@ -357,7 +380,7 @@ def figure_label(claim: Claim) -> str:
 def _reattributions(category: str, entries: tuple[LedgerEntry, ...]) -> tuple[Reattribution, ...]:
     flags = []
     for entry in entries:
-        if entry.claimant_key.startswith("author: "):
+        if entry.own_voice:
             continue
         flags += _cited_elsewhere(category, entry, entries)
         flags += _confirmed_earlier(category, entry, entries)
@@ -389,7 +412,7 @@ def _confirmed_earlier(category: str, entry: LedgerEntry, entries: tuple[LedgerE
     earlier = [
         e for e in entries
         if e.claimant_key != entry.claimant_key and e.date is not None and e.date < entry.date
-        and not e.claimant_key.startswith("author: ")
+        and not e.own_voice
     ]
     if not earlier:
         return []
@@ -408,12 +431,18 @@ def _confirmed_earlier(category: str, entry: LedgerEntry, entries: tuple[LedgerE
 # -- claimants over time ---------------------------------------------------------
 def _claimant_series(claims: list[Claim], lookup: _DocumentLookup) -> tuple[ClaimantSeries, ...]:
     points: dict[tuple[str, str], set[tuple[str | None, str, str]]] = defaultdict(set)
+    named: set[str] = set()  # claimants that speak somewhere other than in their own outlet's voice
     for claim in claims:
         entry = _entry(claim, lookup)
         label = entry.figure + (f" {claim.unit}" if claim.unit else "") + (f" ({claim.subgroup})" if claim.subgroup else "")
         points[(entry.claimant_key, claim.category)].add((entry.date, label, claim.file))
+        if not entry.own_voice:
+            named.add(entry.claimant_key)
     series = [
-        ClaimantSeries(key, category, tuple(sorted(found, key=lambda p: (p[0] is None, p[0] or "", p[2]))))
+        ClaimantSeries(
+            key, key if key in named else own_count_label(key), category,
+            tuple(sorted(found, key=lambda p: (p[0] is None, p[0] or "", p[2]))),
+        )
         for (key, category), found in points.items()
     ]
     series.sort(key=lambda s: (CATEGORIES.index(s.category) if s.category in CATEGORIES else 99, s.claimant_key))

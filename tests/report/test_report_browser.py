@@ -56,3 +56,38 @@ def test_report_opens_offline_without_requests_or_errors(full_report_data, tmp_p
     image = Image.open(shot).convert("L")
     assert image.size[1] > 1500  # the whole report, not one screen
     assert ImageStat.Stat(image).stddev[0] > 10  # not blank
+
+
+def test_pelmark_report_shows_each_claimant_once_and_never_author(pelmark_case, tmp_path):
+    """A case whose articles write one alliance four ways, after `reckon claimants merge --suggested`."""
+    import re
+
+    from playwright.sync_api import sync_playwright
+
+    from reckon.claims.claimant_suggestions import merge_suggested
+    from reckon.report import write_report
+
+    merge_suggested(pelmark_case)
+    page_path = write_report(pelmark_case, tmp_path / "pelmark.html")
+    requests = []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+        )
+        page = browser.new_context(offline=True).new_page()
+        page.on("request", lambda r: requests.append(r.url))
+        page.goto(page_path.as_uri())
+        rows = page.eval_on_selector_all("#headline svg text", "els => els.map(e => e.textContent)")
+        text = page.inner_text("body")
+        left_out = page.eval_on_selector_all("#left-out tbody tr", "els => els.map(e => e.innerText)")
+        ledger_claimants = page.eval_on_selector_all("#ledger tbody tr td:nth-child(2)", "els => els.map(e => e.innerText)")
+        browser.close()
+
+    assert requests == [page_path.as_uri()]
+    claimed = [r for r in rows if r.startswith("claimed: ")]
+    assert len(claimed) == len(set(claimed)) == 3, claimed
+    assert "claimed: Pelmark Civic Alliance" in claimed
+    assert not re.search(r"\bauthor\b", text)
+    assert "Pelmark Civic Alliance's own count" in ledger_claimants and "Kessel Daily's own count" in ledger_claimants
+    assert any(row.startswith("Varnholm") for row in left_out) and any(row.startswith("Kessel") for row in left_out)
+    assert "Left out of that range" in text

@@ -243,15 +243,17 @@ def ledger(
     from reckon.ledger import build_ledger
 
     wanted = category.value if category else None
+    claimants = None  # on files: own voices and spellings resolved; a case adds its alias table
     if files:
         found, documents, failed = _from_files(files, date, vague.value, None, DEFAULT_MAX_BYTES, processes)
     else:
         from reckon.articles.store import load_documents
-        from reckon.claims.store import load_claims
+        from reckon.claims.aliases import load_claimants, reviewed_claims
 
         with open_case(case) as opened:
-            found, documents, failed = load_claims(opened), load_documents(opened), False
-    result = build_ledger(found, documents, category=wanted)
+            found, documents, failed = reviewed_claims(opened), load_documents(opened), False
+            claimants = load_claimants(opened, found, documents)
+    result = build_ledger(found, documents, category=wanted, claimants=claimants)
     _render_ledger(result, fmt)
     if failed:
         raise typer.Exit(1)
@@ -286,7 +288,7 @@ def _print_ledger_tables(result: Ledger) -> None:
         for column in ("date", "role", "claimant", "via", "figure", "document", "quote"):
             table.add_column(column, overflow="fold")
         for e in group.entries:
-            table.add_row(e.date or "?", e.role, e.claimant_key, e.via or "", e.figure, e.file, _short(e.quote, 60))
+            table.add_row(e.date or "?", e.role, e.claimant_label, e.via or "", e.figure, e.file, _short(e.quote, 60))
         console.print(table)
         if group.disputed_by:
             console.print(f"  disputed by: {', '.join(group.disputed_by)}", highlight=False)
@@ -305,5 +307,5 @@ def _print_claimant_spread(result: Ledger) -> None:
         table.add_column(column, overflow="fold")
     for series in result.claimants:
         points = " → ".join(f"{d or '?'}: {figure}" for d, figure, _ in series.points)
-        table.add_row(series.claimant_key, series.category, points)
+        table.add_row(series.claimant_label, series.category, points)
     console.print(table)

@@ -21,6 +21,11 @@ def report(
     ),
     min_cell: int = typer.Option(5, "--min-cell", min=1, help="Smallest count shown in the public variant."),
     force: bool = typer.Option(False, "--force", help="Overwrite OUTPUT if it exists."),
+    area: str = typer.Option(
+        None, "--area", show_default=False,
+        help="The place that stands for the whole event (default: the place the claims name that most documents "
+        "mention); claims tied to another place are kept out of the headline range.",
+    ),
     case: Path = case_option(),
 ) -> None:
     """Write ONE self-contained HTML report: open it offline, e-mail it, carry it on a USB stick.
@@ -36,6 +41,6 @@ def report(
     with open_case(case) as opened:
         with reckon_errors():
             output = safe_output_path(opened, output, force=force)  # never over the case's own files
-            path = write_report(opened, output, force=force, public=public, min_cell=min_cell)
+            path = write_report(opened, output, force=force, public=public, min_cell=min_cell, area=area)
     size = path.stat().st_size
     console.print(f"Report written to [bold]{path}[/] ({size / 1024:,.0f} KB){' — public variant' if public else ''}.")

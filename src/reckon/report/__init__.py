@@ -17,11 +17,22 @@ __all__ = ["ReportData", "gather_report_data", "render_report", "write_report"]
 
 
 def write_report(
-    case: Case, output: str | Path, *, force: bool = False, public: bool = False, min_cell: int = 5
+    case: Case,
+    output: str | Path,
+    *,
+    force: bool = False,
+    public: bool = False,
+    min_cell: int = 5,
+    area: str | None = None,
 ) -> Path:
-    """Gather the case's aggregates and write the report; refuses to overwrite unless ``force``."""
-    html = render_report(gather_report_data(case), public=public, min_cell=min_cell)
+    """Gather the case's aggregates and write the report; refuses to overwrite unless ``force``.
+
+    ``area``: the place that stands for the whole event (see ``reckon.report.scope``).
+    """
+    html = render_report(gather_report_data(case, area=area), public=public, min_cell=min_cell)
     path = write_html(html, output, force=force)
     with case.transaction():
-        case.audit("report.write", file=Path(output).name, public=public, min_cell=min_cell, bytes=len(html.encode()))
+        case.audit(
+            "report.write", file=Path(output).name, public=public, min_cell=min_cell, area=area, bytes=len(html.encode())
+        )
     return path

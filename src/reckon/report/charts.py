@@ -76,7 +76,7 @@ class RangeRow:
 
 def range_chart(rows: Sequence[RangeRow], title: str, description: str) -> Markup:
     """Claimed ranges, documented victims and the estimate on one axis."""
-    width, left, right, row_h, top = 760, 230, 30, 26, 10
+    width, left, right, row_h, top = 760, 280, 30, 26, 10
     height = top + row_h * len(rows) + 40
     values = [v for r in rows for v in (r.low, r.high, r.point) if v is not None]
     ticks = nice_ticks(max(values, default=1) * 1.05)
@@ -88,7 +88,7 @@ def range_chart(rows: Sequence[RangeRow], title: str, description: str) -> Marku
         y = top + index * row_h + row_h / 2
         colour = KIND_COLOURS.get(row.kind, "#555")
         parts.append(
-            f'<text x="{left - 8}" y="{y + 4:.1f}" text-anchor="end" fill="#222">{escape(_clip(row.label, 34))}</text>'
+            f'<text x="{left - 8}" y="{y + 4:.1f}" text-anchor="end" fill="#222">{escape(_clip(row.label, 44))}</text>'
         )
         parts.append(_range_mark(row, y, left, scale, ticks[-1], colour))
     parts.append("</svg>")

@@ -15,7 +15,7 @@ from typing import Any
 class ClaimRow:
     """One claim as the ledger shows it."""
 
-    claimant: str
+    claimant: str  # as shown: the resolved claimant, or "<outlet>'s own count"
     category: str
     figure_low: int | None
     figure_high: int | None
@@ -26,6 +26,12 @@ class ClaimRow:
     via: str | None = None
     disputed_by: str | None = None
     hedged: bool = False
+    claimant_key: str = ""  # the claimant it counts for (aliases applied); "" = group by the shown name
+    place: str | None = None  # the place the figure is tied to
+    subgroup: str | None = None
+    period: str | None = None
+    scope: str = "whole event"  # or "local", "subgroup", "part of the period" (reckon.report.scope)
+    scope_detail: str | None = None  # the place, subgroup or period that makes it partial
 
 
 @dataclass(frozen=True)
@@ -72,6 +78,10 @@ class ReportData:
     estimates: tuple[EstimateRow, ...] = ()
     documents: tuple[dict[str, Any], ...] = ()  # file, sha256, kind, published, publisher
     stages_missing: tuple[str, ...] = ()  # stages not run yet, said plainly in the report
+    event_area: str | None = None  # the place that stands for the whole event, if any
+    event_area_how: str | None = None  # how it was chosen ("named in 9 of 12 documents", "set for this report")
+    aliases: int = 0  # rows of the case's claimant alias table applied
+    audit_head: dict[str, Any] | None = None  # the audit trail's last row (seq, hash), when the case gives it
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

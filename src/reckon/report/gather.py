@@ -12,26 +12,34 @@ from typing import Any
 import pandas as pd
 
 from reckon import __version__
+from reckon.articles.document import Document
 from reckon.articles.store import document_summaries, load_documents
 from reckon.case import Case
+from reckon.claims.aliases import Claimants, load_claimants, reviewed_claims
 from reckon.claims.model import Claim
-from reckon.claims.store import load_claims
 from reckon.errors import NotLinkedError
 from reckon.estimate.histories import capture_histories
 from reckon.estimate.store import load_estimates
 from reckon.linkage.store import load_persons, person_count
 from reckon.lists.store import list_summaries, load_records, record_counts
 from reckon.report.data import ClaimRow, EstimateRow, ListSummary, ReportData
+from reckon.report.scope import EventArea, claim_scope, event_area
 
 AGE_BANDS = ((0, 17, "0–17"), (18, 29, "18–29"), (30, 44, "30–44"), (45, 59, "45–59"), (60, 200, "60+"))
 VICTIM_FIELDS = ("record_id", "date_of_death_low", "date_of_death_high", "province", "sex", "age_low", "age_high")
 
 
-def gather_report_data(case: Case) -> ReportData:
-    """Read every section's aggregates from the case."""
+def gather_report_data(case: Case, *, area: str | None = None) -> ReportData:
+    """Read every section's aggregates from the case.
+
+    ``area`` names the place that stands for the whole event (default: read from the case,
+    see ``reckon.report.scope``); claims tied to another place are kept out of the headline range.
+    """
     missing: list[str] = []
-    claims = load_claims(case)
+    claims = reviewed_claims(case)
     documents = load_documents(case)
+    claimants = load_claimants(case, claims, documents)
+    whole = event_area(claims, documents, area)
     if not claims:
         missing.append("claims")
     lists = _lists(case)
@@ -49,8 +57,8 @@ def gather_report_data(case: Case) -> ReportData:
         case_name=case.folder.resolve().name,
         reckon_version=__version__,
         generated_at=datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
-        claims=_claim_rows(claims, {d.sha256: d.published for d in documents}),
-        reattributions=_reattributions(claims, documents),
+        claims=_claim_rows(claims, documents, claimants, whole),
+        reattributions=_reattributions(claims, documents, claimants),
         lists=lists,
         records=records,
         persons=persons,
@@ -60,26 +68,41 @@ def gather_report_data(case: Case) -> ReportData:
         estimates=estimates,
         documents=tuple(_document_row(d) for d in sorted(document_summaries(case), key=lambda d: d["file"])),
         stages_missing=tuple(missing),
+        event_area=whole.name,
+        event_area_how=whole.how,
+        aliases=len(claimants.aliases),
+        audit_head=_audit_head(case),
     )
 
 
-def _claim_rows(claims: list[Claim], published: dict[str, str | None]) -> tuple[ClaimRow, ...]:
+def _claim_rows(
+    claims: list[Claim], documents: list[Document], claimants: Claimants, area: EventArea
+) -> tuple[ClaimRow, ...]:
+    published = {d.sha256: d.published for d in documents}
     ordered = sorted(claims, key=lambda c: (c.file, c.start))
-    return tuple(
-        ClaimRow(
-            claimant=c.claimant_key or c.claimant or "unknown",
-            category=c.category,
-            figure_low=c.figure_low,
-            figure_high=c.figure_high,
-            qualifier=c.qualifier or "exact",
-            date=c.claim_date or published.get(c.document_sha256 or ""),
-            file=c.file or "",
-            quote=c.quote or "",
-            via=c.via,
-            disputed_by=c.disputed_by,
-            hedged=bool(c.hedged),
-        )
-        for c in ordered
+    return tuple(_claim_row(c, published, claimants, area) for c in ordered)
+
+
+def _claim_row(c: Claim, published: dict[str, str | None], claimants: Claimants, area: EventArea) -> ClaimRow:
+    scope = claim_scope(c, area)
+    return ClaimRow(
+        claimant=claimants.label(c),
+        category=c.category,
+        figure_low=c.figure_low,
+        figure_high=c.figure_high,
+        qualifier=c.qualifier or "exact",
+        date=c.claim_date or published.get(c.document_sha256 or ""),
+        file=c.file or "",
+        quote=c.quote or "",
+        via=c.via,
+        disputed_by=claimants.resolve_name(c.disputed_by),
+        hedged=bool(c.hedged),
+        claimant_key=claimants.key(c),
+        place=scope.place,
+        subgroup=c.subgroup,
+        period=c.period,
+        scope=scope.kind,
+        scope_detail=scope.detail,
     )
 
 
@@ -88,13 +111,13 @@ def _document_row(summary: dict[str, Any]) -> dict[str, Any]:
     return {k: None if summary[k] is None else str(summary[k]) for k in keys}
 
 
-def _reattributions(claims: list[Claim], documents: list[Any]) -> tuple[str, ...]:
+def _reattributions(claims: list[Claim], documents: list[Document], claimants: Claimants) -> tuple[str, ...]:
     """Re-attribution flags from the ledger, as sentences."""
     if not claims:
         return ()
     from reckon.ledger import build_ledger
 
-    return tuple(flag.message for flag in build_ledger(claims, documents).reattributions)
+    return tuple(flag.message for flag in build_ledger(claims, documents, claimants=claimants).reattributions)
 
 
 def _lists(case: Case) -> tuple[ListSummary, ...]:
@@ -187,3 +210,11 @@ def _estimates(case: Case) -> tuple[EstimateRow, ...]:
 
 def _float(value: Any) -> float | None:
     return None if value is None else float(value)
+
+
+def _audit_head(case: Case) -> dict[str, Any]:
+    """The audit trail's last row as the report is made: publish it, compare it later."""
+    from reckon.audit import audit_head
+
+    head = audit_head(case)
+    return {"seq": head.rows, "hash": head.head, "keyed": head.keyed}

@@ -12,9 +12,11 @@ from typing import Any
 from jinja2 import Environment, StrictUndefined
 from markupsafe import Markup
 
+from reckon.claims.aliases import fold
 from reckon.errors import ReckonError
 from reckon.report import charts
 from reckon.report.data import ClaimRow, EstimateRow, ReportData
+from reckon.report.scope import LOCAL, PARTIAL, SUBGROUP, WHOLE
 
 HEADLINE_PREFERENCE = ("lcmcr", "loglinear", "stepwise", "chapman")
 DEATH_CATEGORIES = ("killed", "executed")
@@ -39,17 +41,53 @@ def suppress_small_cells(data: ReportData, min_cell: int) -> ReportData:
     return replace(data, victims_by=victims_by, overlap=overlap)
 
 
+def death_claims(data: ReportData) -> list[ClaimRow]:
+    """Claims of deaths (killed, executed) that carry a figure."""
+    return [
+        c for c in data.claims
+        if c.category in DEATH_CATEGORIES and (c.figure_low is not None or c.figure_high is not None)
+    ]
+
+
+def comparable_deaths(data: ReportData) -> list[ClaimRow]:
+    """The death tolls the headline compares: those that count the whole event."""
+    return [c for c in death_claims(data) if c.scope == WHOLE]
+
+
+def left_out(data: ReportData) -> list[ClaimRow]:
+    """Death figures for one place, a subgroup or part of the period, by place then kind."""
+    rows = [c for c in death_claims(data) if c.scope != WHOLE]
+    return sorted(rows, key=lambda c: (c.place is None, c.place or "", c.scope, c.scope_detail or "", -_high(c)))
+
+
+def _low(claim: ClaimRow) -> int:
+    return claim.figure_low if claim.figure_low is not None else (claim.figure_high or 0)
+
+
+def _high(claim: ClaimRow) -> int:
+    return claim.figure_high if claim.figure_high is not None else (claim.figure_low or 0)
+
+
+def _claimant_group(claim: ClaimRow) -> str:
+    return claim.claimant_key or fold(claim.claimant)
+
+
 def headline_sentence(data: ReportData, estimate: EstimateRow | None) -> str:
     """The plain-language summary a reader can quote."""
     parts = []
-    deaths = [c for c in data.claims if c.category in DEATH_CATEGORIES and c.figure_low is not None]
-    if deaths:
-        low = min(deaths, key=lambda c: c.figure_low or 0)
-        high = max(deaths, key=lambda c: c.figure_high or c.figure_low or 0)
+    whole = comparable_deaths(data)
+    if whole:
+        low = min(whole, key=_low)
+        high = max(whole, key=_high)
+        claimants = len({_claimant_group(c) for c in whole})
         parts.append(
-            f"Claimed death tolls range from {low.figure_low:,} ({low.claimant}) to "
-            f"{(high.figure_high or high.figure_low):,} ({high.claimant}), across {len(deaths)} claims."
+            f"Claimed death tolls for the whole event range from {_low(low):,} ({low.claimant}) to "
+            f"{_high(high):,} ({high.claimant}), across {_count(len(whole), 'claim')} by {_count(claimants, 'claimant')}."
         )
+    partial = left_out(data)
+    if partial:
+        lead = "Left out of that range" if whole else "No claimed death toll covers the whole event"
+        parts.append(f"{lead}: {_left_out_summary(partial)}, listed below the chart.")
     if data.persons is not None:
         parts.append(
             f"{len(data.lists)} lists name {data.records:,} records, which linkage joins into "
@@ -69,20 +107,38 @@ def headline_sentence(data: ReportData, estimate: EstimateRow | None) -> str:
     return " ".join(parts) or "No claims, lists or estimates in this case yet."
 
 
+_LEFT_OUT_NOUNS = {LOCAL: "figure for one place", SUBGROUP: "figure for a subgroup", PARTIAL: "figure for part of the period"}
+
+
+def _left_out_summary(rows: list[ClaimRow]) -> str:
+    """ "1 figure for one place (Mashhad) and 2 figures for a subgroup (children, women)" """
+    parts = []
+    for kind, noun in _LEFT_OUT_NOUNS.items():
+        found = [r for r in rows if r.scope == kind]
+        if found:
+            details = sorted({r.scope_detail for r in found if r.scope_detail})
+            head, _, tail = noun.partition(" ")
+            words = f"{len(found)} {head}{'s' if len(found) != 1 else ''} {tail}"
+            parts.append(words + (f" ({', '.join(details)})" if details else ""))
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+
+
 def headline_rows(data: ReportData, estimate: EstimateRow | None) -> list[charts.RangeRow]:
-    """Claimed ranges per claimant, the documented floor and the estimate, for one chart."""
+    """Claimed whole-event ranges per claimant, the documented floor and the estimate, for one chart."""
     rows = []
     by_claimant: dict[str, list[ClaimRow]] = {}
-    for claim in data.claims:
-        if claim.category in DEATH_CATEGORIES and claim.figure_low is not None:
-            # One row per claimant however the texts capitalise it ("Interior Ministry", "interior ministry").
-            by_claimant.setdefault(claim.claimant.casefold(), []).append(claim)
-    for claims in sorted(by_claimant.values(), key=lambda group: min(c.figure_low or 0 for c in group)):
-        claimant = claims[0].claimant
-        low = min(c.figure_low or 0 for c in claims)
-        highs = [c.figure_high if c.figure_high is not None else c.figure_low for c in claims]
+    for claim in comparable_deaths(data):
+        # One row per claimant: the resolved claimant, however the texts write it.
+        by_claimant.setdefault(_claimant_group(claim), []).append(claim)
+    for key, claims in sorted(by_claimant.items(), key=lambda item: min(_low(c) for c in item[1])):
+        claimant = next((c.claimant for c in claims if c.claimant == key), claims[0].claimant)
+        low = min(_low(c) for c in claims)
         open_ended = all(c.figure_high is None and c.qualifier in ("at least", "over", "vague") for c in claims)
-        rows.append(charts.RangeRow(f"claimed: {claimant}", low, None if open_ended else max(highs), "claim"))
+        rows.append(charts.RangeRow(f"claimed: {claimant}", low, None if open_ended else max(_high(c) for c in claims), "claim"))
     if data.persons is not None:
         rows.append(charts.RangeRow("documented (linked lists)", data.persons, data.persons, "documented"))
     if estimate is not None:
@@ -93,14 +149,28 @@ def headline_rows(data: ReportData, estimate: EstimateRow | None) -> list[charts
 
 
 def timeline_points(data: ReportData) -> list[charts.TimelinePoint]:
+    """Whole-event death tolls over time, one series per claimant."""
     points = []
-    for claim in data.claims:
+    for claim in comparable_deaths(data):
         day = _parse_day(claim.date)
-        if day is None or claim.figure_low is None or claim.category not in DEATH_CATEGORIES:
+        if day is None:
             continue
-        label = f"{claim.claimant}: {claim.category} {claim.qualifier} {claim.figure_low:,} ({claim.date}, {claim.file})"
-        points.append(charts.TimelinePoint(day, claim.figure_low, f"{claim.claimant} — {claim.category}", label))
+        label = f"{claim.claimant}: {claim.category} {claim.qualifier} {_low(claim):,} ({claim.date}, {claim.file})"
+        points.append(charts.TimelinePoint(day, _low(claim), f"{claim.claimant} — {claim.category}", label))
     return points
+
+
+def area_note(data: ReportData) -> str:
+    """Which place stands for the whole event, and how that was decided."""
+    if data.event_area:
+        return (
+            f"Whole event: {data.event_area} ({data.event_area_how}). A figure whose quote ties it to another "
+            "place counts as local."
+        )
+    return (
+        "No place stands for the whole event in this case (" + (data.event_area_how or "none was set") + "), so a "
+        "figure whose quote ties it to a place counts as local (“reckon report --area PLACE” names the whole area)."
+    )
 
 
 def caveats(data: ReportData, estimate: EstimateRow | None) -> list[str]:
@@ -112,6 +182,17 @@ def caveats(data: ReportData, estimate: EstimateRow | None) -> list[str]:
         notes.append(
             "Claims are extracted automatically from the articles and attributed as each text presents them, even "
             "where a text credits a figure to the wrong source; check the quotes before citing a claim."
+        )
+        merged = f" and the case's {_count(data.aliases, 'claimant alias')}" if data.aliases else ""
+        notes.append(
+            "A claimant is counted once however the texts write it: names that differ only in case or punctuation"
+            f"{merged} are one claimant (`reckon claimants` shows and changes them). A document's own voice is shown "
+            "as its outlet's own count (the file's name when the publisher is unknown)."
+        )
+        notes.append(
+            "The headline compares like with like: only death tolls for the whole event enter its range; figures "
+            "for one place, a subgroup (children, women, security forces ...) or part of the period are listed "
+            "separately. " + area_note(data)
         )
     if data.persons is not None:
         notes.append(
@@ -148,17 +229,20 @@ def render_report(data: ReportData, *, public: bool = False, min_cell: int = 5) 
         min_cell=min_cell,
         estimate=estimate,
         sentence=headline_sentence(data, estimate),
+        left_out=left_out(data),
+        area_note=area_note(data),
         headline_chart=charts.range_chart(
             headline_rows(data, estimate),
             "Claimed, documented and estimated deaths",
-            "Horizontal ranges: each claimant's claimed death toll, the number of distinct documented victims, "
+            "Horizontal ranges: each claimant's claimed death toll for the whole event, the number of distinct "
+            "documented victims, "
             "and the statistical estimate with its interval. " + headline_sentence(data, estimate),
         ),
         timeline_chart=charts.timeline_chart(
             timeline_points(data),
-            "Claimed death tolls over time, by claimant",
-            "Each dot is one claim: its date on the horizontal axis and its figure on the vertical axis, coloured by "
-            "claimant and category. The table below lists every claim with its quote.",
+            "Claimed death tolls for the whole event over time, by claimant",
+            "Each dot is one claim of deaths for the whole event: its date on the horizontal axis and its figure on "
+            "the vertical axis, coloured by claimant and category. The table below lists every claim with its quote.",
         ),
         victim_charts=_victim_charts(data, public, min_cell),
         upset=_upset(data, public, min_cell),
