@@ -31,6 +31,7 @@ from reckon.errors import CaseError
 
 DB_NAME = "reckon.duckdb"
 GENESIS_HASH = "0" * 64
+SERVE_LOCK = "serve.lock"  # written by `reckon serve` beside the database: {"pid": n, "url": "..."}
 
 
 def find_case_folder(folder: str | Path | None = None) -> Path:
@@ -89,6 +90,12 @@ class Case:
         try:
             con = duckdb.connect(str(folder / DB_NAME))
         except duckdb.IOException as exc:  # locked by another process, or not a database
+            server = serving_process(folder)
+            if server is not None:
+                raise CaseError(
+                    f"this case is open in reckon serve at {server['url']} (PID {server['pid']}) — "
+                    "use the web UI, or stop the server (Ctrl-C in its terminal) to use the command line."
+                ) from None
             raise CaseError(f"Cannot open the case database in {folder}: {exc}") from exc
         # DuckDB's progress bar writes to stdout, which would corrupt `--format json` output.
         con.execute("SET enable_progress_bar = false")
@@ -222,6 +229,23 @@ def now() -> datetime:
     The audit hash covers this exact form, so it must survive a round trip through DuckDB.
     """
     return datetime.now(timezone.utc).replace(tzinfo=None)
+
+
+def serving_process(folder: Path) -> dict[str, Any] | None:
+    """{"pid", "url"} of the running `reckon serve` that holds this case, else None (a lock
+    file left by a server that died is ignored)."""
+    try:
+        held = json.loads((folder / SERVE_LOCK).read_text(encoding="utf-8"))
+        pid, url = int(held["pid"]), str(held["url"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    try:
+        os.kill(pid, 0)  # signal 0 only checks that the process exists
+    except PermissionError:  # it does, under another user
+        pass
+    except OSError:
+        return None
+    return {"pid": pid, "url": url}
 
 
 def acting_user() -> str:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import typer
 
 from reckon import __version__
-from reckon.cli import case, claims, demo, estimate, link, lists, report, simulate
+from reckon.cli import case, claims, demo, estimate, link, lists, report, serve, simulate
 
 app = typer.Typer(
     name="reckon",
@@ -21,7 +21,7 @@ app = typer.Typer(
     rich_markup_mode="markdown",
 )
 
-for module in (case, claims, lists, link, estimate, simulate, report, demo):
+for module in (case, claims, lists, link, estimate, simulate, report, demo, serve):
     module.register(app)
 
 

@@ -109,6 +109,14 @@ def person_of_record(case: Case, record_id: str) -> str | None:
     return case.scalar("SELECT person_id FROM persons WHERE record_id = ?", [record_id])
 
 
+def persons_of_records(case: Case, record_ids: list[str]) -> dict[str, str]:
+    """{record_id: person_id} of the latest run, for the given records that are linked."""
+    rows = case.con.execute(
+        "SELECT record_id, person_id FROM persons WHERE record_id IN (SELECT unnest(?::VARCHAR[]))", [record_ids]
+    ).fetchall()
+    return dict(rows)
+
+
 def person_record_ids(case: Case, person_id: str) -> list[str]:
     """The record ids of one person of the latest run, by list."""
     rows = case.con.execute(
