@@ -86,13 +86,15 @@ def export_rows(rows: list[ReviewedClaim]) -> list[dict[str, Any]]:
     out = []
     for row in rows:
         claim, correction = row.claim, row.correction or Correction(row.id)
-        corrected = correction.to_dict()
+        low, high = correction.figure or (None, None)
         out.append({
             "id": row.id, "file": claim.file, "category": claim.category, "qualifier": claim.qualifier,
             "figure_low": claim.figure_low, "figure_high": claim.figure_high, "claimant": claim.claimant,
             "via": claim.via, "claim_date": claim.claim_date, "document_date": claim.document_date,
             "place": claim.place, "quote": claim.quote,
-            **{f"corrected_{key}": value for key, value in corrected.items()},
+            "corrected_claimant": correction.claimant, "corrected_figure": correction.figure is not None,
+            "corrected_figure_low": low, "corrected_figure_high": high, "corrected_category": correction.category,
+            "corrected_by": correction.reviewer, "corrected_at": correction.corrected_at,
         })
     return out
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
 from importlib import resources
 
 from fastapi import FastAPI, Request
@@ -37,8 +39,21 @@ SECURITY_HEADERS = {
 }
 
 
-def create_app(server: Server, *, allowed_hosts: list[str] | None = None) -> FastAPI:
-    app = FastAPI(title="reckon", docs_url=None, redoc_url=None, openapi_url=None)
+def create_app(
+    server: Server, *, allowed_hosts: list[str] | None = None, on_stop: Callable[[], None] | None = None
+) -> FastAPI:
+    """The app over a served case; ``on_stop`` runs when the server shuts down (uvicorn ends
+    the process with the signal that stopped it right after, so later cleanup would not run)."""
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        try:
+            yield
+        finally:
+            if on_stop is not None:
+                on_stop()
+
+    app = FastAPI(title="reckon", docs_url=None, redoc_url=None, openapi_url=None, lifespan=lifespan)
     app.state.server = server
     for module in (auth, admin, review, persons, claims, analysis):
         app.include_router(module.router)

@@ -65,9 +65,11 @@ def current_actor(request: Request, permission: str = "read") -> Actor:
 
 async def read_form(request: Request) -> dict[str, str]:
     """A url-encoded form body (at most 64 KB), as a dict (the last value of a repeated field)."""
+    body = await request.body()
+    if not body:
+        return {}
     if not request.headers.get("content-type", "").startswith("application/x-www-form-urlencoded"):
         raise Denied(415, "send the form as application/x-www-form-urlencoded")
-    body = await request.body()
     if len(body) > MAX_FORM_BYTES:
         raise Denied(413, "the form is too large")
     try:

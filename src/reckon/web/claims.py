@@ -77,6 +77,8 @@ async def correct(request: Request) -> Response:
     def work(actor: Actor, form: dict[str, str]) -> Response:
         claim_id = form.get("claim_id", "")
         low, high = _number(form.get("figure_low")), _number(form.get("figure_high"))
+        if high is None:  # one number given: that exact figure
+            high = low
         with server_of(request).case(actor.user.name) as case:
             correct_claim(
                 case, claim_id, reviewer=actor.user.name,

@@ -10,7 +10,9 @@ from __future__ import annotations
 import base64
 import dataclasses
 import json
+import html
 import math
+import re
 from datetime import date, datetime
 from typing import Any
 
@@ -30,9 +32,21 @@ _env.filters["num"] = lambda v: "" if v is None else f"{v:,.0f}"
 _env.filters["prob"] = lambda v: "" if v is None else f"{float(v):.3f}"
 _env.filters["signed"] = lambda v: "" if v is None else f"{float(v):+.2f}"
 _env.filters["figure"] = lambda pair: _figure(*pair)
-_env.filters["svg_img"] = lambda svg, alt: Markup(
-    '<img class="chart" alt="{}" src="data:image/svg+xml;base64,{}">'
-).format(alt, base64.b64encode(str(svg).encode("utf-8")).decode("ascii"))
+_env.filters["number_range"] = lambda pair: "–".join(f"{v:,}" for v in dict.fromkeys(v for v in pair if v is not None))
+_env.filters["svg_img"] = lambda svg, alt: svg_image(str(svg), alt)
+
+
+def svg_image(svg: str, alt: str) -> Markup:
+    """An SVG chart as an image: its own inline styles stay inside it, so the page's
+    Content-Security-Policy needs no 'unsafe-inline'. The chart's description is the alt text."""
+    svg = svg.replace("<svg ", '<svg xmlns="http://www.w3.org/2000/svg" ', 1) if "xmlns=" not in svg else svg
+    match = re.search(r'viewBox="0 0 (\d+) (\d+)"', svg)
+    width = match.group(1) if match else "760"
+    described = re.search(r"<desc[^>]*>(.*?)</desc>", svg, re.S)
+    if described:
+        alt = html.unescape(described.group(1))
+    encoded = base64.b64encode(svg.encode("utf-8")).decode("ascii")
+    return Markup('<img class="chart" width="{}" alt="{}" src="data:image/svg+xml;base64,{}">').format(width, alt, encoded)
 
 
 def _figure(low: int | None, high: int | None) -> str:

@@ -35,6 +35,13 @@ def serve(
     scheme = "https" if certfile else "http"
     url = f"{scheme}://{_url_host(host)}:{port}"
     server = Server(folder, url)
+    lock: Path | None = None
+
+    def stop() -> None:  # once: from the app's shutdown, or below if uvicorn never started
+        if lock is not None:
+            lock.unlink(missing_ok=True)
+        server.close()
+
     try:
         if not has_admin(server.root):
             raise ReckonError(
@@ -42,19 +49,17 @@ def serve(
             )
         _prepare_review(server, say)
         lock = _write_lock(folder, url)
-        say(f"Serving {folder.resolve().name} at {url} — Ctrl-C to stop.")
-        if not _is_loopback(host):
-            say("Warning: this address is reachable from other machines; serve over https (--certfile/--keyfile).")
-        try:
-            uvicorn.run(
-                create_app(server, allowed_hosts=_hosts(host, allowed_hosts)), host=host, port=port,
-                log_level="warning", ssl_certfile=str(certfile) if certfile else None,
-                ssl_keyfile=str(keyfile) if keyfile else None, server_header=False,
-            )
-        finally:
-            lock.unlink(missing_ok=True)
-    finally:
-        server.close()
+        app = create_app(server, allowed_hosts=_hosts(host, allowed_hosts), on_stop=stop)
+    except BaseException:
+        stop()
+        raise
+    say(f"Serving {folder.resolve().name} at {url} — Ctrl-C to stop.")
+    if not _is_loopback(host):
+        say("Warning: this address is reachable from other machines; serve over https (--certfile/--keyfile).")
+    uvicorn.run(
+        app, host=host, port=port, log_level="warning", server_header=False,
+        ssl_certfile=str(certfile) if certfile else None, ssl_keyfile=str(keyfile) if keyfile else None,
+    )
 
 
 def _prepare_review(server, say: Callable[[str], None]) -> None:  # noqa: ANN001
