@@ -3,15 +3,8 @@ real `reckon serve` process over a copy of it, on 127.0.0.1."""
 
 from __future__ import annotations
 
-import os
-import re
 import shutil
-import signal
-import socket
-import subprocess
 import sys
-import time
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -19,12 +12,11 @@ import pytest
 pytest.importorskip("argon2", reason="the web UI needs the [web] extra (argon2-cffi)")
 pytest.importorskip("fastapi", reason="the web UI needs the [web] extra")
 
-import httpx  # noqa: E402
+sys.path.insert(0, str(Path(__file__).parent))  # tests import webcase (importlib mode)
+
+from webcase import PASSWORDS, ROLES, Served, free_port  # noqa: E402
 
 from reckon.case import Case  # noqa: E402
-
-PASSWORDS = {"ada": "admin-password-1", "mina": "reviewer-password-2", "vic": "viewer-password-3"}
-ROLES = {"ada": "admin", "mina": "reviewer", "vic": "viewer"}
 
 
 @pytest.fixture(scope="session")
@@ -55,59 +47,6 @@ def case_copy(built_case: Path, tmp_path: Path) -> Path:
     target = tmp_path / "case"
     shutil.copytree(built_case, target)
     return target
-
-
-@dataclass
-class Served:
-    folder: Path
-    port: int
-    process: subprocess.Popen | None = None
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
-
-    def start(self, timeout: float = 120.0) -> None:
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "reckon.cli.main", "serve", "--case", str(self.folder), "--port", str(self.port)],
-            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env={**os.environ, "COLUMNS": "200"},
-        )
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"reckon serve exited: {self.process.stdout.read()}")
-            try:
-                if httpx.get(self.url + "/login", timeout=2).status_code == 200:
-                    return
-            except httpx.TransportError:
-                time.sleep(0.3)
-        raise RuntimeError("reckon serve did not answer in time")
-
-    def stop(self) -> None:
-        if self.process is not None and self.process.poll() is None:
-            self.process.send_signal(signal.SIGTERM)
-            self.process.wait(timeout=60)
-        self.process = None
-
-    def client(self, name: str | None = None) -> httpx.Client:
-        """An HTTP client, logged in as ``name`` (with its CSRF token as a header) if given."""
-        client = httpx.Client(base_url=self.url, timeout=60)
-        if name:
-            login(client, name, PASSWORDS[name])
-            client.headers["x-csrf-token"] = client.get("/me.json").json()["csrf"]
-        return client
-
-
-def login(client: httpx.Client, name: str, password: str) -> httpx.Response:
-    page = client.get("/login")
-    token = re.search(r'name="login_token" value="([^"]+)"', page.text).group(1)
-    return client.post("/login", data={"login_token": token, "name": name, "password": password})
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture(scope="module")

@@ -80,9 +80,11 @@ async def rerun(request: Request) -> Response:
 def report_file(request: Request, name: str) -> Response:
     """A report a re-run wrote. Only names the re-run gives are served, from reports/ only."""
     current_actor(request)
+    if not REPORT_NAME.fullmatch(name):  # checked first: nothing else reaches the file system
+        raise Denied(404, "no such report")
     folder = (server_of(request).folder / REPORTS_FOLDER).resolve()
     path = (folder / name).resolve()
-    if not REPORT_NAME.match(name) or path.parent != folder or not path.is_file():
+    if path.parent != folder or not path.is_file():
         raise Denied(404, "no such report")
     response = FileResponse(path, media_type="text/html; charset=utf-8")
     # The report is self-contained (inline styles and charts, no script runs): let it style itself, nothing more.

@@ -136,7 +136,7 @@ def _login(request: Request, form: dict[str, str]) -> Response:
     server = server_of(request)
     name, password = form.get("name", "").strip(), form.get("password", "")
     client = request.client.host if request.client else "unknown"
-    keys = [f"client:{client}", f"user:{name.casefold()}"]
+    keys = server.logins.keys(name, client)
     wait = server.logins.wait_seconds(keys)
     if wait:
         raise Denied(429, f"too many failed logins — try again in {wait} seconds.")

@@ -117,13 +117,22 @@ class ReviewDesk:
 
 
 class LoginLimiter:
-    """At most ``attempts`` failed logins per client address and per user name in ``window``
-    seconds; beyond that, logging in is refused until the oldest failure ages out."""
+    """Failed logins allowed in ``window`` seconds, per kind of key: 5 for one name from one
+    address, 10 for one name from anywhere (guessing from many machines), 30 from one address
+    (trying many names). Beyond that, logging in is refused until the oldest failure ages out;
+    a colleague on the same address with another name is not locked out by one person's typos."""
 
-    def __init__(self, attempts: int = 5, window: float = 300.0) -> None:
-        self.attempts, self.window = attempts, window
+    LIMITS = {"name+client": 5, "name": 10, "client": 30}
+
+    def __init__(self, window: float = 300.0) -> None:
+        self.window = window
         self._lock = threading.Lock()
         self._failures: dict[str, deque[float]] = defaultdict(deque)
+
+    @staticmethod
+    def keys(name: str, client: str) -> list[str]:
+        name = name.casefold()
+        return [f"name+client:{name}\x1f{client}", f"name:{name}", f"client:{client}"]
 
     def wait_seconds(self, keys: list[str]) -> int:
         now = time.monotonic()
@@ -133,7 +142,7 @@ class LoginLimiter:
                 failures = self._failures[key]
                 while failures and failures[0] < now - self.window:
                     failures.popleft()
-                if len(failures) >= self.attempts:
+                if len(failures) >= self.LIMITS[key.split(":", 1)[0]]:
                     waits.append(int(failures[0] + self.window - now) + 1)
             return max(waits, default=0)
 
