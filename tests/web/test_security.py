@@ -194,7 +194,7 @@ def test_over_https_the_session_cookie_is_secure(case_copy):
 
     server = Server(case_copy, "https://testserver")
     try:
-        with TestClient(create_app(server), base_url="https://testserver") as client:
+        with TestClient(create_app(server), base_url="https://testserver", follow_redirects=False) as client:
             response = login(client, "vic", PASSWORDS["vic"])
             cookie = [v for k, v in response.headers.multi_items() if k == "set-cookie" and v.startswith("reckon_session=")][0]
             assert "Secure" in cookie and "HttpOnly" in cookie and "SameSite=strict" in cookie
