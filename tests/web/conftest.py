@@ -49,9 +49,9 @@ def case_copy(built_case: Path, tmp_path: Path) -> Path:
     return target
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def served(built_case: Path, tmp_path_factory: pytest.TempPathFactory):
-    """One running server per test module, over its own copy of the case."""
+    """One running server for the web tests, over its own copy of the case."""
     folder = tmp_path_factory.mktemp("served") / "case"
     shutil.copytree(built_case, folder)
     server = Served(folder, free_port())
