@@ -130,32 +130,30 @@ async def log_in(client: httpx.AsyncClient, name: str) -> None:
     client.headers["x-csrf-token"] = (await client.get("/me.json")).json()["csrf"]
 
 
-async def reviewer(url: str, name: str, deadline: float, think: float, tally: Tally, seed: int) -> None:
+async def reviewer(client: httpx.AsyncClient, name: str, deadline: float, think: float, tally: Tally, seed: int) -> None:
     rng = random.Random(seed)
-    async with httpx.AsyncClient(base_url=url, timeout=60) as client:
-        await log_in(client, name)
-        actions = 0
-        while time.monotonic() < deadline:
-            actions += 1
-            page = await tally.timed("GET /review (queue)", client.get("/review"))
-            pair = _pair(page.text) if page is not None and page.status_code == 200 else None
-            if pair and time.monotonic() < deadline:
-                await asyncio.sleep(think)
-                answer = rng.choices(["same", "different", "skip"], weights=[45, 45, 10])[0]
-                done = await tally.timed("POST /review/decide", client.post(
-                    "/review/decide", data={"left": pair[0], "right": pair[1], "answer": answer, "queue": "uncertain"},
-                    headers={"accept": "application/json"}))
-                if done is not None and done.status_code == 200 and answer != "skip":
-                    tally.acknowledged[name] += 1
-            if actions % 5 == 0 and time.monotonic() < deadline:
-                await asyncio.sleep(think)
-                other = rng.choice(["person", "claims", "lists", "estimates"])
-                path = {"person": f"/person?record={pair[0] if pair else ''}", "claims": "/claims",
-                        "lists": "/lists", "estimates": "/estimates"}[other]
-                await tally.timed(f"GET /{other}", client.get(path))
-            if not pair:
-                await asyncio.sleep(max(think, 0.5))
+    actions = 0
+    while time.monotonic() < deadline:
+        actions += 1
+        page = await tally.timed("GET /review (queue)", client.get("/review"))
+        pair = _pair(page.text) if page is not None and page.status_code == 200 else None
+        if pair and time.monotonic() < deadline:
             await asyncio.sleep(think)
+            answer = rng.choices(["same", "different", "skip"], weights=[45, 45, 10])[0]
+            done = await tally.timed("POST /review/decide", client.post(
+                "/review/decide", data={"left": pair[0], "right": pair[1], "answer": answer, "queue": "uncertain"},
+                headers={"accept": "application/json"}))
+            if done is not None and done.status_code == 200 and answer != "skip":
+                tally.acknowledged[name] += 1
+        if actions % 5 == 0 and time.monotonic() < deadline:
+            await asyncio.sleep(think)
+            other = rng.choice(["person", "claims", "lists", "estimates"] if pair else ["claims", "lists", "estimates"])
+            path = {"person": f"/person?record={pair[0] if pair else ''}", "claims": "/claims",
+                    "lists": "/lists", "estimates": "/estimates"}[other]
+            await tally.timed(f"GET /{other}", client.get(path))
+        if not pair:
+            await asyncio.sleep(max(think, 0.5))
+        await asyncio.sleep(think)
 
 
 def _pair(html: str) -> tuple[str, str] | None:
@@ -208,9 +206,8 @@ def main() -> None:
     startup = time.perf_counter() - started
     tally = Tally()
     try:
-        deadline = time.monotonic() + args.seconds
         names = [f"reviewer{n:02d}" for n in range(args.reviewers)]
-        asyncio.run(_all(f"http://127.0.0.1:{port}", names, deadline, args.think, tally))
+        asyncio.run(_all(f"http://127.0.0.1:{port}", names, args.seconds, args.think, tally))
     finally:
         stop_server(process)
     after = stored_decisions(folder)
@@ -237,8 +234,17 @@ def main() -> None:
     args.out.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
 
 
-async def _all(url: str, names: list[str], deadline: float, think: float, tally: Tally) -> None:
-    await asyncio.gather(*(reviewer(url, name, deadline, think, tally, seed) for seed, name in enumerate(names)))
+async def _all(url: str, names: list[str], seconds: float, think: float, tally: Tally) -> None:
+    """Everyone logs in first (argon2 is slow on purpose), then the clock starts."""
+    clients = [httpx.AsyncClient(base_url=url, timeout=60) for _ in names]
+    try:
+        for client, name in zip(clients, names):
+            await log_in(client, name)
+        deadline = time.monotonic() + seconds
+        await asyncio.gather(*(reviewer(c, n, deadline, think, tally, seed) for seed, (c, n) in enumerate(zip(clients, names))))
+    finally:
+        for client in clients:
+            await client.aclose()
 
 
 def _records(folder: Path) -> int:

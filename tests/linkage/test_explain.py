@@ -20,7 +20,9 @@ def linked(tmp_path_factory, synthetic_lists):
     from reckon.case import Case
 
     case = Case.init(tmp_path_factory.mktemp("explain") / "case")
-    insert_records(case, synthetic_lists)
+    # Two of the three lists give no date of death: pairs between them have none on either side.
+    undated = synthetic_lists["list_name"].isin(sorted(synthetic_lists["list_name"].unique())[1:])
+    insert_records(case, synthetic_lists.assign(date_of_death=synthetic_lists["date_of_death"].where(~undated)))
     link_case(case)
     yield case
     case.close()
@@ -36,6 +38,19 @@ def test_prior_plus_evidence_is_the_stored_weight_of_every_pair(linked):
         assert total == pytest.approx(row["match_weight"], abs=1e-6)
         assert why.match_weight == pytest.approx(row["match_weight"], abs=1e-6)
         assert why.match_probability == pytest.approx(1 / (1 + 2 ** -row["match_weight"]), abs=1e-9)
+
+
+def test_a_batch_whose_right_records_give_no_date_of_death_is_explained_too(linked):
+    # The two sides of a batch are two tables: a side with no date at all must still be typed as dates.
+    stored = linked.rows(
+        "SELECT k.record_id_l, k.record_id_r, k.match_weight FROM links k"
+        " JOIN records a ON a.record_id = k.record_id_l JOIN records b ON b.record_id = k.record_id_r"
+        " WHERE a.date_of_death IS NOT NULL AND b.date_of_death IS NULL AND k.decided IS NULL LIMIT 5"
+    )
+    assert stored
+    explained = explain_pairs(linked, [(r["record_id_l"], r["record_id_r"]) for r in stored])
+    for row in stored:
+        assert explained[(row["record_id_l"], row["record_id_r"])].match_weight == pytest.approx(row["match_weight"], abs=1e-6)
 
 
 def test_each_level_label_is_the_level_whose_m_and_u_give_the_weight(linked):

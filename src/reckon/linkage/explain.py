@@ -22,6 +22,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 import pandas as pd
+import pyarrow as pa
 
 from reckon.case import Case
 from reckon.errors import InputError
@@ -71,6 +72,13 @@ def explain_pairs(case: Case, pairs: list[Pair]) -> dict[Pair, PairExplanation]:
     return _explainer(case).explain(case, [ordered(*pair) for pair in pairs])
 
 
+def not_yet_explained(case: Case, pairs: list[Pair]) -> list[Pair]:
+    """Those of ``pairs`` (ordered ids) whose evidence has not been computed for the latest run
+    yet: explain_pairs would compute them, the others it returns at once."""
+    cache = _explainer(case).cache
+    return [pair for pair in pairs if pair not in cache]
+
+
 class _Explainer:
     """The latest run's model with its term frequencies, ready to compare records."""
 
@@ -88,6 +96,9 @@ class _Explainer:
         self.cache: OrderedDict[Pair, PairExplanation] = OrderedDict()
 
     def explain(self, case: Case, pairs: list[Pair]) -> dict[Pair, PairExplanation]:
+        found = {pair: self.cache.get(pair) for pair in pairs}
+        if all(found.values()):  # all computed before: no need to wait for a batch being computed
+            return found  # type: ignore[return-value]
         with self.lock:
             missing = list(dict.fromkeys(p for p in pairs if p not in self.cache))
             if missing:
@@ -101,27 +112,30 @@ class _Explainer:
         from splink.internals.realtime import compare_records
 
         features = self._features(case, {record for pair in pairs for record in pair})
-        left = [{**features[l], "reckon_pair": n} for n, (l, _) in enumerate(pairs)]
-        right = [{**features[r], "reckon_pair": n} for n, (_, r) in enumerate(pairs)]
+        numbers = list(range(len(pairs)))
+        left = features.loc[[l for l, _ in pairs]].reset_index().assign(reckon_pair=numbers)
+        right = features.loc[[r for _, r in pairs]].reset_index().assign(reckon_pair=numbers)
         scored = compare_records(
-            left, right, self.model, self.db_api,
+            pa.Table.from_pandas(left, preserve_index=False), pa.Table.from_pandas(right, preserve_index=False),
+            self.model, self.db_api,
             sql_cache_key=f"reckon-explain-{self.run_id}", join_condition="l.reckon_pair = r.reckon_pair",
         ).as_pandas_dataframe()
         return [self._explanation(row) for row in scored.to_dict("records")]
 
-    def _features(self, case: Case, record_ids: set[str]) -> dict[str, dict[str, Any]]:
+    def _features(self, case: Case, record_ids: set[str]) -> pd.DataFrame:
+        """The model's columns for these records, typed as in a linkage run (a batch where no
+        record gives a date of death must still compare dates), with their term frequencies."""
         fields = [f for f in RECORD_FIELDS if f != "record_id"]
         records = records_by_id(case, sorted(record_ids), fields)
         unknown = record_ids - set(records["record_id"])
         if unknown:
             raise InputError(f"no record {sorted(unknown)[0]!r} in this case", fix="use record ids as `reckon persons` shows them")
-        out = {}
-        for row in prepare_features(records).to_dict("records"):
-            row = {key: _plain(value) for key, value in row.items()}
-            for column, counts in self.frequencies.items():
-                row[f"tf_{column}"] = counts.get(row.get(column))
-            out[row["record_id"]] = row
-        return out
+        features = prepare_features(records)
+        for column in ("death_low", "death_high"):
+            features[column] = pd.array(features[column], dtype=pd.ArrowDtype(pa.date32()))
+        for column, counts in self.frequencies.items():
+            features[f"tf_{column}"] = pd.array(features[column].map(counts), dtype="Float64")
+        return features.set_index("record_id")
 
     def _explanation(self, row: dict[str, Any]) -> PairExplanation:
         evidence = []
@@ -182,14 +196,3 @@ def _level_labels(model: dict[str, Any]) -> dict[str, dict[int, str]]:
             labels[number] = level.get("label_for_charts") or level.get("sql_condition", "")
         out[comparison["output_column_name"]] = labels
     return out
-
-
-def _plain(value: Any) -> Any:
-    """A feature value as Splink's record dictionaries take it (lists, dates, None)."""
-    if value is None or value is pd.NA or value is pd.NaT:
-        return None
-    if isinstance(value, float) and math.isnan(value):
-        return None
-    if hasattr(value, "tolist"):  # Arrow list cells come back as NumPy arrays
-        return value.tolist()
-    return value

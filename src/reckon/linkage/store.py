@@ -187,6 +187,17 @@ def decision_history(case: Case) -> list[dict[str, Any]]:
     )
 
 
+def uncertain_pair_ids(case: Case, *, low: float, high: float, limit: int) -> list[tuple[str, str]]:
+    """The ids of the undecided pairs pairs_to_review offers (low <= probability < high, most
+    uncertain first), without the persons or any other column: what a busy review queue asks for."""
+    rows = case.con.execute(
+        "SELECT record_id_l, record_id_r FROM links WHERE decided IS NULL AND match_probability >= ?"
+        " AND match_probability < ? ORDER BY abs(match_probability - 0.5), record_id_l, record_id_r LIMIT ?",
+        [low, high, int(limit)],
+    ).fetchall()
+    return [(left, right) for left, right in rows]
+
+
 def pairs_to_review(
     case: Case, *, low: float = 0.3, high: float = 0.9, limit: int = 50, refused: bool = False
 ) -> pd.DataFrame:

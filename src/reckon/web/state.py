@@ -12,7 +12,7 @@ from __future__ import annotations
 import threading
 import time
 from collections import defaultdict, deque
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -77,12 +77,30 @@ class ReviewDesk:
 
     HOLD_SECONDS = 600
     HISTORY = 50
+    CANDIDATES_SECONDS = 2.0  # a queue's candidates are read again at most this often
+    ANSWERED_SECONDS = 30.0  # pairs answered this recently are left out of (possibly older) candidates
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
+        self._candidates: dict[str, tuple[float, list[Pair]]] = {}
+        self._answered: dict[Pair, float] = {}
         self._held: dict[Pair, tuple[str, float]] = {}
         self._skipped: dict[str, set[Pair]] = defaultdict(set)
         self._history: dict[str, deque[Pair]] = defaultdict(lambda: deque(maxlen=self.HISTORY))
+
+    def candidates(self, queue: str, read: Callable[[], list[Pair]]) -> list[Pair]:
+        """A queue's candidate pairs, read with ``read`` at most every CANDIDATES_SECONDS
+        (reviewers asking at once share one query), without the pairs answered since."""
+        now = time.monotonic()
+        cached = self._candidates.get(queue)
+        if cached is None or now - cached[0] > self.CANDIDATES_SECONDS:
+            cached = (now, read())
+            self._candidates[queue] = cached
+        with self._lock:
+            for pair, at in list(self._answered.items()):
+                if now - at > self.ANSWERED_SECONDS:
+                    del self._answered[pair]
+            return [pair for pair in cached[1] if pair not in self._answered]
 
     def take(self, user: str, candidates: list[Pair]) -> Pair | None:
         """The first candidate that nobody else holds and the user did not skip; held for them."""
@@ -100,6 +118,8 @@ class ReviewDesk:
     def answered(self, user: str, pair: Pair, skipped: bool) -> None:
         with self._lock:
             self._held.pop(pair, None)
+            if not skipped:
+                self._answered[pair] = time.monotonic()
             if skipped:
                 self._skipped[user].add(pair)
             else:
