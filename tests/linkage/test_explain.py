@@ -98,7 +98,6 @@ def test_names_agree_across_scripts_and_differences_are_marked():
 def test_review_pair_shows_records_score_verdicts_and_evidence(linked):
     row = linked.rows("SELECT record_id_l, record_id_r, match_probability FROM links ORDER BY abs(match_probability - 0.5) LIMIT 1")[0]
     shown = review_pair(linked, row["record_id_l"], row["record_id_r"])
-    assert shown["stored"]["match_probability"] == row["match_probability"]
     assert shown["explanation"].match_probability == pytest.approx(row["match_probability"], abs=1e-9)
     assert any(f.field in ("name", "name_native") for f in shown["fields"])
 

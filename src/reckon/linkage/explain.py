@@ -29,7 +29,7 @@ from reckon.errors import InputError
 from reckon.linkage.case_links import RECORD_FIELDS, load_case_records
 from reckon.linkage.decisions import Pair, ordered
 from reckon.linkage.prepare import prepare_features
-from reckon.linkage.store import run_model
+from reckon.linkage.store import latest_run_id, run_model
 from reckon.lists.store import records_by_id
 
 
@@ -161,9 +161,12 @@ _explainers_lock = threading.Lock()
 
 def _explainer(case: Case) -> _Explainer:
     """The explainer of the case's latest run, built once per run and database."""
-    run_id, model = run_model(case)
     key = str(case.db_path.resolve())
+    current = _explainers.get(key)
+    if current is not None and current.run_id == latest_run_id(case):
+        return current
     with _explainers_lock:
+        run_id, model = run_model(case)
         current = _explainers.get(key)
         if current is None or current.run_id != run_id:
             _explainers[key] = current = _Explainer(case, run_id, model)

@@ -16,7 +16,7 @@ from typing import Any
 from reckon.case import Case
 from reckon.errors import InputError
 from reckon.linkage.decisions import ordered
-from reckon.linkage.store import pair_decisions, persons_of_records, stored_pair
+from reckon.linkage.store import pair_decisions, persons_of_records
 from reckon.lists.store import records_by_id
 from reckon.names import is_script, name_key, romanize, skeleton
 
@@ -80,8 +80,9 @@ def _text(value: Any) -> str | None:
 
 
 def review_pair(case: Case, left: str, right: str) -> dict[str, Any]:
-    """Everything a reviewer sees for one pair: both records field by field, the stored score,
-    the verdicts so far (newest first), each record's person, and the model's evidence."""
+    """Everything a reviewer sees for one pair: both records field by field, the verdicts so
+    far (newest first), each record's person, and the model's evidence (whose probability is
+    the pair's stored one while no verdict overrides it)."""
     from reckon.linkage.explain import explain_pair  # Splink loads when a pair is explained
 
     pair = ordered(left, right)
@@ -93,7 +94,6 @@ def review_pair(case: Case, left: str, right: str) -> dict[str, Any]:
         "record_id_l": pair[0],
         "record_id_r": pair[1],
         "fields": compare_fields(found[pair[0]], found[pair[1]]),
-        "stored": stored_pair(case, pair),
         "decisions": pair_decisions(case, pair),
         "persons": persons_of_records(case, list(pair)),
         "explanation": explain_pair(case, *pair),

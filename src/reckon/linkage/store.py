@@ -85,6 +85,11 @@ def run_settings(case: Case) -> LinkageSettings:
     return LinkageSettings.from_dict({k: v for k, v in json.loads(text).items() if k in known})
 
 
+def latest_run_id(case: Case) -> str | None:
+    """The latest run's id (None before any run): a cheap check that the run is still the same."""
+    return case.scalar("SELECT run_id FROM linkage_runs ORDER BY finished_at DESC LIMIT 1")
+
+
 def run_model(case: Case) -> tuple[str, dict[str, Any]]:
     """The latest run's id and its trained Splink model (m, u per level, the prior)."""
     require_run(case)
