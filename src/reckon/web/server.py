@@ -57,7 +57,7 @@ def serve(
     if not _is_loopback(host):
         say("Warning: this address is reachable from other machines; serve over https (--certfile/--keyfile).")
     uvicorn.run(
-        app, host=host, port=port, log_level="warning", server_header=False,
+        app, host=host, port=port, log_level="warning", server_header=False, timeout_keep_alive=30,
         ssl_certfile=str(certfile) if certfile else None, ssl_keyfile=str(keyfile) if keyfile else None,
     )
 
