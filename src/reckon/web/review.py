@@ -52,7 +52,7 @@ def review_page(request: Request, queue: str = "uncertain", left: str | None = N
                     _prefetch(server, pairs[pairs.index(pair):])
         shown = review_pair(case, *pair) if pair else None
     return respond(request, "review.html", {
-        "queue": queue, "queues": QUEUES, "linked": run is not None, "waiting": waiting,
+        "queue": queue, "queues": QUEUES, "linked": run is not None, "waiting": waiting, "queue_depth": QUEUE_DEPTH,
         "explicit": bool(left and right), "pair": shown,
     })
 

@@ -19,6 +19,7 @@ from pathlib import Path
 import duckdb
 
 from reckon.case import Case
+from reckon.web.jobs import JobRunner
 
 Pair = tuple[str, str]
 
@@ -52,8 +53,6 @@ class Server:
         self._cursor_lock = threading.Lock()
         self.desk = ReviewDesk()
         self.logins = LoginLimiter()
-        from reckon.web.jobs import JobRunner
-
         self.jobs = JobRunner(self)
 
     @contextmanager
