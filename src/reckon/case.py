@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import getpass
 import hashlib
+import json
 import os
 import re
 from collections.abc import Iterator, Sequence
@@ -46,6 +47,7 @@ from reckon.storage.layout import (
     DB_NAME,
     KEY_FILE_NAME,
     OUTPUTS_NAME,
+    SERVE_LOCK,
     TEMP_DIR_NAME,
     WAL_NAME,
 )
@@ -344,6 +346,12 @@ def _open_error(folder: Path, exc: duckdb.Error) -> ReckonError:
     """DuckDB's message turned into one that says what to do."""
     text = str(exc)
     held = LOCK_HOLDER.search(text)
+    server = serving_process(folder)
+    if server is not None:
+        return CaseError(
+            f"this case is open in reckon serve at {server['url']} (PID {server['pid']}) — "
+            "use the web UI, or stop the server (Ctrl-C in its terminal) to use the command line."
+        )
     if held:
         pid, program = held["pid"], os.path.basename(held["program"])
         who = "another reckon command" if ("python" in program or "reckon" in program) else f"another program ({program})"
@@ -395,6 +403,23 @@ def _finish_encryption(folder: Path) -> None:
             return
         raise _open_error(folder, exc) from None
     pending.unlink()  # the plaintext database is still in place: the attempt never finished
+
+
+def serving_process(folder: Path) -> dict[str, Any] | None:
+    """{"pid", "url"} of the running `reckon serve` that holds this case, else None (a lock
+    file left by a server that died is ignored)."""
+    try:
+        held = json.loads((folder / SERVE_LOCK).read_text(encoding="utf-8"))
+        pid, url = int(held["pid"]), str(held["url"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    try:
+        os.kill(pid, 0)  # signal 0 only checks that the process exists
+    except PermissionError:  # it does, under another user
+        pass
+    except OSError:
+        return None
+    return {"pid": pid, "url": url}
 
 
 def acting_user() -> str:

@@ -5,6 +5,7 @@
     load_documents(case)                      # every Document, in the order added
     document_order(case)                      # {sha256: position}, to sort what cites them
     document_summaries(case)                  # one dict per document, for listing
+    document_texts(case, sha256s)             # {sha256: text} of the given documents
 
 This module is the only one that reads or writes `documents` (migration 002).
 """
@@ -55,6 +56,14 @@ def document_summaries(case: Case) -> list[dict[str, Any]]:
         "SELECT file, kind, published, publisher, title, sha256, encoding, added_at FROM documents ORDER BY added_at, file"
     )
     return [{**row, "published": _iso(row["published"])} for row in rows]
+
+
+def document_texts(case: Case, sha256s: list[str]) -> dict[str, str]:
+    """The decoded text of the given documents (claim offsets index into it)."""
+    rows = case.con.execute(
+        "SELECT sha256, text FROM documents WHERE sha256 IN (SELECT unnest(?::VARCHAR[]))", [list(dict.fromkeys(sha256s))]
+    ).fetchall()
+    return dict(rows)
 
 
 def _iso(value: object) -> str | None:

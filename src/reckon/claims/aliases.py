@@ -225,9 +225,10 @@ def reviewed_claims(case: Case) -> list[Claim]:
 
     The one place where a corrections layer plugs in; the stored claims are never changed.
     """
-    from reckon.claims.store import load_claims
+    from reckon.claims.corrections import corrected_claims
+    from reckon.claims.store import load_claims_by_id
 
-    return load_claims(case)
+    return corrected_claims(case, load_claims_by_id(case))
 
 
 def load_claimants(case: Case, claims: Sequence[Claim] | None = None, documents: Sequence[Document] | None = None) -> Claimants:

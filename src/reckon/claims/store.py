@@ -3,6 +3,7 @@
     insert_claims(case, document, claims, vague="reckon")   # inside the caller's transaction
     load_claims(case)                                       # in document order, then text order
     claim_counts(case)                                      # {document sha256: claims}
+    load_claims_by_id(case)                                 # {claim id: Claim}, in the same order
 
 This module is the only one that reads or writes `claims` (migrations 002, 007).
 Storing a document with its claims is ``claims.ingest``'s job.
@@ -52,11 +53,20 @@ def _claim_row(document: Document, ordinal: int, claim: Claim, vague: str) -> li
 
 def load_claims(case: Case) -> list[Claim]:
     """Every stored claim, by document (in the order added) and position in it."""
-    select = ", ".join(c for c in _CLAIM_COLUMNS if c not in ("id", "vague_convention"))
+    return list(load_claims_by_id(case).values())
+
+
+def load_claims_by_id(case: Case) -> dict[str, Claim]:
+    """Every stored claim under its id (``<document hash prefix>#<ordinal>``), in load_claims order."""
+    select = ", ".join(c for c in _CLAIM_COLUMNS if c != "vague_convention")
     rows = case.rows(f"SELECT {select} FROM claims")
     order = document_order(case)
     rows.sort(key=lambda row: (order.get(str(row["document_sha256"]), len(order)), row["ordinal"]))
-    return [_claim_from_row(row) for row in rows]
+    return {str(row.pop("id")): _claim_from_row(row) for row in rows}
+
+
+def claim_exists(case: Case, claim_id: str) -> bool:
+    return bool(case.scalar("SELECT count(*) FROM claims WHERE id = ?", [claim_id]))
 
 
 def claim_counts(case: Case) -> dict[str, int]:

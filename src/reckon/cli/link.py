@@ -21,7 +21,6 @@ if TYPE_CHECKING:  # Splink and pandas load when a command runs, not on `reckon 
     import pandas as pd
 
 ANSWERS = {"y": "must-link", "n": "cannot-link"}  # the decision names in reckon.linkage
-NAME_FIELDS = {"name", "name_native", "father_name", "place_of_death", "province"}
 
 
 def register(app: typer.Typer) -> None:
@@ -189,12 +188,9 @@ def _pair_table(pair: dict[str, Any], number: int, total: int) -> Table:
 
 
 def _agreement_style(field: str, left: str, right: str) -> str:
-    from reckon.names import name_key
+    from reckon.linkage.pair_view import field_agreement  # the review page marks fields the same way
 
-    if not left or not right or field in ("list_name", "source_record_id"):
-        return "default"
-    same = name_key(left) == name_key(right) if field in NAME_FIELDS else left == right
-    return "green" if same else "red"
+    return {"agree": "green", "differ": "red"}.get(field_agreement(field, left or None, right or None), "default")
 
 
 def _text(value: Any) -> str:

@@ -8,7 +8,7 @@ import os
 import typer
 
 from reckon import __version__
-from reckon.cli import case, claimants, claims, demo, estimate, link, lists, report, simulate
+from reckon.cli import case, claimants, claims, demo, estimate, link, lists, report, serve, simulate
 
 app = typer.Typer(
     name="reckon",
@@ -23,7 +23,7 @@ app = typer.Typer(
     rich_markup_mode="markdown",
 )
 
-for module in (case, claims, claimants, lists, link, estimate, simulate, report, demo):
+for module in (case, claims, claimants, lists, link, estimate, simulate, report, demo, serve):
     module.register(app)
 
 

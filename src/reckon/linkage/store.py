@@ -2,7 +2,7 @@
 
     save_run(case, run)                     # links + persons replaced, run logged (caller's transaction)
     load_pairs(case) / load_persons(case)   # the latest run's pairs and persons
-    latest_run(case) / run_settings(case)
+    latest_run(case) / run_settings(case) / run_model(case)
     insert_decision(case, ...) / load_decisions(case)
     pairs_to_review(case, low=0.3, high=0.9, limit=50, refused=False)
 
@@ -85,6 +85,60 @@ def run_settings(case: Case) -> LinkageSettings:
     return LinkageSettings.from_dict({k: v for k, v in json.loads(text).items() if k in known})
 
 
+def latest_run_id(case: Case) -> str | None:
+    """The latest run's id (None before any run): a cheap check that the run is still the same."""
+    return case.scalar("SELECT run_id FROM linkage_runs ORDER BY finished_at DESC LIMIT 1")
+
+
+def run_model(case: Case) -> tuple[str, dict[str, Any]]:
+    """The latest run's id and its trained Splink model (m, u per level, the prior)."""
+    require_run(case)
+    run_id, text = case.con.execute(
+        "SELECT run_id, model FROM linkage_runs ORDER BY finished_at DESC LIMIT 1"
+    ).fetchone()
+    return run_id, json.loads(text)
+
+
+def stored_pair(case: Case, pair: tuple[str, str]) -> dict[str, Any] | None:
+    """The latest run's row for one pair (ordered ids): probability, weight, decision; None if not scored."""
+    rows = case.rows(
+        "SELECT record_id_l, record_id_r, match_probability, match_weight, decided FROM links"
+        " WHERE record_id_l = ? AND record_id_r = ?",
+        list(pair),
+    )
+    return rows[0] if rows else None
+
+
+def person_of_record(case: Case, record_id: str) -> str | None:
+    """The person_id of a record in the latest run (None when the record is not linked)."""
+    return case.scalar("SELECT person_id FROM persons WHERE record_id = ?", [record_id])
+
+
+def persons_of_records(case: Case, record_ids: list[str]) -> dict[str, str]:
+    """{record_id: person_id} of the latest run, for the given records that are linked."""
+    rows = case.con.execute(
+        "SELECT record_id, person_id FROM persons WHERE record_id IN (SELECT unnest(?::VARCHAR[]))", [record_ids]
+    ).fetchall()
+    return dict(rows)
+
+
+def person_record_ids(case: Case, person_id: str) -> list[str]:
+    """The record ids of one person of the latest run, by list."""
+    rows = case.con.execute(
+        "SELECT record_id FROM persons WHERE person_id = ? ORDER BY list_name, record_id", [person_id]
+    ).fetchall()
+    return [row[0] for row in rows]
+
+
+def pair_decisions(case: Case, pair: tuple[str, str]) -> list[dict[str, Any]]:
+    """Every verdict on one pair (ordered ids), newest first."""
+    return case.rows(
+        "SELECT decision, reviewer, decided_at, note FROM decisions WHERE record_id_l = ? AND record_id_r = ?"
+        " ORDER BY decided_at DESC, rowid DESC",
+        list(pair),
+    )
+
+
 def load_pairs(case: Case) -> pd.DataFrame:
     """The latest run's scored pairs, decisions applied."""
     return case.con.execute(
@@ -154,6 +208,17 @@ def decision_history(case: Case) -> list[dict[str, Any]]:
     return case.rows(
         "SELECT record_id_l, record_id_r, decision, reviewer, decided_at, note FROM decisions ORDER BY decided_at DESC, rowid DESC"
     )
+
+
+def uncertain_pair_ids(case: Case, *, low: float, high: float, limit: int) -> list[tuple[str, str]]:
+    """The ids of the undecided pairs pairs_to_review offers (low <= probability < high, most
+    uncertain first), without the persons or any other column: what a busy review queue asks for."""
+    rows = case.con.execute(
+        "SELECT record_id_l, record_id_r FROM links WHERE decided IS NULL AND match_probability >= ?"
+        " AND match_probability < ? ORDER BY abs(match_probability - 0.5), record_id_l, record_id_r LIMIT ?",
+        [low, high, int(limit)],
+    ).fetchall()
+    return [(left, right) for left, right in rows]
 
 
 def pairs_to_review(

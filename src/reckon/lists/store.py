@@ -177,6 +177,44 @@ def records_by_id(case: Case, record_ids: Sequence[str], columns: Sequence[str])
     ).fetch_df()
 
 
+def find_records(case: Case, text: str, *, limit: int = 50) -> list[dict[str, Any]]:
+    """Records whose name (either script), record id or source id contains ``text``, any case."""
+    pattern = "%" + text.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    return case.rows(
+        "SELECT record_id, list_name, name, name_native, date_of_death, place_of_death FROM records"
+        " WHERE name ILIKE ? ESCAPE '\\' OR name_native ILIKE ? ESCAPE '\\' OR record_id ILIKE ? ESCAPE '\\'"
+        " ORDER BY list_name, row_number LIMIT ?",
+        [pattern, pattern, pattern, int(limit)],
+    )
+
+
+def list_details(case: Case, name: str) -> dict[str, Any]:
+    """One list as imported: its summary, the column mapping, what the reader decided (notes),
+    and how many records carry import notes (values read as missing)."""
+    if not _list_exists(case, name):
+        raise InputError(f"no list named {name!r}", fix="see the stored lists with `reckon lists`")
+    row = case.rows(
+        "SELECT name, organisation, list_date, file, kind, encoding, mapping, extra_columns, reader_notes,"
+        " row_count, quarantined_count, added_at, sha256 FROM lists WHERE name = ?",
+        [name],
+    )[0]
+    for column in ("mapping", "extra_columns", "reader_notes"):
+        row[column] = json.loads(row[column])
+    row["records_with_notes"] = int(
+        case.scalar("SELECT count(*) FROM records WHERE list_name = ? AND import_notes IS NOT NULL", [name])
+    )
+    return row
+
+
+def records_with_import_notes(case: Case, name: str, *, limit: int = 200) -> list[dict[str, Any]]:
+    """Records of a list with values the reader could not use (set to NULL), in file order."""
+    return case.rows(
+        "SELECT record_id, row_number, name, name_native, import_notes FROM records"
+        " WHERE list_name = ? AND import_notes IS NOT NULL ORDER BY row_number LIMIT ?",
+        [name, int(limit)],
+    )
+
+
 def list_names(case: Case) -> list[str]:
     """The names of the lists that hold records, sorted."""
     return [row[0] for row in case.con.execute("SELECT DISTINCT list_name FROM records ORDER BY 1").fetchall()]

@@ -10,8 +10,9 @@ TEMP_DIR_NAME = DB_NAME + ".tmp"  # DuckDB's spill folder for the case's own con
 KEY_FILE_NAME = "reckon.encryption.json"  # salt, KDF parameters, key check (encrypted cases)
 ANCHOR_NAME = "reckon.audit-anchor.json"  # the audit head kept outside the database
 OUTPUTS_NAME = "reckon.outputs"  # files reckon wrote into the case folder (may be overwritten)
+SERVE_LOCK = "serve.lock"  # written by `reckon serve` beside the database: {"pid": n, "url": "..."}
 
-CASE_FILE_NAMES = (DB_NAME, WAL_NAME, TEMP_DIR_NAME, KEY_FILE_NAME, ANCHOR_NAME, OUTPUTS_NAME)
+CASE_FILE_NAMES = (DB_NAME, WAL_NAME, TEMP_DIR_NAME, KEY_FILE_NAME, ANCHOR_NAME, OUTPUTS_NAME, SERVE_LOCK)
 
 
 def case_files(folder: Path) -> list[Path]:
