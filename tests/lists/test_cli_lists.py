@@ -23,7 +23,7 @@ def _case(tmp_path: Path) -> Path:
 
 def test_add_prints_mapping_extras_and_counts(tmp_path: Path, list_a: Path) -> None:
     folder = _case(tmp_path)
-    path = write_csv(tmp_path / "x.csv", [["Full Name", "سن", "Hair"], ["Ali Rezaei", "۲۰", "brown"], ["", "3", ""]])
+    path = write_csv(tmp_path / "x.csv", [["Full Name", "سن", "Hair"], ["Ali Rezaei", "۲۰", "brown"], ["", "", "grey"]])
     result = runner.invoke(app, ["lists", "add", str(path), "--name", "x", "--case", str(folder)])
     assert result.exit_code == 0, result.output
     assert "Full Name" in result.output and "age" in result.output
