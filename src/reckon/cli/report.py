@@ -20,6 +20,10 @@ def report(
     ),
     min_cell: int = typer.Option(5, "--min-cell", min=1, help="Smallest count shown in the public variant."),
     force: bool = typer.Option(False, "--force", help="Overwrite OUTPUT if it exists."),
+    script: str = typer.Option(
+        "latin", "--script",
+        help="Name provinces in `latin` script or in the country's own (`native`: Persian for Iran). Each province is shown once either way.",
+    ),
     case: Path = case_option(),
 ) -> None:
     """Write ONE self-contained HTML report: open it offline, e-mail it, carry it on a USB stick.
@@ -34,6 +38,6 @@ def report(
 
     with open_case(case) as opened:
         with reckon_errors():
-            path = write_report(opened, output, force=force, public=public, min_cell=min_cell)
+            path = write_report(opened, output, force=force, public=public, min_cell=min_cell, script=script)
     size = path.stat().st_size
     console.print(f"Report written to [bold]{path}[/] ({size / 1024:,.0f} KB){' — public variant' if public else ''}.")

@@ -134,10 +134,12 @@ def remove_list(case: Case, name: str, *, force: bool = False) -> int:
 
 
 def list_summaries(case: Case) -> list[dict[str, Any]]:
-    """One dict per stored list: name, organisation, date, file, counts, encoding, added_at."""
+    """One dict per stored list: name, organisation, date, file, counts (records, unidentified
+    records, quarantined rows), encoding, country, added_at."""
     return case.rows(
-        "SELECT name, organisation, list_date, file, kind, encoding, row_count, quarantined_count, "
-        "added_at, sha256 FROM lists ORDER BY added_at, name",
+        "SELECT l.name, l.organisation, l.list_date, l.file, l.kind, l.encoding, l.row_count, "
+        "(SELECT count(*) FROM records r WHERE r.list_name = l.name AND NOT r.identified) AS unidentified, "
+        "l.quarantined_count, l.country, l.added_at, l.sha256 FROM lists l ORDER BY l.added_at, l.name",
     )
 
 
@@ -183,9 +185,11 @@ def list_names(case: Case) -> list[str]:
 
 
 def record_counts(case: Case) -> dict[str, int]:
-    """How many records are stored and how many rows quarantined, in all the lists."""
+    """How many records are stored (and how many of them unidentified: no name) and how many
+    rows quarantined, in all the lists."""
     return {
         "records": int(case.scalar("SELECT count(*) FROM records")),
+        "unidentified": int(case.scalar("SELECT count(*) FROM records WHERE NOT identified")),
         "quarantined": int(case.scalar("SELECT count(*) FROM quarantine")),
     }
 

@@ -15,7 +15,7 @@ files in the user's cache folder (``RECKON_CACHE_DIR``, else the platform's cach
     gazetteer = Gazetteer.load()
     gazetteer.cities      # geonameid, name, native, country, province_id, latitude, longitude, population
     gazetteer.city_names  # geonameid, country, name, key, stripped: one row per distinct name key
-    gazetteer.provinces   # province_id, country, name, native, latitude, longitude
+    gazetteer.provinces   # province_id, country, name, native, type, latitude, longitude
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ import pandas as pd
 
 from reckon.places.keys import name_keys
 
-INDEX_FORMAT = 1  # bump when what is cached changes
+INDEX_FORMAT = 2  # bump when what is cached changes
 CITY_FILE = "cities1000.json"  # GeoNames places of 1,000 people or more
 # A GeoNames division whose cities mostly (this share) fall in one ISO province maps to it
 # as a whole; otherwise (borders redrawn since) each city takes its nearest city's province.
@@ -131,7 +131,7 @@ def _csc_tables() -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
             province_id = state.get("iso3166_2") or f"{code}-{state['state_code']}"
             state_rows.append({
                 "province_id": province_id, "country": code, "name": state["name"],
-                "native": state.get("native") or None,
+                "native": state.get("native") or None, "type": state.get("type") or None,
                 "latitude": _float(state.get("latitude")), "longitude": _float(state.get("longitude")),
             })
             cities_file = folder / "states" / str(state["state_code"]) / "cities.json"

@@ -23,6 +23,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, fields
 from functools import lru_cache
 
+import numpy as np
 import pandas as pd
 
 from reckon.places.gazetteer import Gazetteer
@@ -125,6 +126,8 @@ class Resolver:
                                 _index((stripped_key(t) for _, t in labels), ids),
                                 _index((skeleton_key(t) for _, t in labels), ids, MIN_SKELETON)]
         self._province_stripped = {stripped_key(t): pid for pid, t in labels}
+        # first-level divisions that are cities (Kyiv, Sevastopol): not meant by "X Oblast"
+        self._city_ranked = set(self.provinces.index[self.provinces["type"].fillna("") == "city"])
         self._cache: dict[tuple[str | None, str | None], Place] = {}
 
     @staticmethod
@@ -156,7 +159,8 @@ class Resolver:
     def _province_cell(self, text: str) -> str | None:
         """A province cell: a province, or a city standing for its province."""
         for part in _parts(text):
-            found = self.province(province_marked(part) or part)
+            marked = province_marked(part)
+            found = self.province(marked or part, division=marked is not None)
             if found is None:
                 city = self.city(part)
                 found = self.cities.at[city, "province_id"] if city is not None else None
@@ -171,7 +175,7 @@ class Resolver:
         for part in _parts(text):
             marked = province_marked(part)
             if marked is not None:
-                named = named or self.province(marked)
+                named = named or self.province(marked, division=True)
                 continue
             exact_province = self.province(part, exact=True)
             city = self.city(part, province_id or exact_province)
@@ -193,25 +197,28 @@ class Resolver:
                 return max(candidates, key=lambda c: (self.cities.at[c, "population"], -c))
         return None
 
-    def province(self, text: str, *, exact: bool = False) -> str | None:
-        """The ISO 3166-2 code of the province ``text`` names."""
+    def province(self, text: str, *, exact: bool = False, division: bool = False) -> str | None:
+        """The ISO 3166-2 code of the province ``text`` names. ``division``: the text said
+        "province", "oblast"... so a city with province rank (Kyiv) is not meant."""
         keys = (place_key(text), stripped_key(text), skeleton_key(text))
         for tier, key in zip(self._province_tiers[:2] if exact else self._province_tiers, keys):
-            candidates = sorted(set(tier.get(key, [])))
+            candidates = sorted({c for c in tier.get(key, []) if not (division and c in self._city_ranked)})
             if len(candidates) == 1:
                 return candidates[0]
-        return None if exact else self._near_province(keys[1])
+        return None if exact else self._near_province(keys[1], division)
 
-    def _near_province(self, key: str) -> str | None:
+    def _near_province(self, key: str, division: bool) -> str | None:
         """A unique prefix (Kharkiv -> Kharkivska), else the one close spelling."""
+        stripped = {k: pid for k, pid in self._province_stripped.items() if not (division and pid in self._city_ranked)}
         if len(key) >= MIN_PREFIX:
-            prefixed = {pid for k, pid in self._province_stripped.items() if k.startswith(key) or key.startswith(k) and len(k) >= MIN_PREFIX}
+            prefixed = {pid for k, pid in stripped.items()
+                        if k.startswith(key) or (key.startswith(k) and len(k) >= MIN_PREFIX)}
             if len(prefixed) == 1:
                 return prefixed.pop()
         from rapidfuzz import fuzz, process
 
-        best = process.extract(key, list(self._province_stripped), scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=2)
-        ids = {self._province_stripped[k] for k, _, _ in best}
+        best = process.extract(key, list(stripped), scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=2)
+        ids = {stripped[k] for k, _, _ in best}
         return ids.pop() if len(ids) == 1 else None
 
     def _place(self, city_id: int | None, province_id: str | None) -> Place:
@@ -238,13 +245,26 @@ class Resolver:
 def resolve_places(
     places: Iterable[str | None], provinces: Iterable[str | None], country: str | None
 ) -> pd.DataFrame:
-    """PLACE_COLUMNS for each row (all NULL where nothing resolves or no country is known)."""
-    pairs = list(zip(places, provinces))
-    if country is None:
-        return pd.DataFrame([UNRESOLVED] * len(pairs), columns=list(PLACE_COLUMNS))
+    """PLACE_COLUMNS for each row (all NULL where nothing resolves or no country is known).
+
+    Each distinct (place, province) pair is resolved once and spread over its rows.
+    """
+    place_codes, place_values = pd.factorize(pd.Series(list(places), dtype=object))
+    province_codes, province_values = pd.factorize(pd.Series(list(provinces), dtype=object))
+    if country is None or place_codes.size == 0:
+        return pd.DataFrame({c: [None] * place_codes.size for c in PLACE_COLUMNS}, dtype=object)
     resolver = Resolver.for_country(country)
-    distinct = {pair: resolver.resolve(*pair) for pair in set(pairs)}
-    return pd.DataFrame([distinct[pair] for pair in pairs], columns=list(PLACE_COLUMNS))
+    # one code per (place, province) pair; -1 (missing) becomes the last slot of each
+    pair_codes = (place_codes % (len(place_values) + 1)) * (len(province_values) + 1) + province_codes % (len(province_values) + 1)
+    distinct, inverse = np.unique(pair_codes, return_inverse=True)
+    place_of = list(place_values) + [None]
+    province_of = list(province_values) + [None]
+    width = len(province_values) + 1
+    table = pd.DataFrame(
+        [resolver.resolve(place_of[code // width], province_of[code % width]) for code in distinct.tolist()],
+        columns=list(PLACE_COLUMNS),
+    )
+    return table.iloc[inverse].reset_index(drop=True)
 
 
 def _parts(text: str) -> list[str]:

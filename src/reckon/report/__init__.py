@@ -17,11 +17,14 @@ __all__ = ["ReportData", "gather_report_data", "render_report", "write_report"]
 
 
 def write_report(
-    case: Case, output: str | Path, *, force: bool = False, public: bool = False, min_cell: int = 5
+    case: Case, output: str | Path, *, force: bool = False, public: bool = False, min_cell: int = 5,
+    script: str = "latin",
 ) -> Path:
-    """Gather the case's aggregates and write the report; refuses to overwrite unless ``force``."""
-    html = render_report(gather_report_data(case), public=public, min_cell=min_cell)
+    """Gather the case's aggregates and write the report; refuses to overwrite unless ``force``.
+    ``script``: province names in "latin" or "native" script."""
+    html = render_report(gather_report_data(case, script=script), public=public, min_cell=min_cell)
     path = write_html(html, output, force=force)
     with case.transaction():
-        case.audit("report.write", file=Path(output).name, public=public, min_cell=min_cell, bytes=len(html.encode()))
+        case.audit("report.write", file=Path(output).name, public=public, min_cell=min_cell, script=script,
+                   bytes=len(html.encode()))
     return path
