@@ -72,3 +72,13 @@ def test_demo_report_opens_offline_with_the_case_numbers(demo, tmp_path):
     assert embedded["persons"] == demo.numbers["documented"]
     assert untitled == 0
     assert ImageStat.Stat(Image.open(tmp_path / "demo-report.png").convert("L")).stddev[0] > 10
+
+
+def test_the_report_shows_each_province_once(demo):
+    """Lists write provinces in Latin and in Persian (Tehran, تهران): one bar each."""
+    html = (demo.folder / "report.html").read_text(encoding="utf-8")
+    data = json.loads(html.split('<script type="application/json" id="report-data">')[1].split("</script>")[0])
+    labels = [label for label, _ in data["victims_by"]["province"] if label != "unknown"]
+    assert len(labels) == len(set(labels)) and 5 <= len(labels) <= 13
+    assert not any("\u0600" <= ch <= "\u06ff" for label in labels for ch in label)  # Latin by default
+    assert "GeoNames" in (data["places_attribution"] or "")

@@ -86,3 +86,19 @@ def test_every_lists_command_and_option_has_help() -> None:
         assert info.callback.__doc__, info.name
         for parameter in [p for p in (info.callback.__defaults__ or ()) if p is not None]:
             assert getattr(parameter, "help", "x"), f"{info.name}: an option without help"
+
+
+def test_add_says_how_many_places_resolved_and_how_many_are_unidentified(tmp_path: Path) -> None:
+    folder = _case(tmp_path)
+    rows = [["name", "age", "place"], ["Ali Rezaei", "20", "Tehran"], ["", "19", "کرج"], ["Sara Amini", "", "Nowhereabad"]]
+    path = write_csv(tmp_path / "p.csv", rows)
+    result = runner.invoke(app, ["lists", "add", str(path), "--name", "p", "--country", "ir", "--case", str(folder)])
+    assert result.exit_code == 0, result.output
+    output = " ".join(result.output.split())  # the console wraps long lines
+    assert "3 records (1 without a name: unidentified victims), 0 row(s) quarantined" in output
+    assert "Places: 2 of 3 records with a place resolved in IR." in output
+    assert "not resolved: 'Nowhereabad' (1)" in output
+    shown = runner.invoke(app, ["lists", "--case", str(folder), "--format", "json"])
+    assert '"unidentified": 1' in shown.output and '"country": "IR"' in shown.output
+    bad = runner.invoke(app, ["lists", "add", str(path), "--name", "q", "--country", "Persia", "--case", str(folder)])
+    assert bad.exit_code != 0 and "two-letter ISO 3166-1 code" in " ".join(bad.output.split())

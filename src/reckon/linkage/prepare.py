@@ -10,9 +10,10 @@ and the canonical place (``place_name``, ``province_name``: reckon.places). Miss
 columns are treated as empty.
 
 A record without a name (``identified`` false, or no name field at all) is an
-unidentified victim: it is compared on its id number only, when it has one. All its other
-columns are NULL, so no blocking rule pairs it and it stays a person of its own: a place
-and a date alone must not join it to a named person.
+unidentified victim: it is compared only on what identifies a person by itself, an id
+number or a full date of birth, when it has one. All its other columns are NULL, so no
+other blocking rule pairs it and it stays a person of its own: an age, a place and a date
+of death alone must not join it to a named person.
 
 Output columns (all may be NULL except the first two):
 
@@ -72,6 +73,10 @@ def prepare_features(records: pd.DataFrame) -> pd.DataFrame:
     text = [c for c in out.columns if c not in ("death_low", "death_high")
             and (out[c].dtype == object or isinstance(out[c].dtype, pd.StringDtype))]
     return out.astype({c: pd.StringDtype("pyarrow") for c in text})
+
+
+# What an unidentified record (no name) keeps: evidence strong enough on its own.
+UNNAMED_COMPARED = ("record_id", "list_name", "national_id", "date_of_birth")
 
 
 def _check_ids(records: pd.DataFrame) -> None:
@@ -139,7 +144,7 @@ def _first_alternative(values: pd.Series) -> pd.Series:
 
 
 def _blank_unnamed(out: pd.DataFrame, col) -> None:
-    """Unidentified records keep only record_id, list_name and national_id (see the docstring)."""
+    """Unidentified records keep only UNNAMED_COMPARED (see the module docstring)."""
     named = pd.Series(False, index=out.index)
     for name in ("name", "name_native", "given_name", "family_name"):
         named |= col(name).notna().to_numpy()
@@ -149,8 +154,8 @@ def _blank_unnamed(out: pd.DataFrame, col) -> None:
     if not unnamed.any():
         return
     for column in FEATURE_COLUMNS:
-        if column not in ("record_id", "list_name", "national_id"):
-            out.loc[unnamed, column] = None
+        if column not in UNNAMED_COMPARED:
+            out[column] = out[column].mask(unnamed)  # keeps each column's type
 
 
 def _add_places(out: pd.DataFrame, col) -> None:

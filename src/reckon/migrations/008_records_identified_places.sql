@@ -3,7 +3,8 @@
 -- identified: false for a record without any name (age, place or date given): an
 -- unidentified victim, counted as documented but never linked by name. Records added
 -- before this migration all had a name (nameless rows were quarantined): true.
-ALTER TABLE records ADD COLUMN identified BOOLEAN DEFAULT true;
+ALTER TABLE records ADD COLUMN identified BOOLEAN;
+UPDATE records SET identified = true;
 -- Other whole names the list gives in a note inside the name ("Maryam Zarei (Ghasemi)"
 -- -> ["Maryam Ghasemi"]): a JSON array of text, NULL when there is none.
 ALTER TABLE records ADD COLUMN name_alternatives JSON;
