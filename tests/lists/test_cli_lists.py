@@ -100,5 +100,6 @@ def test_add_says_how_many_places_resolved_and_how_many_are_unidentified(tmp_pat
     assert "not resolved: 'Nowhereabad' (1)" in output
     shown = runner.invoke(app, ["lists", "--case", str(folder), "--format", "json"])
     assert '"unidentified": 1' in shown.output and '"country": "IR"' in shown.output
-    bad = runner.invoke(app, ["lists", "add", str(path), "--name", "q", "--country", "Persia", "--case", str(folder)])
+    other = write_csv(tmp_path / "q.csv", rows[:2])
+    bad = runner.invoke(app, ["lists", "add", str(other), "--name", "q", "--country", "Persia", "--case", str(folder)])
     assert bad.exit_code != 0 and "two-letter ISO 3166-1 code" in " ".join(bad.output.split())
