@@ -28,21 +28,21 @@ def test_features_are_arrow_strings_with_initials():
     assert features["family_initial"].tolist() == ["k", "k"]
 
 
-def test_an_unnamed_record_keeps_only_what_identifies_a_person_alone():
+def test_an_unnamed_record_is_compared_only_with_an_id_or_a_date_of_birth():
     records = pd.DataFrame({
-        "record_id": ["a:1", "a:2", "b:1"], "list_name": ["a", "a", "b"],
-        "name": ["Reza Karimi", None, None], "identified": [True, False, False],
-        "age_low": [20, 20, 30], "age_high": [20, 20, 30],
-        "date_of_death": ["2019-11-16"] * 3, "place_of_death": ["Tehran"] * 3,
-        "date_of_birth": [None, None, "1989-04-02"], "national_id": [None, "0012345678", None],
+        "record_id": ["a:1", "a:2", "b:1", "b:2"], "list_name": ["a", "a", "b", "b"],
+        "name": ["Reza Karimi", None, None, None], "identified": [True, False, False, False],
+        "age_low": [20, 20, 30, 40], "age_high": [20, 20, 30, 40],
+        "date_of_death": ["2019-11-16"] * 4, "place_of_death": ["Tehran"] * 4,
+        "date_of_birth": [None, None, "1989-04-02", None], "national_id": [None, None, None, "0012345678"],
     })
     features = prepare_features(records).set_index("record_id")
-    assert features.loc["a:1", "place_key"] is not pd.NA and features.loc["a:1", "age_low"] == 20
-    for record in ("a:2", "b:1"):  # no name: no age, place or date to block or score on
-        row = features.loc[record]
-        assert row[["full_key", "age_low", "death_low", "place_key", "province_key", "sex"]].isna().all()
-    assert features.loc["a:2", "national_id"] == "0012345678"  # strong on its own: kept
-    assert features.loc["b:1", "date_of_birth"] == "1989-04-02"
+    compared = ["age_low", "death_low", "place_key", "province_key"]
+    assert features.loc["a:1", compared].notna().sum() == 3  # named: compared on everything it has
+    assert features.loc["a:2"].drop("list_name").isna().all()  # no name, no id: compared on nothing
+    assert features.loc["b:1", "date_of_birth"] == "1989-04-02"  # a date of birth can identify alone
+    assert features.loc["b:1", "place_key"] == features.loc["a:1", "place_key"]
+    assert features.loc["b:2", "national_id"] == "0012345678"
     assert pd.api.types.is_numeric_dtype(features["age_low"])  # blanking keeps the column types
     assert str(features["full_key"].dtype) == "string"
 

@@ -10,10 +10,11 @@ and the canonical place (``place_name``, ``province_name``: reckon.places). Miss
 columns are treated as empty.
 
 A record without a name (``identified`` false, or no name field at all) is an
-unidentified victim: it is compared only on what identifies a person by itself, an id
-number or a full date of birth, when it has one. All its other columns are NULL, so no
-other blocking rule pairs it and it stays a person of its own: an age, a place and a date
-of death alone must not join it to a named person.
+unidentified victim. Unless it gives an id number or a full date of birth (evidence that
+can identify a person by itself; such a record is compared like any other), all its
+columns but record_id and list_name are NULL: no blocking rule pairs it and it stays a
+person of its own, since an age, a place and a date of death must not join it to a named
+person.
 
 Output columns (all may be NULL except the first two):
 
@@ -75,8 +76,6 @@ def prepare_features(records: pd.DataFrame) -> pd.DataFrame:
     return out.astype({c: pd.StringDtype("pyarrow") for c in text})
 
 
-# What an unidentified record (no name) keeps: evidence strong enough on its own.
-UNNAMED_COMPARED = ("record_id", "list_name", "national_id", "date_of_birth")
 
 
 def _check_ids(records: pd.DataFrame) -> None:
@@ -144,18 +143,20 @@ def _first_alternative(values: pd.Series) -> pd.Series:
 
 
 def _blank_unnamed(out: pd.DataFrame, col) -> None:
-    """Unidentified records keep only UNNAMED_COMPARED (see the module docstring)."""
+    """Unidentified records without an id number or a date of birth are compared on nothing
+    (see the module docstring)."""
     named = pd.Series(False, index=out.index)
     for name in ("name", "name_native", "given_name", "family_name"):
         named |= col(name).notna().to_numpy()
     identified = col("identified")
     named &= ~(identified.notna() & (identified.astype("boolean") == False)).to_numpy()  # noqa: E712
-    unnamed = ~named.to_numpy()
-    if not unnamed.any():
+    identifiable = out["national_id"].notna() | out["date_of_birth"].notna()
+    blank = ~(named | identifiable).to_numpy()
+    if not blank.any():
         return
     for column in FEATURE_COLUMNS:
-        if column not in UNNAMED_COMPARED:
-            out[column] = out[column].mask(unnamed)  # keeps each column's type
+        if column not in ("record_id", "list_name"):
+            out[column] = out[column].mask(blank)  # keeps each column's type
 
 
 def _add_places(out: pd.DataFrame, col) -> None:
