@@ -97,7 +97,7 @@ def test_add_says_how_many_places_resolved_and_how_many_are_unidentified(tmp_pat
     output = " ".join(result.output.split())  # the console wraps long lines
     assert "3 records (1 without a name: unidentified victims), 0 row(s) quarantined" in output
     assert "Places: 2 of 3 records with a place resolved in IR." in output
-    assert "not resolved: 'Nowhereabad' (1)" in output
+    assert "not resolved in IR: 'Nowhereabad' (1)" in output
     shown = runner.invoke(app, ["lists", "--case", str(folder), "--format", "json"])
     assert '"unidentified": 1' in shown.output and '"country": "IR"' in shown.output
     other = write_csv(tmp_path / "q.csv", rows[:2])

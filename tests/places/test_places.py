@@ -168,7 +168,7 @@ def test_places_that_do_not_resolve_keep_their_text_and_are_reported(fresh_case:
     rows = [["name", "place"], ["Ali Rezaei", "تهران"], ["Reza Ahmadi", "Qaryeh-ye Nowhere"], ["Sara Amini", ""]]
     imported = add_list(fresh_case, write_csv(tmp_path / "p.csv", rows), name="p")
     assert (imported.places_resolved, imported.places_given) == (1, 2)
-    assert any("not resolved: 'Qaryeh-ye Nowhere' (1)" in note for note in imported.notes)
+    assert "places: 1 of 2 rows with a place not resolved in IR: 'Qaryeh-ye Nowhere' (1)" in imported.notes
     records = load_records(fresh_case).set_index("record_id")
     assert records.loc["p:#3", "place_of_death"] == "Qaryeh-ye Nowhere"
     assert records[["place_id", "province_id"]].isna().loc["p:#3"].all()

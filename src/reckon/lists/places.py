@@ -82,8 +82,8 @@ def _none(values: pd.Series) -> list[str | None]:
 def _notes(country: str | None, given: int, resolved: int, unresolved: list[tuple[str, int]]) -> list[str]:
     if country is None:
         return [f"places: none of the {given} rows with a place names a place we know; pass --country XX"]
-    note = f"places: {resolved} of {given} rows with a place resolved in {country}"
-    if unresolved:
-        shown = ", ".join(f"{text!r} ({n})" for text, n in unresolved[:SHOWN_UNRESOLVED])
-        note += f"; not resolved: {shown}" + (", ..." if len(unresolved) > SHOWN_UNRESOLVED else "")
-    return [note]
+    if not unresolved:
+        return []  # the counts are in the import's summary
+    shown = ", ".join(f"{text!r} ({n})" for text, n in unresolved[:SHOWN_UNRESOLVED])
+    more = ", ..." if len(unresolved) > SHOWN_UNRESOLVED else ""
+    return [f"places: {given - resolved} of {given} rows with a place not resolved in {country}: {shown}{more}"]
