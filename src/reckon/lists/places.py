@@ -41,7 +41,7 @@ def add_places(
     country = _checked_country(country, file) or _detected(places[given], provinces[given]) or default_country
     from reckon.places.resolve import resolve_places  # loads the gazetteer
 
-    resolved = resolve_places(_none(places), _none(provinces), country)
+    resolved = resolve_places(places, provinces, country)
     for column in PLACE_COLUMNS:
         records[column] = resolved[column].to_numpy()
     found = records["province_id"].notna() | records["place_id"].notna()
@@ -73,10 +73,6 @@ def _detected(places: pd.Series, provinces: pd.Series) -> str | None:
     texts = pd.concat([places, provinces]).dropna()
     counts = texts.value_counts()
     return detect_country(counts.index.tolist(), counts.to_numpy().tolist())
-
-
-def _none(values: pd.Series) -> list[str | None]:
-    return [v if isinstance(v, str) else None for v in values]
 
 
 def _notes(country: str | None, given: int, resolved: int, unresolved: list[tuple[str, int]]) -> list[str]:

@@ -33,6 +33,7 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from reckon.places.keys import name_keys
 
@@ -48,12 +49,12 @@ ATTRIBUTION = (
 _TABLES = ("cities", "city_names", "provinces", "countries")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # hashed by identity: one per cache folder and process
 class Gazetteer:
     """The tables the resolver reads (pandas DataFrames)."""
 
     cities: pd.DataFrame
-    city_names: pd.DataFrame
+    city_names: pa.Table  # Arrow: 850,000 rows, filtered before any becomes Python objects
     provinces: pd.DataFrame
     countries: pd.DataFrame  # country, name, native
 
@@ -68,7 +69,13 @@ def _loaded(folder: str) -> Gazetteer:
     path = Path(folder)
     if not all((path / f"{name}.parquet").is_file() for name in _TABLES):
         build_index(path)
-    return Gazetteer(*(pd.read_parquet(path / f"{name}.parquet") for name in _TABLES))
+    import pyarrow.parquet as pq
+
+    tables = {name: pq.read_table(path / f"{name}.parquet") for name in _TABLES}
+    return Gazetteer(
+        cities=tables["cities"].to_pandas(), city_names=tables["city_names"],
+        provinces=tables["provinces"].to_pandas(), countries=tables["countries"].to_pandas(),
+    )
 
 
 def cache_root() -> Path:

@@ -25,6 +25,8 @@ from functools import lru_cache
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from reckon.places.gazetteer import Gazetteer
 from reckon.places.keys import place_key, province_marked, skeleton_key, stripped_key
@@ -73,8 +75,9 @@ def detect_country(texts: Iterable[str | None], weights: Iterable[int] | None = 
     if not wanted:
         return None
     gazetteer = Gazetteer.load()
-    names = gazetteer.city_names
-    hits = names[names["key"].isin(wanted) | names["stripped"].isin(wanted)]
+    names, value_set = gazetteer.city_names, pa.array(sorted(wanted), pa.string())
+    found = pc.or_(pc.is_in(names["key"], value_set=value_set), pc.is_in(names["stripped"], value_set=value_set))
+    hits = names.filter(found).to_pandas()
     countries_of: dict[str, set[str]] = {}
     for key, stripped, country in zip(hits["key"], hits["stripped"], hits["country"]):
         countries_of.setdefault(key, set()).add(country)
@@ -98,7 +101,8 @@ def _lookup_keys(text: str) -> set[str]:
     return {k for k in keys if k}
 
 
-def _province_keys(gazetteer: Gazetteer) -> list[tuple[str, str]]:
+@lru_cache(maxsize=1)
+def _province_keys(gazetteer: Gazetteer) -> tuple[tuple[str, str], ...]:
     """(key, country) for every province's English and native name."""
     out = []
     for name, native, country in zip(gazetteer.provinces["name"], gazetteer.provinces["native"],
@@ -106,7 +110,7 @@ def _province_keys(gazetteer: Gazetteer) -> list[tuple[str, str]]:
         for text in (name, native):
             if isinstance(text, str):
                 out += [(place_key(text), country), (stripped_key(text), country)]
-    return out
+    return tuple(out)
 
 
 class Resolver:
@@ -116,7 +120,7 @@ class Resolver:
         self.country = country
         self.cities = gazetteer.cities[gazetteer.cities["country"] == country].set_index("geonameid")
         self.provinces = gazetteer.provinces[gazetteer.provinces["country"] == country].set_index("province_id")
-        names = gazetteer.city_names[gazetteer.city_names["country"] == country]
+        names = gazetteer.city_names.filter(pc.equal(gazetteer.city_names["country"], country)).to_pandas()
         self._city_tiers = [_index(names["key"], names["geonameid"]), _index(names["stripped"], names["geonameid"]),
                             _index((skeleton_key(n) for n in names["name"]), names["geonameid"], MIN_SKELETON)]
         labels = [(pid, text) for pid, row in self.provinces.iterrows() for text in (row["name"], row["native"])
@@ -249,22 +253,26 @@ def resolve_places(
 
     Each distinct (place, province) pair is resolved once and spread over its rows.
     """
-    place_codes, place_values = pd.factorize(pd.Series(list(places), dtype=object))
-    province_codes, province_values = pd.factorize(pd.Series(list(provinces), dtype=object))
+    place_codes, place_values = pd.factorize(_series(places))
+    province_codes, province_values = pd.factorize(_series(provinces))
     if country is None or place_codes.size == 0:
         return pd.DataFrame({c: [None] * place_codes.size for c in PLACE_COLUMNS}, dtype=object)
     resolver = Resolver.for_country(country)
     # one code per (place, province) pair; -1 (missing) becomes the last slot of each
     pair_codes = (place_codes % (len(place_values) + 1)) * (len(province_values) + 1) + province_codes % (len(province_values) + 1)
     distinct, inverse = np.unique(pair_codes, return_inverse=True)
-    place_of = list(place_values) + [None]
-    province_of = list(province_values) + [None]
+    place_of = [_text(v) for v in place_values] + [None]
+    province_of = [_text(v) for v in province_values] + [None]
     width = len(province_values) + 1
     table = pd.DataFrame(
         [resolver.resolve(place_of[code // width], province_of[code % width]) for code in distinct.tolist()],
         columns=list(PLACE_COLUMNS),
     )
     return table.iloc[inverse].reset_index(drop=True)
+
+
+def _series(values: Iterable[str | None]) -> pd.Series:
+    return values if isinstance(values, pd.Series) else pd.Series(list(values), dtype=object)
 
 
 def _parts(text: str) -> list[str]:
