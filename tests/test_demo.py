@@ -94,3 +94,13 @@ def test_the_demo_ledger_shows_each_claimant_once_and_never_author(demo):
     with Case.open(demo.folder) as case:
         claims = reviewed_claims(case)
         assert suggest_merges(claims, load_claimants(case, claims)) == []
+
+
+def test_the_report_shows_each_province_once(demo):
+    """Lists write provinces in Latin and in Persian (Tehran, تهران): one bar each."""
+    html = (demo.folder / "report.html").read_text(encoding="utf-8")
+    data = json.loads(html.split('<script type="application/json" id="report-data">')[1].split("</script>")[0])
+    labels = [label for label, _ in data["victims_by"]["province"] if label != "unknown"]
+    assert len(labels) == len(set(labels)) and 5 <= len(labels) <= 13
+    assert not any("\u0600" <= ch <= "\u06ff" for label in labels for ch in label)  # Latin by default
+    assert "GeoNames" in (data["places_attribution"] or "")

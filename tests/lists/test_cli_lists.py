@@ -23,7 +23,7 @@ def _case(tmp_path: Path) -> Path:
 
 def test_add_prints_mapping_extras_and_counts(tmp_path: Path, list_a: Path) -> None:
     folder = _case(tmp_path)
-    path = write_csv(tmp_path / "x.csv", [["Full Name", "سن", "Hair"], ["Ali Rezaei", "۲۰", "brown"], ["", "3", ""]])
+    path = write_csv(tmp_path / "x.csv", [["Full Name", "سن", "Hair"], ["Ali Rezaei", "۲۰", "brown"], ["", "", "grey"]])
     result = runner.invoke(app, ["lists", "add", str(path), "--name", "x", "--case", str(folder)])
     assert result.exit_code == 0, result.output
     assert "Full Name" in result.output and "age" in result.output
@@ -86,3 +86,20 @@ def test_every_lists_command_and_option_has_help() -> None:
         assert info.callback.__doc__, info.name
         for parameter in [p for p in (info.callback.__defaults__ or ()) if p is not None]:
             assert getattr(parameter, "help", "x"), f"{info.name}: an option without help"
+
+
+def test_add_says_how_many_places_resolved_and_how_many_are_unidentified(tmp_path: Path) -> None:
+    folder = _case(tmp_path)
+    rows = [["name", "age", "place"], ["Ali Rezaei", "20", "Tehran"], ["", "19", "کرج"], ["Sara Amini", "", "Nowhereabad"]]
+    path = write_csv(tmp_path / "p.csv", rows)
+    result = runner.invoke(app, ["lists", "add", str(path), "--name", "p", "--country", "ir", "--case", str(folder)])
+    assert result.exit_code == 0, result.output
+    output = " ".join(result.output.split())  # the console wraps long lines
+    assert "3 records (1 without a name: unidentified victims), 0 row(s) quarantined" in output
+    assert "Places: 2 of 3 records with a place resolved in IR." in output
+    assert "not resolved in IR: 'Nowhereabad' (1)" in output
+    shown = runner.invoke(app, ["lists", "--case", str(folder), "--format", "json"])
+    assert '"unidentified": 1' in shown.output and '"country": "IR"' in shown.output
+    other = write_csv(tmp_path / "q.csv", rows[:2])
+    bad = runner.invoke(app, ["lists", "add", str(other), "--name", "q", "--country", "Persia", "--case", str(folder)])
+    assert bad.exit_code != 0 and "two-letter ISO 3166-1 code" in " ".join(bad.output.split())

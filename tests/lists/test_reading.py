@@ -84,20 +84,22 @@ def test_quarantine_ragged_rows_nameless_rows_and_impossible_dates(tmp_path: Pat
         ["id", "name", "age", "date_of_death"],
         ["1", "Ali Rezaei", "20", "2019-11-16"],
         ["2", "Neda Jafari", "21"],  # too few cells
-        ["3", "", "22", "2019-11-16"],  # no name
+        ["3", "", "", "unknown"],  # nothing but an id
         ["4", "Hamid Ahmadi", "23", "1398/13/40"],  # no 13th month
         ["5", "Sima Nouri", "bald", "2019-11-17", "surplus"],  # too many cells
         ["6", "Kaveh Amini", "old", "someday"],  # kept, with notes
+        ["7", "", "22", "2019-11-16"],  # no name, but an age and a date: kept, unidentified
     ]
     listed = read_list(write_csv(tmp_path / "q.csv", rows))
     assert [(q.row_number, q.reason.split(" (")[0]) for q in listed.quarantine] == [
         (3, "3 cells where the header has 4"),
-        (4, "no name"),
+        (4, "no name and nothing else about the person"),
         (5, "date of death: '1398/13/40' is not a real date"),
         (6, "5 cells where the header has 4"),
     ]
     assert listed.quarantine[3].original["(cells beyond the header)"] == ["surplus"]
-    assert listed.records["row_number"].tolist() == [2, 7]
+    assert listed.records["row_number"].tolist() == [2, 7, 8]
+    assert listed.records["identified"].tolist() == [True, True, False]
     kept = listed.records.iloc[1]
     assert kept["age_text"] == "old" and pd.isna(kept["age_low"])
     assert "age: 'old' not read" in kept["import_notes"]

@@ -92,19 +92,19 @@ def test_failure_inside_the_transaction_rolls_back(fresh_case: Case, tmp_path: P
     # A list name used by quarantine rows of an earlier import makes the last INSERT fail.
     fresh_case.con.execute("INSERT INTO quarantine VALUES ('late', 2, 'planted', '{}')")
     before = _table_counts(fresh_case)
-    path = write_csv(tmp_path / "late.csv", [["name", "age"], ["", "5"], ["Ali Rezaei", "6"]])
+    path = write_csv(tmp_path / "late.csv", [["id", "name", "age"], ["9", "", ""], ["10", "Ali Rezaei", "6"]])
     with pytest.raises(duckdb.ConstraintException):
         add_list(fresh_case, path, name="late")
     assert _table_counts(fresh_case) == before
 
 
 def test_problems_are_listed_with_rows_and_reasons(fresh_case: Case, tmp_path: Path) -> None:
-    rows = [["name", "date_of_death"], ["Ali Rezaei", "1398/08/25"], ["", "1398/08/25"], ["Neda Jafari", "1398/14/01"]]
+    rows = [["name", "date_of_death"], ["Ali Rezaei", "1398/08/25"], ["", "?"], ["Neda Jafari", "1398/14/01"]]
     imported = add_list(fresh_case, write_csv(tmp_path / "p.csv", rows), name="p")
     assert (imported.row_count, imported.quarantined_count) == (1, 2)
     problems = list_problems(fresh_case, "p")
     assert [(p["row_number"], p["reason"]) for p in problems] == [
-        (3, "no name"),
+        (3, "no name and nothing else about the person (age, date, place, ...)"),
         (4, "date of death: '1398/14/01' is not a real date"),
     ]
     assert problems[1]["original"] == {"name": "Neda Jafari", "date_of_death": "1398/14/01"}

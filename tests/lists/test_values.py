@@ -10,12 +10,16 @@ from hypothesis import strategies as st
 
 from reckon.lists.values import (
     DateValue,
+    NameCell,
     Problem,
+    age_note,
+    alternative_full_names,
     looks_month_first,
     parse_age,
     parse_birth_year,
     parse_date,
     parse_sex,
+    read_name_cell,
     to_ascii_digits,
 )
 
@@ -132,3 +136,94 @@ def test_parsers_never_raise_on_any_text(text: str) -> None:
     age = parse_age(text)
     assert age is None or isinstance(age, Problem) or (age[1] is None or age[0] <= age[1])
     assert parse_sex(text) in ("m", "f", None) or isinstance(parse_sex(text), Problem)
+
+
+# -- spans and alternatives of dates (issue 11: real lists write 2019-11-16 or 2019-11-17) ---------
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        ("2019-11-16 or 2019-11-17", date(2019, 11, 16), date(2019, 11, 17)),
+        ("2019-11-15 to 2019-11-18", date(2019, 11, 15), date(2019, 11, 18)),
+        ("between 2019-11-15 and 2019-11-18", date(2019, 11, 15), date(2019, 11, 18)),
+        ("16/17 November 2019", date(2019, 11, 16), date(2019, 11, 17)),
+        ("16-17 November 2019", date(2019, 11, 16), date(2019, 11, 17)),
+        ("16 or 17 November 2019", date(2019, 11, 16), date(2019, 11, 17)),
+        ("November 16-17, 2019", date(2019, 11, 16), date(2019, 11, 17)),
+        ("16-17/11/2019", date(2019, 11, 16), date(2019, 11, 17)),
+        ("2019-11-16-2019-11-17", date(2019, 11, 16), date(2019, 11, 17)),
+        ("2019-11-16 – 2019-11-17", date(2019, 11, 16), date(2019, 11, 17)),
+        ("2019-11-17 or 2019-11-16", date(2019, 11, 16), date(2019, 11, 17)),  # written latest first
+        ("November 2019 or December 2019", date(2019, 11, 1), date(2019, 12, 31)),
+        # Solar Hijri, Persian digits and words
+        ("۱۳۹۸/۰۸/۲۵ یا ۱۳۹۸/۰۸/۲۶", date(2019, 11, 16), date(2019, 11, 17)),
+        ("۱۳۹۸/۰۸/۲۴ تا ۱۳۹۸/۰۸/۲۷", date(2019, 11, 15), date(2019, 11, 18)),
+        ("بین ۲۵ و ۲۷ آبان ۱۳۹۸", date(2019, 11, 16), date(2019, 11, 18)),
+        ("۲۵ یا ۲۶ آبان ۱۳۹۸", date(2019, 11, 16), date(2019, 11, 17)),
+        ("از ۲۵ آبان تا ۲۷ آبان ۱۳۹۸", date(2019, 11, 16), date(2019, 11, 18)),
+        ("1398/08/25-26", date(2019, 11, 16), date(2019, 11, 17)),
+        ("1398/08/25 ه.ش یا 1398/08/26 ه.ش", date(2019, 11, 16), date(2019, 11, 17)),
+        # both calendars in one cell
+        ("2019-11-16 or 1398/08/26", date(2019, 11, 16), date(2019, 11, 17)),
+    ],
+)
+def test_date_spans_and_alternatives_become_an_interval(text: str, low: date, high: date) -> None:
+    assert parse_date(text) == DateValue(f"{low.isoformat()}/{high.isoformat()}", low, high)
+
+
+def test_a_span_with_an_impossible_side_is_a_problem_meant_as_a_date() -> None:
+    problem = parse_date("1398/08/25 or 1398/13/01")
+    assert isinstance(problem, Problem) and problem.meant_as_value
+    assert isinstance(parse_date("16-11"), Problem)  # no year on either side: not a span
+    assert isinstance(parse_date("sometime or other"), Problem)
+
+
+@pytest.mark.parametrize(
+    ("text", "bounds", "noted"),
+    [
+        ("16 or 17", (16, 17), False),
+        ("8-12", (8, 12), False),
+        ("under 18", (0, 17), False),
+        ("probably 17", (17, 17), False),
+        ("17 or 27", (17, 27), True),  # two different readings: kept as the range, with a note
+        ("۱۶ یا ۱۷", (16, 17), False),
+        ("زیر ۱۸", (0, 17), False),
+        ("احتمالا ۱۷", (17, 17), False),
+        ("۱۷ یا ۲۷", (17, 27), True),
+    ],
+)
+def test_loose_ages_of_real_lists(text: str, bounds: tuple[int, int], noted: bool) -> None:
+    assert parse_age(text) == bounds
+    note = age_note(text)
+    assert (note is not None) == noted
+    if noted:
+        assert "two different ages" in note and "17-27" in note
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "given_unknown", "family_unknown", "alternatives", "notes"),
+    [
+        ("کاظمی (نام کوچک نامشخص)", "کاظمی", True, False, (), ()),
+        ("Karimi (given name unknown)", "Karimi", True, False, (), ()),
+        ("Rezaei [first name unknown]", "Rezaei", True, False, (), ()),
+        ("(نام نامشخص)", None, True, False, (), ()),
+        ("Rezaei (unknown)", "Rezaei", True, False, (), ()),  # one word left: it is the family name
+        ("رضا (نام خانوادگی نامشخص)", "رضا", False, True, (), ()),
+        ("مریم زارعی (قاسمی)", "مریم زارعی", False, False, ("قاسمی",), ()),
+        ("Ali Rezaei (aka Ahmadi)", "Ali Rezaei", False, False, ("Ahmadi",), ()),
+        ("Ali Rezaei (?)", "Ali Rezaei", False, False, (), ("?",)),  # doubt about the whole name
+        ("Ali Rezaei (17 years old)", "Ali Rezaei", False, False, (), ("17 years old",)),
+    ],
+)
+def test_notes_inside_names(text, name, given_unknown, family_unknown, alternatives, notes) -> None:
+    assert read_name_cell(text) == NameCell(name, given_unknown, family_unknown, alternatives, notes)
+
+
+def test_alternative_family_names_make_whole_names() -> None:
+    assert alternative_full_names("مریم زارعی", ("قاسمی",)) == ["مریم قاسمی"]
+    # a compound family name written apart counts as one name
+    assert alternative_full_names("محسن رضائی نژاد", ("زارعی",)) == ["محسن زارعی"]
+    # in a family-name column every alternative is a family name
+    assert alternative_full_names("اصغر نجفی", ("ابراهیمی راد",), family_only=True) == ["اصغر ابراهیمی راد"]
+    assert alternative_full_names("Ali Rezaei", ("Hamid Ahmadi",)) == ["Hamid Ahmadi"]  # a whole other name

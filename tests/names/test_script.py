@@ -90,3 +90,36 @@ PERSIAN = st.text(alphabet="ابپتثجچحخدذرزژسشصضطظعغفقکگ
 def test_script_folding_is_idempotent(text: str) -> None:
     once = normalize_script(text)
     assert normalize_script(once) == once
+
+
+# -- repair_text: what is stored before anything compares it (issue 11) ---------------------
+
+
+def test_repair_composes_what_nfc_composes_and_the_persian_pairs_it_does_not() -> None:
+    from reckon.names.script import repair_text
+
+    assert repair_text("\u0627\u0653بادان") == "آبادان"  # alef + combining madda: NFC
+    assert repair_text("رضای\u0654ی") == "رضائی"  # Persian yeh + hamza above: no normal form
+    assert repair_text("خانه\u0654") == "خانۀ"  # heh + hamza above
+    assert repair_text("ﻻله") == "لاله"  # a presentation-form ligature (NFKC)
+    assert repair_text("ﻻله", compatibility=False) == "ﻻله"
+
+
+def test_repair_removes_placeholders_and_invisible_marks_but_keeps_zwnj() -> None:
+    from reckon.names.script import repair_text
+
+    assert repair_text("\ufffcعلی") == "علی"
+    assert repair_text("علی\ufffd") == "علی"
+    assert repair_text("A\u200eli\u200b") == "Ali"  # a direction mark, a zero-width space
+    assert repair_text("\u202bحسین\u202c") == "حسین"  # an embedding
+    assert repair_text("حسینی\u200cراد") == "حسینی\u200cراد"  # ZWNJ inside a word is spelling
+    assert repair_text("\u200cعلی\u200c\u200cرضا\u200c") == "علی\u200cرضا"  # at the ends or doubled it is not
+    assert repair_text("علی\u200c \u200cرضا") == "علی رضا"
+
+
+def test_comparisons_fold_what_repair_keeps() -> None:
+    from reckon.names.script import normalize_script, repair_text
+
+    assert normalize_script(repair_text("حسینی\u200cراد")) == normalize_script("حسینی راد")
+    assert normalize_script(repair_text("رضای\u0654ی")) == normalize_script("رضایی")
+    assert normalize_script("كريمي") == normalize_script("کریمی")

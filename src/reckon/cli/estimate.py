@@ -55,6 +55,10 @@ def estimate(
     thin: int = typer.Option(None, "--thin", help="lcmcr: keep one iteration in this many."),
     seed: int = typer.Option(None, "--seed", help="lcmcr: random seed (runs are reproducible)."),
     sensitivity: bool = typer.Option(False, "--linkage-sensitivity", help="Re-link the case at several thresholds and show how the estimate moves."),
+    identified_only: bool = typer.Option(
+        False, "--identified-only",
+        help="Leave out unidentified victims (records without a name): each is otherwise one person on one list.",
+    ),
     case: Path = case_option(),
 ) -> None:
     """Estimate the total, documented and undocumented, from how the lists overlap (capture–recapture).
@@ -75,6 +79,8 @@ def estimate(
     if file is not None:
         if sensitivity:
             raise fail("--linkage-sensitivity works on a case's linkage; leave out FILE and pass --case DIR.")
+        if identified_only:
+            raise fail("--identified-only works on a case's records; leave out FILE and pass --case DIR.")
         with reckon_errors():
             by_stratum = read_capture_csv(file, strata=strata)
             comparison = estimate_strata(by_stratum, method.value, settings)
@@ -83,7 +89,7 @@ def estimate(
     if strata:
         raise fail("--strata needs a capture-history FILE with that column; strata of a case are not supported yet.")
     with open_case(case) as opened:
-        done = estimate_case(opened, method.value, settings, sensitivity=sensitivity)
+        done = estimate_case(opened, method.value, settings, sensitivity=sensitivity, identified_only=identified_only)
     show(done.comparison, fmt, {None: done.histories})
 
 

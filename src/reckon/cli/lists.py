@@ -59,6 +59,10 @@ def add(
         ),
     ),
     encoding: str = typer.Option(None, "--encoding", "-e", help="The file's text encoding (utf-8, utf-8-sig, utf-16, cp1256 for Windows Persian, latin-1). Detected when omitted."),
+    country: str = typer.Option(
+        None, "--country",
+        help="Where the list's places are (ISO code: IR, SY, UA, SD...). Default: the country most of its places name, else the case's.",
+    ),
     case: Path = case_option(),
     fmt: OutputFormat = typer.Option(OutputFormat.table, "--format", "-f", help="table prints the mapping and counts for people; json/jsonl/csv print one summary row for programs."),
 ) -> None:
@@ -75,7 +79,7 @@ def add(
 
         result = add_list(
             opened, file, name=name, organisation=organisation, list_date=list_date,
-            mapping=mapping, encoding=encoding,
+            mapping=mapping, encoding=encoding, country=country,
         )
     if fmt is OutputFormat.table:
         _print_import(result)
@@ -101,7 +105,7 @@ def _show(case: Path | None, fmt: OutputFormat) -> None:
     if not rows and fmt is OutputFormat.table:
         console.print("No lists yet — add one with `reckon lists add FILE --name NAME`.")
         return
-    columns = ["name", "organisation", "list_date", "file", "row_count", "quarantined_count", "encoding"]
+    columns = ["name", "organisation", "list_date", "file", "row_count", "unidentified", "quarantined_count", "country"]
     render(rows, fmt, title="Victim lists", columns=columns)
 
 
@@ -165,9 +169,16 @@ def _print_import(result: ListImport) -> None:
     for note in result.notes:
         console.print(f"Note: {note}", highlight=False)
     console.print(
-        f"Added list [bold]{result.name}[/]: {result.row_count} records, "
-        f"{result.quarantined_count} row(s) quarantined"
+        f"Added list [bold]{result.name}[/]: {result.row_count} records"
+        + (f" ({result.unidentified} without a name: unidentified victims)" if result.unidentified else "")
+        + f", {result.quarantined_count} row(s) quarantined"
         + (" — see `reckon lists problems --list " + result.name + "`" if result.quarantined_count else "")
         + ".",
         highlight=False,
     )
+    if result.places_given:
+        console.print(
+            f"Places: {result.places_resolved} of {result.places_given} records with a place resolved"
+            + (f" in {result.country}" if result.country else "") + ".",
+            highlight=False,
+        )

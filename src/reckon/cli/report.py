@@ -26,6 +26,10 @@ def report(
         help="The place that stands for the whole event (default: the place the claims name that most documents "
         "mention); claims tied to another place are kept out of the headline range.",
     ),
+    script: str = typer.Option(
+        "latin", "--script",
+        help="Name provinces in `latin` script or in the country's own (`native`: Persian for Iran). Each province is shown once either way.",
+    ),
     case: Path = case_option(),
 ) -> None:
     """Write ONE self-contained HTML report: open it offline, e-mail it, carry it on a USB stick.
@@ -41,6 +45,6 @@ def report(
     with open_case(case) as opened:
         with reckon_errors():
             output = safe_output_path(opened, output, force=force)  # never over the case's own files
-            path = write_report(opened, output, force=force, public=public, min_cell=min_cell, area=area)
+            path = write_report(opened, output, force=force, public=public, min_cell=min_cell, area=area, script=script)
     size = path.stat().st_size
     console.print(f"Report written to [bold]{path}[/] ({size / 1024:,.0f} KB){' — public variant' if public else ''}.")

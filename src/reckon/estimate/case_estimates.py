@@ -35,13 +35,15 @@ def estimate_case(
     *,
     sensitivity: bool = False,
     source: str | None = None,
+    identified_only: bool = False,
 ) -> CaseEstimate:
     """Estimate from the case's linked persons (or at several linkage thresholds, with
-    ``sensitivity``) and store every result with the hash of the histories it came from."""
+    ``sensitivity``) and store every result with the hash of the histories it came from.
+    ``identified_only`` leaves out the unidentified victims (see ``capture_histories``)."""
     settings = settings or EstimateSettings()
-    histories = capture_histories(case)
+    histories = capture_histories(case, identified_only=identified_only)
     if sensitivity:
-        comparison = linkage_sensitivity(case, method, settings)
+        comparison = linkage_sensitivity(case, method, settings, identified_only=identified_only)
     else:
         comparison = estimate_strata({None: histories}, method, settings)
     used = {None: histories}  # the histories each result came from, by linkage threshold
@@ -49,6 +51,6 @@ def estimate_case(
     for result in comparison.results:
         threshold = result.parameters.get("linkage_threshold")
         if threshold not in used:
-            used[threshold] = capture_histories(case, threshold=threshold)
+            used[threshold] = capture_histories(case, threshold=threshold, identified_only=identified_only)
         ids.append(save_estimate(case, result, histories_hash(used[threshold]), source=source or used[threshold].source))
     return CaseEstimate(comparison, histories, tuple(ids))

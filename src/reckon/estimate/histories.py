@@ -11,7 +11,7 @@ import csv
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -182,11 +182,18 @@ def histories_hash(histories: CaptureHistories) -> str:
     return hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest()
 
 
-def capture_histories(case: Case, *, threshold: float | None = None) -> CaptureHistories:
+def capture_histories(
+    case: Case, *, threshold: float | None = None, identified_only: bool = False
+) -> CaptureHistories:
     """One capture pattern per person: the set of lists that document them.
 
     With ``threshold``, the stored links (reviewer decisions applied) are clustered again at
     that probability; pairs scored below the run's ``keep_pairs_above`` were not stored.
+
+    An unidentified record (no name) is never linked, so it is a person of its own seen by
+    its one list: it adds to that list's single-list cell, although the same person may
+    well be named on another list. ``identified_only`` leaves out the persons made only of
+    unidentified records (the estimate then covers the people who could be named).
     """
     from reckon.lists.store import list_names
 
@@ -198,10 +205,23 @@ def capture_histories(case: Case, *, threshold: float | None = None) -> CaptureH
         from reckon.linkage.case_links import recluster_persons  # loads Splink's clustering
 
         persons = recluster_persons(case, threshold)
+    if identified_only:
+        persons = _identified_persons(case, persons)
     lists = list_names(case)
     patterns = Counter(
         tuple(int(name in documented) for name in lists)
         for documented in persons.groupby("person_id")["list_name"].agg(frozenset)
     )
     source = f"case {case.folder.resolve().name}" + (f" at threshold {threshold}" if threshold is not None else "")
+    source += ", identified victims only" if identified_only else ""
     return from_rows(lists, sorted(patterns.items(), reverse=True), source=source)
+
+
+def _identified_persons(case: Case, persons: Any) -> Any:
+    """The persons with at least one named record."""
+    from reckon.lists.store import load_records
+
+    records = load_records(case, columns=("record_id", "identified"))
+    named = set(records.loc[records["identified"].fillna(True).astype(bool), "record_id"])
+    keep = persons.loc[persons["record_id"].isin(named), "person_id"].unique()
+    return persons[persons["person_id"].isin(keep)]

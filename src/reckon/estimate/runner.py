@@ -58,6 +58,8 @@ def linkage_sensitivity(
     method: str = "loglinear",
     settings: EstimateSettings | None = None,
     thresholds: Sequence[float] = SENSITIVITY_THRESHOLDS,
+    *,
+    identified_only: bool = False,
 ) -> MethodComparison:
     """Re-link the case at each match-probability threshold and estimate again.
 
@@ -70,7 +72,7 @@ def linkage_sensitivity(
     results: list[EstimateResult] = []
     skipped: dict[str, str] = {}
     for threshold in thresholds:
-        histories = capture_histories(case, threshold=threshold)
+        histories = capture_histories(case, threshold=threshold, identified_only=identified_only)
         for name in default_methods(histories) if method == "all" else [method]:
             try:
                 result = run_method(name, histories, settings)

@@ -26,6 +26,7 @@ RECORD_FIELDS = (
     "record_id", "list_name", "source_record_id", "name", "name_native", "given_name", "family_name",
     "father_name", "sex", "age_low", "age_high", "birth_year", "date_of_birth", "date_of_death",
     "date_of_death_low", "date_of_death_high", "place_of_death", "province", "national_id",
+    "identified", "name_alternatives", "place_id", "place_name", "province_id", "province_name",
 )
 
 
@@ -73,7 +74,7 @@ def persons_table(case: Case) -> pd.DataFrame:
 
 
 def recluster_persons(case: Case, threshold: float) -> pd.DataFrame:
-    """person_id and list_name of every record, with the stored links clustered again at
+    """person_id, list_name and record_id of every record, with the stored links clustered again at
     ``threshold`` (pairs scored below the run's ``keep_pairs_above`` were not stored) and
     groups checked by the run's mean weight."""
     records = load_records(case, columns=("record_id", "list_name"))
@@ -81,7 +82,7 @@ def recluster_persons(case: Case, threshold: float) -> pd.DataFrame:
         records["record_id"], load_pairs(case), threshold, load_decisions(case), make_db_api("duckdb", encrypt_spill=case.encrypted),
         min_mean_weight=run_settings(case).min_mean_weight,
     )
-    return clusters.merge(records, on="record_id")[["person_id", "list_name"]]
+    return clusters.merge(records, on="record_id")[["person_id", "list_name", "record_id"]]
 
 
 __all__ = ["LinkageRun", "link_case", "load_case_records", "persons_table", "recluster_persons"]

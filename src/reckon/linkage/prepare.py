@@ -5,7 +5,16 @@ fields (``name``, ``name_native``, ``given_name``, ``family_name``, ``father_nam
 ``sex``, ``age_low``/``age_high``, ``birth_year``, ``date_of_birth``,
 ``date_of_death`` or ``date_of_death_low``/``_high``, ``place_of_death``,
 ``province``, and ``national_id``: an identity-card or social-security number, which
-few casualty lists have). Missing columns are treated as empty.
+few casualty lists have). From ``reckon lists`` also ``identified``, ``name_alternatives``
+and the canonical place (``place_name``, ``province_name``: reckon.places). Missing
+columns are treated as empty.
+
+A record without a name (``identified`` false, or no name field at all) is an
+unidentified victim. Unless it gives an id number or a full date of birth (evidence that
+can identify a person by itself; such a record is compared like any other), all its
+columns but record_id and list_name are NULL: no blocking rule pairs it and it stays a
+person of its own, since an age, a place and a date of death must not join it to a named
+person.
 
 Output columns (all may be NULL except the first two):
 
@@ -25,7 +34,9 @@ Output columns (all may be NULL except the first two):
     age_low, age_high       age at death as a range (from birth year if not given)
     birth_year, date_of_birth (ISO text)
     death_low, death_high   date-of-death bounds (DATE); death_month 'YYYY-MM' for blocking
-    place_key, province_key skeletons of the place names' keys (codes with digits as written)
+    place_key, province_key skeletons of the place names' keys (codes with digits as written);
+                            the canonical place's and province's Latin names where they resolved
+                            (so a city and "X Province" share a province_key), the text otherwise
     national_id             the id number's digits
 """
 
@@ -56,13 +67,15 @@ def prepare_features(records: pd.DataFrame) -> pd.DataFrame:
     out["sex"] = _sex(col("sex")).to_numpy()
     _add_dates(out, col)
     out["national_id"] = key_column(col("national_id"), _digits).to_numpy()
-    out["place_key"] = key_column(col("place_of_death"), _place_key).to_numpy()
-    out["province_key"] = key_column(col("province"), _place_key).to_numpy()
+    _add_places(out, col)
     out = out[list(FEATURE_COLUMNS)]
+    _blank_unnamed(out, col)
     # Text as Arrow strings: a fraction of the memory of Python strings at a million records.
     text = [c for c in out.columns if c not in ("death_low", "death_high")
             and (out[c].dtype == object or isinstance(out[c].dtype, pd.StringDtype))]
     return out.astype({c: pd.StringDtype("pyarrow") for c in text})
+
+
 
 
 def _check_ids(records: pd.DataFrame) -> None:
@@ -95,6 +108,9 @@ def _add_names(out: pd.DataFrame, col) -> None:
     joined = joined.where(joined.str.len() > 0)
     full = latin.fillna(native).fillna(joined)
     alt = native.where(latin.notna() & native.notna() & (native != latin))
+    # A second name the list gives in parentheses ("Maryam Zarei (Ghasemi)") where no other
+    # script's spelling takes the place.
+    alt = alt.fillna(key_column(_first_alternative(col("name_alternatives")), name_key))
     raw = col("name").fillna(col("name_native")).astype("string")
     raw_joined = (col("given_name").fillna("").astype(str) + " " + col("family_name").fillna("").astype(str)).str.strip()
     raw = raw.fillna(raw_joined.where(raw_joined.str.len() > 0).astype("string"))
@@ -111,6 +127,50 @@ def _add_names(out: pd.DataFrame, col) -> None:
     # First letters, for blocking on one name part and the other's initial (Bill/William).
     out["given_initial"] = out["given_coarse"].str[:1].to_numpy()
     out["family_initial"] = out["family_coarse"].str[:1].to_numpy()
+
+
+def _first_alternative(values: pd.Series) -> pd.Series:
+    """The first name of a JSON array of alternative names (NULL if none)."""
+    import json
+
+    def first(text: object) -> str | None:
+        if not isinstance(text, str):
+            return None
+        names = json.loads(text)
+        return names[0] if names else None
+
+    return values.map(first).astype("object")
+
+
+def _blank_unnamed(out: pd.DataFrame, col) -> None:
+    """Unidentified records without an id number or a date of birth are compared on nothing
+    (see the module docstring)."""
+    named = pd.Series(False, index=out.index)
+    for name in ("name", "name_native", "given_name", "family_name"):
+        named |= col(name).notna().to_numpy()
+    identified = col("identified")
+    named &= ~(identified.notna() & (identified.astype("boolean") == False)).to_numpy()  # noqa: E712
+    identifiable = out["national_id"].notna() | out["date_of_birth"].notna()
+    blank = ~(named | identifiable).to_numpy()
+    if not blank.any():
+        return
+    for column in FEATURE_COLUMNS:
+        if column not in ("record_id", "list_name"):
+            out[column] = out[column].mask(blank)  # keeps each column's type
+
+
+def _add_places(out: pd.DataFrame, col) -> None:
+    """place_key and province_key: from the canonical names where the gazetteer resolved them.
+
+    A place cell that resolved to a province only ("Kermanshah Province", and no province
+    cell it could have come from) has no place_key: it says nothing finer than its province.
+    """
+    place_text = col("place_name").where(col("place_name").notna(), col("place_of_death"))
+    province_only = col("place_name").isna() & col("province_name").notna() & col("province").isna()
+    place_text = place_text.where(~province_only, None)
+    province_text = col("province_name").where(col("province_name").notna(), col("province"))
+    out["place_key"] = key_column(place_text, _place_key).to_numpy()
+    out["province_key"] = key_column(province_text, _place_key).to_numpy()
 
 
 def _given_forms(given_keys: pd.Series) -> pd.Series:
@@ -162,7 +222,10 @@ def _add_dates(out: pd.DataFrame, col) -> None:
     birth_year = pd.to_numeric(col("birth_year"), errors="coerce").fillna(dob.dt.year)
     out["birth_year"] = birth_year.astype("Int64").to_numpy()
     out["date_of_birth"] = dob.dt.strftime("%Y-%m-%d").astype("string").to_numpy()
-    exact = pd.to_datetime(col("date_of_death"), errors="coerce", format="mixed")
+    # An interval ("2019-11-16/2019-11-17") has its bounds in _low/_high; pandas would misread it.
+    written = col("date_of_death").astype("string")
+    exact = pd.to_datetime(written.where(~written.str.contains("/", regex=False).fillna(False)),
+                           errors="coerce", format="mixed")
     low = pd.to_datetime(col("date_of_death_low"), errors="coerce").fillna(exact)
     high = pd.to_datetime(col("date_of_death_high"), errors="coerce").fillna(exact).fillna(low)
     out["death_low"] = low.dt.date.to_numpy()

@@ -6,8 +6,9 @@
     listed.records          # pandas DataFrame, one row per readable row, canonical fields
     listed.quarantine       # rows set aside, each with its row number and reason
 
-Three steps, one module each: ``tables`` reads the file into text cells,
-``columns`` maps headers onto canonical fields, ``records`` parses the values.
+Four steps, one module each: ``tables`` reads the file into text cells,
+``columns`` maps headers onto canonical fields, ``records`` parses the values, ``places``
+resolves places and provinces in the gazetteer (``reckon.places``).
 Nothing is stored here; ``reckon.lists.store.add_list`` stores a ListRead in a case.
 """
 
@@ -20,6 +21,7 @@ import pandas as pd
 
 from reckon.errors import InputError
 from reckon.lists.columns import resolve_mapping
+from reckon.lists.places import PlacesRead, add_places
 from reckon.lists.records import parse_records
 from reckon.lists.tables import QuarantinedRow, read_table
 
@@ -39,6 +41,8 @@ class ListRead:
     raw: pd.DataFrame  # the same rows' cells verbatim, one column per header
     quarantine: list[QuarantinedRow]
     notes: list[str]  # what the reader decided (encoding, sheet, date order, ...)
+    country: str | None = None  # where its places were resolved (ISO 3166-1 alpha-2)
+    places: PlacesRead | None = None  # how many places resolved
 
     @property
     def extra_columns(self) -> list[str]:
@@ -54,10 +58,18 @@ class ListRead:
 
 
 def read_list(
-    path: str | Path, *, mapping: dict[str, str] | None = None, encoding: str | None = None
+    path: str | Path,
+    *,
+    mapping: dict[str, str] | None = None,
+    encoding: str | None = None,
+    country: str | None = None,
+    default_country: str | None = None,
 ) -> ListRead:
     """Read one list file. ``mapping`` {canonical: column} overrides the auto-mapping
     (an empty column leaves a field unmapped); ``encoding`` skips detection.
+
+    Places resolve in ``country`` (ISO 3166-1 alpha-2), else in the country most of the
+    list's places name, else in ``default_country`` (the case's).
 
     Raises InputError for a file that cannot be read at all; rows that cannot be read
     are returned in ``quarantine``, never dropped.
@@ -74,6 +86,7 @@ def read_list(
     parsed = parse_records(table, used)
     raw = table.frame[parsed.keep].reset_index(drop=True)
     quarantine = sorted(table.quarantine + parsed.quarantine, key=lambda q: q.row_number)
+    places = add_places(parsed.frame, country=country, default_country=default_country, file=path.name)
     return ListRead(
         file=path.name,
         kind=table.kind,
@@ -83,5 +96,7 @@ def read_list(
         records=parsed.frame,
         raw=raw,
         quarantine=quarantine,
-        notes=table.notes + parsed.notes,
+        notes=table.notes + parsed.notes + places.notes,
+        country=places.country,
+        places=places,
     )

@@ -7,8 +7,12 @@ rows by index.
 
 What happens to a cell we cannot read:
 
-* quarantine the row: no name at all; a date of death or birth that holds digits but is
-  not a date (``1398/13/40``, ``16.11``) — it was meant as a date, and guessing would be worse;
+* quarantine the row: nothing about a person at all (no name and no age, sex, date, place,
+  father's name or id number: an empty row, or one with only an id or notes); a date of death
+  or birth that holds digits but is not a date (``1398/13/40``, ``16.11``) — it was meant as
+  a date, and guessing would be worse;
+* keep the row as an *unidentified* victim (``identified`` false): no name, but an age, a
+  place, a date or another fact about the person;
 * keep the row, store NULL and a note in ``import_notes``: an age, sex or birth year we
   cannot read, a national id without digits, or a date without digits that is not an
   "unknown" word;
@@ -17,6 +21,7 @@ What happens to a cell we cannot read:
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -29,25 +34,35 @@ import pyarrow.compute as pc
 from reckon.lists.tables import QuarantinedRow, RawTable
 from reckon.lists.values import (
     UNKNOWN_WORDS,
+    NameCell,
     Problem,
+    age_note,
+    alternative_full_names,
     looks_month_first,
     parse_age,
     parse_birth_year,
     parse_date,
     parse_national_id,
     parse_sex,
+    read_name_cell,
 )
+from reckon.names.script import INVISIBLE, PERSIAN_COMPOSITIONS, ZWNJ_REPAIRS
 
 NAME_FIELDS = ("name", "name_native", "given_name", "family_name")
 TEXT_FIELDS = (
     "source_record_id", "name", "name_native", "given_name", "family_name", "father_name",
     "place_of_death", "province", "notes",
 )
+# Facts about a person other than the name: a row with none of them and no name is empty.
+FACT_FIELDS = (
+    "father_name", "sex", "age", "birth_year", "date_of_birth", "date_of_death", "place_of_death",
+    "province", "national_id",
+)
 RECORD_COLUMNS = (
     "row_number", "source_record_id", "name", "name_native", "given_name", "family_name",
     "father_name", "sex", "age_text", "age_low", "age_high", "birth_year", "date_of_birth",
     "date_of_death", "date_of_death_low", "date_of_death_high", "place_of_death", "province",
-    "national_id", "notes", "import_notes",
+    "national_id", "notes", "import_notes", "identified", "name_alternatives",
 )
 NATIONAL_ID_DIGITS = 10  # an Iranian national code; a shorter number may have lost leading zeros
 ARABIC_SCRIPT = "[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]"
@@ -88,8 +103,12 @@ def parse_records(table: RawTable, mapping: dict[str, str]) -> ParsedRecords:
     notes: list[str] = []
     out: dict[str, Any] = {"row_number": pa.array(table.row_numbers, type=pa.int32())}
     for name in TEXT_FIELDS:
-        out[name] = clean_text(cells.get(name), size, drop_unknown=name in (*NAME_FIELDS, "father_name"))
+        out[name] = clean_text(
+            cells.get(name), size, drop_unknown=name in (*NAME_FIELDS, "father_name"), compatibility=name != "notes"
+        )
+    alternatives = _read_name_notes(out, issues)
     _fill_names(out)
+    out["name_alternatives"] = _json_lists(alternatives, size)
     out["sex"] = _Coded(cells.get("sex"), size, parse_sex).checked(issues, "sex").take(lambda v: v, pa.string())
     _add_age(out, cells.get("age"), size, issues)
     out["birth_year"] = _Coded(cells.get("birth_year"), size, parse_birth_year).checked(issues, "birth year").take(
@@ -101,7 +120,8 @@ def parse_records(table: RawTable, mapping: dict[str, str]) -> ParsedRecords:
     )
     numeric_ids = table.numeric.get(mapping.get("national_id", ""))
     out["national_id"] = _national_ids(cells.get("national_id"), numeric_ids, size, issues, notes)
-    _require_a_name(out, issues)
+    out["identified"] = _named(out)
+    _set_aside_empty_rows(out["identified"], cells, size, issues)
     out["import_notes"] = _joined_notes(issues.notes, size)
     keep = np.ones(size, dtype=bool)
     keep[list(issues.reasons)] = False
@@ -111,8 +131,12 @@ def parse_records(table: RawTable, mapping: dict[str, str]) -> ParsedRecords:
     return ParsedRecords(frame, keep, quarantined, notes)
 
 
-def clean_text(values: pd.Series | None, size: int, *, drop_unknown: bool = False) -> pa.Array:
-    """Trimmed, single-spaced, ASCII digits; empty (and, if asked, "unknown") becomes NULL.
+def clean_text(
+    values: pd.Series | None, size: int, *, drop_unknown: bool = False, compatibility: bool = True
+) -> pa.Array:
+    """Unicode-repaired (``reckon.names.script.repair_text``: NFKC, or NFC without
+    ``compatibility``), trimmed, single-spaced, ASCII digits; empty (and, if asked,
+    "unknown") becomes NULL.
 
     The work is done on the column's distinct values (Arrow dictionary encoding), then spread.
     """
@@ -122,10 +146,24 @@ def clean_text(values: pd.Series | None, size: int, *, drop_unknown: bool = Fals
     if isinstance(text, pa.ChunkedArray):
         text = text.combine_chunks()
     encoded = pc.dictionary_encode(text)
-    return _clean_distinct(encoded.dictionary, drop_unknown).take(encoded.indices)
+    return _clean_distinct(encoded.dictionary, drop_unknown, compatibility).take(encoded.indices)
 
 
-def _clean_distinct(text: pa.Array, drop_unknown: bool) -> pa.Array:
+def _repaired(text: pa.Array, compatibility: bool) -> pa.Array:
+    """``repair_text`` on a whole column, with Arrow kernels (the same rules and patterns)."""
+    if not pc.any(pc.match_substring_regex(text, r"[^\x{00}-\x{7f}]")).as_py():
+        return text  # plain ASCII: no normal form or invisible character to repair
+    text = pc.utf8_normalize(text, form="NFKC" if compatibility else "NFC")
+    for pair, letter in PERSIAN_COMPOSITIONS:
+        text = pc.replace_substring(text, pattern=pair, replacement=letter)
+    text = pc.replace_substring_regex(text, pattern=INVISIBLE, replacement="")
+    for pattern, replacement in ZWNJ_REPAIRS:
+        text = pc.replace_substring_regex(text, pattern=pattern, replacement=replacement)
+    return text
+
+
+def _clean_distinct(text: pa.Array, drop_unknown: bool, compatibility: bool = True) -> pa.Array:
+    text = _repaired(text, compatibility)
     text = pc.utf8_trim_whitespace(text)
     text = pc.replace_substring_regex(text, pattern=r"[\s\x{a0}]{2,}|[\t\n\r\f\v\x{a0}]", replacement=" ")
     if pc.any(pc.match_substring_regex(text, f"[{_NON_ASCII_DIGITS}]")).as_py():
@@ -180,6 +218,11 @@ def _add_age(out: dict[str, Any], values: pd.Series | None, size: int, issues: _
     ages = _Coded(values, size, parse_age).checked(issues, "age")
     out["age_low"] = ages.take(lambda bounds: bounds[0], pa.int32())
     out["age_high"] = ages.take(lambda bounds: bounds[1], pa.int32())
+    # "17 or 27" is kept as 17-27, with a note that it is two readings
+    notes = _Coded(values, size, lambda v: age_note(str(v)))
+    noted = np.array([r is not None for r in notes.results], dtype=bool)
+    for position in np.flatnonzero(noted[notes.codes]).tolist():
+        issues.note(position, notes.results[notes.codes[position]])
 
 
 def _national_ids(
@@ -237,12 +280,100 @@ def _fill_names(out: dict[str, Any]) -> None:
     out["name"] = pc.if_else(move, _NULL_TEXT, name)
 
 
-def _require_a_name(out: dict[str, Any], issues: _RowIssues) -> None:
-    nameless = pc.is_null(out[NAME_FIELDS[0]])
+def _read_name_notes(out: dict[str, Any], issues: _RowIssues) -> dict[int, list[str]]:
+    """Take notes in parentheses out of the name fields (``reckon.lists.values.read_name_cell``).
+
+    A note that the given name is unknown leaves the given name NULL and makes the rest the
+    family name; a name in parentheses becomes an alternative whole name (returned by row);
+    other notes go to ``import_notes``. Only cells with a parenthesis or bracket are read.
+    """
+    alternatives: dict[int, list[str]] = {}
+    fills: dict[str, dict[int, str]] = {"given_name": {}, "family_name": {}}
+    for field_name in NAME_FIELDS:
+        column = out[field_name]
+        marked = np.asarray(pc.fill_null(pc.match_substring_regex(column, r"[(\[]"), False), dtype=bool)
+        positions = np.flatnonzero(marked).tolist()
+        if not positions:
+            continue
+        written = column.take(pa.array(positions)).to_pylist()
+        read = {text: read_name_cell(text) for text in set(written)}
+        cells = [read[text] for text in written]
+        out[field_name] = _replaced(column, marked, [cell.name for cell in cells])
+        for position, text, cell in zip(positions, written, cells):
+            _apply_name_notes(out, field_name, position, text, cell, issues, alternatives, fills)
+    for field_name, values in fills.items():
+        _fill_empty(out, field_name, values)
+    return alternatives
+
+
+def _apply_name_notes(
+    out: dict[str, Any], field_name: str, position: int, text: str, cell: NameCell, issues: _RowIssues,
+    alternatives: dict[int, list[str]], fills: dict[str, dict[int, str]],
+) -> None:
+    """One cell's notes: flags become notes and fill the other name part, alternatives are kept."""
+    full_name = field_name in ("name", "name_native")
+    if cell.given_unknown:
+        issues.note(position, f"{field_name}: the given name is not known ({text!r})")
+        if full_name and cell.name:
+            fills["family_name"].setdefault(position, cell.name)
+    if cell.family_unknown:
+        issues.note(position, f"{field_name}: the family name is not known ({text!r})")
+        if full_name and cell.name:
+            fills["given_name"].setdefault(position, cell.name)
+    if cell.alternatives:
+        base, family_only = cell.name, field_name == "family_name"
+        if family_only:
+            given = out["given_name"][position].as_py()
+            base = f"{given} {cell.name}" if given and cell.name else cell.name
+        names = alternative_full_names(base, cell.alternatives, family_only=family_only)
+        alternatives.setdefault(position, []).extend(names)
+    for note in cell.notes:
+        issues.note(position, f"{field_name}: note {note!r} taken out of the name")
+
+
+def _fill_empty(out: dict[str, Any], field_name: str, values: dict[int, str]) -> None:
+    """Set rows' field where it is empty (a list's own given/family columns win)."""
+    if not values:
+        return
+    column = out[field_name]
+    mask = np.zeros(len(column), dtype=bool)
+    mask[list(values)] = True
+    mask &= ~np.asarray(column.is_valid(), dtype=bool)
+    positions = np.flatnonzero(mask).tolist()
+    out[field_name] = _replaced(column, mask, [values[p] for p in positions])
+
+
+def _replaced(column: pa.Array, mask: np.ndarray, values: list[str | None]) -> pa.Array:
+    return pc.replace_with_mask(column, pa.array(mask), pa.array(values, type=pa.string()))
+
+
+def _json_lists(by_row: dict[int, list[str]], size: int) -> pa.Array:
+    cells = np.full(size, None, dtype=object)
+    for position, names in by_row.items():
+        cells[position] = json.dumps(list(dict.fromkeys(names)), ensure_ascii=False)
+    return pa.array(cells, type=pa.string())
+
+
+def _named(out: dict[str, Any]) -> pa.Array:
+    """True where any name field holds a name: the record can be linked by name."""
+    named = pc.is_valid(out[NAME_FIELDS[0]])
     for name in NAME_FIELDS[1:]:
-        nameless = pc.and_(nameless, pc.is_null(out[name]))
-    for position in np.flatnonzero(np.asarray(nameless)).tolist():
-        issues.quarantine(position, "no name")
+        named = pc.or_(named, pc.is_valid(out[name]))
+    return named
+
+
+def _set_aside_empty_rows(named: pa.Array, cells: dict[str, pd.Series], size: int, issues: _RowIssues) -> None:
+    """Quarantine rows with no name and no fact about the person (only an id, notes or nothing).
+
+    A fact counts as written even if it could not be read (an age of "young" is still an age).
+    """
+    has_fact = pc.fill_null(named, False)
+    for name in FACT_FIELDS:
+        if name in cells:
+            written = pc.is_valid(clean_text(cells[name], size, drop_unknown=True))
+            has_fact = pc.or_(has_fact, written)
+    for position in np.flatnonzero(~np.asarray(has_fact, dtype=bool)).tolist():
+        issues.quarantine(position, "no name and nothing else about the person (age, date, place, ...)")
 
 
 def _joined_notes(notes: dict[int, list[str]], size: int) -> pa.Array:

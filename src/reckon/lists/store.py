@@ -30,6 +30,7 @@ from reckon.case import Case, now, sha256_file
 from reckon.errors import InputError
 from reckon.lists.values import parse_date
 from reckon.lists.reading import ListRead, read_list
+from reckon.places.resolve import PLACE_COLUMNS
 
 __all__ = [
     "ListImport", "add_list", "list_names", "list_problems", "list_summaries", "load_records", "record_counts",
@@ -40,7 +41,8 @@ RECORD_FIELDS = (
     "record_id", "list_name", "row_number", "source_record_id", "name", "name_native", "given_name",
     "family_name", "father_name", "sex", "age_text", "age_low", "age_high", "birth_year",
     "date_of_birth", "date_of_death", "date_of_death_low", "date_of_death_high", "place_of_death",
-    "province", "national_id", "notes", "import_notes",
+    "province", "national_id", "notes", "import_notes", "identified", "name_alternatives",
+    *PLACE_COLUMNS,
 )
 
 
@@ -60,6 +62,10 @@ class ListImport:
     quarantined_count: int
     notes: list[str] = field(default_factory=list)
     already_present: bool = False  # the same file was added before: nothing changed
+    unidentified: int = 0  # records without a name (kept: documented, not linkable by name)
+    country: str | None = None  # where the places were resolved
+    places_given: int = 0  # records with a place or province cell
+    places_resolved: int = 0  # ... that resolved to a canonical place or province
 
 
 def add_list(
@@ -71,6 +77,7 @@ def add_list(
     list_date: str | None = None,
     mapping: dict[str, str] | None = None,
     encoding: str | None = None,
+    country: str | None = None,
 ) -> ListImport:
     """Read ``path`` and store it as list ``name`` in one transaction, with an audit row.
 
@@ -90,7 +97,7 @@ def add_list(
             fix=f"choose another --name, or replace the stored list with `reckon lists remove {name}` first",
         )
     iso_date = _list_date(list_date, path)
-    listed = read_list(path, mapping=mapping, encoding=encoding)
+    listed = read_list(path, mapping=mapping, encoding=encoding, country=country, default_country=_case_country(case))
     _note_repeated_ids(listed)
     with _no_progress_bar(case), case.transaction():
         _insert_list_row(case, listed, name, organisation, iso_date, digest)
@@ -134,10 +141,12 @@ def remove_list(case: Case, name: str, *, force: bool = False) -> int:
 
 
 def list_summaries(case: Case) -> list[dict[str, Any]]:
-    """One dict per stored list: name, organisation, date, file, counts, encoding, added_at."""
+    """One dict per stored list: name, organisation, date, file, counts (records, unidentified
+    records, quarantined rows), encoding, country, added_at."""
     return case.rows(
-        "SELECT name, organisation, list_date, file, kind, encoding, row_count, quarantined_count, "
-        "added_at, sha256 FROM lists ORDER BY added_at, name",
+        "SELECT l.name, l.organisation, l.list_date, l.file, l.kind, l.encoding, l.row_count, "
+        "(SELECT count(*) FROM records r WHERE r.list_name = l.name AND NOT r.identified) AS unidentified, "
+        "l.quarantined_count, l.country, l.added_at, l.sha256 FROM lists l ORDER BY l.added_at, l.name",
     )
 
 
@@ -221,9 +230,11 @@ def list_names(case: Case) -> list[str]:
 
 
 def record_counts(case: Case) -> dict[str, int]:
-    """How many records are stored and how many rows quarantined, in all the lists."""
+    """How many records are stored (and how many of them unidentified: no name) and how many
+    rows quarantined, in all the lists."""
     return {
         "records": int(case.scalar("SELECT count(*) FROM records")),
+        "unidentified": int(case.scalar("SELECT count(*) FROM records WHERE NOT identified")),
         "quarantined": int(case.scalar("SELECT count(*) FROM quarantine")),
     }
 
@@ -241,15 +252,18 @@ def _known_fields(columns: Sequence[str]) -> list[str]:
 def _insert_list_row(
     case: Case, listed: ListRead, name: str, organisation: str | None, list_date: str | None, digest: str
 ) -> None:
+    values = {
+        "name": name, "organisation": organisation, "list_date": list_date, "file": listed.file, "sha256": digest,
+        "kind": listed.kind, "encoding": listed.encoding, "mapping": json.dumps(listed.mapping, ensure_ascii=False),
+        "extra_columns": json.dumps(listed.extra_columns, ensure_ascii=False),
+        "reader_notes": json.dumps(listed.notes, ensure_ascii=False),
+        "row_count": len(listed.records), "quarantined_count": len(listed.quarantine), "added_at": now(),
+        "country": listed.country,  # migration 008
+    }
+    columns = [c for c in _table_columns(case, "lists") if c in values]
     case.con.execute(
-        "INSERT INTO lists VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [
-            name, organisation, list_date, listed.file, digest, listed.kind, listed.encoding,
-            json.dumps(listed.mapping, ensure_ascii=False),
-            json.dumps(listed.extra_columns, ensure_ascii=False),
-            json.dumps(listed.notes, ensure_ascii=False),
-            len(listed.records), len(listed.quarantine), now(),
-        ],
+        f"INSERT INTO lists ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})",
+        [values[c] for c in columns],
     )
 
 
@@ -377,6 +391,16 @@ def _linked_record_count(case: Case, name: str) -> int:
     return linked_records_in_list(case, name)
 
 
+def _case_country(case: Case) -> str | None:
+    """The country most of the case's lists resolved their places in."""
+    if "country" not in _table_columns(case, "lists"):
+        return None
+    row = case.con.execute(
+        "SELECT country FROM lists WHERE country IS NOT NULL GROUP BY country ORDER BY count(*) DESC, country LIMIT 1"
+    ).fetchone()
+    return row[0] if row else None
+
+
 def _list_exists(case: Case, name: str) -> bool:
     row = case.con.execute("SELECT count(*) FROM lists WHERE name = ?", [name]).fetchone()
     return bool(row and row[0])
@@ -392,11 +416,19 @@ def _existing_import(case: Case, digest: str) -> ListImport | None:
         return None
     name, file, kind, encoding, mapping, extra, notes, rows, quarantined = row
     mapping = json.loads(mapping)
+    counts = case.con.execute(
+        "SELECT count(*) FILTER (WHERE NOT identified), any_value(l.country), "
+        "count(*) FILTER (WHERE place_of_death IS NOT NULL OR province IS NOT NULL), "
+        "count(*) FILTER (WHERE place_id IS NOT NULL OR province_id IS NOT NULL) "
+        "FROM lists l LEFT JOIN records r ON r.list_name = l.name WHERE l.name = ?",
+        [name],
+    ).fetchone()
     return ListImport(
         name=name, file=file, sha256=digest, kind=kind, encoding=encoding, mapping=mapping,
         column_fields={column: field for field, column in mapping.items()},
         extra_columns=json.loads(extra), row_count=rows, quarantined_count=quarantined,
         notes=json.loads(notes), already_present=True,
+        unidentified=int(counts[0]), country=counts[1], places_given=int(counts[2]), places_resolved=int(counts[3]),
     )
 
 
@@ -405,6 +437,9 @@ def _as_import(listed: ListRead, name: str, digest: str) -> ListImport:
         name=name, file=listed.file, sha256=digest, kind=listed.kind, encoding=listed.encoding,
         mapping=listed.mapping, column_fields=listed.column_fields, extra_columns=listed.extra_columns,
         row_count=len(listed.records), quarantined_count=len(listed.quarantine), notes=listed.notes,
+        unidentified=int((~listed.records["identified"].astype(bool)).sum()), country=listed.country,
+        places_given=listed.places.rows_with_place if listed.places else 0,
+        places_resolved=listed.places.rows_resolved if listed.places else 0,
     )
 
 

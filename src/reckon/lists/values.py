@@ -69,6 +69,100 @@ def is_unknown(text: str) -> bool:
     return lookup_key(text) in UNKNOWN_WORDS
 
 
+# -- notes inside names -------------------------------------------------------------
+
+# A note in parentheses or brackets inside a name cell: "رضایی (نام کوچک نامشخص)",
+# "Rezaei [first name unknown]", "مریم زارعی (قاسمی)" (a second family name).
+_ANNOTATION = re.compile(r"\(([^()\[\]]*)\)|\[([^()\[\]]*)\]")
+_UNKNOWN_MARKS = (
+    "unknown", "not known", "unidentified", "n/a", "?", "نامشخص", "نامعلوم", "نا مشخص", "نا معلوم",
+    "مشخص نیست", "معلوم نیست", "مجهول", "غیر معروف", "غير معروف", "غیرمعروف", "؟",
+)
+_FAMILY_MARKS = (
+    "family", "last", "surname", "نام خانوادگی", "نام‌خانوادگی", "فامیلی", "شهرت", "اللقب", "العایله", "العاىله",
+    "الکنیه", "نسبت",
+)
+_NAME_MARKS = ("name", "first", "given", "forename", "نام", "اسم")
+# Words that introduce another name: "(aka Ahmadi)", "(معروف به احمدی)".
+_ALIAS_MARKS = re.compile(r"^(?:aka|a\.k\.a\.?|alias|also|or|né|née|معروف به|مشهور به|ملقب به|یا|او)\s+")
+_NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_\u200c'’\-.]*$")
+MAX_ALTERNATIVE_WORDS = 3
+
+
+@dataclass(frozen=True)
+class NameCell:
+    """A name cell read for the notes inside it."""
+
+    name: str | None  # the name without its notes (None: only a note was written)
+    given_unknown: bool = False  # a note says the given name is not known
+    family_unknown: bool = False  # ... or the family name
+    alternatives: tuple[str, ...] = ()  # other names in parentheses (a second family name)
+    notes: tuple[str, ...] = ()  # anything else written in parentheses
+
+
+def read_name_cell(text: str) -> NameCell:
+    """Split the notes in parentheses or brackets from a name.
+
+    A note that the given (or family) name is unknown sets a flag; a name in parentheses
+    (one to three words, no digits) is an alternative name; anything else is a note.
+    """
+    alternatives: list[str] = []
+    notes: list[str] = []
+    given_unknown = family_unknown = False
+    rest = _ANNOTATION.sub(" ", text)
+    for match in _ANNOTATION.finditer(text):
+        inner = " ".join((match[1] if match[1] is not None else match[2]).split())
+        key = lookup_key(inner)
+        if not key:
+            continue
+        if key in UNKNOWN_WORDS or any(mark in key for mark in _UNKNOWN_MARKS):
+            if any(mark in key for mark in _FAMILY_MARKS):
+                family_unknown = True
+            elif any(mark in key for mark in _NAME_MARKS) or len(rest.split()) <= 1:
+                given_unknown = True  # "(first name unknown)", or "Rezaei (unknown)"
+            else:
+                notes.append(inner)  # "Ali Rezaei (?)": doubt about the whole name
+        elif _is_name(_ALIAS_MARKS.sub("", inner)):
+            alternatives.append(_ALIAS_MARKS.sub("", inner))
+        else:
+            notes.append(inner)
+    name = " ".join(rest.split()) or None
+    if name is not None and is_unknown(name):
+        name = None
+    return NameCell(name, given_unknown, family_unknown, tuple(alternatives), tuple(notes))
+
+
+def _is_name(text: str) -> bool:
+    words = text.split()
+    return 0 < len(words) <= MAX_ALTERNATIVE_WORDS and all(_NAME_WORD.match(w) for w in words)
+
+
+def alternative_full_names(name: str | None, alternatives: tuple[str, ...], *, family_only: bool = False) -> list[str]:
+    """Whole names from alternatives. In a full name a one-word alternative replaces the
+    family name (``مریم زارعی (قاسمی)`` -> ``مریم قاسمی``; a compound family name such as
+    ``رضائی نژاد`` counts as one) and a longer one is a whole name; with ``family_only`` (a
+    family-name cell, ``name`` = given + family) every alternative is a family name."""
+    words = (name or "").split()
+    family = _family_words(words)
+    out = []
+    for alternative in alternatives:
+        if (family_only or len(alternative.split()) == 1) and len(words) > family:
+            out.append(" ".join(words[:-family] + [alternative]))
+        else:
+            out.append(alternative)
+    return out
+
+
+def _family_words(words: list[str]) -> int:
+    """How many trailing words make the family name: two when the last is a compound's
+    second half written apart (زاده, پور, نژاد; zadeh, pour, nejad), else one."""
+    from reckon.names.latin import JOINING_SUFFIXES as LATIN
+    from reckon.names.script import JOINING_SUFFIXES as SCRIPT
+
+    last = lookup_key(words[-1]) if words else ""
+    return 2 if len(words) > 2 and (last in SCRIPT or last in LATIN) else 1
+
+
 # -- sex -------------------------------------------------------------------------
 
 _SEX_WORDS = {
@@ -117,6 +211,13 @@ _AGE_PLUS = re.compile(r"^(\d{1,3})\s*\+$")
 _AGE_ABOUT = re.compile(
     r"^(?:about|approx\.?|approximately|around|circa|ca\.?|c\.|~|±|حدود|حدودا|حدوداً|تقریبا|تقریباً)\s*(\d{1,3})$"
 )
+# "probably 17": the list's best reading, kept as the age itself (the text keeps the doubt).
+_AGE_PROBABLY = re.compile(
+    r"^(?:probably|likely|possibly|perhaps|maybe|prob\.?|احتمالا|احتمالاً|احتمال|شاید|ظاهرا|ظاهراً)\s*(\d{1,3})$"
+)
+# Two ages offered as alternatives: "17 or 27", "۱۷ یا ۲۷".
+_AGE_ALTERNATIVE = re.compile(r"^(\d{1,3})\s*(?:or|/|یا)\s*(\d{1,3})$")
+WIDE_ALTERNATIVE_YEARS = 5  # "16 or 17" is one uncertain age; "17 or 27" two different readings
 _AGE_DECADE = re.compile(r"^(\d)0s$")
 _AGE_MONTHS = re.compile(r"^(\d{1,2})\s*(?:months?|mo|ماه|ماهه|days?|روز|روزه|weeks?|هفته)$")
 _AGE_WORDS = {
@@ -157,10 +258,21 @@ def _age_bounds(key: str) -> tuple[int, int | None] | None:
         return int(m[1]) + 1, None
     if m := _AGE_PLUS.match(key):
         return int(m[1]), None
+    if m := _AGE_PROBABLY.match(key):
+        return int(m[1]), int(m[1])
     if m := _AGE_ABOUT.match(key):
         return max(int(m[1]) - ABOUT_MARGIN, 0), int(m[1]) + ABOUT_MARGIN
     if m := _AGE_DECADE.match(key):
         return int(m[1]) * 10, int(m[1]) * 10 + 9
+    return None
+
+
+def age_note(text: str) -> str | None:
+    """A note for an age kept as a range that is really two readings ("17 or 27")."""
+    m = _AGE_ALTERNATIVE.match(_AGE_UNIT.sub("", lookup_key(text)).strip())
+    if m and abs(int(m[2]) - int(m[1])) > WIDE_ALTERNATIVE_YEARS:
+        low, high = sorted((int(m[1]), int(m[2])))
+        return f"age: {text!r} gives two different ages; kept as the range {low}-{high}"
     return None
 
 
@@ -224,14 +336,17 @@ _WORD_TOKENS = re.compile(r"[^\W\d_]+|\d+")
 
 
 def parse_date(text: str, *, month_first: bool = False) -> DateValue | Problem | None:
-    """Read a date; ``month_first`` decides 11/05/2019 (the reader sets it per column)."""
-    key = _CALENDAR_MARKS.sub("", lookup_key(text)).strip()
-    key = _TIME_PART.sub("", key).strip()
+    """Read a date, or a span or alternative of dates (``X or Y``, ``X to Y``, ``between X
+    and Y``, ``16/17 November 2019``): a span is stored as the interval ``low/high``.
+    ``month_first`` decides 11/05/2019 (the reader sets it per column)."""
+    key = _date_key(text)
     if is_unknown(key):
         return None
-    parts = _numeric_parts(key, month_first)
+    parts = _parts(key, month_first)
     if parts is None:
-        parts = _named_month_parts(key)
+        span = _span(key, month_first)
+        if span is not None:
+            return span if isinstance(span, DateValue) else Problem(f"{text!r} is not a real date", True)
     has_digits = any(ch.isdigit() for ch in key)
     if parts is None and _TWO_DIGIT_YEAR.match(key):
         return Problem(f"{text!r} has a two-digit year; write the year in full (1398/08/25)", meant_as_value=True)
@@ -242,6 +357,124 @@ def parse_date(text: str, *, month_first: bool = False) -> DateValue | Problem |
         return _date_value(year, month, day)
     except ValueError:
         return Problem(f"{text!r} is not a real date", meant_as_value=True)
+
+
+def _date_key(text: str) -> str:
+    """The cell as the date rules read it: lookup key, without calendar marks or a time."""
+    key = _CALENDAR_MARKS.sub("", lookup_key(text)).strip()
+    return _TIME_PART.sub("", key).strip()
+
+
+def _parts(key: str, month_first: bool) -> tuple[int, int | None, int | None] | None:
+    return _numeric_parts(key, month_first) or _named_month_parts(key)
+
+
+# -- spans and alternatives: "X or Y", "X to Y", "between X and Y", "16/17 November 2019" ----
+
+_SPAN_OPENER = re.compile(r"^(?:between|from|بین|مابین|از)\s+")
+# Words and dashes that join two dates; a bare "-" or "/" only with spaces around it (ISO
+# and d/m/Y dates hold them), unspaced ones are tried by _split_unspaced.
+_SPAN_JOINER = re.compile(
+    r"\s+(?:or|to|until|till|through|and|یا|تا|الی|لغایت|و)\s+|\s*[–—]\s*|\s+[-/]\s+"
+)
+_DAY_SPAN_JOINER = re.compile(r"^\s*(?:-|–|—|/|or|to|and|یا|تا|و|الی)\s*$")
+# 16-17/11/2019 and 1398/08/25-26: two days of one month, written numerically.
+_DMY_DAY_SPAN = re.compile(r"^(\d{1,2})\s*(?:-|–|/|or|to|یا|تا)\s*(\d{1,2})[/\-.](\d{1,2})[/\-.](\d{4})$")
+_YMD_DAY_SPAN = re.compile(r"^(\d{4})[/\-.](\d{1,2})[/\-.](\d{1,2})\s*(?:-|–|/|or|to|یا|تا)\s*(\d{1,2})$")
+
+
+def _span(key: str, month_first: bool) -> DateValue | Problem | None:
+    """Two dates as one interval (the earliest low to the latest high), or None if not a span.
+
+    A Problem means both sides were read but one is not a real date (``1398/12/31 or ...``).
+    """
+    try:
+        for first, second in _span_sides(key, month_first):
+            return DateValue(f"{first.low.isoformat()}/{second.high.isoformat()}", first.low, second.high)
+    except ValueError:
+        return Problem("not a real date", meant_as_value=True)
+    return None
+
+
+def _span_sides(key: str, month_first: bool) -> list[tuple[DateValue, DateValue]]:
+    """The (earlier, later) dates of a span, as a one-item list; empty if ``key`` is none."""
+    body = _SPAN_OPENER.sub("", key)
+    sides = _SPAN_JOINER.split(body, maxsplit=1)
+    pairs = [tuple(sides)] if len(sides) == 2 else _split_unspaced(body, month_first)
+    for left, right in pairs:
+        left, right = (_CALENDAR_MARKS.sub("", side.strip()).strip() for side in (left, right))
+        right_parts = _parts(right, month_first)
+        if right_parts is None:
+            continue
+        left_parts = _parts(left, month_first) or _completed(left, right_parts)
+        if left_parts is not None:
+            return [_ordered(_date_value(*left_parts), _date_value(*right_parts))]
+    days = _day_span(body)
+    if days is not None:
+        (year, month, first_day), last_day = days
+        return [_ordered(_date_value(year, month, first_day), _date_value(year, month, last_day))]
+    return []
+
+
+def _ordered(a: DateValue, b: DateValue) -> tuple[DateValue, DateValue]:
+    return (a, b) if a.low <= b.low else (b, a)
+
+
+def _split_unspaced(body: str, month_first: bool) -> list[tuple[str, str]]:
+    """``2019-11-16-2019-11-17``: the one split at a dash where both sides are whole dates."""
+    splits = []
+    for match in re.finditer(r"[-–]", body):
+        left, right = body[: match.start()], body[match.end():]
+        if _parts(left, month_first) and _parts(right, month_first):
+            splits.append((left, right))
+    return splits if len(splits) == 1 else []
+
+
+def _completed(left: str, right: tuple[int, int | None, int | None]) -> tuple[int, int | None, int | None] | None:
+    """A left side that gives only a day, or a day and a month, completed from the right side:
+    ``16`` or ``16 november`` before ``17 november 2019``."""
+    year, month, _ = right
+    tokens = _WORD_TOKENS.findall(left)
+    numbers = [t for t in tokens if t.isdigit()]
+    words = [t for t in tokens if not t.isdigit()]
+    if len(numbers) != 1 or len(numbers[0]) > 2 or len(words) > 1 or month is None:
+        return None
+    if words:
+        month = _month_number(words[0], year)
+        if month is None:
+            return None
+    return year, month, int(numbers[0])
+
+
+def _day_span(body: str) -> tuple[tuple[int, int | None, int], int] | None:
+    """Two days of one month: ``16/17 november 2019``, ``november 16-17, 2019``,
+    ``۲۵ یا ۲۶ آبان ۱۳۹۸``, ``16-17/11/2019``, ``1398/08/25-26``. ((year, month, day), last day)."""
+    if m := _DMY_DAY_SPAN.match(body):
+        return (int(m[4]), int(m[3]), int(m[1])), int(m[2])
+    if m := _YMD_DAY_SPAN.match(body):
+        return (int(m[1]), int(m[2]), int(m[3])), int(m[4])
+    tokens = list(_WORD_TOKENS.finditer(body))
+    numbers = [t for t in tokens if t[0].isdigit()]
+    months = [t for t in tokens if t[0] in SOLAR_MONTHS or t[0] in GREGORIAN_MONTHS]
+    years = [t for t in numbers if len(t[0]) == 4]
+    days = [t for t in numbers if len(t[0]) <= 2]
+    others = [t for t in tokens if not t[0].isdigit() and t not in months and not _DAY_SPAN_JOINER.match(t[0])]
+    if len(months) != 1 or len(years) != 1 or len(days) != 2 or others or len(numbers) != 3:
+        return None
+    if not _DAY_SPAN_JOINER.match(body[days[0].end(): days[1].start()]):
+        return None
+    year = int(years[0][0])
+    month = _month_number(months[0][0], year)
+    if month is None:
+        return None
+    return (year, month, int(days[0][0])), int(days[1][0])
+
+
+def _month_number(name: str, year: int) -> int | None:
+    """A month name in the calendar its year belongs to (Solar names only with Solar years)."""
+    if name in SOLAR_MONTHS and year in SOLAR_YEARS:
+        return SOLAR_MONTHS[name]
+    return GREGORIAN_MONTHS.get(name)
 
 
 def looks_month_first(texts: list[str]) -> bool:

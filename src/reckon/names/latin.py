@@ -31,7 +31,7 @@ _ALIASES = {
     "mammad": "muhamad", "mamadali": "muhamadali", "mehmet": "muhamad", "mehmed": "muhamad",
 }
 # Second halves of compounds that are often written apart: "Tabrizi Zadeh", "Hassan Pour".
-_JOINING_SUFFIXES = frozenset(["zadeh", "zade", "zada", "pour", "pur", "poor", "nejad", "nezhad",
+JOINING_SUFFIXES = _JOINING_SUFFIXES = frozenset(["zadeh", "zade", "zada", "pour", "pur", "poor", "nejad", "nezhad",
                                "nia", "far", "vand", "allah", "ollah", "ullah", "olah", "ulah",
                                "eddin", "uddin", "oddin", "addin", "aldin", "eldin"])
 # First halves that attach to the next word: "Abdol Reza", "Abu Bakr", "Al Ahmad".

@@ -9,6 +9,7 @@ form keeps only what distinguishes names, so equal names fold to equal strings.
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 from reckon.names.compounds import join_halves
@@ -42,6 +43,45 @@ for _i in range(10):
     _LETTER_FOLDS[chr(0x06F0 + _i)] = str(_i)
     _LETTER_FOLDS[chr(0x0660 + _i)] = str(_i)
 
+# Repairs before anything compares text. NFC composes the Arabic letters with hamza and
+# madda (ا + U+0653 -> آ, و + U+0654 -> ؤ, ي + U+0654 -> ئ, ە + U+0654 -> ۀ), but the
+# letters a Persian keyboard types are not their bases: the hamza mark on Persian yeh or
+# on heh stays a separate mark in every normal form, so these pairs are composed here.
+PERSIAN_COMPOSITIONS: tuple[tuple[str, str], ...] = (
+    ("\u06cc\u0654", "\u0626"),  # ی + hamza above -> ئ
+    ("\u0649\u0654", "\u0626"),  # ى + hamza above -> ئ
+    ("\u0647\u0654", "\u06c0"),  # ه + hamza above -> ۀ
+)
+# Characters that show nothing and mean nothing in a name or a place: the object
+# placeholder and replacement character, zero-width space and joiner, direction marks,
+# embeddings and isolates, the Arabic letter mark, BOM, word joiner, soft hyphen.
+# ZWNJ (U+200C) is not among them: it belongs to Persian spelling (comparisons fold it).
+INVISIBLE = "[\ufffc\ufffd\u200b\u200d\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c\ufeff\u2060\u00ad]"
+# ZWNJ (U+200C) only joins letters: doubled, next to a space or at either end it is noise.
+# (Patterns without look-arounds, so that Arrow's RE2 runs them on whole columns too.)
+ZWNJ_REPAIRS: tuple[tuple[str, str], ...] = (
+    ("\u200c{2,}", "\u200c"),
+    ("\u200c+\\s+\u200c*|\\s+\u200c+", " "),
+    ("^\u200c+|\u200c+$", ""),
+)
+_INVISIBLE = re.compile(INVISIBLE)
+_ZWNJ_REPAIRS = tuple((re.compile(pattern), replacement) for pattern, replacement in ZWNJ_REPAIRS)
+
+
+def repair_text(text: str, *, compatibility: bool = True) -> str:
+    """Text as it should have been stored: a Unicode normal form (NFKC for names and places,
+    which also folds Arabic presentation forms and ligatures; NFC with ``compatibility=False``),
+    the Persian compositions no normal form makes, invisible characters removed, stray ZWNJ
+    dropped. Comparisons fold further (``normalize_script``); this is what is stored."""
+    text = unicodedata.normalize("NFKC" if compatibility else "NFC", text)
+    for pair, letter in PERSIAN_COMPOSITIONS:
+        text = text.replace(pair, letter)
+    text = _INVISIBLE.sub("", text)
+    for pattern, replacement in _ZWNJ_REPAIRS:
+        text = pattern.sub(replacement, text)
+    return text
+
+
 # Harakat, tanwin, shadda, sukun, superscript alef and Quranic marks: not written in lists.
 _DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
 # ZWNJ, ZWJ, direction marks and odd spaces all separate words the same way.
@@ -55,7 +95,7 @@ SCRIPT_TITLES = frozenset(
      "اقای", "خانم", "دکتر", "مهندس", "شیخ"]
 )
 # Second halves of compounds that attach to the word before them (written joined or not).
-_JOINING_SUFFIXES = frozenset(["الله", "اله", "الدین", "الدوله", "زاده", "پور", "نژاد", "نیا", "فر", "وند"])
+JOINING_SUFFIXES = _JOINING_SUFFIXES = frozenset(["الله", "اله", "الدین", "الدوله", "زاده", "پور", "نژاد", "نیا", "فر", "وند"])
 # First halves that attach to the word after them.
 _JOINING_PREFIXES = frozenset(["عبد", "عبدال", "ابو", "ال", "بنی", "بن"])
 

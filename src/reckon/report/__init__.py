@@ -24,15 +24,18 @@ def write_report(
     public: bool = False,
     min_cell: int = 5,
     area: str | None = None,
+    script: str = "latin",
 ) -> Path:
     """Gather the case's aggregates and write the report; refuses to overwrite unless ``force``.
 
-    ``area``: the place that stands for the whole event (see ``reckon.report.scope``).
+    ``area``: the place that stands for the whole event (see ``reckon.report.scope``);
+    ``script``: province names in "latin" or "native" script.
     """
-    html = render_report(gather_report_data(case, area=area), public=public, min_cell=min_cell)
+    html = render_report(gather_report_data(case, area=area, script=script), public=public, min_cell=min_cell)
     path = write_html(html, output, force=force)
     with case.transaction():
         case.audit(
-            "report.write", file=Path(output).name, public=public, min_cell=min_cell, area=area, bytes=len(html.encode())
+            "report.write", file=Path(output).name, public=public, min_cell=min_cell, area=area, script=script,
+            bytes=len(html.encode()),
         )
     return path

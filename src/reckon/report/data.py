@@ -42,6 +42,8 @@ class ListSummary:
     sha256: str | None
     rows: int
     quarantined: int
+    unidentified: int = 0  # records without a name
+    country: str | None = None  # where its places were resolved
 
 
 @dataclass(frozen=True)
@@ -71,7 +73,10 @@ class ReportData:
     reattributions: tuple[str, ...] = ()  # plain sentences from the ledger
     lists: tuple[ListSummary, ...] = ()
     records: int = 0
+    unidentified: int = 0  # records without a name: documented, never linked by name
     persons: int | None = None  # unique documented victims after linkage; None = not linked
+    script: str = "latin"  # province names in "latin" or "native" script
+    places_attribution: str | None = None  # the gazetteer's sources, when places were resolved
     victims_by: dict[str, list[tuple[str, int]]] = field(default_factory=dict)  # "date" -> [(label, n)]
     overlap_lists: tuple[str, ...] = ()
     overlap: tuple[tuple[tuple[int, ...], int], ...] = ()

@@ -17,7 +17,7 @@ from reckon.articles.store import document_summaries, load_documents
 from reckon.case import Case
 from reckon.claims.aliases import Claimants, load_claimants, reviewed_claims
 from reckon.claims.model import Claim
-from reckon.errors import NotLinkedError
+from reckon.errors import InputError, NotLinkedError
 from reckon.estimate.histories import capture_histories
 from reckon.estimate.store import load_estimates
 from reckon.linkage.store import load_persons, person_count
@@ -26,15 +26,23 @@ from reckon.report.data import ClaimRow, EstimateRow, ListSummary, ReportData
 from reckon.report.scope import EventArea, claim_scope, event_area
 
 AGE_BANDS = ((0, 17, "0–17"), (18, 29, "18–29"), (30, 44, "30–44"), (45, 59, "45–59"), (60, 200, "60+"))
-VICTIM_FIELDS = ("record_id", "date_of_death_low", "date_of_death_high", "province", "sex", "age_low", "age_high")
+VICTIM_FIELDS = (
+    "record_id", "date_of_death_low", "date_of_death_high", "province", "sex", "age_low", "age_high",
+    "province_id", "province_name", "province_name_native",
+)
+SCRIPTS = ("latin", "native")
 
 
-def gather_report_data(case: Case, *, area: str | None = None) -> ReportData:
+def gather_report_data(case: Case, *, area: str | None = None, script: str = "latin") -> ReportData:
     """Read every section's aggregates from the case.
 
     ``area`` names the place that stands for the whole event (default: read from the case,
     see ``reckon.report.scope``); claims tied to another place are kept out of the headline range.
+    Provinces are named in ``script`` ("latin", or "native": the country's own script), one
+    bar per canonical province.
     """
+    if script not in SCRIPTS:
+        raise InputError(f"script {script!r} is not one of {', '.join(SCRIPTS)}", fix="use --script latin or --script native")
     missing: list[str] = []
     claims = reviewed_claims(case)
     documents = load_documents(case)
@@ -52,7 +60,8 @@ def gather_report_data(case: Case, *, area: str | None = None) -> ReportData:
     estimates = _estimates(case)
     if not estimates:
         missing.append("estimation")
-    records = record_counts(case)["records"]
+    counts = record_counts(case)
+    records = counts["records"]
     return ReportData(
         case_name=case.folder.resolve().name,
         reckon_version=__version__,
@@ -61,8 +70,11 @@ def gather_report_data(case: Case, *, area: str | None = None) -> ReportData:
         reattributions=_reattributions(claims, documents, claimants),
         lists=lists,
         records=records,
+        unidentified=counts["unidentified"],
         persons=persons,
-        victims_by=_victims_by(case, linked=persons is not None) if records else {},
+        script=script,
+        places_attribution=_places_attribution(case),
+        victims_by=_victims_by(case, linked=persons is not None, script=script) if records else {},
         overlap_lists=overlap_lists,
         overlap=overlap,
         estimates=estimates,
@@ -129,6 +141,8 @@ def _lists(case: Case) -> tuple[ListSummary, ...]:
             sha256=r.get("sha256"),
             rows=int(r.get("row_count") or 0),
             quarantined=int(r.get("quarantined_count") or 0),
+            unidentified=int(r.get("unidentified") or 0),
+            country=r.get("country"),
         )
         for r in sorted(list_summaries(case), key=lambda r: r["name"])
     )
@@ -146,9 +160,9 @@ def _overlap(case: Case) -> tuple[tuple[str, ...], tuple[tuple[tuple[int, ...], 
     return histories.lists, patterns
 
 
-def _victims_by(case: Case, *, linked: bool) -> dict[str, list[tuple[str, int]]]:
+def _victims_by(case: Case, *, linked: bool, script: str = "latin") -> dict[str, list[tuple[str, int]]]:
     """Documented victims by date, province, age band and sex: one row per person when linked."""
-    victims = _victim_units(case, linked)
+    victims = _victim_units(case, linked, script)
     return {
         "date of death": _count(victims["day"], sort_by_label=True),
         "province": _count(victims["province"]),
@@ -157,9 +171,10 @@ def _victims_by(case: Case, *, linked: bool) -> dict[str, list[tuple[str, int]]]
     }
 
 
-def _victim_units(case: Case, linked: bool) -> pd.DataFrame:
+def _victim_units(case: Case, linked: bool, script: str = "latin") -> pd.DataFrame:
     """One row per victim (per linked person if linkage ran, else per record): day, province, sex, age."""
     records = load_records(case, columns=VICTIM_FIELDS)
+    records["province"] = province_labels(records, script)
     exact = records["date_of_death_low"].notna() & (records["date_of_death_low"] == records["date_of_death_high"])
     records["day"] = pd.to_datetime(records["date_of_death_low"]).dt.strftime("%Y-%m-%d").where(exact)
     records["age"] = (records["age_low"] + records["age_high"].fillna(records["age_low"])) / 2.0
@@ -169,6 +184,33 @@ def _victim_units(case: Case, linked: bool) -> pd.DataFrame:
     persons = load_persons(case)[["record_id", "person_id"]]
     # any value of the person's records, as DuckDB's any_value: the first that is not missing
     return units.merge(persons, on="record_id").groupby("person_id", sort=False)[["day", "province", "sex", "age"]].first()
+
+
+def province_labels(records: pd.DataFrame, script: str) -> pd.Series:
+    """Each record's province as the report names it: the canonical province in ``script``
+    (else in the other script), else the province as written, lightly folded, so that one
+    unresolved province written two ways ("کرمانشاه،", "استان کرمانشاه") is one label."""
+    first, second = ("province_name", "province_name_native")[:: 1 if script == "latin" else -1]
+    canonical = records[first].where(records[first].notna(), records[second])
+    written = records["province"].map(_folded_province, na_action="ignore")
+    return canonical.where(records["province_id"].notna(), written)
+
+
+def _folded_province(text: str) -> str | None:
+    from reckon.places.keys import province_marked
+
+    text = text.replace("ي", "ی").replace("ك", "ک").strip(" \t،,;؛.")
+    return (province_marked(text) or text).strip() or None
+
+
+def _places_attribution(case: Case) -> str | None:
+    """The gazetteer's sources (their licences ask for it), if any place was resolved."""
+    resolved = case.scalar("SELECT count(*) FROM records WHERE place_id IS NOT NULL OR province_id IS NOT NULL")
+    if not resolved:
+        return None
+    from reckon.places.gazetteer import ATTRIBUTION
+
+    return ATTRIBUTION
 
 
 def _count(values: pd.Series, *, sort_by_label: bool = False) -> list[tuple[str, int]]:

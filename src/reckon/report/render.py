@@ -194,6 +194,19 @@ def caveats(data: ReportData, estimate: EstimateRow | None) -> list[str]:
             "for one place, a subgroup (children, women, security forces ...) or part of the period are listed "
             "separately. " + area_note(data)
         )
+    if data.unidentified:
+        notes.append(
+            f"{data.unidentified:,} records have no name (unidentified victims). They are kept and counted, but "
+            "linkage never joins them to anyone, so a person named on one list and unnamed on another is counted "
+            "twice, and the estimate sees each as a person on one list only."
+        )
+    if data.places_attribution:
+        notes.append(
+            "Places and provinces are matched to one canonical place (GeoNames cities, ISO 3166-2 provinces) "
+            "whatever the script or spelling; provinces are named in "
+            + ("Latin script" if data.script == "latin" else "the country's own script")
+            + ". A place that did not match is shown as the list wrote it."
+        )
     if data.persons is not None:
         notes.append(
             "Linkage joins records that probably name the same person (a Fellegi–Sunter model trained by "
