@@ -1,10 +1,5 @@
 -- Every documented death is kept, and places resolve to one canonical place (issue 11).
 --
--- identified: false for a record without any name (age, place or date given): an
--- unidentified victim, counted as documented but never linked by name. Records added
--- before this migration all had a name (nameless rows were quarantined): true.
-ALTER TABLE records ADD COLUMN identified BOOLEAN;
-UPDATE records SET identified = true;
 -- Other whole names the list gives in a note inside the name ("Maryam Zarei (Ghasemi)"
 -- -> ["Maryam Ghasemi"]): a JSON array of text, NULL when there is none.
 ALTER TABLE records ADD COLUMN name_alternatives JSON;
@@ -20,6 +15,12 @@ ALTER TABLE records ADD COLUMN province_name_native TEXT;  -- in the country's s
 ALTER TABLE records ADD COLUMN country TEXT;               -- ISO 3166-1 alpha-2, e.g. IR
 ALTER TABLE records ADD COLUMN latitude DOUBLE;            -- of the place, else of the province
 ALTER TABLE records ADD COLUMN longitude DOUBLE;
+-- identified: false for a record without any name (age, place or date given): an
+-- unidentified victim, counted as documented but never linked by name. Records added
+-- before this migration all had a name (nameless rows were quarantined): true, by the
+-- default. (DuckDB 1.5 commits no transaction that alters a table after adding a column
+-- with a default to it, nor one that updates it: this stays the table's last change.)
+ALTER TABLE records ADD COLUMN identified BOOLEAN DEFAULT true;
 -- The country a list's places were resolved in: given (--country) or the one most of
 -- its places name.
 ALTER TABLE lists ADD COLUMN country TEXT;
