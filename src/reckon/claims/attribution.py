@@ -40,6 +40,7 @@ _SPEECH = re.compile(
     r"published|counted|tallied|verified|found|listed|registered|compiled|acknowledged|"
     r"admitted|conceded|insisted|emphasi[sz]ed|stressed|warned|alleged|asserted|explained|"
     r"disclosed|informed|cited|calculated|updated|raised|put\s+the\s+(?:death\s+)?(?:toll|number|figure)|"
+    r"gave\s+(?:the|a|its|his|her|their)\s+(?:(?:death|new|latest|updated)\s+)?(?:toll|number|figure)|"
     r"puts\s+the\s+(?:death\s+)?(?:toll|number|figure)|has\s+identified|identified|recorded|"
     r"believes|believed|shows|showed|show|posted|swears|swore|insists|maintains|maintained|argues|"
     r"argued|contends|contended|admits|admit|(?:has|have|had)\s+named|puts|estimate|report|"
@@ -222,11 +223,27 @@ def _speech_subject(sentence: str, start: int, end: int, memory: MentionMemory) 
     others = [c for c in candidates if not _FIRST_PERSON.match(c[2])]
     if others and len(others) < len(candidates):
         candidates = others  # "We have verified 208 deaths, the UN office said": the UN's claim
-    _, verb, subject = min(candidates, key=lambda c: c[0])
+    _, verb, subject = _outer_speaker(sentence, min(candidates, key=lambda c: c[0]), candidates)
     attribution = _make(subject, memory.with_context(sentence[: verb.start()], exclude=subject), anchor=verb.end())
     if attribution is None:
         return None
     return _with_intermediary(sentence, verb, attribution, memory)
+
+
+_OUTER_VERB = re.compile(r"^(?:said|says|told|tells|added|adds|stated|states|wrote|writes|insisted|insists|noted|explained|warned|believes|argued)$", re.IGNORECASE)
+_COMPLEMENT_GAP = re.compile(r"^\s*(?:(?:on|late\s+on|early\s+on)\s+\w+\s+|\w+day\s+|yesterday\s+|today\s+)?(?:that\s+)?$", re.IGNORECASE)
+
+
+def _outer_speaker(sentence: str, nearest: tuple, candidates: list) -> tuple:
+    """"Lauridsen said UN agencies had confirmed 61 deaths": the speaker of the sentence claims
+    what he reports, so the outer "X said" wins over the verb nearest the figure."""
+    _, verb, subject = nearest
+    inner = sentence.rfind(subject, 0, verb.start())
+    for candidate in candidates:
+        outer = candidate[1]
+        if outer.end() <= inner and _OUTER_VERB.match(outer.group()) and _COMPLEMENT_GAP.match(sentence[outer.end() : inner]):
+            return candidate
+    return nearest
 
 
 def _is_noun(sentence: str, verb: re.Match[str]) -> bool:

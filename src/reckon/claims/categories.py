@@ -112,7 +112,8 @@ _PEOPLE = (
     r"lawyers|bloggers|dissidents|opponents|supporters|inmates|refugees|migrants|Basij\w*|"
     r"agents|conscripts|ringleaders|leaders|organi[sz]ers|agitators|thugs|hooligans|insurgents|"
     r"militants|terrorists|fighters|suspects|dissidents|Kurdish|Baluch|Arab|young|youngsters|those|"
-    r"volunteers|medics|paramedics|rescuers|aid\s+workers|employees|patients|passers-by"
+    r"volunteers|medics|paramedics|rescuers|aid\s+workers|employees|patients|passers-by|person|man|woman|"
+    r"child|boy|girl|soldier|civilian|resident|protester|worker"
 )
 _PARTICIPATE = re.compile(
     r"\b(?:took\s+to\s+the\s+streets|take\s+to\s+the\s+streets|took\s+part|taking\s+part|"

@@ -11,9 +11,13 @@ from __future__ import annotations
 
 import re
 
+from reckon.claims.cast import Entity
 from reckon.claims.claimants import UMBRELLA_KEYS, canonical_claimant, known_claimant, speaks_for, specific_body
 from reckon.claims.memory import MentionMemory
 from reckon.claims.phrases import ANAPHOR, DESCRIPTOR
+
+_PRONOUN = re.compile(r"^(?:it|he|she|they)$", re.IGNORECASE)
+_DESCRIPTION = re.compile(r"^(?:the|a|an|its|their|this)\s+(?:[\w’'-]+\s+){0,4}[\w’'-]+$", re.IGNORECASE)
 
 _UMBRELLA_MEMBERS = re.compile(
     r"\b(?:investigators|experts|monitors|observers|officials|team|panel|mission|inquiry|staff|"
@@ -21,16 +25,21 @@ _UMBRELLA_MEMBERS = re.compile(
     re.IGNORECASE,
 )
 def claimant_key(name: str, memory: MentionMemory) -> str:
-    """The key for a claimant as named, using what the document said earlier."""
-    known = known_claimant(name.split(",")[0]) or known_claimant(name)  # "Tasnim, an agency close to the IRGC"
+    """The key for a claimant as named, using what the document says about it (its cast)."""
+    known = known_claimant(name.split(",")[0]) or known_claimant(name)  # "Reuters, a news agency based in London"
     if known in UMBRELLA_KEYS:  # "the UN Fact-Finding Panel", "UN investigators" (after naming the panel)
-        return _specific_body(name, memory) or known
+        return _specific_body(name, memory) or _cast_key(name, memory) or known
     if known:
         return known
+    found = _cast_key(name, memory)
+    if found is not None:
+        return found
     if ANAPHOR.match(name) and re.match(r"^(?:the|a|an)\s+\w+\s+minister$", name, re.IGNORECASE):
         body = speaks_for(name)  # "the Interior Minister" speaks for the Interior Ministry
         if body and not re.match(r"^(?:the|its|their|a|an)\b", body, re.IGNORECASE):
             return canonical_claimant(memory.expand(body))
+    if ANAPHOR.match(name) and re.match(r"^(?:a|an)\s", name, re.IGNORECASE) and speaks_for(name):
+        return _body_key(speaks_for(name) or "", memory)  # "a military spokesperson": the military
     if ANAPHOR.match(name) and re.match(r"^(?:a|an)\s", name, re.IGNORECASE) and speaks_for(name) is None:
         # "an opposition coalition": an indefinite introduces someone new, unless a body named
         # earlier carries that very head word ("... the Democratic Tomorrow Coalition")
@@ -74,3 +83,49 @@ def _specific_body(name: str, memory: MentionMemory) -> str | None:
         if known_claimant(earlier) == umbrella and specific_body(earlier):
             return specific_body(earlier)
     return None
+
+
+def resolve_entity(name: str, memory: MentionMemory) -> Entity | None:
+    """The body or person of the document's cast a claimant's name refers to, if any."""
+    mention = " ".join(name.split()).strip(" ,.;:")
+    if _PRONOUN.match(mention):
+        return memory.topic(mention)
+    found = memory.cast.named(mention)
+    if found is None and (_DESCRIPTION.match(mention) or ANAPHOR.match(mention)):
+        found = memory.cast.described(mention, memory.position)
+    return found
+
+
+def entity_key(entity: Entity, memory: MentionMemory) -> str:
+    """The key of a cast entity: a body's full name; a person speaks for their body, if any."""
+    if entity.kind == "person":
+        return _body_key(entity.body, memory) if entity.body else entity.name
+    for name in (entity.name, *sorted(entity.aliases)):
+        known = known_claimant(name)
+        if known in UMBRELLA_KEYS:
+            return specific_body(_un(entity.name)) or specific_body(_un(name)) or known
+        if known:
+            return known
+    return _un(entity.name)
+
+
+def _cast_key(name: str, memory: MentionMemory) -> str | None:
+    entity = resolve_entity(name, memory)
+    return entity_key(entity, memory) if entity is not None else None
+
+
+def _body_key(body: str, memory: MentionMemory) -> str:
+    """"the Civil Defence" -> its full name in the cast; "Health Ministry" -> the ministry named."""
+    known = known_claimant(body)
+    if known and known not in UMBRELLA_KEYS:
+        return known
+    entity = memory.cast.named(body)
+    if entity is None and (_DESCRIPTION.match(body) or len(body.split()) <= 3):
+        entity = memory.cast.described(body, memory.position)
+    if entity is not None and entity.kind == "org":
+        return entity_key(entity, memory)
+    return specific_body(_un(body)) or canonical_claimant(_un(body))
+
+
+def _un(name: str) -> str:
+    return re.sub(r"\bU\.N\.(?=\s|$)", "UN", name)

@@ -17,7 +17,8 @@ from functools import partial
 from itertools import islice
 
 from reckon.claims.attribution import Attribution, attribute
-from reckon.claims.claimant_keys import claimant_key
+from reckon.claims.cast import Cast
+from reckon.claims.claimant_keys import claimant_key, resolve_entity
 from reckon.claims.categories import Reading, read_figure
 from reckon.claims.claimants import AUTHOR
 from reckon.claims.conventions import vague_table
@@ -169,7 +170,7 @@ class _Found:
 
 def _claims(document: Document, candidates: list[_Candidate]) -> list[Claim]:
     by_start = {c.sentence.start: c for c in candidates}
-    memory = MentionMemory()
+    memory = MentionMemory(cast=Cast.read(document.text))
     quotation: Quotation | None = None
     found: list[_Found] = []
     previous = (0, 0)  # where the previous sentence's claims sit in ``found``
@@ -178,6 +179,7 @@ def _claims(document: Document, candidates: list[_Candidate]) -> list[Claim]:
         quotation = quotation_continues(quotation, document.text[last_end : sentence.start], sentence.text)
         candidate = by_start.get(sentence.start)
         before = len(found)
+        memory.position = sentence.start
         if candidate and candidate.readings:
             speaker = quotation.speaker if quotation else None
             if speaker is None and CONTINUES_ACCOUNT.match(sentence.text) and "\n" not in document.text[last_end : sentence.start]:
@@ -188,9 +190,7 @@ def _claims(document: Document, candidates: list[_Candidate]) -> list[Claim]:
             _mark_disputes_back(sentence.text, found, previous, memory)
         previous = (before, len(found))
         memory.remember(sentence.text)
-        for item in found[before:]:  # "the officials said" may point back to a claimant
-            if item.claim.claimant_key != AUTHOR:
-                memory.add(item.claim.claimant)
+        _remember_topics(memory, sentence, [f.claim for f in found[before:]])
         quotation = quotation_after(quotation, sentence.text, memory, document.published)
         last_end = sentence.end
     claims = _with_default_place([f.claim for f in found], document.text)
@@ -283,6 +283,20 @@ def _mark_disputes_back(text: str, found: list[_Found], previous: tuple[int, int
     if dispute is None or previous[0] == previous[1] or not points_back(text, dispute[0].end()):
         return
     _mark_disputes(text, found[previous[0] : previous[1]], memory)
+
+
+def _remember_topics(memory: MentionMemory, sentence: Sentence, claims: list[Claim]) -> None:
+    """The sentence's subject and its speakers, for a later "it" or "she"; claimants for "the officials"."""
+    subject = memory.cast.first_in(sentence.start, sentence.end)
+    if subject is not None:
+        memory.topics.append(subject)
+    for claim in claims:
+        if claim.claimant_key == AUTHOR:
+            continue
+        memory.add(claim.claimant)
+        speaker = resolve_entity(claim.claimant, memory)
+        if speaker is not None and speaker is not subject:
+            memory.topics.append(speaker)
 
 
 def _remember_entities(memory: MentionMemory, entities: list[tuple[str, str]]) -> None:

@@ -55,11 +55,16 @@ GENERIC_HEADS = re.compile(
     r"clinic|morgue|undertakers?|neighbou?rs?|relatives|mother|father|brother|sister|son|daughter)\b",
     re.IGNORECASE,
 )
+# a full stop ends a noun phrase, except after a title or an initial ("Dr. Haile", "U.N.")
+_NOT_ABBREVIATED = "".join(
+    rf"(?<!\b{t})" for t in ("Dr", "Mr", "Ms", "St", "Lt", "Col", "Gen", "Maj", "Mrs", "Sgt", "Gov", "Rev", "Brig", "Prof")
+) + r"(?<!\b[A-Z])"
 _NP_STOP = re.compile(
-    r"\s+(?:on|in|at|during|after|before|that|which|who|about|over|from|to|when|while)\s+"
-    r"|\s+and\s+(?=[a-z])|[,.;:()“”\"]|\s+(?=\d)"
+    rf"\s+(?:on|in|at|during|after|before|that|which|who|about|over|from|to|when|while)\s+"
+    rf"|\s+and\s+(?=[a-z])|[,;:()“”\"]|{_NOT_ABBREVIATED}\.|\s+(?=\d)"
     r"|\s+(?=(?:is|was|are|were|has|have|had|remains?|said|says)\b)"
 )
+_OTHER_NAME = re.compile(r",\s+(?:also\s+)?(?:known\s+as|which\s+calls\s+itself|calling\s+itself)\s+[^,;:]{1,60},\s*$")
 _SUBJECT_REACH = 240  # characters read leftwards from a verb to find its subject
 _SUBORDINATORS = {"while", "as", "although", "though", "but", "and", "yet", "so", "even", "if", "when", "since", "because", "however", "meanwhile", "instead", "thus", "also", "then", "still", "now"}
 _TIME_OPENERS = {"earlier", "later", "last", "this", "next", "on", "in", "by", "since", "early", "late", "overnight", "yesterday", "today"}
@@ -94,6 +99,7 @@ def subject_before(sentence: str, verb_start: int) -> str | None:
     inner = re.search(r"^(?P<head>.*\S)\s+who\s+[^,;:“”\"]*$", prefix)
     if inner:  # "a nurse who spoke to the Courier said" -> "a nurse"
         prefix = inner.group("head")
+    prefix = _OTHER_NAME.sub("", prefix)  # "X, known as the Green Helmets, said" -> "X, said"
     breaks = list(_CLAUSE_BREAK.finditer(prefix))
     clause = prefix[breaks[-1].end() :] if breaks else prefix
     clause = re.split(rf"\s[-–—]\s|{SAID.pattern}|{DIGIT}[\d,.]*\s", clause)[-1]
@@ -104,6 +110,8 @@ def subject_before(sentence: str, verb_start: int) -> str | None:
         DESCRIPTOR.match(parts[-2]) or DESCRIPTOR.match(parts[-3]) or _ROLE_WORDS.search(parts[-3])
     ):  # "X, the head of Y, said"; "Veloria's health minister, Ana Sorn, told ..."
         return f"{_drop_leading_phrase(parts[-3].strip())}, {parts[-2].strip()}"  # "X, the head of Y, said"
+    elif len(parts) >= 3 and looks_like_name(parts[-2].strip()) and _ROLE_WORDS.search(parts[-3]):
+        return f"{_drop_leading_phrase(parts[-3].strip())}, {parts[-2].strip()}"  # "the head of Y, Olena Dubrava, said"
     else:
         return None
     subject = _drop_leading_phrase(subject)

@@ -88,7 +88,9 @@ def _spans(text: str, begin: int) -> Iterator[tuple[int, int]]:
 def _is_boundary(text: str, found: re.Match[str]) -> bool:
     mark, following = found.group()[0], text[found.end() : found.end() + 2]
     if mark == "\n":
-        return "\n" in found.group()[1:] or following[:1].isupper() or following[:1] in "\"“" or following[:1].isdigit()
+        return (
+            "\n" in found.group()[1:] or following[:1].isupper() or following[:1] in "\"“(•*·–—-" or following[:1].isdigit()
+        )
     if not following:
         return False
     word = _WORD_BEFORE.search(text, max(0, found.start() - 12), found.start() + 1)
