@@ -357,7 +357,7 @@ def test_the_opposition_resolves_only_to_a_body_called_opposition(claims_in):
         ("The report, released by the Castrel Human Rights Centre on Tuesday, lists 143 people killed.",
          143, "Castrel Human Rights Centre"),
         ("A hospital director in Lisk, speaking anonymously, said his hospital had received 31 bodies.",
-         31, "hospital director in Lisk"),
+         31, "Lisk hospital director"),
         ("Veloria's health minister, Ana Sorn, told parliament on Wednesday that 58 people had died.",
          58, "Health Ministry"),
     ],

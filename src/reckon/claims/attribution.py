@@ -146,7 +146,7 @@ class Attribution:
 def attribute(sentence: str, start: int, end: int, memory: MentionMemory, speaker: Attribution | None) -> list[Attribution]:
     """The claimants of the figure at ``sentence[start:end]``; ``speaker`` is a quotation's."""
     agent = _passive_agent(sentence, start, end, memory)
-    local = _possessive_of_figure(sentence, start, memory)
+    local = _possessive_of_figure(sentence, start, memory) or _elided(sentence, start, memory)
     if local is not None:
         return [agent if agent is not None else local]
     found = _according_to(sentence, start, end, memory)
@@ -224,6 +224,7 @@ def _speech_subject(sentence: str, start: int, end: int, memory: MentionMemory) 
     if others and len(others) < len(candidates):
         candidates = others  # "We have verified 208 deaths, the UN office said": the UN's claim
     _, verb, subject = _outer_speaker(sentence, min(candidates, key=lambda c: c[0]), candidates)
+    subject = _same_sentence_subject(subject, verb.start(), memory)
     attribution = _make(subject, memory.with_context(sentence[: verb.start()], exclude=subject), anchor=verb.end())
     if attribution is None:
         return None
@@ -231,7 +232,23 @@ def _speech_subject(sentence: str, start: int, end: int, memory: MentionMemory) 
 
 
 _OUTER_VERB = re.compile(r"^(?:said|says|told|tells|added|adds|stated|states|wrote|writes|insisted|insists|noted|explained|warned|believes|argued)$", re.IGNORECASE)
-_COMPLEMENT_GAP = re.compile(r"^\s*(?:(?:on|late\s+on|early\s+on)\s+\w+\s+|\w+day\s+|yesterday\s+|today\s+)?(?:that\s+)?$", re.IGNORECASE)
+# between "X said" and the reported clause: a time or channel phrase, then "that" ("said last week that")
+_COMPLEMENT_GAP = re.compile(r"^\s*(?:(?!that\b)[\w’'-]+\s+){0,5}?(?:that\s+)?$", re.IGNORECASE)
+
+
+def _same_sentence_subject(subject: str, verb_start: int, memory: MentionMemory) -> str:
+    """"The junta has not published figures apart from the 18 it said had died": "it" is the
+    sentence's subject when that comes before it; at the start of a sentence it looks back."""
+    if memory.subject is None or not re.fullmatch(r"(?i)it|they|he|she", subject):
+        return subject
+    end, named = memory.subject
+    if end >= verb_start - len(subject):
+        return subject
+    person = memory.cast.named(named)
+    is_person = person is not None and person.kind == "person"
+    if is_person != (subject.lower() in ("he", "she")):
+        return subject
+    return named
 
 
 def _outer_speaker(sentence: str, nearest: tuple, candidates: list) -> tuple:
@@ -335,11 +352,39 @@ def _possessive_of_figure(sentence: str, start: int, memory: MentionMemory) -> A
     """"the regime's claim of 14", "the group's figure of 41": the owner claims the figure."""
     m = _OWNED_FIGURE.search(sentence[max(0, start - 80) : start])
     if m is None:
-        return None
+        claims_of = _CLAIMS_OF.search(sentence[max(0, start - 160) : start])  # "the claims of rights groups that ..."
+        if claims_of is None or not plausible_claimant(claims_of.group("np")):
+            return None
+        return _make(claims_of.group("np"), memory, anchor=start)
     owner = _possessor(m.group("np"))
     if not plausible_claimant(owner):
         return None
     return _make(owner, memory, anchor=start)
+
+
+_CLAIMS_OF = re.compile(
+    r"\b(?:claims?|reports?|allegations?|assertions?|accounts?)\s+(?:of|by|from)\s+(?P<np>(?:[\w’'.-]+\s+){0,5}?[\w’'.-]+)\s+that\s+[^,;:]{0,60}$",
+    re.IGNORECASE,
+)
+# "X puts the toll at 655 and the junta at 171", "X counted 58 dead, the White Shield 64, and the
+# Monitor 55": each later figure has its own claimant before it, and the verb is left out.
+_ELIDED = re.compile(
+    r"(?:,\s*(?:and\s+|while\s+|whereas\s+)?|\s+and\s+)(?P<np>(?:the\s+|a\s+|an\s+)?(?:[\w’'.-]+\s+){0,4}?[\w’'.-]+?)\s+(?:at\s+)?$"
+)
+_ELIDED_VERB = re.compile(r"\b(?:puts?|putting)\s+(?:the\s+|its\s+)?(?:death\s+)?(?:toll|number|figure|count)\s+at\b|\b(?:counted|counts|says|said|reported|reports|recorded|records|gives|gave)\b", re.IGNORECASE)
+
+
+def _elided(sentence: str, start: int, memory: MentionMemory) -> Attribution | None:
+    found = _ELIDED.search(sentence[:start])
+    if found is None:
+        return None
+    name = found.group("np")
+    earlier = sentence[: found.start()]
+    if not _ELIDED_VERB.search(earlier) or not re.search(DIGIT, earlier):
+        return None  # the pattern needs a figure with its verb before it
+    if not plausible_claimant(name) or _SPEECH.search(name) or re.search(r"\b(?:in|of|and|were|was|people|dead|killed|injured)\b", name):
+        return None  # "4 in Deir Hamra", "children and": a list of figures, not of claimants
+    return _make(name, memory, anchor=found.end())
 
 
 def _possessor(phrase: str) -> str:

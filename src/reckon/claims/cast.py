@@ -269,6 +269,15 @@ class Cast:
             entity.role = role
             entity.body = _body(role, self, start)
 
+    def add_described(self, name: str, position: int) -> Entity | None:
+        """A body the text only describes ("the enclave's health ministry said"), by its key, so
+        that "the ministry" or "a ministry spokesman" later resolve to it."""
+        if name.split()[-1].lower() not in ORG_HEADS or self.named(name, exact=True):
+            return None
+        entity = self._add(name, "org")
+        entity.mentions.append(position)
+        return entity
+
     def _add(self, name: str, kind: str) -> Entity:
         entity = Entity(name=name, kind=kind, words=_words(name))
         if kind == "person":

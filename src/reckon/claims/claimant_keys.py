@@ -16,6 +16,10 @@ from reckon.claims.claimants import UMBRELLA_KEYS, canonical_claimant, known_cla
 from reckon.claims.memory import MentionMemory
 from reckon.claims.phrases import ANAPHOR, DESCRIPTOR
 
+_RECORD = re.compile(
+    r"^(?:the|this|that|its)\s+(?:\w+\s+)?(?:statement|report|figures|list|data|update|bulletin|tally|count|document)$",
+    re.IGNORECASE,
+)
 _PRONOUN = re.compile(r"^(?:it|he|she|they)$", re.IGNORECASE)
 _DESCRIPTION = re.compile(r"^(?:the|a|an|its|their|this)\s+(?:[\w’'-]+\s+){0,4}[\w’'-]+$", re.IGNORECASE)
 
@@ -90,6 +94,8 @@ def resolve_entity(name: str, memory: MentionMemory) -> Entity | None:
     mention = " ".join(name.split()).strip(" ,.;:")
     if _PRONOUN.match(mention):
         return memory.topic(mention)
+    if _RECORD.match(mention):  # "the statement", "the report": the body last speaking
+        return memory.topic("it")
     found = memory.cast.named(mention)
     if found is None and (_DESCRIPTION.match(mention) or ANAPHOR.match(mention)):
         found = memory.cast.described(mention, memory.position)

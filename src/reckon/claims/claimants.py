@@ -119,7 +119,16 @@ def canonical_claimant(mention: str) -> str:
     elif name != described and name.islower() and len(name.split()) == 1 and name.endswith(("al", "ic", "ary", "ous")):
         name = described  # "medical sources" stays: "medical" alone names no one
     name = re.sub(r"\s*\(.*?\)", "", name).strip()
+    name = _DESCRIPTIVE_OWNER.sub("", name)  # "the enclave's health ministry" -> "health ministry"
+    placed = _PLACED.match(name)
+    if placed:  # "health ministry in Lisra" -> "Lisra health ministry"
+        name = f"{placed.group('place')} {placed.group('np')}"
+    name = re.sub(r"\bOffice\s+of\s+the\s+(?P<office>(?:[A-Z][\w-]*\s*){1,3})$", r"\g<office>'s Office", name)
     return name or mention
+
+
+_DESCRIPTIVE_OWNER = re.compile(r"^(?:the\s+)?[a-z][\w-]*['’]s\s+(?=[a-z])")
+_PLACED = re.compile(r"^(?P<np>[a-z][\w’'-]*(?:\s+[a-z][\w’'-]*){0,3})\s+in\s+(?P<place>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})$")
 
 
 # Keys for umbrella organisations: a named body inside one ("UN Fact-Finding Panel") keeps its own name.

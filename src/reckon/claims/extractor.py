@@ -26,9 +26,10 @@ from reckon.claims.dedupe import merge_repeats
 from reckon.claims.figures import Figure, find_figures
 from reckon.claims.memory import MentionMemory
 from reckon.claims.model import Claim
+from reckon.claims.outlet import is_outlet, outlet_names
 from reckon.claims.nlp import label_names, worth_parsing
 from reckon.claims.sentences import Sentence, has_quantity, headlines, may_hold_claim, split_sentences
-from reckon.claims.phrases import subject_before
+from reckon.claims.phrases import sentence_subject, subject_before
 from reckon.claims.stance import (
     dismissal_in,
     dispute_in,
@@ -180,6 +181,7 @@ def _claims(document: Document, candidates: list[_Candidate]) -> list[Claim]:
         candidate = by_start.get(sentence.start)
         before = len(found)
         memory.position = sentence.start
+        memory.subject = sentence_subject(sentence.text)
         if candidate and candidate.readings:
             speaker = quotation.speaker if quotation else None
             if speaker is None and CONTINUES_ACCOUNT.match(sentence.text) and "\n" not in document.text[last_end : sentence.start]:
@@ -194,7 +196,22 @@ def _claims(document: Document, candidates: list[_Candidate]) -> list[Claim]:
         quotation = quotation_after(quotation, sentence.text, memory, document.published)
         last_end = sentence.end
     claims = _with_default_place([f.claim for f in found], document.text)
+    claims = _own_voice(claims, outlet_names(document))
     return merge_repeats([(c, f.direct) for c, f in zip(claims, found)])
+
+
+def _own_voice(claims: list[Claim], outlets: list[str]) -> list[Claim]:
+    """The publisher counting for itself ("an AFP tally" in an AFP story) is the author."""
+    if not outlets:
+        return claims
+    mine = []
+    for claim in claims:
+        if claim.claimant_key != AUTHOR and is_outlet(claim.claimant_key, outlets):
+            claim = replace(claim, claimant=AUTHOR, claimant_key=AUTHOR, claim_date=None, via=None)
+        if claim.via and is_outlet(claim.via, outlets):
+            claim = replace(claim, via=None)  # "told AFP" in an AFP story
+        mine.append(claim)
+    return mine
 
 
 def _sentence_claims(
@@ -294,7 +311,7 @@ def _remember_topics(memory: MentionMemory, sentence: Sentence, claims: list[Cla
         if claim.claimant_key == AUTHOR:
             continue
         memory.add(claim.claimant)
-        speaker = resolve_entity(claim.claimant, memory)
+        speaker = resolve_entity(claim.claimant, memory) or memory.cast.add_described(claim.claimant_key, sentence.start)
         if speaker is not None and speaker is not subject:
             memory.topics.append(speaker)
 

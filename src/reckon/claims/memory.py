@@ -61,6 +61,7 @@ class MentionMemory:
     cast: Cast = field(default_factory=Cast)  # everyone the whole document names (cast.py)
     position: int = 0  # where in the document the sentence being read starts
     topics: list[Entity] = field(default_factory=list)  # sentence subjects and speakers so far, in order
+    subject: tuple[int, str] | None = None  # the current sentence's subject: where it ends, and its words
 
     def remember(self, text: str) -> None:
         if "(" in text:
@@ -97,7 +98,8 @@ class MentionMemory:
         bodies = [(m.start(), m.group()) for m in _STATE_BODY.finditer(before)]
         extra = [n for _, n in sorted([(before.find(n), n) for n in extra] + bodies)]
         return MentionMemory(
-            self.names + extra, self.acronyms, self.roles, self.labels, self.opposition, self.cast, self.position, self.topics
+            self.names + extra, self.acronyms, self.roles, self.labels, self.opposition, self.cast, self.position,
+            self.topics, self.subject,
         )
 
     def add(self, name: str, label: str | None = None) -> None:

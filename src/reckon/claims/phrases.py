@@ -65,6 +65,10 @@ _NP_STOP = re.compile(
     r"|\s+(?=(?:is|was|are|were|has|have|had|remains?|said|says)\b)"
 )
 _OTHER_NAME = re.compile(r",\s+(?:also\s+)?(?:known\s+as|which\s+calls\s+itself|calling\s+itself)\s+[^,;:]{1,60},\s*$")
+_PARTICIPLE_APPOSITION = re.compile(
+    r"(?<=[\w)’'])\s*,\s+(?:formed|founded|based|set\s+up|created|backed|run|led|funded|established|made\s+up|"
+    r"composed|headed|chaired|staffed)\b[^;:“”\"]{0,120},\s*$"
+)
 _SUBJECT_REACH = 240  # characters read leftwards from a verb to find its subject
 _SUBORDINATORS = {"while", "as", "although", "though", "but", "and", "yet", "so", "even", "if", "when", "since", "because", "however", "meanwhile", "instead", "thus", "also", "then", "still", "now"}
 _TIME_OPENERS = {"earlier", "later", "last", "this", "next", "on", "in", "by", "since", "early", "late", "overnight", "yesterday", "today"}
@@ -89,6 +93,24 @@ _ROLE_WORDS = re.compile(
     r"prosecutor|chair(?:man|woman)?|president|secretary|coordinator|founder|researcher|mayor|envoy)\b",
     re.IGNORECASE,
 )
+_SENTENCE_SUBJECT = re.compile(
+    r"^(?:[^,;:“”\"]{0,50},\s+)?(?P<np>(?:(?:The|A|An|Its|Their|This)\s+)?(?:[\w’'.-]+\s+){0,4}?[\w’'.-]+)\s+"
+    r"(?:has|have|had|is|are|was|were|did|does|do|said|says|will|would|could|can|may|might|also|accused|accuses|"
+    r"denied|denies|rejected|rejects|published|publishes|reported|reports|insists|insisted|claims|claimed|keeps|kept)\b"
+)
+
+
+def sentence_subject(sentence: str) -> tuple[int, str] | None:
+    """Where the sentence's subject ends, and the subject ("The junta has not published ...")."""
+    found = _SENTENCE_SUBJECT.match(sentence)
+    if found is None:
+        return None
+    subject = found.group("np")
+    if re.fullmatch(r"(?i)it|he|she|they|we|i|there|this", subject) or not plausible_claimant(subject):
+        return None
+    return found.end("np"), subject
+
+
 def subject_before(sentence: str, verb_start: int) -> str | None:
     """The noun phrase a verb at ``verb_start`` has as its subject, read leftwards."""
     prefix = _FILLERS.sub("", sentence[max(0, verb_start - _SUBJECT_REACH) : verb_start].rstrip())
@@ -100,6 +122,7 @@ def subject_before(sentence: str, verb_start: int) -> str | None:
     if inner:  # "a nurse who spoke to the Courier said" -> "a nurse"
         prefix = inner.group("head")
     prefix = _OTHER_NAME.sub("", prefix)  # "X, known as the Green Helmets, said" -> "X, said"
+    prefix = _PARTICIPLE_APPOSITION.sub("", prefix)  # "X (FDC), formed by lawmakers who fled, said" -> "X (FDC)"
     breaks = list(_CLAUSE_BREAK.finditer(prefix))
     clause = prefix[breaks[-1].end() :] if breaks else prefix
     clause = re.split(rf"\s[-–—]\s|{SAID.pattern}|{DIGIT}[\d,.]*\s", clause)[-1]

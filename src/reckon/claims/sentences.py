@@ -93,6 +93,8 @@ def _is_boundary(text: str, found: re.Match[str]) -> bool:
         )
     if not following:
         return False
+    if "\n" in found.group():
+        return True  # a full stop at the end of a line (a bullet, a paragraph) ends the sentence
     word = _WORD_BEFORE.search(text, max(0, found.start() - 12), found.start() + 1)
     if mark == "." and word and word.group(1).lower() in _ABBREVIATIONS:
         return False
