@@ -28,6 +28,7 @@ from reckon.claims.phrases import (
     SAID,
     noun_phrase_after,
     plausible_claimant,
+    sentence_subject,
     subject_after,
     subject_before,
 )
@@ -170,12 +171,25 @@ def speaker_of(sentence: str, memory: MentionMemory) -> Attribution | None:
     """The speaker a sentence ending in "X said:" introduces for the quotation that follows."""
     colon = sentence.rstrip().rstrip("“\"").rstrip()
     if colon.endswith(":"):
-        return _speech_subject(colon, len(colon), len(colon), memory)
+        return _speech_subject(colon, len(colon), len(colon), memory) or _list_source(colon, memory)
     opened = re.search(r":\s*[“\"](?P<rest>[^”\"]*)$", sentence)
     if opened:  # 'X said: “... .' and the quotation runs on into the next sentences
         head = sentence[: opened.start() + 1]
         return _speech_subject(head, len(head), len(head), memory)
     return None
+
+
+def _list_source(colon: str, memory: MentionMemory) -> Attribution | None:
+    """The source a line before a list or table names: "Casualties reported by the state health
+    ministry, 2 - 4 May:", "According to X:", "The Service also gave an overview of the results:"."""
+    agent = _PASSIVE_AGENT.search(colon) or _ACCORDING.search(colon)
+    if agent:
+        name = noun_phrase_after(colon, agent.end())
+        return _make(name, memory, anchor=agent.end()) if name and plausible_claimant(name) else None
+    subject = sentence_subject(colon)
+    if subject is None or _FIRST_PERSON.match(subject[1]):
+        return None
+    return _make(subject[1], memory, anchor=subject[0])
 
 
 def speaker_after_quote(sentence: str, memory: MentionMemory) -> Attribution | None:

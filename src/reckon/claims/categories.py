@@ -22,6 +22,8 @@ class Reading:
     unit: str | None = None
     subgroup: str | None = None
     continues_list: bool = False  # "at least 20 in A, 15 in B": 15 shares the list's qualifier
+    place: str | None = None  # a label's or a table row's place
+    whole_line: bool = False  # a label line or table row: the quote is the whole line
 
 
 def _words(*items: str) -> str:

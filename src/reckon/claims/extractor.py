@@ -25,6 +25,7 @@ from reckon.claims.conventions import vague_table
 from reckon.claims.dedupe import merge_repeats
 from reckon.claims.figures import Figure, find_figures
 from reckon.claims.memory import MentionMemory
+from reckon.claims.layout import LineReading, label_line, table_rows
 from reckon.claims.model import Claim
 from reckon.claims.outlet import is_outlet, outlet_names
 from reckon.claims.nlp import label_names, worth_parsing
@@ -57,6 +58,7 @@ SUBSET_OPENING = re.compile(
     r"(?:they|these|the\s+(?:dead|victims))\s+include[sd]?)\b",
     re.IGNORECASE,
 )
+_COLUMNS = re.compile(r"\S {2,}\S.* {2,}\S")  # a line with cells apart: a table may be near
 _QUOTE_BREAK = re.compile(r",\s|;\s|\s[-–—]\s")
 
 
@@ -109,9 +111,18 @@ def _candidates(document: Document, vague: str) -> list[_Candidate]:
     found = []
     sentences = split_sentences(document.text)
     titles = headlines(document.text, sentences)
+    rows = table_rows(document.text) if _COLUMNS.search(document.text) else {}
     carried: Reading | None = None  # the last claim just before, for "Among them are ..."
     gap = 0  # sentences without a figure since that claim ("The true toll is higher.")
     for i, sentence in enumerate(sentences):
+        alone = document.text[sentence.end : sentence.end + 1] in ("\n", "") and (
+            sentence.start == 0 or document.text[sentence.start - 1] == "\n"
+        )
+        laid_out = _laid_out(sentence, rows, vague) if alone else None
+        if laid_out is not None:  # a label line or a table row
+            found.append(_Candidate(sentence, laid_out))
+            carried, gap = None, 0
+            continue
         subset = carried is not None and SUBSET_OPENING.match(sentence.text) is not None
         if sentence.start in titles or not (may_hold_claim(sentence.text) or subset):
             gap += 1
@@ -126,6 +137,25 @@ def _candidates(document: Document, vague: str) -> list[_Candidate]:
         if carried is not None and i + 1 < len(sentences) and "\n" in document.text[sentence.end : sentences[i + 1].start]:
             carried = None  # a subset sentence continues its own paragraph only
     return found
+
+
+def _laid_out(sentence: Sentence, rows: dict[int, list[LineReading | None]], vague: str) -> list[tuple[Figure, Reading]] | None:
+    """The figures of a table row or a "Label: number" line, read by their column or label."""
+    columns = rows.get(sentence.start)
+    if columns is not None:
+        figures = [f for f in find_figures(sentence.text, vague=vague) if f.qualifier == "exact"]
+        cells = figures[-len(columns) :] if len(figures) >= len(columns) else []
+        return [(f, _line_reading(c)) for f, c in zip(cells, columns) if c is not None]
+    label = label_line(sentence.text) if ":" in sentence.text or "\n" not in sentence.text else None
+    if label is None:
+        return None
+    offset, reading = label
+    figures = [f for f in find_figures(sentence.text, vague=vague) if f.number_start == offset]
+    return [(f, _line_reading(reading)) for f in figures] or None
+
+
+def _line_reading(reading: LineReading) -> Reading:
+    return Reading(reading.category, subgroup=reading.subgroup, place=reading.place, whole_line=True)
 
 
 def _read(text: str, vague: str, carried: Reading | None = None) -> list[tuple[Figure, Reading]]:
@@ -221,7 +251,7 @@ def _sentence_claims(
     found = []
     for i, (figure, reading) in enumerate(candidate.readings):
         limit = candidate.readings[i + 1][0].start if i + 1 < len(candidate.readings) else len(text)
-        quote_start, quote_end = _quote_span(text, figure, limit)
+        quote_start, quote_end = (0, len(text)) if reading.whole_line else _quote_span(text, figure, limit)
         for attribution in attribute(text, figure.start, figure.end, memory, speaker):
             claim = Claim(
                 file=document.file,
@@ -236,7 +266,7 @@ def _sentence_claims(
                 end=offset + quote_end,
                 via=attribution.via,
                 claim_date=attribution.claim_date or claim_date_of(text, attribution, document.published),
-                place=place_near(text, figure.end, limit),
+                place=reading.place or place_near(text, figure.end, limit),
                 subgroup=reading.subgroup,
                 unit=reading.unit,
                 hedged=is_hedged(text, figure.start, figure.end),

@@ -151,7 +151,7 @@ def _single_figure(text: str, match: re.Match[str]) -> Figure | None:
             break
     or_more = _OR_MORE_AFTER.match(text[end:])
     if qualifier == "exact" and or_more:
-        qualifier = "at least" if "more" in or_more.group() else "over"
+        qualifier = "at least" if "more" in or_more.group() or "+" in or_more.group() else "over"
         end += or_more.end()
     low, high = _bounds(qualifier, value)
     return Figure(low, high, qualifier, start, end, match.start(), match.end())

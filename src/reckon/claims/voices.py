@@ -13,9 +13,12 @@ from dataclasses import dataclass, replace
 from reckon.claims.attribution import Attribution, speaker_after_quote, speaker_of
 from reckon.claims.claimants import AUTHOR
 from reckon.claims.dates import find_dates
+from reckon.claims.layout import label_line
 from reckon.claims.memory import MentionMemory
 from reckon.claims.model import Claim
 
+_CELLS = re.compile(r"\S {2,}\S")
+_BULLET = re.compile(r"^\s*[-•*·–—]\s")
 CONTINUES_ACCOUNT = re.compile(
     r"^(?:A|An)\s+(?:further|additional)\b|^(?:Another|Further|In\s+addition)\b"
     r"|^(?:Among|Of)\s+(?:them|these|those)\b"  # "Of these, six are journalists": a subset of the same account
@@ -30,6 +33,7 @@ class Quotation:
     quoted: bool  # inside quotation marks: lasts until they close; else until the paragraph ends
     started: bool = False
     needs_quote: bool = False  # after '“...,” said X.' only a sentence opening a quotation continues X
+    listing: bool = False  # "X gave these figures:" then lines: lasts while the lines look like a list
 
 
 def last_voice(claims: list[Claim]) -> Attribution | None:
@@ -50,9 +54,14 @@ def quotation_continues(quotation: Quotation | None, gap: str, text: str) -> Quo
             return None
         quotation.started = True
         return quotation
-    if not quotation.quoted and "\n" in gap:
+    if not quotation.quoted and "\n" in gap and not (quotation.listing and _list_line(text)):
         return None
     return quotation
+
+
+def _list_line(text: str) -> bool:
+    """A line of a list or table: a label line, cells apart, a bullet, or a short phrase."""
+    return bool(label_line(text) or _CELLS.search(text) or _BULLET.match(text)) or len(text.split()) <= 6
 
 
 def quotation_after(
@@ -62,7 +71,7 @@ def quotation_after(
     introduced = speaker_of(text, memory)
     if introduced is not None:
         dated = replace(introduced, claim_date=claim_date_of(text, introduced, published))
-        return Quotation(dated, quoted=False)
+        return Quotation(dated, quoted=False, listing=text.rstrip().endswith(":"))
     after = speaker_after_quote(text, memory)
     if after is not None:  # '“They fired without warning,” said X. “I saw eight bodies.”'
         return Quotation(after, quoted=True, needs_quote=True)
