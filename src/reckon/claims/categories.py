@@ -37,7 +37,8 @@ _AFTER = {
         r"fatalities", r"murdered", r"shot\s+dead", r"lost\s+their\s+lives", r"killings",
         r"massacred", r"perished", r"bodies", r"victims\s+(?:killed|slaughtered)", r"slaughtered",
         r"gunned\s+down", r"shot\s+and\s+killed", r"were\s+shot", r"funerals", r"victims",
-        r"graves", r"corpses",
+        r"graves", r"corpses", r"(?:had\s+|have\s+)?fallen", r"fell", r"eliminated", r"neutrali[sz]ed",
+        r"succumbed", r"(?:was|were)\s+martyred",
     ),
     "injured": _words(
         r"injured", r"wounded", r"hurt", r"injuries", r"maimed", r"blinded", r"(?:gunshot\s+)?wounds",
@@ -46,11 +47,14 @@ _AFTER = {
     "arrested": _words(
         r"arrested", r"arrests", r"detained", r"detentions", r"detainees", r"held", r"jailed",
         r"imprisoned", r"in\s+custody", r"taken\s+into\s+custody", r"rounded\s+up",
-        r"apprehended", r"locked\s+up", r"behind\s+bars",
+        r"apprehended", r"locked\s+up", r"behind\s+bars", r"captured", r"taken\s+prisoner",
+        r"under\s+detention", r"in\s+detention",
     ),
     "missing": _words(
         r"missing", r"disappeared", r"unaccounted\s+for", r"disappearances",
         r"forcibly\s+disappeared", r"whereabouts\s+(?:are\s+|remain\s+)?unknown",
+        r"(?:still\s+|remain\s+)?(?:under|beneath)\s+the\s+rubble", r"trapped",
+        r"(?:believed|feared|thought)\s+(?:to\s+be\s+)?(?:buried|trapped)",
     ),
     "executed": _words(r"executed", r"executions", r"hanged", r"put\s+to\s+death"),
 }
@@ -61,15 +65,19 @@ _BEFORE = {
         r"shot\s+dead", r"murder(?:ed|ing)", r"massacr(?:ed|ing)", r"death\s+toll",
         r"toll", r"deaths\s+of", r"lives\s+of", r"number\s+of\s+(?:the\s+)?(?:dead|deaths|killed|victims|martyrs|fatalities)",
         r"bodies\s+of", r"killings\s+of", r"names\s+of(?:\s+the)?", r"buried", r"burying",
-        r"funerals\s+(?:of|for)", r"dead\s+(?:include[sd]?|including|are|were|number(?:ed)?)",
+        r"funerals\s+(?:of|for)", r"dead\s+(?:include[sd]?|including|are|were|number(?:ed)?|comprised?|consisted\s+of)",
+        r"eliminat(?:ed|ing)", r"neutrali[sz](?:ed|ing)", r"remains\s+of", r"death\s+of",
     ),
     "injured": _words(r"injur(?:ed|ing|es)", r"wound(?:ed|ing)", r"number\s+of\s+(?:the\s+)?(?:injured|wounded)"),
     "arrested": _words(
         r"arrest(?:ed|ing|s)?", r"detain(?:ed|ing|s)?", r"jail(?:ed|ing)", r"imprison(?:ed|ing)",
         r"round(?:ed|ing)\s+up", r"number\s+of\s+(?:the\s+)?(?:arrested|detained|detainees|arrests|detentions)",
-        r"detentions?\s+of", r"arrests\s+of",
+        r"detentions?\s+of", r"arrests\s+of", r"captur(?:ed|ing)", r"(?:arbitrary\s+)?detention\s+of",
     ),
-    "missing": _words(r"disappear(?:ed|ing)", r"number\s+of\s+(?:the\s+)?missing"),
+    "missing": _words(
+        r"disappear(?:ed|ing)", r"number\s+of\s+(?:the\s+)?missing",
+        r"(?:fate|whereabouts)(?:\s+and\s+(?:fate|whereabouts))?\s+of",
+    ),
     "executed": _words(r"execut(?:ed|ing|es)", r"hang(?:ed|ing)", r"executions\s+of"),
 }
 _AFTER_RES = {cat: re.compile(rf"\b(?:{w})\b", re.IGNORECASE) for cat, w in _AFTER.items()}
@@ -136,7 +144,7 @@ _SUBSET_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _SUBSET_OF_NAMED = re.compile(
-    r"\b(?:of|among)\s+(?:those|the\s+people|the\s+\w+)\s+(?:(?P<killed>killed|dead|slain)|"
+    r"\b(?:of|among)\s+(?:those\s+|the\s+people\s+|the\s+(?:\w+\s+)?)?(?:(?P<killed>killed|dead|slain|victims|deaths)|"
     r"(?P<injured>injured|wounded)|(?P<arrested>arrested|detained|held)|(?P<missing>missing)|"
     r"(?P<executed>executed))\s*,?\s*(?:were\s+|are\s+)?(?:at\s+least\s+|some\s+|about\s+)?$",
     re.IGNORECASE,
@@ -148,12 +156,14 @@ _NOT_PEOPLE_AFTER = re.compile(
     r"members\s+of\s+(?:the\s+)?(?:European|parliament|congress|the\s+european)|MPs|lawmakers|"
     r"parliamentarians|countries|nations|organi[sz]ations|groups|reports|articles|pages|"
     r"videos|photos|images|witnesses|interviews|cases\s+of|tanks|helicopters|riot\s+police|"
-    r"security\s+forces\s+(?:were\s+)?deployed|rials|tomans|dollars|litres|liters)",
+    r"security\s+forces\s+(?:were\s+)?deployed|rials|tomans|dollars|litres|liters|ambulances|trucks|lorries|"
+    r"buses|aircraft|drones|missiles|rockets|shells|tents|(?:health\s+)?facilities|taken\s+(?:captive|hostage)|"
+    r"held\s+hostage|hostages|rescued|were\s+rescued|evacuated)",
     re.IGNORECASE,
 )
 _LIST_CONTINUES = re.compile(r"^[\w\s]{0,25}(?:,|\band|\bas\s+well\s+as)\s*$", re.IGNORECASE)
 _NOT_CASUALTIES = re.compile(
-    r"\b(?:sentenced\s+to\s+death|death\s+sentences?|death\s+penalty|death\s+row|"
+    r"\b(?:sentenced\s+to\s+death|sentenc(?:ed|ing)\s+(?:[\w-]+\s+){1,6}?to\s+death|death\s+sentences?|death\s+penalty|death\s+row|"
     r"(?:could|may|might|will|would)\s+face\s+death|death\s+threats?)\b",
     re.IGNORECASE,
 )
@@ -165,6 +175,21 @@ _NO_LONGER_HELD = re.compile(
 _ASIDE = re.compile(
     r"^(\s*\w*\s*\w*),\s+(?:including|among\s+them|most\s+of\s+them|many\s+of\s+them|"
     r"mostly|some\s+of\s+them)[^,;.]{0,60},",
+    re.IGNORECASE,
+)
+# "N of them", "N of whom", "three of the 18": part of the figure before
+_PART_OF = re.compile(r"^\s+(?:of\s+(?:them|whom|these|those)\b|of\s+the\s+[\d,]+\b)", re.IGNORECASE)
+# "N of the dead", "N of the injured": part of a named category (the injured who "died" are dead)
+_PART_OF_NAMED = re.compile(
+    r"^\s+of\s+the\s+(?:(?P<killed>dead|killed|victims|fatalities)|(?P<injured>injured|wounded)|"
+    r"(?P<arrested>detainees|detained|arrested|prisoners)|(?P<missing>missing))\b(?P<rest>[^.;]{0,60})",
+    re.IGNORECASE,
+)
+# "11 children and nine women were among the dead": the list's category comes at its end
+_AMONG_AFTER = re.compile(
+    r"^\s+[\w-]+(?:\s+[\w-]+)?(?:(?:,\s+|,?\s+and\s+)[\w-]+\s+[\w-]+(?:\s+[\w-]+)?)*\s+(?:were|are|was)\s+(?:also\s+)?"
+    r"among\s+(?:the\s+)?(?:(?P<killed>dead|killed|victims|fatalities)|(?P<injured>injured|wounded)|"
+    r"(?P<arrested>detained|arrested|detainees)|(?P<missing>missing))\b",
     re.IGNORECASE,
 )
 _SUBSET_AFTER = re.compile(
@@ -201,11 +226,24 @@ def read_figure(
     if previous_end and re.match(r"^\s*of\s+(?:the\s+|its\s+|\w+(?:'s|’s)\s+)*$", left):
         return None  # the total in "29 of the country's 31 provinces"
     unit = _scope_unit(text, figure, right)
+    if unit and _TERRITORY.search(left):
+        return None  # "recaptured 14 villages", "shelled 20 towns": places taken or hit, not reached
     if unit:
         if re.fullmatch(r"several|a\s+few|a\s+handful", number, re.IGNORECASE):
             return None  # "in several cities" says where, not how far: no figure to weigh
         return Reading("scope", unit=unit)
     subgroup = _subgroup(left[-25:], right)
+    part = _part_of(text[figure.end : figure.end + 160], previous)
+    if part is not None:
+        return part
+    wide_left = text[max(previous_end, figure.start - 120) : figure.start]
+    stated = _stated_total(wide_left, previous)
+    if stated is not None:  # "put the toll at", "its count ... now stood at", "bringing the number ... to"
+        return Reading(stated, subgroup=subgroup or (previous.subgroup if previous and stated == previous.category else None))
+    if _REMAINS_OF.search(left):
+        return Reading("killed", subgroup=subgroup)  # "the bodies of 6,700 detainees" are dead
+    if _TREATED.search(left) and _WOUNDS.search(text[figure.end : figure.end + 80]):
+        return Reading("injured", subgroup=subgroup)  # "treating 58 patients with gunshot injuries"
     category = _labelled(text[max(0, figure.start - 30) : figure.start]) or _category_after(right)
     if category is None and _NO_LONGER_HELD.search(right):
         return None  # "450 have since been released": not a casualty count
@@ -250,6 +288,71 @@ def _right_context(text: str, figure: Figure, next_start: int) -> str:
     without_aside = _SCOPE_ASIDE.sub(r"\1", _ASIDE.sub(r"\1", wide))  # "45 people, including six children, were killed"
     right = without_aside if without_aside != wide else wide[: max(0, next_start - figure.end)]
     return re.split(r"[;:!?()\[\]“”\"]|\.(?:\s|$)|,\s", right, maxsplit=1)[0]
+
+
+_REMAINS_OF = re.compile(
+    r"\b(?:bodies|remains|corpses|deaths|killings?|funerals|graves)\s+of\s+(?:at\s+least\s+|more\s+than\s+|some\s+|about\s+|over\s+)?$",
+    re.IGNORECASE,
+)
+_TREATED = re.compile(r"\btreat(?:ed|ing|s)?\s+(?:at\s+least\s+|more\s+than\s+|over\s+|some\s+|about\s+|nearly\s+)?$", re.IGNORECASE)
+_WOUNDS = re.compile(r"\b(?:injur\w*|wound\w*|gunshot|burns?|shrapnel|blast|trauma)\b", re.IGNORECASE)
+_TERRITORY = re.compile(
+    r"\b(?:recaptured|captured|seized|took|retook|liberated|shelled|struck|bombed|hit|destroyed|overran|controls?|"
+    r"controlled|besieged|razed)\s+(?:at\s+least\s+|more\s+than\s+|over\s+|some\s+|about\s+|nearly\s+)?$",
+    re.IGNORECASE,
+)
+_TOTAL_NOUN = r"(?:death\s+)?(?:toll|count|tally|total|number|figure|estimate)"
+# "put the (civilian) toll ... at N", "gave the number as N", "raises/brings the toll to N"
+_PUT_AT = re.compile(
+    rf"\b(?:put|puts|putting|placed|places|gave|gives|giving|set|sets|raises?|raised|raising|brings?|bringing|"
+    rf"brought|takes?|took|taking|push(?:es|ed|ing)?|lift(?:s|ed|ing)?|revis(?:es|ed|ing))\s+(?:the|its|their|his|her|a)\s+"
+    rf"(?P<what>(?:[^,;:.]{{0,40}}?\s+)?{_TOTAL_NOUN}\b[^;:.]{{0,80}}?)\s+(?:at|as|to)\s+(?:only\s+|just\s+)?$",
+    re.IGNORECASE,
+)
+# "its count of people killed ... now stood at N", "the death toll has risen to N", "the toll had passed N"
+_STOOD_AT = re.compile(
+    rf"\b(?P<what>{_TOTAL_NOUN}\b[^;:.]{{0,90}}?)\s+(?:now\s+|had\s+|has\s+|have\s+|already\s+)*"
+    rf"(?:stood|stands|stand|was|is|rose|rises|risen|climbed|climbs|reached|reaches|jumped|passed|topped|hit|"
+    rf"exceeded|neared|nears|increased|grew|grown)(?:\s+(?:at|to))?\s+(?:only\s+|just\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _stated_total(left: str, previous: Reading | None) -> str | None:
+    """The category of a total stated with its own verb ("put the toll at 500"), else None."""
+    found = _PUT_AT.search(left) or _STOOD_AT.search(left)
+    if found is None:
+        return None
+    what = found.group("what")
+    named = _category_before(what + " ") or _category_after(" " + what)
+    if named is None:
+        words = re.findall(r"[\w-]+", what.lower())
+        named = next((cat for word in words for cat, pattern in _AFTER_RES.items() if pattern.fullmatch(word)), None)
+    if named is not None:
+        return named
+    if re.search(r"\b(?:toll|dead|deaths?)\b", what, re.IGNORECASE):
+        return "killed"
+    return previous.category if previous is not None and previous.category != "scope" else None
+
+
+def _part_of(after: str, previous: Reading | None) -> Reading | None:
+    """A figure that counts part of another: "14 of them children", "Seven of the injured had
+    died", "41 of the dead were journalists", "11 children and nine women were among the dead"."""
+    named = _PART_OF_NAMED.match(after)
+    if named:
+        category = next(cat for cat in ("killed", "injured", "arrested", "missing") if named.group(cat))
+        rest = named.group("rest")
+        if category == "injured" and re.search(r"\b(?:died|dead|succumbed)\b", rest, re.IGNORECASE):
+            return Reading("killed", subgroup="died of wounds")
+        return Reading(category, subgroup=_subgroup("", re.sub(r"^.*?\b(?:were|are|was)\b", "", rest)) if re.search(r"\b(?:were|are)\b", rest) else None)
+    among = _AMONG_AFTER.match(after)
+    if among:
+        category = next(cat for cat in ("killed", "injured", "arrested", "missing") if among.group(cat))
+        return Reading(category, subgroup=_subgroup("", after))
+    if previous is not None and previous.category != "scope" and _PART_OF.match(after):
+        rest = _PART_OF.sub("", after)
+        return Reading(previous.category, subgroup=_subgroup("", re.sub(r"^\s*(?:were|are|was)\b", "", rest)))
+    return None
 
 
 def _labelled(before: str) -> str | None:

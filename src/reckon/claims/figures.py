@@ -37,8 +37,8 @@ class Figure:
 
 _QUALIFIER_BEFORE = [
     ("at least", r"at\s+least|at\s+a\s+minimum\s+of|no\s+(?:fewer|less)\s+than|not\s+less\s+than|a\s+minimum\s+of"),
-    ("over", r"over|more\s+than|in\s+excess\s+of|upwards\s+of|above|exceeded|exceeding|exceeds|topped|surpassed|beyond"),
-    ("about", r"about|around|some|nearly|almost|approximately|roughly|an\s+estimated|estimated|close\s+to|closer\s+to|circa|approx\.|~|something\s+like|in\s+the\s+region\s+of"),
+    ("over", r"over|more\s+than|in\s+excess\s+of|upwards\s+of|above|exceeded|exceeding|exceeds|topped|surpassed|beyond|passed"),
+    ("about", r"about|around|some|nearly|almost|approximately|roughly|an\s+estimated|estimated|close\s+to|closer\s+to|circa|approx\.|~|something\s+like|in\s+the\s+region\s+of|nears|neared|nearing|approaching|approaches"),
     ("up to", r"up\s+to|as\s+high\s+as|as\s+many\s+as|at\s+most|no\s+more\s+than|fewer\s+than|less\s+than"),
 ]
 _QUALIFIER_RES = [
@@ -67,6 +67,18 @@ _NOT_A_COUNT_AFTER = re.compile(
     r"|\s*(?:rials?|tomans?|dollars?|euros?|pounds|usd|eur|bn|billion|trillion|am\b|pm\b|a\.m\.|p\.m\.))",
     re.IGNORECASE,
 )
+_AGE_BEFORE = re.compile(
+    r"(?:\baged?\s+|\bages\s+(?:of\s+)?|\b(?:under|over|above|below)\s+the\s+age\s+of\s+|"
+    r"\b(?:a|an|the)\s+(?:[\w-]+\s+)?(?:girl|boy|child|baby|man|woman|infant|toddler|son|daughter)\s+of\s+|"
+    r"\b(?:men|women|people|boys|girls|children|youths?)\s+(?:aged\s+)?between\s+)(?:\d+\s*(?:,|and|or|to|-|–)\s*)*$",
+    re.IGNORECASE,
+)
+_SOURCES_BEFORE = re.compile(
+    r"\b(?:interview(?:ed|ing|s)?|spoke\s+(?:to|with)|spoken\s+(?:to|with)|talked\s+(?:to|with)|surveyed|consulted|"
+    r"analy[sz](?:ed|ing)|reviewed)\s+(?:with\s+)?(?:at\s+least\s+|more\s+than\s+|over\s+|some\s+|about\s+)?$",
+    re.IGNORECASE,
+)
+_FRACTION_AFTER = re.compile(r"^[\s-]+(?:fifths?|thirds?|quarters?|tenths?|sixths?|sevenths?|eighths?|ninths?|halves)\b", re.IGNORECASE)
 _VAGUE_CACHE: dict[str, re.Pattern[str]] = {}
 
 
@@ -87,6 +99,10 @@ def _is_count(text: str, start: int, end: int) -> bool:
     before, after = text[max(0, start - 25) : start], text[end : end + 20]
     if _NOT_A_COUNT_BEFORE.search(before) or _NOT_A_COUNT_AFTER.match(after):
         return False
+    if _AGE_BEFORE.search(text[max(0, start - 60) : start]) or _SOURCES_BEFORE.search(text[max(0, start - 40) : start]):
+        return False  # "aged 19 and 24", "a girl of six", "interviewed 34 people"
+    if _FRACTION_AFTER.match(after) or re.search(r"\bone\s+in\s+(?:every\s+)?$", before, re.IGNORECASE):
+        return False  # "one fifth of those killed", "one in every 60 people"
     if re.match(rf"^[-–]{DIGIT}", after) is None and re.search(rf"{DIGIT}[-–]$", before):
         return True  # second half of "300-400"
     word = text[start:end].lower()
@@ -183,6 +199,8 @@ def _vague_figures(text: str, vague: str) -> list[Figure]:
 
 def _vague_is_not_a_count(text: str, match: re.Match[str]) -> bool:
     after = text[match.end() : match.end() + 30].lower()
+    if re.match(r"(?:several|a\s+few|some)$", match.group().lower()) and re.match(r"^\s+of\s+(?:those|these|the)\b", after):
+        return True  # "several of those killed": some of a count, not a count
     # "several days", "thousands of rials", "a few of them said": not a count of people
     return bool(
         re.match(
