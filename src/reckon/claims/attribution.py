@@ -36,7 +36,7 @@ from reckon.claims.phrases import (
 _SPEECH = re.compile(
     r"\b(?:said|says|say|told|tells|reported|reports|announced|announces|confirmed|confirms|"
     r"documented|documents|recorded|records|estimated|estimates|stated|states|"
-    r"claimed(?!\s+the\s+lives)|claims(?!\s+the\s+lives)|"
+    r"claimed(?!\s+(?:the\s+)?lives)|claims(?!\s+(?:the\s+)?lives)|"
     r"added|adds|noted|notes|wrote|writes|tweeted|declared|declares|revealed|reveals|released|"
     r"published|counted|tallied|verified|found|listed|registered|compiled|acknowledged|"
     r"admitted|conceded|insisted|emphasi[sz]ed|stressed|warned|alleged|asserted|explained|"
@@ -45,7 +45,7 @@ _SPEECH = re.compile(
     r"puts\s+the\s+(?:death\s+)?(?:toll|number|figure)|has\s+identified|identified|recorded|"
     r"believes|believed|shows|showed|show|posted|swears|swore|insists|maintains|maintained|argues|"
     r"argued|contends|contended|admits|admit|(?:has|have|had)\s+named|puts|estimate|report|"
-    r"announce|confirm|claim|quoted|lists|counts|tallies|logged|(?:has|have|had)\s+learned|learnt|"
+    r"announce|confirm|claim(?!\s+(?:the\s+)?lives)|quoted|lists|counts|tallies|logged|(?:has|have|had)\s+learned|learnt|"
     r"(?:has|have|had)\s+(?:now\s+|so\s+far\s+|already\s+|also\s+)?(?:named|identified|listed|counted|recorded)|"
     r"(?:speaks|spoke|spoken|speak|talks|talked|talk|writes|wrote|written)\s+of)\b",
     re.IGNORECASE,

@@ -156,6 +156,7 @@ class Entity:
     role: str = ""  # a person's role as the text gives it
     body: str | None = None  # the body a person speaks for, as written ("the ministry")
     mentions: list[int] = field(default_factory=list)  # offsets where it is named
+    described_only: bool = False  # known by a description only ("the enclave's health ministry")
 
     @property
     def classes(self) -> set[str]:
@@ -276,6 +277,7 @@ class Cast:
             return None
         entity = self._add(name, "org")
         entity.mentions.append(position)
+        entity.described_only = True
         return entity
 
     def _add(self, name: str, kind: str) -> Entity:
@@ -322,7 +324,8 @@ class Cast:
         words = [w for w in re.findall(r"[\w’'-]+", description.lower()) if w not in _OPENERS]
         if not words:
             return None
-        fits = [e for e in self.entities if _fits(words, e)]
+        fits = [e for e in self.entities if _fits(words, e) and not e.described_only]
+        fits = fits or [e for e in self.entities if _fits(words, e)]
         earlier = [(max(m for m in e.mentions if m < position), e) for e in fits if any(m < position for m in e.mentions)]
         if earlier:
             return max(earlier, key=lambda pair: pair[0])[1]

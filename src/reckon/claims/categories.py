@@ -305,7 +305,7 @@ _TOTAL_NOUN = r"(?:death\s+)?(?:toll|count|tally|total|number|figure|estimate)"
 # "put the (civilian) toll ... at N", "gave the number as N", "raises/brings the toll to N"
 _PUT_AT = re.compile(
     rf"\b(?:put|puts|putting|placed|places|gave|gives|giving|set|sets|raises?|raised|raising|brings?|bringing|"
-    rf"brought|takes?|took|taking|push(?:es|ed|ing)?|lift(?:s|ed|ing)?|revis(?:es|ed|ing))\s+(?:the|its|their|his|her|a)\s+"
+    rf"brought|takes?|took|taking|push(?:es|ed|ing)?|lift(?:s|ed|ing)?|revis(?:es|ed|ing))\s+(?:(?:the|its|their|his|her|a)\s+)?"
     rf"(?P<what>(?:[^,;:.]{{0,40}}?\s+)?{_TOTAL_NOUN}\b[^;:.]{{0,80}}?)\s+(?:at|as|to)\s+(?:only\s+|just\s+)?$",
     re.IGNORECASE,
 )

@@ -20,6 +20,7 @@ _RECORD = re.compile(
     r"^(?:the|this|that|its)\s+(?:\w+\s+)?(?:statement|report|figures|list|data|update|bulletin|tally|count|document)$",
     re.IGNORECASE,
 )
+_BARE_DESCRIPTION = re.compile(r"^[a-z][\w’'-]*(?:\s+[a-z][\w’'-]*){0,2}$")  # a headline's "monitor", "doctors"
 _PRONOUN = re.compile(r"^(?:it|he|she|they)$", re.IGNORECASE)
 _DESCRIPTION = re.compile(r"^(?:the|a|an|its|their|this)\s+(?:[\w’'-]+\s+){0,4}[\w’'-]+$", re.IGNORECASE)
 
@@ -97,7 +98,7 @@ def resolve_entity(name: str, memory: MentionMemory) -> Entity | None:
     if _RECORD.match(mention):  # "the statement", "the report": the body last speaking
         return memory.topic("it")
     found = memory.cast.named(mention)
-    if found is None and (_DESCRIPTION.match(mention) or ANAPHOR.match(mention)):
+    if found is None and (_DESCRIPTION.match(mention) or ANAPHOR.match(mention) or _BARE_DESCRIPTION.match(mention)):
         found = memory.cast.described(mention, memory.position)
     return found
 

@@ -34,10 +34,11 @@ def _merge(group: list[tuple[Claim, bool]]) -> Claim:
     others = [claim for _, (claim, _) in ordered[1:]]
     quotes = []
     seen = {(kept.start, kept.end)}
-    for claim in sorted(others, key=lambda c: c.start):
-        if (claim.start, claim.end) not in seen:
-            seen.add((claim.start, claim.end))
-            quotes.append(Quote(claim.quote, claim.start, claim.end))
+    mentions = [Quote(c.quote, c.start, c.end) for c in others] + [q for c in (kept, *others) for q in c.alt_quotes]
+    for quote in sorted(mentions, key=lambda q: q.start):
+        if (quote.start, quote.end) not in seen:
+            seen.add((quote.start, quote.end))
+            quotes.append(quote)
     disputed = kept.disputed_by or next((c.disputed_by for c in others if c.disputed_by), None)
     hedged = kept.hedged and all(c.hedged for c in others)
     return replace(kept, alt_quotes=tuple(quotes), disputed_by=disputed, hedged=hedged)

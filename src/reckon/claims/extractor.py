@@ -26,7 +26,7 @@ from reckon.claims.dedupe import merge_repeats
 from reckon.claims.figures import Figure, find_figures
 from reckon.claims.memory import MentionMemory
 from reckon.claims.layout import LineReading, label_line, table_rows
-from reckon.claims.model import Claim
+from reckon.claims.model import Claim, Quote
 from reckon.claims.outlet import is_outlet, outlet_names
 from reckon.claims.nlp import label_names, worth_parsing
 from reckon.claims.sentences import Sentence, has_quantity, headlines, may_hold_claim, split_sentences
@@ -69,6 +69,7 @@ class _Candidate:
     sentence: Sentence
     readings: list[tuple[Figure, Reading]]
     entities: list[tuple[str, str]] = field(default_factory=list)  # (text, label) from spaCy
+    title: bool = False  # a headline, standfirst, subheading or key point
 
 
 def extract_claims(document: Document, *, vague: str = "reckon") -> list[Claim]:
@@ -123,8 +124,13 @@ def _candidates(document: Document, vague: str) -> list[_Candidate]:
             found.append(_Candidate(sentence, laid_out))
             carried, gap = None, 0
             continue
+        if sentence.start in titles:
+            if may_hold_claim(sentence.text):
+                found.append(_Candidate(sentence, _read(sentence.text, vague), title=True))
+            carried = None
+            continue
         subset = carried is not None and SUBSET_OPENING.match(sentence.text) is not None
-        if sentence.start in titles or not (may_hold_claim(sentence.text) or subset):
+        if not (may_hold_claim(sentence.text) or subset):
             gap += 1
             new_paragraph = i == 0 or "\n" in document.text[sentences[i - 1].end : sentence.start]
             if gap > 1 or new_paragraph or has_quantity(sentence.text):
@@ -227,7 +233,44 @@ def _claims(document: Document, candidates: list[_Candidate]) -> list[Claim]:
         last_end = sentence.end
     claims = _with_default_place([f.claim for f in found], document.text)
     claims = _own_voice(claims, outlet_names(document))
-    return merge_repeats([(c, f.direct) for c, f in zip(claims, found)])
+    titles = [(c.sentence.start, c.sentence.end) for c in candidates if c.title]
+    direct = {(c.start, c.end, c.claimant_key, c.figure_low): f.direct for c, f in zip(claims, found)}
+    folded = _fold_titles(claims, titles)
+    return merge_repeats([(c, direct.get((c.start, c.end, c.claimant_key, c.figure_low), True)) for c in folded])
+
+
+def _fold_titles(claims: list[Claim], titles: list[tuple[int, int]]) -> list[Claim]:
+    """A headline's or key point's figure that the body gives is the body's claim, quoted again
+    ("kills at least 43, doctors say" over "... killing at least 43 ..., a medical group said");
+    one the body does not give stays a claim of its own ("toll nears 500")."""
+    body = [c for c in claims if not _in_title(c, titles)]
+    kept = list(body)
+    for claim in (c for c in claims if _in_title(c, titles)):
+        same = [b for b in body if b.category == claim.category and _value(b) == _value(claim) and b.subgroup == claim.subgroup]
+        same = same or [b for b in body if b.category == claim.category and _value(b) == _value(claim)]
+        target = next((b for b in same if b.claimant_key == claim.claimant_key), None) or next(
+            (b for b in same if b.claimant_key != AUTHOR), same[0] if same else None
+        )
+        if target is None:
+            kept.append(claim)
+            continue
+        quotes = (Quote(claim.quote, claim.start, claim.end), *claim.alt_quotes)
+        folded = replace(target, alt_quotes=tuple(sorted({*target.alt_quotes, *quotes}, key=lambda q: q.start)))
+        kept[_index(kept, target)] = folded
+        body[_index(body, target)] = folded
+    return sorted(kept, key=lambda c: (c.start, c.end))
+
+
+def _index(claims: list[Claim], claim: Claim) -> int:
+    return next(i for i, c in enumerate(claims) if c is claim)
+
+
+def _in_title(claim: Claim, titles: list[tuple[int, int]]) -> bool:
+    return any(start <= claim.start < end for start, end in titles)
+
+
+def _value(claim: Claim) -> int | None:
+    return claim.figure_low if claim.figure_low is not None else claim.figure_high
 
 
 def _own_voice(claims: list[Claim], outlets: list[str]) -> list[Claim]:

@@ -106,7 +106,7 @@ def sentence_subject(sentence: str) -> tuple[int, str] | None:
     if found is None:
         return None
     subject = found.group("np")
-    if re.fullmatch(r"(?i)it|he|she|they|we|i|there|this", subject) or not plausible_claimant(subject):
+    if re.fullmatch(r"(?i)it|he|she|they|we|i|there|here|this|that|these|those", subject) or not plausible_claimant(subject):
         return None
     return found.end("np"), subject
 

@@ -116,11 +116,13 @@ def may_hold_claim(sentence: str) -> bool:
 
 
 def headlines(text: str, sentences: list[Sentence]) -> set[int]:
-    """Starts of title lines: short, unpunctuated lines at the top that repeat the body."""
+    """Starts of title lines: headlines, standfirsts, subheadings and key points (short lines
+    without a full stop), which mostly repeat the body's figures."""
     found = set()
-    for sentence in sentences[:3]:
+    for i, sentence in enumerate(sentences):
         ends_line = text[sentence.end : sentence.end + 1] in ("\n", "")
-        unpunctuated = not sentence.text.rstrip().endswith((".", "!", "?", '"', "”", ":"))
-        if ends_line and unpunctuated and len(sentence.text.split()) <= 20:
+        starts_line = i == 0 or "\n" in text[sentences[i - 1].end : sentence.start]
+        unpunctuated = not sentence.text.rstrip().endswith((".", "!", "?", '"', "”", ":", ";", ","))
+        if ends_line and starts_line and unpunctuated and len(sentence.text.split()) <= 25:
             found.add(sentence.start)
     return found
