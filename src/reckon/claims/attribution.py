@@ -142,6 +142,7 @@ class Attribution:
     anchor: int | None = None
     direct: bool = True  # False for the second claim of a figure ("... announced by Y")
     claim_date: str | None = None  # set when known beforehand (a quotation's speaker)
+    claim_date_note: str | None = None
 
 
 def attribute(sentence: str, start: int, end: int, memory: MentionMemory, speaker: Attribution | None) -> list[Attribution]:
@@ -229,6 +230,8 @@ def _speech_subject(sentence: str, start: int, end: int, memory: MentionMemory) 
             continue
         if _RECORD_SUBJECT.match(subject.split(",")[0].strip()):
             continue  # "The report, released by X, lists ...": the document, not a claimant (X is, by the passive)
+        if verb.start() >= end and re.fullmatch(r"(?i)it|they|he|she", subject) and re.search(DIGIT, sentence[end : verb.start()]):
+            continue  # "raised the toll to 37, double the 14 it had announced": that verb is the 14's
         if verb.end() <= start or verb.start() >= end:
             distance = start - verb.end() if verb.end() <= start else verb.start() - end + 15
             candidates.append((distance, verb, subject))

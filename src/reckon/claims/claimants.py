@@ -63,7 +63,7 @@ _LEADING = re.compile(
 _TITLES = re.compile(
     r"^(?:(?:Mr|Mrs|Ms|Dr|Prof|Gen|Col|Sen|Rep|Maj|Capt|Lt|Sgt)\.?\s+|(?:President|Prime\s+Minister|"
     r"Interior\s+Minister|Foreign\s+Minister|Justice\s+Minister|Minister|Deputy|Governor|General|"
-    r"Colonel|Brigadier|Commander|Chief|Judge|Prosecutor|Ayatollah|Sheikh|Senator|Lawmaker|MP|"
+    r"Colonel|Brigadier|Commander|Chief|Judge|Prosecutor(?![\s-]+General)|Ayatollah|Sheikh|Senator|Lawmaker|MP|"
     r"Spokesman|Spokeswoman|Spokesperson|Secretary|Director|Head|Professor|Imam|Mayor)\s+)+"
 )
 _SPOKESPERSON = re.compile(
@@ -181,6 +181,7 @@ def speaks_for(role: str) -> str | None:
         if not words:
             return None
         return " ".join(w[:1].upper() + w[1:] for w in words) + " Ministry"
-    if _CHIEF_LAW_OFFICER.search(role):
-        return "Prosecutor General"
+    law_officer = _CHIEF_LAW_OFFICER.search(role)
+    if law_officer:  # "the prosecutor general's office", "Attorney General X"
+        return " ".join(w.capitalize() for w in re.split(r"[\s-]+", law_officer.group()))
     return None

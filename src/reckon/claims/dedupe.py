@@ -41,4 +41,8 @@ def _merge(group: list[tuple[Claim, bool]]) -> Claim:
             quotes.append(quote)
     disputed = kept.disputed_by or next((c.disputed_by for c in others if c.disputed_by), None)
     hedged = kept.hedged and all(c.hedged for c in others)
-    return replace(kept, alt_quotes=tuple(quotes), disputed_by=disputed, hedged=hedged)
+    dated = kept if kept.claim_date else next((c for c in others if c.claim_date), kept)  # "It said on Thursday ... its total to 655"
+    return replace(
+        kept, alt_quotes=tuple(quotes), disputed_by=disputed, hedged=hedged,
+        claim_date=dated.claim_date, claim_date_note=dated.claim_date_note,
+    )

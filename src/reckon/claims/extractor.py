@@ -22,6 +22,7 @@ from reckon.claims.claimant_keys import claimant_key, resolve_entity
 from reckon.claims.categories import Reading, read_figure
 from reckon.claims.claimants import AUTHOR
 from reckon.claims.conventions import vague_table
+from reckon.claims.dates import Reference, reference_date
 from reckon.claims.dedupe import merge_repeats
 from reckon.claims.figures import Figure, find_figures
 from reckon.claims.memory import MentionMemory
@@ -58,6 +59,7 @@ SUBSET_OPENING = re.compile(
     r"(?:they|these|the\s+(?:dead|victims))\s+include[sd]?)\b",
     re.IGNORECASE,
 )
+_DATELINE_START = re.compile(r"^[A-Z][\w .'’-]{1,40},\s+(?:[A-Z][a-z]+\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+)\b")
 _COLUMNS = re.compile(r"\S {2,}\S.* {2,}\S")  # a line with cells apart: a table may be near
 _QUOTE_BREAK = re.compile(r",\s|;\s|\s[-–—]\s")
 
@@ -208,6 +210,7 @@ class _Found:
 def _claims(document: Document, candidates: list[_Candidate]) -> list[Claim]:
     by_start = {c.sentence.start: c for c in candidates}
     memory = MentionMemory(cast=Cast.read(document.text))
+    reference = reference_date(document.text, document.published)
     quotation: Quotation | None = None
     found: list[_Found] = []
     previous = (0, 0)  # where the previous sentence's claims sit in ``found``
@@ -222,16 +225,17 @@ def _claims(document: Document, candidates: list[_Candidate]) -> list[Claim]:
             speaker = quotation.speaker if quotation else None
             if speaker is None and CONTINUES_ACCOUNT.match(sentence.text) and "\n" not in document.text[last_end : sentence.start]:
                 speaker = last_voice([f.claim for f in found[previous[0] : previous[1]]])  # "A further 230 were injured."
-            found.extend(_sentence_claims(document, candidate, memory, speaker))
+            found.extend(_sentence_claims(document, candidate, memory, speaker, reference))
             _remember_entities(memory, candidate.entities)
         else:
             _mark_disputes_back(sentence.text, found, previous, memory)
         previous = (before, len(found))
         memory.remember(sentence.text)
         _remember_topics(memory, sentence, [f.claim for f in found[before:]])
-        quotation = quotation_after(quotation, sentence.text, memory, document.published)
+        quotation = quotation_after(quotation, sentence.text, memory, reference)
         last_end = sentence.end
     claims = _with_default_place([f.claim for f in found], document.text)
+    claims = _dated_by_dateline(claims, document, reference, split_sentences(document.text))
     claims = _own_voice(claims, outlet_names(document))
     titles = [(c.sentence.start, c.sentence.end) for c in candidates if c.title]
     direct = {(c.start, c.end, c.claimant_key, c.figure_low): f.direct for c, f in zip(claims, found)}
@@ -273,6 +277,24 @@ def _value(claim: Claim) -> int | None:
     return claim.figure_low if claim.figure_low is not None else claim.figure_high
 
 
+def _dated_by_dateline(claims: list[Claim], document: Document, reference: Reference, sentences: list[Sentence]) -> list[Claim]:
+    """A reprint or digest published days after its dateline: an undated statement in its lede
+    was made on the dateline's date ("KORSA, June 9 (Reuters) - ... the regional governor said")."""
+    if reference.source != "dateline" or not document.published or reference.value is None or reference.value >= document.published:
+        return claims
+    lede = next((s for s in sentences if s.start > 0 and reference.value and _DATELINE_START.match(s.text)), None)
+    if lede is None:
+        return claims
+    end = lede.end  # the lede's first sentence
+    note = f"the dateline's date ({reference.value}): published later, on {document.published}"
+    return [
+        replace(c, claim_date=reference.value, claim_date_note=note)
+        if lede.start <= c.start < end and c.claim_date is None and c.claimant_key != AUTHOR
+        else c
+        for c in claims
+    ]
+
+
 def _own_voice(claims: list[Claim], outlets: list[str]) -> list[Claim]:
     """The publisher counting for itself ("an AFP tally" in an AFP story) is the author."""
     if not outlets:
@@ -288,7 +310,7 @@ def _own_voice(claims: list[Claim], outlets: list[str]) -> list[Claim]:
 
 
 def _sentence_claims(
-    document: Document, candidate: _Candidate, memory: MentionMemory, speaker: Attribution | None
+    document: Document, candidate: _Candidate, memory: MentionMemory, speaker: Attribution | None, reference: Reference
 ) -> list[_Found]:
     text, offset = candidate.sentence.text, candidate.sentence.start
     found = []
@@ -296,6 +318,10 @@ def _sentence_claims(
         limit = candidate.readings[i + 1][0].start if i + 1 < len(candidate.readings) else len(text)
         quote_start, quote_end = (0, len(text)) if reading.whole_line else _quote_span(text, figure, limit)
         for attribution in attribute(text, figure.start, figure.end, memory, speaker):
+            if attribution is speaker or attribution.claim_date:  # the quotation's speaker was dated where introduced
+                claim_date, date_note = attribution.claim_date, attribution.claim_date_note
+            else:
+                claim_date, date_note = claim_date_of(text, attribution, reference)
             claim = Claim(
                 file=document.file,
                 figure_low=figure.low,
@@ -308,7 +334,8 @@ def _sentence_claims(
                 start=offset + quote_start,
                 end=offset + quote_end,
                 via=attribution.via,
-                claim_date=attribution.claim_date or claim_date_of(text, attribution, document.published),
+                claim_date=claim_date,
+                claim_date_note=date_note,
                 place=reading.place or place_near(text, figure.end, limit),
                 subgroup=reading.subgroup,
                 unit=reading.unit,

@@ -35,6 +35,7 @@ class Claim:
     end: int
     via: str | None = None  # an intermediary between claimant and document
     claim_date: str | None = None  # YYYY-MM-DD or YYYY-MM
+    claim_date_note: str | None = None  # how a relative date was resolved ("“on Friday” read against the dateline (2031-05-03)")
     event: str | None = None
     place: str | None = None
     period: str | None = None

@@ -4,7 +4,7 @@
     load_claims(case)                                       # in document order, then text order
     claim_counts(case)                                      # {document sha256: claims}
 
-This module is the only one that reads or writes `claims` (migrations 002, 007).
+This module is the only one that reads or writes `claims` (migrations 002, 007, 010).
 Storing a document with its claims is ``claims.ingest``'s job.
 """
 
@@ -23,7 +23,7 @@ _CLAIM_COLUMNS = (
     "id", "document_sha256", "ordinal", "file", "figure_low", "figure_high", "category",
     "qualifier", "claimant", "claimant_key", "quote", "start", '"end"', "via", "claim_date",
     "event", "place", "period", "subgroup", "unit", "hedged", "disputed_by", "alt_quotes",
-    "document_date", "vague_convention", "confirms",
+    "document_date", "vague_convention", "confirms", "claim_date_note",
 )
 
 
@@ -47,6 +47,7 @@ def _claim_row(document: Document, ordinal: int, claim: Claim, vague: str) -> li
         claim.claimant_key, claim.quote, claim.start, claim.end, claim.via, claim.claim_date,
         claim.event, claim.place, claim.period, claim.subgroup, claim.unit, claim.hedged,
         claim.disputed_by, alt, claim.document_date or document.published, vague, claim.confirms,
+        claim.claim_date_note,
     ]
 
 

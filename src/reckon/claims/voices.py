@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 
 from reckon.claims.attribution import Attribution, speaker_after_quote, speaker_of
 from reckon.claims.claimants import AUTHOR
-from reckon.claims.dates import find_dates
+from reckon.claims.dates import DateMention, Reference, find_dates
 from reckon.claims.layout import label_line
 from reckon.claims.memory import MentionMemory
 from reckon.claims.model import Claim
@@ -40,7 +40,9 @@ def last_voice(claims: list[Claim]) -> Attribution | None:
     """The claimant of the previous sentence, for a sentence that continues its account."""
     for claim in reversed(claims):
         if claim.claimant_key != AUTHOR:
-            return Attribution(claim.claimant, claim.claimant_key, claim.via, claim_date=claim.claim_date)
+            return Attribution(
+                claim.claimant, claim.claimant_key, claim.via, claim_date=claim.claim_date, claim_date_note=claim.claim_date_note
+            )
     return None
 
 
@@ -65,12 +67,13 @@ def _list_line(text: str) -> bool:
 
 
 def quotation_after(
-    quotation: Quotation | None, text: str, memory: MentionMemory, published: str | None
+    quotation: Quotation | None, text: str, memory: MentionMemory, reference: Reference
 ) -> Quotation | None:
     """The quotation open after sentence ``text``: a new one ("X said:"), or the old one."""
     introduced = speaker_of(text, memory)
     if introduced is not None:
-        dated = replace(introduced, claim_date=claim_date_of(text, introduced, published))
+        value, note = claim_date_of(text, introduced, reference)
+        dated = replace(introduced, claim_date=value, claim_date_note=note)
         return Quotation(dated, quoted=False, listing=text.rstrip().endswith(":"))
     after = speaker_after_quote(text, memory)
     if after is not None:  # '“They fired without warning,” said X. “I saw eight bodies.”'
@@ -80,15 +83,51 @@ def quotation_after(
     return quotation
 
 
-def claim_date_of(text: str, attribution: Attribution, published: str | None) -> str | None:
-    """The date the claimant spoke: just after its verb, else "On <date>, X said ..."."""
-    if attribution.claimant_key == AUTHOR or attribution.anchor is None:
+def claim_date_of(text: str, attribution: Attribution, reference: Reference) -> tuple[str | None, str | None]:
+    """The date the claimant spoke, and a note when it was resolved (a weekday, "yesterday").
+
+    A date right after the claimant's verb ("said on Monday", "told a news conference in X on
+    Sunday") or before it with nothing but the subject between ("In a post late on Friday, the
+    ministry said", "who on 18 March acknowledged") dates the statement. A date with a figure or
+    an event between it and the verb dates the event ("On 2 May, shelling killed 35, according
+    to X"); "since 3 November" starts a period; "Friday's dead" is no date of speech.
+    """
+    if attribution.claimant_key == AUTHOR or attribution.anchor is None or reference.value is None:
+        return None, None
+    anchor = attribution.anchor
+    dates = [m for m in find_dates(text, reference.value) if m.value and _of_speech(text, m)]
+    after = next((m for m in dates if m.start >= anchor), None)
+    if after is not None and after.start - anchor <= 90 and not _BETWEEN_DATE.search(text[anchor : after.start]):
+        return after.value, _note(text, after, reference)
+    before = [m for m in dates if m.end <= anchor]
+    if before:
+        last = before[-1]
+        between = text[last.end : anchor]
+        if not re.search(r"\d", between) and not _EVENT.search(between):
+            return last.value, _note(text, last, reference)
+    return None, None
+
+
+_BETWEEN_DATE = re.compile(r"[\d;:]|,\s|\b(?:that|killed|died|wounded|injured|when|after|before|while)\b", re.IGNORECASE)
+_EVENT = re.compile(
+    r"\b(?:kill\w*|struck|strikes?|hit|fired|shell\w*|attack\w*|died|bomb\w*|wound\w*|injur\w*|arrest\w*|"
+    r"detain\w*|clash\w*|explo\w*|raid\w*|storm\w*|opened\s+fire)\b",
+    re.IGNORECASE,
+)
+_PERIOD_BEFORE = re.compile(r"\b(?:since|until|till|from|between|after|before|through|throughout|to)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _of_speech(text: str, mention: DateMention) -> bool:
+    """A date that can date a statement: not a period's start ("since 3 November"), not a
+    possessive ("Friday's dead"), not inside a range ("2 - 4 May")."""
+    if _PERIOD_BEFORE.search(text[max(0, mention.start - 12) : mention.start]):
+        return False
+    if re.match(r"^[’']s\b|^\s*[-–]\s*\d", text[mention.end : mention.end + 4]):
+        return False
+    return not re.search(r"\d\s*[-–]\s*$", text[max(0, mention.start - 6) : mention.start])
+
+
+def _note(text: str, mention: DateMention, reference: Reference) -> str | None:
+    if not mention.relative:
         return None
-    dates = find_dates(text, published)
-    for mention in dates:
-        if 0 <= mention.start - attribution.anchor <= 40:
-            return mention.value
-    for mention in dates:
-        if mention.start <= 8 and mention.end < attribution.anchor:
-            return mention.value
-    return None
+    return f"“{text[mention.start : mention.end]}” read against the {reference.source} ({reference.value})"
