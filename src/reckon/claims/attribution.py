@@ -41,7 +41,9 @@ _SPEECH = re.compile(
     r"published|counted|tallied|verified|found|listed|registered|compiled|acknowledged|"
     r"admitted|conceded|insisted|emphasi[sz]ed|stressed|warned|alleged|asserted|explained|"
     r"disclosed|informed|cited|calculated|updated|raised|put\s+the\s+(?:death\s+)?(?:toll|number|figure)|"
-    r"gave\s+(?:the|a|its|his|her|their)\s+(?:(?:death|new|latest|updated)\s+)?(?:toll|number|figure)|"
+    r"gave\s+(?:the|a|its|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:toll|number|figure|count)|"
+    r"puts?\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,3}?(?:toll|number|figure|count)|"
+    r"(?:has|have|had)\s+received\s+(?:\w+\s+)?reports?\s+(?:of|that)|accused|accuses|blamed|blames|"
     r"puts\s+the\s+(?:death\s+)?(?:toll|number|figure)|has\s+identified|identified|recorded|"
     r"believes|believed|shows|showed|show|posted|swears|swore|insists|maintains|maintained|argues|"
     r"argued|contends|contended|admits|admit|(?:has|have|had)\s+named|puts|estimate|report|"
@@ -80,6 +82,13 @@ _AGENT_LINK = re.compile(r"^(?:[^,]*|[^,]{0,30},\s*)$")
 _OWNED_FIGURE = re.compile(
     r"(?P<np>(?:[Tt]he\s+)?(?:[\w-]+\s+){0,5}?[\w-]+)['’]s?\s+(?:own\s+|official\s+|latest\s+|new\s+)?"
     r"(?:claims?|figures?|counts?|toll|tally|estimates?|numbers?|total)\s+of\s+(?:only\s+|just\s+)?$"
+)
+_OWNED_STATED = re.compile(
+    r"(?P<np>(?:[Tt]he\s+)?(?:[\w-]+\s+){0,5}?[\w-]+)['’]s?\s+(?:[\w-]+\s+){0,3}?(?:figure|toll|count|tally|estimate|total)"
+    r"(?:,[^,;]{1,60},)?\s+(?:is|was|stands\s+at|stood\s+at|remains|remained)\s+(?:only\s+|just\s+)?$"
+)
+_BY_ACCOUNT = re.compile(
+    r"^[^.;]{0,20}?\bby\s+(?P<np>(?:the\s+)?(?:[\w’'-]+\s+){0,4}?[\w’'-]+)['’]s?\s+(?:own\s+)?(?:account|count|tally|figures?|estimate|reckoning)\b"
 )
 _EVIDENCE = re.compile(
     r"(?:[\w-]+\s+){0,2}?(?:reports?|witnesses|eyewitnesses|sources|information|evidence|videos?|"
@@ -148,7 +157,7 @@ class Attribution:
 def attribute(sentence: str, start: int, end: int, memory: MentionMemory, speaker: Attribution | None) -> list[Attribution]:
     """The claimants of the figure at ``sentence[start:end]``; ``speaker`` is a quotation's."""
     agent = _passive_agent(sentence, start, end, memory)
-    local = _possessive_of_figure(sentence, start, memory) or _elided(sentence, start, memory)
+    local = _possessive_of_figure(sentence, start, end, memory) or _elided(sentence, start, memory)
     if local is not None:
         return [agent if agent is not None else local]
     found = _according_to(sentence, start, end, memory)
@@ -161,6 +170,8 @@ def attribute(sentence: str, start: int, end: int, memory: MentionMemory, speake
         return [agent]
     if found is not None and agent is not None and agent.claimant_key != found.claimant_key:
         return [found, replace(agent, direct=False)]
+    if found is not None and found.claimant_key == AUTHOR and speaker is not None:
+        return [speaker]  # "we" and "our staff" inside a quotation are its speaker
     if found is not None:
         return [found]
     if speaker is not None:
@@ -225,7 +236,7 @@ def _speech_subject(sentence: str, start: int, end: int, memory: MentionMemory) 
             continue  # "..., the Monitor said on Wednesday, as protests spread to 30 towns": narration
         if _AUX_BEFORE.search(sentence[: verb.start()]) or re.match(r"\s+by\b", sentence[verb.end():]):
             continue  # passive: "were reported killed", "announced by X"
-        subject = subject_before(sentence, verb.start()) or subject_after(sentence, verb)
+        subject = subject_before(sentence, verb.start()) or subject_after(sentence, verb) or _coordinated_subject(sentence, verb, memory)
         if subject is None or _sentence_opener(sentence, subject, memory):
             continue
         if _RECORD_SUBJECT.match(subject.split(",")[0].strip()):
@@ -253,6 +264,14 @@ _OUTER_VERB = re.compile(r"^(?:said|says|told|tells|added|adds|stated|states|wro
 _COMPLEMENT_GAP = re.compile(r"^\s*(?:(?!that\b)[\w’'-]+\s+){0,5}?(?:that\s+)?$", re.IGNORECASE)
 
 
+def _coordinated_subject(sentence: str, verb: re.Match[str], memory: MentionMemory) -> str | None:
+    """"MSF is supporting the hospital and reported treating 58 patients": the first verb's subject."""
+    if memory.subject is None or not re.search(r"\b(?:and|but)\s+(?:(?:also|later|then|has|have|had)\s+)?$", sentence[: verb.start()]):
+        return None
+    end, subject = memory.subject
+    return subject if end < verb.start() else None
+
+
 def _same_sentence_subject(subject: str, verb_start: int, memory: MentionMemory) -> str:
     """"The junta has not published figures apart from the 18 it said had died": "it" is the
     sentence's subject when that comes before it; at the start of a sentence it looks back."""
@@ -272,6 +291,8 @@ def _outer_speaker(sentence: str, nearest: tuple, candidates: list) -> tuple:
     """"Lauridsen said UN agencies had confirmed 61 deaths": the speaker of the sentence claims
     what he reports, so the outer "X said" wins over the verb nearest the figure."""
     _, verb, subject = nearest
+    if verb.group().lower() in ("told", "tells") and re.match(r"\s+(?:her|him|them|us|me)\b", sentence[verb.end() :]):
+        return nearest  # "X said that families had told her of ...": the families speak, through X
     inner = sentence.rfind(subject, 0, verb.start())
     for candidate in candidates:
         outer = candidate[1]
@@ -365,10 +386,13 @@ def _bracketed_source(sentence: str, end: int, memory: MentionMemory) -> Attribu
     return _make(found.group("source"), memory, anchor=end + found.end())
 
 
-def _possessive_of_figure(sentence: str, start: int, memory: MentionMemory) -> Attribution | None:
+def _possessive_of_figure(sentence: str, start: int, end: int, memory: MentionMemory) -> Attribution | None:
     """"the regime's claim of 14", "the group's figure of 41": the owner claims the figure."""
-    m = _OWNED_FIGURE.search(sentence[max(0, start - 80) : start])
+    m = _OWNED_FIGURE.search(sentence[max(0, start - 80) : start]) or _OWNED_STATED.search(sentence[max(0, start - 120) : start])
     if m is None:
+        by = _BY_ACCOUNT.match(sentence[end : end + 100])  # "58 dead in Hamra, by the ministry's account"
+        if by and plausible_claimant(by.group("np")):
+            return _make(by.group("np"), memory, anchor=end + by.end())
         claims_of = _CLAIMS_OF.search(sentence[max(0, start - 160) : start])  # "the claims of rights groups that ..."
         if claims_of is None or not plausible_claimant(claims_of.group("np")):
             return None

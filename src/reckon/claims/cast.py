@@ -296,7 +296,7 @@ class Cast:
         if not bare:
             return None
         for entity in self.entities:
-            if bare == entity.name or bare in entity.aliases:
+            if (bare == entity.name or bare in entity.aliases) and (exact or not entity.described_only):
                 return entity
         if exact:
             return None
@@ -304,7 +304,7 @@ class Cast:
         if people:  # "Ministry spokesman Dr. Khalil Abu Samra": the person, who speaks for the body
             return people[0]
         for part in (bare.split(",")[0], bare):  # the name before an apposition decides
-            bodies = [e for e in self.entities if e.kind == "org" and any(_contains(part, n) for n in (e.name, *e.aliases) if len(n) > 1)]
+            bodies = [e for e in self.entities if e.kind == "org" and not e.described_only and any(_contains(part, n) for n in (e.name, *e.aliases) if len(n) > 1)]
             if bodies:  # "Rescuers from the Sahlan Civil Defence", "the APDK's count"
                 return max(bodies, key=lambda e: max(len(n) for n in (e.name, *e.aliases) if _contains(part, n)))
         return self._short_form(bare.split(",")[0])

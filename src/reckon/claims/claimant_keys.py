@@ -21,6 +21,13 @@ _RECORD = re.compile(
     re.IGNORECASE,
 )
 _BARE_DESCRIPTION = re.compile(r"^[a-z][\w’'-]*(?:\s+[a-z][\w’'-]*){0,2}$")  # a headline's "monitor", "doctors"
+_OWNED = re.compile(
+    r"^(?P<owner>(?:the\s+)?[\w’'. -]+?|its|their|Its|Their)(?:['’]s?)?\s+(?:own\s+|latest\s+|new\s+|official\s+|"
+    r"most\s+recent\s+|final\s+|field\s+|media\s+|information\s+|press\s+)*"
+    r"(?:list|figures?|count|tally|toll|report|statement|data|records?|estimates?|command|office|team|unit|"
+    r"department|wing|spokes(?:man|woman|person)|bulletin|update|account)$",
+    re.IGNORECASE,
+)
 _PRONOUN = re.compile(r"^(?:it|he|she|they)$", re.IGNORECASE)
 _DESCRIPTION = re.compile(r"^(?:the|a|an|its|their|this)\s+(?:[\w’'-]+\s+){0,4}[\w’'-]+$", re.IGNORECASE)
 
@@ -96,7 +103,13 @@ def resolve_entity(name: str, memory: MentionMemory) -> Entity | None:
     if _PRONOUN.match(mention):
         return memory.topic(mention)
     if _RECORD.match(mention):  # "the statement", "the report": the body last speaking
-        return memory.topic("it")
+        return memory.last_speaker()
+    owned = _OWNED.match(mention)
+    if owned:  # "the ministry's list", "the Brigades' field command", "its information team": the owner
+        owner = owned.group("owner")
+        if re.fullmatch(r"(?i)its|their", owner):
+            return memory.topic("it")
+        return resolve_entity(owner, memory)
     found = memory.cast.named(mention)
     if found is None and (_DESCRIPTION.match(mention) or ANAPHOR.match(mention) or _BARE_DESCRIPTION.match(mention)):
         found = memory.cast.described(mention, memory.position)
@@ -105,6 +118,8 @@ def resolve_entity(name: str, memory: MentionMemory) -> Entity | None:
 
 def entity_key(entity: Entity, memory: MentionMemory) -> str:
     """The key of a cast entity: a body's full name; a person speaks for their body, if any."""
+    if entity.kind == "person" and entity.described_only:
+        return canonical_claimant(entity.name)  # "a resident reached by phone" said, then "he said"
     if entity.kind == "person":
         return _body_key(entity.body, memory) if entity.body else entity.name
     for name in (entity.name, *sorted(entity.aliases)):

@@ -120,6 +120,7 @@ def canonical_claimant(mention: str) -> str:
         name = described  # "medical sources" stays: "medical" alone names no one
     name = re.sub(r"\s*\(.*?\)", "", name).strip()
     name = _DESCRIPTIVE_OWNER.sub("", name)  # "the enclave's health ministry" -> "health ministry"
+    name = _PARTICIPLE_AFTER.sub("", name)  # "resident reached by phone" -> "resident"
     placed = _PLACED.match(name)
     if placed:  # "health ministry in Lisra" -> "Lisra health ministry"
         name = f"{placed.group('place')} {placed.group('np')}"
@@ -127,6 +128,9 @@ def canonical_claimant(mention: str) -> str:
     return name or mention
 
 
+_PARTICIPLE_AFTER = re.compile(
+    r"(?<=[a-z])\s+(?:reached|speaking|interviewed|contacted|quoted|who|whose|living|based|hiding|sheltering)\b.*$"
+)
 _DESCRIPTIVE_OWNER = re.compile(r"^(?:the\s+)?[a-z][\w-]*['’]s\s+(?=[a-z])")
 _PLACED = re.compile(r"^(?P<np>[a-z][\w’'-]*(?:\s+[a-z][\w’'-]*){0,3})\s+in\s+(?P<place>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})$")
 

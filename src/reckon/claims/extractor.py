@@ -17,7 +17,7 @@ from functools import partial
 from itertools import islice
 
 from reckon.claims.attribution import Attribution, attribute
-from reckon.claims.cast import Cast
+from reckon.claims.cast import Cast, Entity
 from reckon.claims.claimant_keys import claimant_key, resolve_entity
 from reckon.claims.categories import Reading, read_figure
 from reckon.claims.claimants import AUTHOR
@@ -60,6 +60,12 @@ SUBSET_OPENING = re.compile(
     re.IGNORECASE,
 )
 _DATELINE_START = re.compile(r"^[A-Z][\w .'’-]{1,40},\s+(?:[A-Z][a-z]+\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+)\b")
+_PERSON_DESCRIPTION = re.compile(
+    r"^(?:a|an|one|the)\s+(?:[\w-]+\s+){0,2}?(?:resident|witness|doctor|nurse|medic|relative|man|woman|mother|father|"
+    r"survivor|volunteer|source|deacon|priest|imam|teacher|student|farmer|driver|worker|journalist|activist|lawyer|"
+    r"villager|neighbou?r|shopkeeper|surgeon|paramedic|rescuer|official|officer|soldier|commander|fighter)\b",
+    re.IGNORECASE,
+)
 _COLUMNS = re.compile(r"\S {2,}\S.* {2,}\S")  # a line with cells apart: a table may be near
 _QUOTE_BREAK = re.compile(r",\s|;\s|\s[-–—]\s")
 
@@ -405,6 +411,8 @@ def _mark_disputes_back(text: str, found: list[_Found], previous: tuple[int, int
 def _remember_topics(memory: MentionMemory, sentence: Sentence, claims: list[Claim]) -> None:
     """The sentence's subject and its speakers, for a later "it" or "she"; claimants for "the officials"."""
     subject = memory.cast.first_in(sentence.start, sentence.end)
+    if subject is None and memory.subject is not None and _PERSON_DESCRIPTION.match(memory.subject[1]):
+        subject = Entity(memory.subject[1], "person", described_only=True)  # "A resident said ...", then "he said"
     if subject is not None:
         memory.topics.append(subject)
     for claim in claims:
@@ -412,8 +420,12 @@ def _remember_topics(memory: MentionMemory, sentence: Sentence, claims: list[Cla
             continue
         memory.add(claim.claimant)
         speaker = resolve_entity(claim.claimant, memory) or memory.cast.add_described(claim.claimant_key, sentence.start)
-        if speaker is not None and speaker is not subject:
-            memory.topics.append(speaker)
+        if speaker is None and _PERSON_DESCRIPTION.match(claim.claimant):
+            speaker = Entity(claim.claimant, "person", described_only=True)
+        if speaker is not None:
+            memory.speakers.append(speaker)
+            if speaker is not subject:
+                memory.topics.append(speaker)
 
 
 def _remember_entities(memory: MentionMemory, entities: list[tuple[str, str]]) -> None:

@@ -62,6 +62,7 @@ class MentionMemory:
     position: int = 0  # where in the document the sentence being read starts
     topics: list[Entity] = field(default_factory=list)  # sentence subjects and speakers so far, in order
     subject: tuple[int, str] | None = None  # the current sentence's subject: where it ends, and its words
+    speakers: list[Entity] = field(default_factory=list)  # claimants so far, in order ("the statement" is the last one's)
 
     def remember(self, text: str) -> None:
         if "(" in text:
@@ -99,7 +100,7 @@ class MentionMemory:
         extra = [n for _, n in sorted([(before.find(n), n) for n in extra] + bodies)]
         return MentionMemory(
             self.names + extra, self.acronyms, self.roles, self.labels, self.opposition, self.cast, self.position,
-            self.topics, self.subject,
+            self.topics, self.subject, self.speakers,
         )
 
     def add(self, name: str, label: str | None = None) -> None:
@@ -111,6 +112,10 @@ class MentionMemory:
         """The entity "it", "he" or "she" most likely means: the last subject or speaker of its kind."""
         kind = "person" if pronoun.lower() in ("he", "she", "him", "her", "his") else "org"
         return next((e for e in reversed(self.topics) if e.kind == kind), None)
+
+    def last_speaker(self) -> Entity | None:
+        """The body that spoke last ("the statement", "the report" are its)."""
+        return next((e for e in reversed(self.speakers) if e.kind == "org"), None) or self.topic("it")
 
     def resolve(self, reference: str) -> str | None:
         """The name a pronoun or description ("the group", "he") refers to, else None."""

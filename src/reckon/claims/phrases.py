@@ -137,7 +137,8 @@ def subject_before(sentence: str, verb_start: int) -> str | None:
         return f"{_drop_leading_phrase(parts[-3].strip())}, {parts[-2].strip()}"  # "the head of Y, Olena Dubrava, said"
     else:
         return None
-    subject = _drop_leading_phrase(subject)
+    subject = _drop_leading_phrase(re.sub(r"^[-•*·–—]\s+", "", subject))
+    subject = re.sub(r"^(?:figures?\s+)?(?:published|released|issued|announced|given|compiled)\s+by\s+", "", subject)
     owned = re.match(r"^(?:a|the|which|this|that)\s+(?:figure|number|toll|claim|tally|count|estimate)s?\s+(?:that\s+)?(?P<rest>.+)$", subject, re.I)
     if owned:  # "a figure the government denied" -> "the government"
         subject = owned.group("rest")
