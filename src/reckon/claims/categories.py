@@ -67,6 +67,7 @@ _BEFORE = {
         r"bodies\s+of", r"killings\s+of", r"names\s+of(?:\s+the)?", r"buried", r"burying",
         r"funerals\s+(?:of|for)", r"dead\s+(?:include[sd]?|including|are|were|number(?:ed)?|comprised?|consisted\s+of)",
         r"eliminat(?:ed|ing)", r"neutrali[sz](?:ed|ing)", r"remains\s+of", r"death\s+of",
+        r"(?:has|have|had)\s+lost", r"names\s+for", r"summarily\s+execut(?:ed|ing)", r"extrajudicially\s+execut(?:ed|ing)",
     ),
     "injured": _words(r"injur(?:ed|ing|es)", r"wound(?:ed|ing)", r"number\s+of\s+(?:the\s+)?(?:injured|wounded)"),
     "arrested": _words(
@@ -123,7 +124,8 @@ _PEOPLE = (
     r"agents|conscripts|ringleaders|leaders|organi[sz]ers|agitators|thugs|hooligans|insurgents|"
     r"militants|terrorists|fighters|suspects|dissidents|Kurdish|Baluch|Arab|young|youngsters|those|"
     r"volunteers|medics|paramedics|rescuers|aid\s+workers|employees|patients|passers-by|person|man|woman|"
-    r"child|boy|girl|soldier|civilian|resident|protester|worker"
+    r"child|boy|girl|soldier|civilian|resident|protester|worker|staff|colleagues|servicemen|militiamen|"
+    r"detainees|captives|prisoners|relatives|family\s+members|infants|babies|patients|(?-i:[A-Z][a-z]+(?:ans|is|ese|ites))"
 )
 _PARTICIPATE = re.compile(
     r"\b(?:took\s+to\s+the\s+streets|take\s+to\s+the\s+streets|took\s+part|taking\s+part|"
@@ -144,7 +146,8 @@ _SUBSET_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _SUBSET_OF_NAMED = re.compile(
-    r"\b(?:of|among)\s+(?:those\s+|the\s+people\s+|the\s+(?:\w+\s+)?)?(?:(?P<killed>killed|dead|slain|victims|deaths)|"
+    r"\b(?:of|among)\s+(?:those\s+|the\s+people\s+|the\s+(?:\w+\s+)?)?(?:who\s+(?:were\s+|have\s+been\s+)?)?"
+    r"(?:(?P<killed>killed|dead|slain|victims|deaths|lost\s+their\s+lives|died)|"
     r"(?P<injured>injured|wounded)|(?P<arrested>arrested|detained|held)|(?P<missing>missing)|"
     r"(?P<executed>executed))\s*,?\s*(?:were\s+|are\s+)?(?:at\s+least\s+|some\s+|about\s+)?$",
     re.IGNORECASE,
@@ -161,7 +164,9 @@ _NOT_PEOPLE_AFTER = re.compile(
     r"held\s+hostage|hostages|rescued|were\s+rescued|evacuated)",
     re.IGNORECASE,
 )
-_LIST_CONTINUES = re.compile(r"^[\w\s]{0,25}(?:,|\band|\bas\s+well\s+as)\s*$", re.IGNORECASE)
+_LIST_CONTINUES = re.compile(
+    r"^[\w\s’'-]{0,40}(?:,[\w\s’'-]{0,40})?(?:,|\band|\bas\s+well\s+as)\s*$", re.IGNORECASE
+)
 _NOT_CASUALTIES = re.compile(
     r"\b(?:sentenced\s+to\s+death|sentenc(?:ed|ing)\s+(?:[\w-]+\s+){1,6}?to\s+death|death\s+sentences?|death\s+penalty|death\s+row|"
     r"(?:could|may|might|will|would)\s+face\s+death|death\s+threats?)\b",
@@ -174,15 +179,28 @@ _NO_LONGER_HELD = re.compile(
 )
 _ASIDE = re.compile(
     r"^(\s*\w*\s*\w*),\s+(?:including|among\s+them|most\s+of\s+them|many\s+of\s+them|"
-    r"mostly|some\s+of\s+them)[^,;.]{0,60},",
+    r"mostly|some\s+of\s+them|aged|both|all)[^,;.]{0,60},",
     re.IGNORECASE,
 )
 # "N of them", "N of whom", "three of the 18": part of the figure before
-_PART_OF = re.compile(r"^\s+(?:of\s+(?:them|whom|these|those)\b|of\s+the\s+[\d,]+\b)", re.IGNORECASE)
+_PART_OF = re.compile(r"^\s+(?:of\s+(?:them|whom|these|those)\b|of\s+the\s+[\d,]+\b|of\s+(?:its|their|our)\s+(?:own\s+)?(?:staff|colleagues|members|personnel|employees|volunteers))", re.IGNORECASE)
+_DIED_PREDICATE = re.compile(r"^[^.;]{0,60}?\b(?:had\s+|have\s+|has\s+|later\s+)*(?:died|succumbed|were\s+killed|was\s+killed|were\s+found\s+dead|was\s+found\s+dead|were\s+executed)\b", re.IGNORECASE)
+_PREDICATE = re.compile(
+    r"^[^.;]{0,40}?\b(?:were|are|was|is|had\s+been|have\s+been|has\s+been)\s+(?:later\s+|also\s+|all\s+)?"
+    r"(?:(?P<killed>killed|dead|shot\s+dead|slain)|(?P<injured>wounded|injured|hurt)|(?P<arrested>detained|arrested|held)|"
+    r"(?P<missing>missing|disappeared))\b",
+    re.IGNORECASE,
+)
 # "N of the dead", "N of the injured": part of a named category (the injured who "died" are dead)
 _PART_OF_NAMED = re.compile(
-    r"^\s+of\s+the\s+(?:(?P<killed>dead|killed|victims|fatalities)|(?P<injured>injured|wounded)|"
+    r"^\s+(?:more\s+|others?\s+)?of\s+the\s+(?:(?P<killed>dead|killed|victims|fatalities)|(?P<injured>injured|wounded)|"
     r"(?P<arrested>detainees|detained|arrested|prisoners)|(?P<missing>missing))\b(?P<rest>[^.;]{0,60})",
+    re.IGNORECASE,
+)
+_LISTED_AFTER = re.compile(
+    r"^\s+(?:[\w-]+\s+){0,2}?(?:(?:,\s+|,?\s+and\s+)(?:\d[\d,]*|[a-z]+)\s+[\w-]+(?:\s+[\w-]+)?)+\s+"
+    r"(?:were\s+|had\s+been\s+|have\s+been\s+)?(?:(?P<killed>killed|dead)|(?P<injured>injured|wounded)|"
+    r"(?P<arrested>detained|arrested)|(?P<missing>missing))\b",
     re.IGNORECASE,
 )
 # "11 children and nine women were among the dead": the list's category comes at its end
@@ -245,6 +263,10 @@ def read_figure(
     if _TREATED.search(left) and _WOUNDS.search(text[figure.end : figure.end + 80]):
         return Reading("injured", subgroup=subgroup)  # "treating 58 patients with gunshot injuries"
     category = _labelled(text[max(0, figure.start - 30) : figure.start]) or _category_after(right)
+    if category == "arrested" and _DIED_IN_CUSTODY.match(text[figure.end : figure.end + 160]):
+        return Reading("killed", subgroup="died in custody")  # "two men detained in X on 28 February died in custody"
+    if category == "executed" and re.search(r"\b(?:summarily|extrajudicially|on\s+the\s+spot)\s+$", text[max(0, figure.start - 40) : figure.start] + " ", re.I):
+        category = "killed"
     if category is None and _NO_LONGER_HELD.search(right):
         return None  # "450 have since been released": not a casualty count
     category = category or _category_before(left)
@@ -282,7 +304,9 @@ _SCOPE_ASIDE = re.compile(
 
 def _right_context(text: str, figure: Figure, next_start: int) -> str:
     wide = text[figure.end : figure.end + 120]
-    wide = re.sub(r"^[”\"’']", "", wide)  # '"about 7,000" had been detained'
+    wide = re.sub(r"^[”\"’')]", "", wide)  # '"about 7,000" had been detained', "(612) people"
+    if re.search(r"[“\"‘]\s*$", text[max(0, figure.start - 2) : figure.start]):  # 'killed "dozens of rebels" in'
+        wide = re.sub(r"^([^“”\"]{0,60})[”\"’]", r"\1", wide)
     wide = re.sub(r"[“\"‘']([\w-]+(?:\s[\w-]+)?)[”\"’']", r" \1 ", wide)
     wide = _PEOPLE_LIST.sub(r"\1 ", wide)  # "304 men, women and children were killed"
     without_aside = _SCOPE_ASIDE.sub(r"\1", _ASIDE.sub(r"\1", wide))  # "45 people, including six children, were killed"
@@ -290,6 +314,11 @@ def _right_context(text: str, figure: Figure, next_start: int) -> str:
     return re.split(r"[;:!?()\[\]“”\"]|\.(?:\s|$)|,\s", right, maxsplit=1)[0]
 
 
+_DIED_IN_CUSTODY = re.compile(
+    r"^\s+(?:[\w-]+\s+){0,2}?(?:detainees|prisoners|detained|arrested|held)\b[^.;]{0,100}?\b(?:have\s+|had\s+|has\s+)?"
+    r"(?:died|were\s+killed|were\s+found\s+dead)\b",
+    re.IGNORECASE,
+)
 _REMAINS_OF = re.compile(
     r"\b(?:bodies|remains|corpses|deaths|killings?|funerals|graves)\s+of\s+(?:at\s+least\s+|more\s+than\s+|some\s+|about\s+|over\s+)?$",
     re.IGNORECASE,
@@ -344,6 +373,9 @@ def _part_of(after: str, previous: Reading | None) -> Reading | None:
         rest = named.group("rest")
         if category == "injured" and re.search(r"\b(?:died|dead|succumbed)\b", rest, re.IGNORECASE):
             return Reading("killed", subgroup="died of wounds")
+        stated = _PREDICATE.match(rest)  # "19 of the prisoners were wounded"
+        if stated:
+            category = next(cat for cat in ("killed", "injured", "arrested", "missing") if stated.group(cat))
         return Reading(category, subgroup=_subgroup("", re.sub(r"^.*?\b(?:were|are|was)\b", "", rest)) if re.search(r"\b(?:were|are)\b", rest) else None)
     among = _AMONG_AFTER.match(after)
     if among:
@@ -351,7 +383,12 @@ def _part_of(after: str, previous: Reading | None) -> Reading | None:
         return Reading(category, subgroup=_subgroup("", after))
     if previous is not None and previous.category != "scope" and _PART_OF.match(after):
         rest = _PART_OF.sub("", after)
+        if _DIED_PREDICATE.match(rest):  # "one of whom later succumbed to his injuries"
+            return Reading("killed", subgroup="died of wounds" if previous.category == "injured" else None)
         return Reading(previous.category, subgroup=_subgroup("", re.sub(r"^\s*(?:were|are|was)\b", "", rest)))
+    listed = _LISTED_AFTER.match(after)
+    if listed:  # "11 patients and two nurses killed", "412 civilians, 503 fighters and 289 soldiers were killed"
+        return Reading(next(cat for cat in ("killed", "injured", "arrested", "missing") if listed.group(cat)))
     return None
 
 
@@ -363,6 +400,8 @@ def _labelled(before: str) -> str | None:
 
 def _left_context(sentence: str, figure: Figure, previous_end: int) -> str:
     left = sentence[max(previous_end, figure.start - 80) : figure.start]
+    left = re.sub(r"[“\"‘(]\s*$", "", left)  # 'had "eliminated more than 2,000 rebels"', "(612) people"
+    left = re.sub(r"(\s)[“\"‘]([^“”\"]{0,40})$", r"\1\2", left)  # 'having "eliminated more than'
     return re.split(r"[;:!?()\[\]“”\"]|\.\s|\d[^\s\d,.]*\s", left)[-1]
 
 

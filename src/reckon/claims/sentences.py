@@ -31,7 +31,8 @@ _CASUALTY = re.compile(
     r"injur|wound|hurt|maim|blind|arrest|detain|detention|held|jail|prison|custody|rounded|"
     r"missing|disappear|unaccounted|execut|hang|toll|victim|cit(?:y|ies)|town|province|area|"
     r"location|place|village|district|street|rall|march|protest|gather|demonstrat|neighbo|count|"
-    r"buri|funeral|grave|corpse|hospital|treated",
+    r"buri|funeral|grave|corpse|hospital|treated|eliminat|neutrali|fallen|\bfell\b|captur|rubble|trapped|\bfate\b|"
+    r"whereabouts|succumb|casualt|prisoner|hostage|lost|names",
     re.IGNORECASE,
 )
 
