@@ -58,7 +58,8 @@ _PASSIVE_AGENT = re.compile(
     r"collected|presented|put\s+forward|stated|disclosed|revealed|declared|quoted|circulated|"
     r"floated|put\s+out|given\s+out|spread|touted|publici[sz]ed|distributed|broadcast|aired|"
     r"offered|supplied|produced|calculated|listed|logged|advanced|maintained|cited|shared)"
-    r"(?:\s+(?:on|in|from|with|using|earlier|last|late|this|through)\b[^,.;:]{0,40}?)?\s+by\s+",
+    r"(?:\s+(?:on|in|from|with|using|earlier|last|late|this|through|almost|every|each|daily|weekly|regularly|"
+    r"jointly|separately|first|initially|previously|now|also|originally)\b[^,.;:]{0,40}?)?\s+by\s+",
     re.IGNORECASE,
 )
 _ACCORDING = re.compile(r"\baccording\s+to\s+", re.IGNORECASE)
@@ -191,6 +192,16 @@ def speaker_of(sentence: str, memory: MentionMemory) -> Attribution | None:
     return None
 
 
+def publisher_of(sentence: str, memory: MentionMemory) -> Attribution | None:
+    """The body a sentence says publishes a figure ("the number published every day by the
+    ministry"), for a following "On Monday it stood at N"."""
+    agent = _PASSIVE_AGENT.search(sentence)
+    if agent is None:
+        return None
+    name = noun_phrase_after(sentence, agent.end())
+    return _make(name, memory, anchor=None) if name and plausible_claimant(name) else None
+
+
 def _list_source(colon: str, memory: MentionMemory) -> Attribution | None:
     """The source a line before a list or table names: "Casualties reported by the state health
     ministry, 2 - 4 May:", "According to X:", "The Service also gave an overview of the results:"."""
@@ -241,7 +252,9 @@ def _speech_subject(sentence: str, start: int, end: int, memory: MentionMemory) 
             continue
         if _RECORD_SUBJECT.match(subject.split(",")[0].strip()):
             continue  # "The report, released by X, lists ...": the document, not a claimant (X is, by the passive)
-        if verb.start() >= end and re.fullmatch(r"(?i)it|they|he|she", subject) and re.search(DIGIT, sentence[end : verb.start()]):
+        if verb.start() >= end and re.fullmatch(r"(?i)it|they|he|she", subject) and re.search(
+            rf"{DIGIT}[\d,.]*\s+(?:[\w-]+\s+){{0,2}}(?:it|they|he|she)\b[^,;“”\"]*$", sentence[end : verb.start()]
+        ):
             continue  # "raised the toll to 37, double the 14 it had announced": that verb is the 14's
         if verb.end() <= start or verb.start() >= end:
             distance = start - verb.end() if verb.end() <= start else verb.start() - end + 15

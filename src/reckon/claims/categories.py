@@ -165,7 +165,7 @@ _NOT_PEOPLE_AFTER = re.compile(
     re.IGNORECASE,
 )
 _LIST_CONTINUES = re.compile(
-    r"^[\w\s’'-]{0,40}(?:,[\w\s’'-]{0,40})?(?:,|\band|\bas\s+well\s+as)\s*$", re.IGNORECASE
+    r"^[\w\s’'-]{0,60}(?:,[\w\s’'-]{0,40})?(?:,\s*and|,|\band|\bas\s+well\s+as)\s*$", re.IGNORECASE
 )
 _NOT_CASUALTIES = re.compile(
     r"\b(?:sentenced\s+to\s+death|sentenc(?:ed|ing)\s+(?:[\w-]+\s+){1,6}?to\s+death|death\s+sentences?|death\s+penalty|death\s+row|"
@@ -179,7 +179,7 @@ _NO_LONGER_HELD = re.compile(
 )
 _ASIDE = re.compile(
     r"^(\s*\w*\s*\w*),\s+(?:including|among\s+them|most\s+of\s+them|many\s+of\s+them|"
-    r"mostly|some\s+of\s+them|aged|both|all)[^,;.]{0,60},",
+    r"mostly|some\s+of\s+them|aged|both|all)(?:[^,;.]|[,.](?=\d)){0,60},",
     re.IGNORECASE,
 )
 # "N of them", "N of whom", "three of the 18": part of the figure before
@@ -295,7 +295,7 @@ _LABEL = re.compile(
     r"(?P<executed>\b(?:executed|executions)))\s*:\s*$",
     re.IGNORECASE,
 )
-_PEOPLE_LIST = re.compile(rf"\b({_PEOPLE})(?:,\s+|,?\s+and\s+)(?=(?:{_PEOPLE})\b)", re.IGNORECASE)
+_PEOPLE_LIST = re.compile(rf"\b({_PEOPLE})(?:,\s+|,?\s+and\s+)(?=(?!among\b|of\b|more\b|others\b)(?:{_PEOPLE})\b)", re.IGNORECASE)
 _SCOPE_ASIDE = re.compile(
     r"^(\s+[\w-]+)\s+(?:in|across)\s+(?:more\s+than\s+|over\s+|at\s+least\s+|some\s+)?[\d,]+\s+"
     r"(?:cities|towns|provinces|areas|locations|villages|districts)\b"

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from functools import partial
 from itertools import islice
 
-from reckon.claims.attribution import Attribution, attribute
+from reckon.claims.attribution import Attribution, attribute, publisher_of
 from reckon.claims.cast import Cast, Entity
 from reckon.claims.claimant_keys import claimant_key, resolve_entity
 from reckon.claims.categories import Reading, read_figure
@@ -60,6 +60,12 @@ SUBSET_OPENING = re.compile(
     re.IGNORECASE,
 )
 _DATELINE_START = re.compile(r"^[A-Z][\w .'’-]{1,40},\s+(?:[A-Z][a-z]+\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+)\b")
+# a sentence that updates a toll already quoted: "On Monday it stood at 11,042", "By Friday the toll had risen to 90"
+_TOTAL_CONTINUES = re.compile(
+    r"^(?:[^,]{0,30},?\s+)?(?:it|the\s+(?:death\s+)?toll|its\s+(?:toll|count|tally|total)|the\s+(?:count|tally|total|figure))\s+"
+    r"(?:now\s+|had\s+|has\s+|later\s+)*(?:stood|stands|rose|risen|reached|climbed|passed|topped|jumped)\b",
+    re.IGNORECASE,
+)
 _PERSON_DESCRIPTION = re.compile(
     r"^(?:a|an|one|the)\s+(?:[\w-]+\s+){0,2}?(?:resident|witness|doctor|nurse|medic|relative|man|woman|mother|father|"
     r"survivor|volunteer|source|deacon|priest|imam|teacher|student|farmer|driver|worker|journalist|activist|lawyer|"
@@ -211,6 +217,7 @@ class _Found:
 
     claim: Claim
     direct: bool = True
+    back_reference: bool = False  # "the 3,460 suspects", "The toll of 11,042 is higher than ..."
 
 
 def _claims(document: Document, candidates: list[_Candidate]) -> list[Claim]:
@@ -220,6 +227,7 @@ def _claims(document: Document, candidates: list[_Candidate]) -> list[Claim]:
     quotation: Quotation | None = None
     found: list[_Found] = []
     previous = (0, 0)  # where the previous sentence's claims sit in ``found``
+    agent: Attribution | None = None  # the last body a figure was "published by", for "it stood at N"
     last_end = 0
     for sentence in split_sentences(document.text):
         quotation = quotation_continues(quotation, document.text[last_end : sentence.start], sentence.text)
@@ -231,6 +239,8 @@ def _claims(document: Document, candidates: list[_Candidate]) -> list[Claim]:
             speaker = quotation.speaker if quotation else None
             if speaker is None and CONTINUES_ACCOUNT.match(sentence.text) and "\n" not in document.text[last_end : sentence.start]:
                 speaker = last_voice([f.claim for f in found[previous[0] : previous[1]]])  # "A further 230 were injured."
+            if speaker is None and _TOTAL_CONTINUES.match(sentence.text):
+                speaker = last_voice([f.claim for f in found[-6:]]) or agent  # "On Monday it stood at 11,042 dead": the toll last quoted
             found.extend(_sentence_claims(document, candidate, memory, speaker, reference))
             _remember_entities(memory, candidate.entities)
         else:
@@ -238,15 +248,37 @@ def _claims(document: Document, candidates: list[_Candidate]) -> list[Claim]:
         previous = (before, len(found))
         memory.remember(sentence.text)
         _remember_topics(memory, sentence, [f.claim for f in found[before:]])
+        agent = publisher_of(sentence.text, memory) or agent  # "the number published every day by the ministry"
         quotation = quotation_after(quotation, sentence.text, memory, reference)
         last_end = sentence.end
-    claims = _with_default_place([f.claim for f in found], document.text)
-    claims = _dated_by_dateline(claims, document, reference, split_sentences(document.text))
+    claims = _dated_by_dateline([f.claim for f in found], document, reference, split_sentences(document.text))
     claims = _own_voice(claims, outlet_names(document))
     titles = [(c.sentence.start, c.sentence.end) for c in candidates if c.title]
     direct = {(c.start, c.end, c.claimant_key, c.figure_low): f.direct for c, f in zip(claims, found)}
-    folded = _fold_titles(claims, titles)
-    return merge_repeats([(c, direct.get((c.start, c.end, c.claimant_key, c.figure_low), True)) for c in folded])
+    folded = _fold_back_references(_fold_titles(claims, titles), found, document.text)
+    merged = merge_repeats([(c, direct.get((c.start, c.end, c.claimant_key, c.figure_low), True)) for c in folded])
+    return _with_default_place(merged, document.text)
+
+
+def _fold_back_references(claims: list[Claim], found: list[_Found], text: str) -> list[Claim]:
+    """"The toll of 11,042 is higher than ...", "the 3,460 suspects were being held": a figure
+    the text refers back to is a quote of the claim that gave it, not a claim of its own."""
+    back = {(f.claim.start, f.claim.figure_low, f.claim.figure_high) for f in found if f.back_reference}
+    kept: list[Claim] = []
+    for claim in claims:
+        if (claim.start, claim.figure_low, claim.figure_high) not in back:
+            kept.append(claim)
+    for claim in claims:
+        if (claim.start, claim.figure_low, claim.figure_high) not in back:
+            continue
+        same = [c for c in kept if c.category == claim.category and _value(c) == _value(claim) and c is not claim]
+        target = next((c for c in same if c.claimant_key != AUTHOR), same[0] if same else None)
+        if target is None:
+            kept.append(claim)
+            continue
+        quotes = (Quote(claim.quote, claim.start, claim.end), *claim.alt_quotes)
+        kept[_index(kept, target)] = replace(target, alt_quotes=tuple(sorted({*target.alt_quotes, *quotes}, key=lambda q: q.start)))
+    return sorted(kept, key=lambda c: (c.start, c.end))
 
 
 def _fold_titles(claims: list[Claim], titles: list[tuple[int, int]]) -> list[Claim]:
@@ -350,8 +382,24 @@ def _sentence_claims(
                 document_sha256=document.sha256,
                 document_date=document.published,
             )
-            found.append(_Found(claim, attribution.direct))
+            found.append(_Found(claim, attribution.direct, _refers_back(text, figure)))
     return _mark_disputes(text, found, memory)
+
+
+_BACK_REFERENCE = re.compile(
+    r"\b(?:(?:the|these|those)\s+|(?:the|a|this|that)\s+(?:death\s+)?(?:toll|figure|count|tally|total)\s+of\s+(?:only\s+)?|"
+    r"(?:toll|figure|count|tally|total)\s+of\s+)$",
+    re.IGNORECASE,
+)
+_AGENT_AFTER = re.compile(r"^[^,.;:]{0,40}?\b(?:announced|reported|given|published|released|claimed|alleged|circulated|issued|cited|put\s+out)\b[^,.;:]{0,30}?\bby\b", re.IGNORECASE)
+
+
+def _refers_back(text: str, figure: Figure) -> bool:
+    """A figure the text presupposes ("the 47 deaths", "A toll of 1,204 ...") unless an agent
+    claims it right there ("the toll of 900 announced by Y" is Y's claim)."""
+    if figure.qualifier not in ("exact", "about") or not _BACK_REFERENCE.search(text[max(0, figure.start - 40) : figure.start]):
+        return False
+    return not _AGENT_AFTER.match(text[figure.end : figure.end + 100])
 
 
 def _quote_span(text: str, figure: Figure, limit: int) -> tuple[int, int]:
