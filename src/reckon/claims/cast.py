@@ -321,6 +321,7 @@ class Cast:
 
     def described(self, description: str, position: int) -> Entity | None:
         """The entity a description fits: the last named before ``position``, else the first after."""
+        description = re.sub(r"\s+(?:in|of|for|at)\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*$", "", description)  # "the health ministry in Lisra"
         words = [w for w in re.findall(r"[\w’'-]+", description.lower()) if w not in _OPENERS]
         if not words:
             return None

@@ -168,6 +168,7 @@ _LIST_CONTINUES = re.compile(
     r"^[\w\s’'-]{0,60}(?:,[\w\s’'-]{0,40})?(?:,\s*and|,|\band|\bas\s+well\s+as)\s*$", re.IGNORECASE
 )
 _NOT_CASUALTIES = re.compile(
+    r"\(\s*Correct(?:s|ed|ion)\b[^)]*\)|"  # "(Corrects number of injured in paragraph 2 to 27 from 72)"
     r"\b(?:sentenced\s+to\s+death|sentenc(?:ed|ing)\s+(?:[\w-]+\s+){1,6}?to\s+death|death\s+sentences?|death\s+penalty|death\s+row|"
     r"(?:could|may|might|will|would)\s+face\s+death|death\s+threats?)\b",
     re.IGNORECASE,
@@ -184,7 +185,10 @@ _ASIDE = re.compile(
 )
 # "N of them", "N of whom", "three of the 18": part of the figure before
 _PART_OF = re.compile(r"^\s+(?:of\s+(?:them|whom|these|those)\b|of\s+the\s+[\d,]+\b|of\s+(?:its|their|our)\s+(?:own\s+)?(?:staff|colleagues|members|personnel|employees|volunteers))", re.IGNORECASE)
-_DIED_PREDICATE = re.compile(r"^[^.;]{0,60}?\b(?:had\s+|have\s+|has\s+|later\s+)*(?:died|succumbed|were\s+killed|was\s+killed|were\s+found\s+dead|was\s+found\s+dead|were\s+executed)\b", re.IGNORECASE)
+_DIED_PREDICATE = re.compile(
+    r"^[^.;]{0,60}?\b(?:had\s+|have\s+|has\s+|later\s+)*(?:died|succumbed|(?:were|was)\s+(?:later\s+)?(?:killed|found\s+dead|executed))\b",
+    re.IGNORECASE,
+)
 _PREDICATE = re.compile(
     r"^[^.;]{0,40}?\b(?:were|are|was|is|had\s+been|have\s+been|has\s+been)\s+(?:later\s+|also\s+|all\s+)?"
     r"(?:(?P<killed>killed|dead|shot\s+dead|slain)|(?P<injured>wounded|injured|hurt)|(?P<arrested>detained|arrested|held)|"
@@ -225,13 +229,20 @@ _YEAR_LIKE = re.compile(r"^(?:19|20)\d\d$")
 
 
 def read_figure(
-    sentence: str, figure: Figure, previous: Reading | None, next_start: int, previous_end: int = 0
+    sentence: str,
+    figure: Figure,
+    previous: Reading | None,
+    next_start: int,
+    previous_end: int = 0,
+    context: Reading | None = None,
 ) -> Reading | None:
     """What ``figure`` in ``sentence`` counts, or None when it is not a claim.
 
     ``previous`` is the reading of the claim figure before it in the sentence (subsets such as
     "including 13 women" and lists inherit its category); ``previous_end`` and ``next_start``
-    bound the context looked at, so one figure's words are not read for another.
+    bound the context looked at, so one figure's words are not read for another. ``context`` is
+    the last claim read before this sentence: a total with no category of its own ("puts the
+    number at 440", "higher than the 750 announced by Y") counts what that one counted.
     """
     text = _NOT_CASUALTIES.sub(lambda m: "_" * len(m.group()), sentence)
     number = text[figure.number_start : figure.number_end]
@@ -251,11 +262,13 @@ def read_figure(
             return None  # "in several cities" says where, not how far: no figure to weigh
         return Reading("scope", unit=unit)
     subgroup = _subgroup(left[-25:], right)
+    if _NO_LONGER_HELD.search(right) and not _category_after(right):
+        return None  # "145 of them had been charged", "640 have been released"
     part = _part_of(text[figure.end : figure.end + 160], previous)
     if part is not None:
         return part
     wide_left = text[max(previous_end, figure.start - 120) : figure.start]
-    stated = _stated_total(wide_left, previous)
+    stated = _stated_total(wide_left, previous or context) if _category_after(right) is None else None
     if stated is not None:  # "put the toll at", "its count ... now stood at", "bringing the number ... to"
         return Reading(stated, subgroup=subgroup or (previous.subgroup if previous and stated == previous.category else None))
     if _REMAINS_OF.search(left):
@@ -282,6 +295,10 @@ def read_figure(
             category, continues = previous.category, True
     if category is not None and previous is not None and category == previous.category:
         continues = continues or bool(_LIST_CONTINUES.match(left) and not _SUBSET_BEFORE.search(left))
+    if category is None and (previous or context) is not None and _COMPARED.search(left) and _BARE_AFTER.match(right):
+        base = previous or context  # "lower than the 750 announced in December", "up from 6,214 on Wednesday"
+        if base is not None and base.category != "scope":
+            return Reading(base.category, subgroup=base.subgroup)
     if category is None:
         if _PARTICIPATE.search(right) or _PARTICIPANTS_BEFORE.search(left):
             return Reading("scope", unit="participants")
@@ -319,6 +336,12 @@ _DIED_IN_CUSTODY = re.compile(
     r"(?:died|were\s+killed|were\s+found\s+dead)\b",
     re.IGNORECASE,
 )
+_COMPARED = re.compile(
+    r"\b(?:than|from|with|versus|vs\.?|against|compared\s+to|up\s+from|down\s+from)\s+(?:the\s+|its\s+|their\s+|an?\s+)?"
+    r"(?:[\w’'-]+['’]s?\s+){0,2}?(?:(?:official|earlier|previous|initial|own)\s+)?(?:(?:figure|toll|count|estimate)\s+of\s+)?$",
+    re.IGNORECASE,
+)
+_BARE_AFTER = re.compile(r"^\s*(?:$|(?:announced|reported|given|published|claimed|it|they|on|in|by|a\s+day|the\s+day)\b)", re.IGNORECASE)
 _REMAINS_OF = re.compile(
     r"\b(?:bodies|remains|corpses|deaths|killings?|funerals|graves)\s+of\s+(?:at\s+least\s+|more\s+than\s+|some\s+|about\s+|over\s+)?$",
     re.IGNORECASE,

@@ -56,9 +56,10 @@ _LIST_QUALIFIERS = ("at least", "over", "about", "up to")
 SUBSET_OPENING = re.compile(
     r"^\W*(?:among\s+(?:them|those|these|the\s+(?:dead|victims|detainees|wounded|injured))|"
     r"of\s+(?:them|these|those|the\s+(?:dead|victims|detainees|wounded|injured))|"
-    r"(?:they|these|the\s+(?:dead|victims))\s+include[sd]?)\b",
+    r"(?:they|these|the\s+(?:dead|victims))\s+include[sd]?|[\w,-]+\s+of\s+the\s+\d[\d,]*)\b",
     re.IGNORECASE,
 )
+_PART_OF_THEM = re.compile(r"\b(?:\d[\d,]*|[a-z]+)\s+of\s+(?:them|whom|these|those)\b", re.IGNORECASE)  # "The network said 41 of them ..."
 _DATELINE_START = re.compile(r"^[A-Z][\w .'’-]{1,40},\s+(?:[A-Z][a-z]+\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+)\b")
 # a sentence that updates a toll already quoted: "On Monday it stood at 11,042", "By Friday the toll had risen to 90"
 _TOTAL_CONTINUES = re.compile(
@@ -128,6 +129,7 @@ def _candidates(document: Document, vague: str) -> list[_Candidate]:
     titles = headlines(document.text, sentences)
     rows = table_rows(document.text) if _COLUMNS.search(document.text) else {}
     carried: Reading | None = None  # the last claim just before, for "Among them are ..."
+    context: Reading | None = None  # the last claim read, for "puts the number at 440"
     gap = 0  # sentences without a figure since that claim ("The true toll is higher.")
     for i, sentence in enumerate(sentences):
         alone = document.text[sentence.end : sentence.end + 1] in ("\n", "") and (
@@ -151,9 +153,11 @@ def _candidates(document: Document, vague: str) -> list[_Candidate]:
                 carried = None
             continue
         gap = 0
-        readings = _read(sentence.text, vague, carried if subset else None)
+        subset = subset or (carried is not None and _PART_OF_THEM.search(sentence.text) is not None)
+        readings = _read(sentence.text, vague, carried if subset else None, context)
         found.append(_Candidate(sentence, readings))
         carried = next((r for _, r in reversed(readings) if r.category != "scope"), None)
+        context = carried or context
         if carried is not None and i + 1 < len(sentences) and "\n" in document.text[sentence.end : sentences[i + 1].start]:
             carried = None  # a subset sentence continues its own paragraph only
     return found
@@ -178,14 +182,16 @@ def _line_reading(reading: LineReading) -> Reading:
     return Reading(reading.category, subgroup=reading.subgroup, place=reading.place, whole_line=True)
 
 
-def _read(text: str, vague: str, carried: Reading | None = None) -> list[tuple[Figure, Reading]]:
+def _read(
+    text: str, vague: str, carried: Reading | None = None, context: Reading | None = None
+) -> list[tuple[Figure, Reading]]:
     figures = find_figures(text, vague=vague)
     readings: list[tuple[Figure, Reading]] = []
     previous: Reading | None = carried
     for i, figure in enumerate(figures):
         next_start = figures[i + 1].start if i + 1 < len(figures) else len(text)
         previous_end = readings[-1][0].end if readings else 0
-        reading = read_figure(text, figure, previous, next_start, previous_end)
+        reading = read_figure(text, figure, previous, next_start, previous_end, context)
         if reading is None:
             continue
         if reading.continues_list and readings and figure.qualifier == "exact":

@@ -78,7 +78,10 @@ _SOURCES_BEFORE = re.compile(
     r"analy[sz](?:ed|ing)|reviewed)\s+(?:with\s+)?(?:at\s+least\s+|more\s+than\s+|over\s+|some\s+|about\s+)?$",
     re.IGNORECASE,
 )
-_FRACTION_AFTER = re.compile(r"^[\s-]+(?:fifths?|thirds?|quarters?|tenths?|sixths?|sevenths?|eighths?|ninths?|halves)\b", re.IGNORECASE)
+_FRACTION_AFTER = re.compile(
+    r"^[\s-]+(?:fifths?|thirds?|quarters?|tenths?|sixths?|sevenths?|eighths?|ninths?|halves)\b|^\s+in\s+(?:every\s+)?\d",
+    re.IGNORECASE,
+)
 _VAGUE_CACHE: dict[str, re.Pattern[str]] = {}
 
 
@@ -86,13 +89,26 @@ def find_figures(text: str, *, vague: str = "reckon") -> list[Figure]:
     """Every figure in ``text``, in order; ranges come out as one figure."""
     vague_figures = _vague_figures(text, vague)
     taken = [(f.start, f.end) for f in vague_figures]  # "several hundred" is not "hundred"
+    taken += [(m.start(), m.end()) for m in _ZERO.finditer(text)]
     numerals = [
         m
         for m in NUMERAL.finditer(text)
         if _is_count(text, m.start(), m.end()) and not any(s < m.end() and m.start() < e for s, e in taken)
     ]
-    figures = _join_ranges(text, numerals) + vague_figures
+    figures = _join_ranges(text, numerals) + vague_figures + _zeros(text)
     return sorted(figures, key=lambda f: f.start)
+
+
+_ZERO = re.compile(
+    r"\bnot\s+(?:a\s+single|one\s+single|one)(?=\s+(?:civilian|person|child|protester|resident|man|woman|soldier|"
+    r"detainee|prisoner|journalist|worker|patient)\b)",
+    re.IGNORECASE,
+)
+
+
+def _zeros(text: str) -> list[Figure]:
+    """"'not a single civilian' had been killed": a figure of zero."""
+    return [Figure(0, 0, "exact", m.start(), m.end(), m.start(), m.end()) for m in _ZERO.finditer(text)]
 
 
 def _is_count(text: str, start: int, end: int) -> bool:
