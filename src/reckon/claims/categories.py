@@ -98,7 +98,7 @@ _TOLL_LINK = (
 _UNITS = {
     "cities": r"cities|city|towns?|urban\s+centres|urban\s+centers",
     "provinces": r"provinces?|states|governorates|regions?",
-    "areas": r"areas?|locations?|places|sites|neighbou?rhoods|districts|points|localities",
+    "areas": r"areas?|locations?|places|neighbou?rhoods|districts|points|localities",
     "villages": r"villages?",
     "counties": r"counties|municipalities",
     "universities": r"universities|campuses",
@@ -201,8 +201,9 @@ _PART_OF_NAMED = re.compile(
     r"(?P<arrested>detainees|detained|arrested|prisoners)|(?P<missing>missing))\b(?P<rest>[^.;]{0,60})",
     re.IGNORECASE,
 )
+_NUMBER_WORD = r"(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty|dozens|scores|hundreds)"
 _LISTED_AFTER = re.compile(
-    r"^\s+(?:[\w-]+\s+){0,2}?(?:(?:,\s+|,?\s+and\s+)(?:\d[\d,]*|[a-z]+)\s+[\w-]+(?:\s+[\w-]+)?)+\s+"
+    rf"^\s+[\w-]+(?:\s+[\w-]+)?(?:(?:,\s+|,?\s+and\s+){_NUMBER_WORD}\s+[\w-]+(?:\s+[\w-]+)?)+\s+"
     r"(?:were\s+|had\s+been\s+|have\s+been\s+)?(?:(?P<killed>killed|dead)|(?P<injured>injured|wounded)|"
     r"(?P<arrested>detained|arrested)|(?P<missing>missing))\b",
     re.IGNORECASE,
@@ -295,6 +296,12 @@ def read_figure(
             category, continues = previous.category, True
     if category is not None and previous is not None and category == previous.category:
         continues = continues or bool(_LIST_CONTINUES.match(left) and not _SUBSET_BEFORE.search(left))
+    if category is None and _FIGURE_OF.search(left) and (previous or context) is not None:
+        base = previous or context  # "the figure of more than 400 civilians circulated by these outlets"
+        if base is not None and base.category != "scope":
+            return Reading(base.category, subgroup=subgroup or base.subgroup)
+    if category is None and re.match(r"^[^.;]{0,40},\s+whose\s+(?:fate|whereabouts)\b[^.;]{0,30}\bunknown", text[figure.end : figure.end + 110], re.I):
+        return Reading("missing", subgroup=subgroup)  # "took away 11 other men, whose fate is unknown"
     if category is None and (previous or context) is not None and _COMPARED.search(left) and _BARE_AFTER.match(right):
         base = previous or context  # "lower than the 750 announced in December", "up from 6,214 on Wednesday"
         if base is not None and base.category != "scope":
@@ -336,6 +343,7 @@ _DIED_IN_CUSTODY = re.compile(
     r"(?:died|were\s+killed|were\s+found\s+dead)\b",
     re.IGNORECASE,
 )
+_FIGURE_OF = re.compile(r"\b(?:figure|tally|count|estimate)\s+of\s+(?:only\s+|just\s+)?$", re.IGNORECASE)
 _COMPARED = re.compile(
     r"\b(?:than|from|with|versus|vs\.?|against|compared\s+to|up\s+from|down\s+from)\s+(?:the\s+|its\s+|their\s+|an?\s+)?"
     r"(?:[\w’'-]+['’]s?\s+){0,2}?(?:(?:official|earlier|previous|initial|own)\s+)?(?:(?:figure|toll|count|estimate)\s+of\s+)?$",
@@ -410,7 +418,7 @@ def _part_of(after: str, previous: Reading | None) -> Reading | None:
             return Reading("killed", subgroup="died of wounds" if previous.category == "injured" else None)
         return Reading(previous.category, subgroup=_subgroup("", re.sub(r"^\s*(?:were|are|was)\b", "", rest)))
     listed = _LISTED_AFTER.match(after)
-    if listed:  # "11 patients and two nurses killed", "412 civilians, 503 fighters and 289 soldiers were killed"
+    if listed and not _category_after(re.split(r",|\band\b", after, maxsplit=1)[0]):  # "11 patients and two nurses killed", "412 civilians, 503 fighters and 289 soldiers were killed"
         return Reading(next(cat for cat in ("killed", "injured", "arrested", "missing") if listed.group(cat)))
     return None
 

@@ -18,11 +18,14 @@ from dataclasses import replace
 from reckon.claims.model import AUTHOR, Claim, Quote
 
 
-def merge_repeats(found: list[tuple[Claim, bool]]) -> list[Claim]:
-    """Merge repeated claims; ``found`` pairs each claim with whether it is direct."""
+def merge_repeats(found: list[tuple[Claim, bool]], laid_out: frozenset[int] = frozenset()) -> list[Claim]:
+    """Merge repeated claims; ``found`` pairs each claim with whether it is direct; ``laid_out``
+    holds the starts of table rows and label lines, whose place and period are their own."""
     groups: list[list[tuple[Claim, bool]]] = []
     for claim, direct in found:
-        group = next((g for g in groups if _repeats(g[0][0], claim) and all(_same_place(c, claim) for c, _ in g)), None)
+        group = next(
+            (g for g in groups if _repeats(g[0][0], claim) and all(_same_place(c, claim, laid_out) for c, _ in g)), None
+        )
         if group is None:
             groups.append([(claim, direct)])
         else:
@@ -53,12 +56,15 @@ def _same_claimant(a: str, b: str) -> bool:
     return bool(shorter) and shorter <= longer and bool(shorter - _GENERIC)
 
 
-def _same_place(a: Claim, b: Claim) -> bool:
-    """Equal places; a mention without a place repeats one with a place when they agree on the
-    qualifier ("35 killed in Sabla (market)" in a table is not "at least 35 people")."""
+def _same_place(a: Claim, b: Claim, laid_out: frozenset[int]) -> bool:
+    """Equal places; a mention without a place repeats one with a place, unless that one is a
+    table row ("Sabla (market)  35" is not "at least 35 people" in the text)."""
     if a.place and b.place:
         return a.place.lower() == b.place.lower()
-    return not (a.place or b.place) or a.qualifier == b.qualifier
+    if not (a.place or b.place):
+        return True
+    placed = a if a.place else b
+    return placed.start not in laid_out or a.qualifier == b.qualifier
 
 
 def _words(key: str) -> set[str]:

@@ -262,7 +262,8 @@ def _claims(document: Document, candidates: list[_Candidate]) -> list[Claim]:
     titles = [(c.sentence.start, c.sentence.end) for c in candidates if c.title]
     direct = {(c.start, c.end, c.claimant_key, c.figure_low): f.direct for c, f in zip(claims, found)}
     folded = _fold_back_references(_fold_titles(claims, titles), found, document.text)
-    merged = merge_repeats([(c, direct.get((c.start, c.end, c.claimant_key, c.figure_low), True)) for c in folded])
+    laid_out = frozenset(c.sentence.start for c in candidates if any(r.whole_line for _, r in c.readings))
+    merged = merge_repeats([(c, direct.get((c.start, c.end, c.claimant_key, c.figure_low), True)) for c in folded], laid_out)
     return _with_default_place(merged, document.text)
 
 

@@ -35,11 +35,11 @@ class Figure:
         return self.low if self.low is not None else self.high  # type: ignore[return-value]
 
 
-_QUALIFIER_BEFORE = [
+_QUALIFIER_BEFORE = [  # "no more than" is up to, not "more than": order matters
     ("at least", r"at\s+least|at\s+a\s+minimum\s+of|no\s+(?:fewer|less)\s+than|not\s+less\s+than|a\s+minimum\s+of"),
+    ("up to", r"up\s+to|as\s+high\s+as|as\s+many\s+as|at\s+most|no\s+more\s+than|fewer\s+than|less\s+than"),
     ("over", r"over|more\s+than|in\s+excess\s+of|upwards\s+of|above|exceeded|exceeding|exceeds|topped|surpassed|beyond|passed"),
     ("about", r"about|around|some|nearly|almost|approximately|roughly|an\s+estimated|estimated|close\s+to|closer\s+to|circa|approx\.|~|something\s+like|in\s+the\s+region\s+of|nears|neared|nearing|approaching|approaches"),
-    ("up to", r"up\s+to|as\s+high\s+as|as\s+many\s+as|at\s+most|no\s+more\s+than|fewer\s+than|less\s+than"),
 ]
 _QUALIFIER_RES = [
     (name, re.compile(rf"(?:\b|(?<=~))(?:{words})\s*(?:the\s+)?$", re.IGNORECASE))

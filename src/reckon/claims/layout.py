@@ -30,7 +30,8 @@ _CATEGORY_WORDS = [
 _CATEGORY_RES = [(name, re.compile(rf"\b(?:{words})\b", re.IGNORECASE)) for name, words in _CATEGORY_WORDS]
 _NOT_CASUALTIES = re.compile(
     r"\b(?:released|sentenced|sentences|displaced|warrants?|charged|convicted|facilities|hospitals|attacks|"
-    r"functioning|cases|rescued|returned|evacuated|deported|population|percent|per\s+cent|%)\b",
+    r"functioning|cases|rescued|returned|evacuated|deported|population|percent|per\s+cent|%|corrects?|corrected|"
+    r"paragraph)\b",
     re.IGNORECASE,
 )
 _VERB = re.compile(

@@ -32,7 +32,7 @@ _CASUALTY = re.compile(
     r"missing|disappear|unaccounted|execut|hang|toll|victim|cit(?:y|ies)|town|province|area|"
     r"location|place|village|district|street|rall|march|protest|gather|demonstrat|neighbo|count|"
     r"buri|funeral|grave|corpse|hospital|treated|eliminat|neutrali|fallen|\bfell\b|captur|rubble|trapped|\bfate\b|"
-    r"whereabouts|succumb|casualt|prisoner|hostage|lost|names",
+    r"whereabouts|succumb|casualt|prisoner|hostage|lost|names|\btotal\b|\btally\b|\bfigure\b|\bcount\b",
     re.IGNORECASE,
 )
 
@@ -89,6 +89,9 @@ def _spans(text: str, begin: int) -> Iterator[tuple[int, int]]:
 def _is_boundary(text: str, found: re.Match[str]) -> bool:
     mark, following = found.group()[0], text[found.end() : found.end() + 2]
     if mark == "\n":
+        line = text[text.rfind("\n", 0, found.start()) + 1 : found.start()]
+        if line.count("(") > line.count(")"):
+            return False  # "Deaths reported by the ministry (as of 23\nNovember) 9,846": a PDF line break
         return (
             "\n" in found.group()[1:] or following[:1].isupper() or following[:1] in "\"“(•*·–—-" or following[:1].isdigit()
         )
