@@ -43,7 +43,7 @@ _SPEECH = re.compile(
     r"disclosed|informed|cited|calculated|updated|raised|put\s+the\s+(?:death\s+)?(?:toll|number|figure)|"
     r"gave\s+(?:the|a|its|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:toll|number|figure|count)|"
     r"puts?\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,3}?(?:toll|number|figure|count)|"
-    r"(?:has|have|had)\s+received\s+(?:\w+\s+)?reports?\s+(?:of|that)|accused|accuses|blamed|blames|"
+    r"(?:(?:has|have|had)\s+)?received\s+(?:\w+\s+)?reports?\s+(?:of|that)|accused|accuses|blamed|blames|"
     r"puts\s+the\s+(?:death\s+)?(?:toll|number|figure)|has\s+identified|identified|recorded|"
     r"believes|believed|shows|showed|show|posted|swears|swore|insists|maintains|maintained|argues|"
     r"argued|contends|contended|admits|admit|(?:has|have|had)\s+named|puts|estimate|report|"
@@ -215,6 +215,14 @@ def _list_source(colon: str, memory: MentionMemory) -> Attribution | None:
     return _make(subject[1], memory, anchor=subject[0])
 
 
+def speaker_of_closing(sentence: str, close: int, memory: MentionMemory) -> Attribution | None:
+    """The speaker named right after a quotation closes: '... of the body,” the minister said.'"""
+    tail = sentence[close:]
+    if not re.match(r"^\s*,?\s*\S", tail) or not SAID.search(tail[:80]):
+        return None
+    return _speech_subject(tail, 0, 0, memory)  # anchored in the tail
+
+
 def speaker_after_quote(sentence: str, memory: MentionMemory) -> Attribution | None:
     """The speaker of a sentence that is a quotation attributed after it: '“...,” said X.'"""
     found = re.match(r"^\s*[“\"][^”\"]+[”\"]\s*,?\s*(?P<tail>[^“\"]{3,120})$", sentence)
@@ -258,6 +266,8 @@ def _speech_subject(sentence: str, start: int, end: int, memory: MentionMemory) 
             continue  # "raised the toll to 37, double the 14 it had announced": that verb is the 14's
         if verb.end() <= start or verb.start() >= end:
             distance = start - verb.end() if verb.end() <= start else verb.start() - end + 15
+            if verb.start() >= end and re.search(r",\s+and\b|;", sentence[end : verb.start()]):
+                distance += 60  # "the ministry said 31 were killed and 97 wounded, and warned that ...": a new clause
             candidates.append((distance, verb, subject))
     if not candidates:
         return None

@@ -141,6 +141,7 @@ _PERSON_DESCRIPTIONS = {
 }
 _NGO_HEADS = frozenset({"group", "organisation", "organization", "body", "ngo", "charity"})
 _MONITOR_HEADS = frozenset({"monitor", "watchdog", "observatory"})
+_SUB_NATIONAL = frozenset({"regional", "provincial", "state", "local", "municipal", "city", "district", "county"})
 _QUALIFIERS = frozenset({"so-called", "local", "national", "federal", "state", "regional", "main", "former", "official", "the"})
 
 
@@ -314,7 +315,10 @@ class Cast:
         if not bare[:1].isupper():
             return None
         tail = bare.split()
-        found = [e for e in self.entities if e.kind == "org" and e.name.split()[-len(tail) :] == tail]
+        found = [
+            e for e in self.entities
+            if e.kind == "org" and not e.described_only and any(n.split()[-len(tail) :] == tail for n in (e.name, *e.aliases))
+        ]
         if not found and len(tail) == 1:
             found = [e for e in self.entities if e.kind == "org" and tail[0] in e.name.split()]
         return found[0] if len(found) == 1 else None
@@ -559,6 +563,8 @@ def _fits(words: list[str], entity: Entity) -> bool:
     own = entity.classes
     heads = entity.heads
     if head in heads and head not in _NGO_HEADS | _MONITOR_HEADS:
+        if head in ("government", "authorities", "administration") and not (entity.words & _SUB_NATIONAL) <= set(words):
+            return False  # "the government" is not the regional government
         return _qualifiers_fit(words[:-1], entity)  # "the union", "the health ministry", "the Team"
     if head in _NGO_HEADS:
         if own & {"state", "military"} and not described & {"state", "military"}:

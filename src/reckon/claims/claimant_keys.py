@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from reckon.claims.cast import Entity
+from reckon.claims.cast import ORG_HEADS, Entity
 from reckon.claims.claimants import UMBRELLA_KEYS, canonical_claimant, known_claimant, speaks_for, specific_body
 from reckon.claims.memory import MentionMemory
 from reckon.claims.phrases import ANAPHOR, DESCRIPTOR
@@ -23,9 +23,15 @@ _RECORD = re.compile(
 _BARE_DESCRIPTION = re.compile(r"^[a-z][\w’'-]*(?:\s+[a-z][\w’'-]*){0,2}$")  # a headline's "monitor", "doctors"
 _OWNED = re.compile(
     r"^(?P<owner>(?:the\s+)?[\w’'. -]+?|its|their|Its|Their)(?:['’]s?)?\s+(?:own\s+|latest\s+|new\s+|official\s+|"
-    r"most\s+recent\s+|final\s+|field\s+|media\s+|information\s+|press\s+)*"
-    r"(?:list|figures?|count|tally|toll|report|statement|data|records?|estimates?|command|office|team|unit|"
-    r"department|wing|spokes(?:man|woman|person)|bulletin|update|account)$",
+    r"most\s+recent\s+|final\s+|field\s+|media\s+|information\s+|press\s+|so-called\s+|regional\s+|local\s+)*"
+    r"(?P<unit>list|figures?|count|tally|toll|report|statement|data|records?|estimates?|command|office|team|unit|"
+    r"department|wing|spokes(?:man|woman|person)|bulletin|update|account|total)(?:\s+in\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)?$",
+    re.IGNORECASE,
+)
+# "the hospital director", "a ministry official": a role of a body the text names
+_ROLE_OF_BODY = re.compile(
+    r"^(?:the|a|an)\s+(?P<body>[\w’'-]+(?:\s+[\w’'-]+)?)\s+(?:director|spokes(?:man|woman|person)|chief|head|official|"
+    r"doctor|surgeon|administrator|source)$",
     re.IGNORECASE,
 )
 _PRONOUN = re.compile(r"^(?:it|he|she|they)$", re.IGNORECASE)
@@ -107,9 +113,16 @@ def resolve_entity(name: str, memory: MentionMemory) -> Entity | None:
     owned = _OWNED.match(mention)
     if owned:  # "the ministry's list", "the Brigades' field command", "its information team": the owner
         owner = owned.group("owner")
-        if re.fullmatch(r"(?i)its|their", owner):
-            return memory.topic("it")
-        return resolve_entity(owner, memory)
+        entity = memory.topic("it") if re.fullmatch(r"(?i)its|their", owner) else resolve_entity(owner, memory)
+        unit = owned.group("unit").lower()
+        if entity is not None and entity.kind == "org" and unit in ("command", "office", "team", "unit", "department", "wing"):
+            entity.epithets.add(unit)  # later "the command" is the same body
+        return entity
+    role = _ROLE_OF_BODY.match(mention)
+    if role and role.group("body").split()[-1].lower() in ORG_HEADS:
+        body = memory.cast.described("the " + role.group("body"), memory.position)
+        if body is not None:
+            return body
     found = memory.cast.named(mention)
     if found is None and (_DESCRIPTION.match(mention) or ANAPHOR.match(mention) or _BARE_DESCRIPTION.match(mention)):
         found = memory.cast.described(mention, memory.position)
@@ -128,7 +141,12 @@ def entity_key(entity: Entity, memory: MentionMemory) -> str:
             return specific_body(_un(entity.name)) or specific_body(_un(name)) or known
         if known:
             return known
-    return _un(entity.name)
+    return _tidy(_un(entity.name))
+
+
+def _tidy(name: str) -> str:
+    """"Office of the Prosecutor General" -> "Prosecutor General's Office"."""
+    return re.sub(r"^Office\s+of\s+the\s+(?P<office>(?:[A-Z][\w-]*\s*){1,3})$", r"\g<office>'s Office", name)
 
 
 def _cast_key(name: str, memory: MentionMemory) -> str | None:

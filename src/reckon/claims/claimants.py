@@ -121,6 +121,10 @@ def canonical_claimant(mention: str) -> str:
     name = re.sub(r"\s*\(.*?\)", "", name).strip()
     name = _DESCRIPTIVE_OWNER.sub("", name)  # "the enclave's health ministry" -> "health ministry"
     name = _PARTICIPLE_AFTER.sub("", name)  # "resident reached by phone" -> "resident"
+    name = re.sub(r"\s+of\s+(?:one\s+of\s+)?(?:them|those|these|the\s+(?:victims|dead|wounded))$", "", name)  # "relative of one of them"
+    if name.lower() in _GENERIC_PLURALS:  # "local media" keeps "local": "media" alone names no one
+        kept = re.search(rf"\b(?:local|foreign|state|international|regional|official)\s+{re.escape(name)}\b", mention, re.IGNORECASE)
+        name = kept.group() if kept else name
     placed = _PLACED.match(name)
     if placed:  # "health ministry in Lisra" -> "Lisra health ministry"
         name = f"{placed.group('place')} {placed.group('np')}"
@@ -128,6 +132,7 @@ def canonical_claimant(mention: str) -> str:
     return name or mention
 
 
+_GENERIC_PLURALS = {"media", "officials", "sources", "residents", "authorities", "activists", "outlets"}
 _PARTICIPLE_AFTER = re.compile(
     r"(?<=[a-z])\s+(?:reached|speaking|interviewed|contacted|quoted|who|whose|living|based|hiding|sheltering)\b.*$"
 )

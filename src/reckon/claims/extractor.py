@@ -47,6 +47,7 @@ from reckon.claims.voices import (
     claim_date_of,
     last_voice,
     quotation_after,
+    quotation_closed_later,
     quotation_continues,
 )
 from reckon.articles.document import Document
@@ -235,12 +236,15 @@ def _claims(document: Document, candidates: list[_Candidate]) -> list[Claim]:
     previous = (0, 0)  # where the previous sentence's claims sit in ``found``
     agent: Attribution | None = None  # the last body a figure was "published by", for "it stood at N"
     last_end = 0
-    for sentence in split_sentences(document.text):
+    sentences = split_sentences(document.text)
+    for index, sentence in enumerate(sentences):
         quotation = quotation_continues(quotation, document.text[last_end : sentence.start], sentence.text)
         candidate = by_start.get(sentence.start)
         before = len(found)
         memory.position = sentence.start
         memory.subject = sentence_subject(sentence.text)
+        if quotation is None and candidate and candidate.readings:
+            quotation = quotation_closed_later(sentences, index, document.text, memory, reference)
         if candidate and candidate.readings:
             speaker = quotation.speaker if quotation else None
             if speaker is None and CONTINUES_ACCOUNT.match(sentence.text) and "\n" not in document.text[last_end : sentence.start]:

@@ -26,7 +26,7 @@ _FILLERS = re.compile(
 )
 _CLAUSE_BREAK = re.compile(
     r"(?:[;:“”\"—]|\bthat\b(?!\s+(?:night|day|week|morning|evening|afternoon|time|year|month|figure|number|toll|list|report))|\b(?:which|who|whom|when|while|after|before|because|as|if|since|but|so|"
-    r"where|although|though|whereas|and\s+(?=[a-z]))\b)\s*",
+    r"where|although|though|whereas|and\s+(?=[a-z]))\b(?!-))\s*",
     re.DOTALL,
 )
 DESCRIPTOR = re.compile(
@@ -138,7 +138,7 @@ def subject_before(sentence: str, verb_start: int) -> str | None:
     else:
         return None
     subject = _drop_leading_phrase(re.sub(r"^[-•*·–—]\s+", "", subject))
-    subject = re.sub(r"^(?:figures?\s+)?(?:published|released|issued|announced|given|compiled)\s+by\s+", "", subject)
+    subject = re.sub(r"^(?:the\s+)?(?:figures?\s+|toll\s+|numbers?\s+)?(?:published|released|issued|announced|given|compiled)\s+by\s+", "", subject)
     owned = re.match(r"^(?:a|the|which|this|that)\s+(?:figure|number|toll|claim|tally|count|estimate)s?\s+(?:that\s+)?(?P<rest>.+)$", subject, re.I)
     if owned:  # "a figure the government denied" -> "the government"
         subject = owned.group("rest")

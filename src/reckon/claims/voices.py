@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from reckon.claims.attribution import Attribution, speaker_after_quote, speaker_of
+from reckon.claims.attribution import Attribution, speaker_after_quote, speaker_of, speaker_of_closing
 from reckon.claims.claimants import AUTHOR
 from reckon.claims.dates import DateMention, Reference, find_dates
 from reckon.claims.layout import label_line
@@ -22,6 +22,7 @@ _BULLET = re.compile(r"^\s*[-•*·–—]\s")
 CONTINUES_ACCOUNT = re.compile(
     r"^(?:A|An)\s+(?:further|additional)\b|^(?:Another|Further|In\s+addition)\b"
     r"|^(?:Among|Of)\s+(?:them|these|those)\b"  # "Of these, six are journalists": a subset of the same account
+    r"|^[\w-]+\s+of\s+(?:the\s+\d[\d,]*|them|these|those)\b"  # "Three of the 18 were boys"
 )
 
 
@@ -64,6 +65,32 @@ def quotation_continues(quotation: Quotation | None, gap: str, text: str) -> Quo
 def _list_line(text: str) -> bool:
     """A line of a list or table: a label line, cells apart, a bullet, or a short phrase."""
     return bool(label_line(text) or _CELLS.search(text) or _BULLET.match(text)) or len(text.split()) <= 6
+
+
+def quotation_closed_later(
+    sentences: list, index: int, text: str, memory: MentionMemory, reference: Reference
+) -> Quotation | None:
+    """A quotation that opens here and is attributed where it closes, a few sentences on:
+    '“We have names for 590 of them. For the others we have witnesses,” the minister said.'"""
+    opening = sentences[index].text.lstrip()
+    if opening[:1] not in "“\"" or _closes(opening[1:]):
+        return None
+    for following in sentences[index + 1 : index + 6]:
+        if "\n" in text[sentences[index].end : following.start]:
+            return None  # a quotation attributed in this paragraph only
+        close = re.search(r"[”\"]", following.text)
+        if close is None:
+            continue
+        speaker = speaker_of_closing(following.text, close.end(), memory)
+        if speaker is None:
+            return None
+        value, note = claim_date_of(following.text[close.end() :], speaker, reference)
+        return Quotation(replace(speaker, claim_date=value, claim_date_note=note), quoted=True, started=True)
+    return None
+
+
+def _closes(text: str) -> bool:
+    return bool(re.search(r"[”\"]", text))
 
 
 def quotation_after(
