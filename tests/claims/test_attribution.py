@@ -159,7 +159,7 @@ def test_more_real_world_phrasings(claims_in):
     )
     assert [(c.figure_low, c.category, c.claimant_key, c.disputed_by, c.subgroup) for c in found] == [
         (7000, "arrested", "judiciary", None, None),
-        (40, "killed", "media", "officials", None),
+        (40, "killed", "local media", "officials", None),
         (304, "killed", "Amnesty International", None, None),
     ]
 

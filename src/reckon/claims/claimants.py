@@ -124,7 +124,7 @@ def canonical_claimant(mention: str) -> str:
     name = re.sub(r"\s+of\s+(?:one\s+of\s+)?(?:them|those|these|the\s+(?:victims|dead|wounded))$", "", name)  # "relative of one of them"
     if name.lower() in _GENERIC_PLURALS:  # "local media" keeps "local": "media" alone names no one
         kept = re.search(rf"\b(?:local|foreign|state|international|regional|official)\s+{re.escape(name)}\b", mention, re.IGNORECASE)
-        name = kept.group() if kept else name
+        name = kept.group().lower() if kept else name
     placed = _PLACED.match(name)
     if placed:  # "health ministry in Lisra" -> "Lisra health ministry"
         name = f"{placed.group('place')} {placed.group('np')}"
