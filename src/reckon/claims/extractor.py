@@ -22,7 +22,7 @@ from reckon.claims.claimant_keys import claimant_key, resolve_entity
 from reckon.claims.categories import Reading, read_figure
 from reckon.claims.claimants import AUTHOR
 from reckon.claims.conventions import vague_table
-from reckon.claims.dates import Reference, reference_date
+from reckon.claims.dates import Reference, find_dates, reference_date
 from reckon.claims.dedupe import merge_repeats
 from reckon.claims.figures import Figure, find_figures
 from reckon.claims.memory import MentionMemory
@@ -369,8 +369,12 @@ def _sentence_claims(
         for attribution in attribute(text, figure.start, figure.end, memory, speaker):
             if attribution is speaker or attribution.claim_date:  # the quotation's speaker was dated where introduced
                 claim_date, date_note = attribution.claim_date, attribution.claim_date_note
+                if claim_date is None and attribution is speaker:  # "On Monday it stood at 11,042"
+                    claim_date, date_note = _opening_date(text, reference)
             else:
-                claim_date, date_note = claim_date_of(text, attribution, reference)
+                claim_date, date_note = claim_date_of(text, attribution, reference, figure.start)
+            if claim_date is None and attribution.claimant_key != AUTHOR:
+                claim_date, date_note = _date_of_previous(text, figure, reference)  # "up from 6,214 on Wednesday"
             claim = Claim(
                 file=document.file,
                 figure_low=figure.low,
@@ -411,6 +415,29 @@ def _refers_back(text: str, figure: Figure) -> bool:
     if figure.qualifier not in ("exact", "about") or not _BACK_REFERENCE.search(text[max(0, figure.start - 40) : figure.start]):
         return False
     return not _AGENT_AFTER.match(text[figure.end : figure.end + 100])
+
+
+def _opening_date(text: str, reference: Reference) -> tuple[str | None, str | None]:
+    """A date opening the sentence ("On Monday it stood at ...") dates what it reports."""
+    dates = find_dates(text, reference.value)
+    first = dates[0] if dates else None
+    if first is None or first.value is None or first.start > 4:
+        return None, None
+    note = f"“{text[first.start : first.end]}” read against the {reference.source} ({reference.value})" if first.relative else None
+    return first.value, note
+
+
+def _date_of_previous(text: str, figure: Figure, reference: Reference) -> tuple[str | None, str | None]:
+    """"up from 6,214 on Wednesday": an earlier figure named with the day it was given."""
+    if not re.search(r"\b(?:up|down)\s+from\s+(?:the\s+)?$", text[max(0, figure.start - 20) : figure.start], re.IGNORECASE):
+        return None, None
+    following = re.match(r"\s+(?:on\s+)?", text[figure.end :])
+    dates = find_dates(text[figure.end : figure.end + 30], reference.value)
+    first = dates[0] if dates else None
+    if first is None or first.value is None or (following and first.start > following.end()):
+        return None, None
+    note = f"“{text[figure.end + first.start : figure.end + first.end]}” read against the {reference.source} ({reference.value})" if first.relative else None
+    return first.value, note
 
 
 def _quote_span(text: str, figure: Figure, limit: int) -> tuple[int, int]:

@@ -110,38 +110,68 @@ def quotation_after(
     return quotation
 
 
-def claim_date_of(text: str, attribution: Attribution, reference: Reference) -> tuple[str | None, str | None]:
+def claim_date_of(
+    text: str, attribution: Attribution, reference: Reference, figure: int | None = None
+) -> tuple[str | None, str | None]:
     """The date the claimant spoke, and a note when it was resolved (a weekday, "yesterday").
 
     A date right after the claimant's verb ("said on Monday", "told a news conference in X on
-    Sunday") or before it with nothing but the subject between ("In a post late on Friday, the
-    ministry said", "who on 18 March acknowledged") dates the statement. A date with a figure or
-    an event between it and the verb dates the event ("On 2 May, shelling killed 35, according
-    to X"); "since 3 November" starts a period; "Friday's dead" is no date of speech.
+    Sunday", "reported 47 deaths on Sunday") or before it in the same clause with nothing but
+    the subject between ("In a post late on Friday, the ministry said", "who on 18 March
+    acknowledged") dates the statement. A date in a clause with an event or a figure of its own
+    dates the event ("On 2 May, shelling killed 35, according to X"; "killed 11 protesters
+    Tuesday, a group said"); "since 3 November" starts a period; "Friday's dead" is no date of
+    speech. "By 23 November it stood at 9,846" and "as of 14 March" date the figure after them.
     """
     if attribution.claimant_key == AUTHOR or attribution.anchor is None or reference.value is None:
         return None, None
     anchor = attribution.anchor
     dates = [m for m in find_dates(text, reference.value) if m.value and _of_speech(text, m)]
+    if figure is not None:
+        as_of = [m for m in dates if m.end <= figure and _AS_OF.search(text[max(0, m.start - 7) : m.start])]
+        if as_of and not re.search(r"[;.]", text[as_of[-1].end : figure]):
+            return as_of[-1].value, _note(text, as_of[-1], reference)
     after = next((m for m in dates if m.start >= anchor), None)
     if after is not None and after.start - anchor <= 90 and not _BETWEEN_DATE.search(text[anchor : after.start]):
         return after.value, _note(text, after, reference)
     before = [m for m in dates if m.end <= anchor]
     if before:
         last = before[-1]
+        clause = text[_clause_start(text, last.start) : last.start]
         between = text[last.end : anchor]
-        if not re.search(r"\d", between) and not _EVENT.search(between):
+        if not re.search(r"\d", between + clause) and not _EVENT.search(between + clause) and not _RELATIVE.search(clause):
             return last.value, _note(text, last, reference)
+    spoken = _SPOKEN_ON.search(text)  # "..., Health Minister X told a press conference in Y on Sunday"
+    if spoken:
+        dated = next((m for m in dates if m.start == spoken.start("date")), None)
+        if dated is not None:
+            return dated.value, _note(text, dated, reference)
     return None, None
 
 
-_BETWEEN_DATE = re.compile(r"[\d;:]|,\s|\b(?:that|killed|died|wounded|injured|when|after|before|while)\b", re.IGNORECASE)
+def _clause_start(text: str, position: int) -> int:
+    """Where the clause holding ``position`` starts: after the last comma, semicolon or dash."""
+    breaks = [m.end() for m in re.finditer(r"[,;:]\s|\s[-–—]\s", text[:position])]
+    return breaks[-1] if breaks else 0
+
+
+_PERIOD_BEFORE = re.compile(r"\b(?:since|until|till|from|between|after|before|through|throughout|to)\s+(?:the\s+)?$", re.IGNORECASE)
+_AS_OF = re.compile(r"\b(?:as\s+of|by)\s+$", re.IGNORECASE)
+_RELATIVE = re.compile(r"\b(?:which|who|whose|that)\b", re.IGNORECASE)
+_BETWEEN_DATE = re.compile(
+    r"[;:]|,\s|\b(?:that|when|after|before|while|by|kill\w*|died|wound\w*|injur\w*|shell\w*|struck|strikes?|hit|"
+    r"attack\w*|fired|bomb\w*|arrest\w*|detain\w*)\b",
+    re.IGNORECASE,
+)
+_SPOKEN_ON = re.compile(
+    r"\b(?:said|says|told|announced|reported|added|stated)\b[^.;:,“”\"]{0,60}?\bon\s+(?P<date>(?:Monday|Tuesday|Wednesday|"
+    r"Thursday|Friday|Saturday|Sunday)\b)",
+)
 _EVENT = re.compile(
     r"\b(?:kill\w*|struck|strikes?|hit|fired|shell\w*|attack\w*|died|bomb\w*|wound\w*|injur\w*|arrest\w*|"
     r"detain\w*|clash\w*|explo\w*|raid\w*|storm\w*|opened\s+fire)\b",
     re.IGNORECASE,
 )
-_PERIOD_BEFORE = re.compile(r"\b(?:since|until|till|from|between|after|before|through|throughout|to)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def _of_speech(text: str, mention: DateMention) -> bool:
