@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from reckon.claims.claimant_keys import claimant_key
 from reckon.claims.claimants import AUTHOR, known_claimant
@@ -195,7 +196,7 @@ def speaker_of(sentence: str, memory: MentionMemory) -> Attribution | None:
 def publisher_of(sentence: str, memory: MentionMemory) -> Attribution | None:
     """The body a sentence says publishes a figure ("the number published every day by the
     ministry"), for a following "On Monday it stood at N"."""
-    agent = _PASSIVE_AGENT.search(sentence)
+    agent = _PASSIVE_AGENT.search(sentence) if " by " in sentence else None
     if agent is None:
         return None
     name = noun_phrase_after(sentence, agent.end())
@@ -225,6 +226,8 @@ def speaker_of_closing(sentence: str, close: int, memory: MentionMemory) -> Attr
 
 def speaker_after_quote(sentence: str, memory: MentionMemory) -> Attribution | None:
     """The speaker of a sentence that is a quotation attributed after it: '“...,” said X.'"""
+    if sentence.lstrip()[:1] not in "“\"":
+        return None
     found = re.match(r"^\s*[“\"][^”\"]+[”\"]\s*,?\s*(?P<tail>[^“\"]{3,120})$", sentence)
     if found is None or not SAID.search(found.group("tail")):
         return None
@@ -244,29 +247,20 @@ def _according_to(sentence: str, start: int, end: int, memory: MentionMemory) ->
 def _speech_subject(sentence: str, start: int, end: int, memory: MentionMemory) -> Attribution | None:
     candidates = []
     quoted = [q for q in _quotations(sentence) if q[0] <= start and end <= q[1]]
-    for verb in _SPEECH.finditer(sentence):
+    for verb, subject in _verb_subjects(sentence, memory.subject):
         if any(q[0] <= verb.start() < q[1] for q in quoted):
             continue  # words inside the quotation are the speaker's, not the attribution
-        if _is_noun(sentence, verb):
-            continue  # "its final report", "New reports from the provinces": a noun, not a verb
         if verb.start() >= end and _FIGURE_AHEAD.match(sentence[verb.end() :]):
             continue  # "..., while X says at least 800 ...": that verb has its own figure
         if verb.end() <= start and _NARRATION_AFTER.match(sentence[verb.end() : start]):
             continue  # "..., the Monitor said on Wednesday, as protests spread to 30 towns": narration
-        if _AUX_BEFORE.search(sentence[: verb.start()]) or re.match(r"\s+by\b", sentence[verb.end():]):
-            continue  # passive: "were reported killed", "announced by X"
-        subject = subject_before(sentence, verb.start()) or subject_after(sentence, verb) or _coordinated_subject(sentence, verb, memory)
-        if subject is None or _sentence_opener(sentence, subject, memory):
+        if _sentence_opener(sentence, subject, memory):
             continue
-        if _RECORD_SUBJECT.match(subject.split(",")[0].strip()):
-            continue  # "The report, released by X, lists ...": the document, not a claimant (X is, by the passive)
-        if verb.start() >= end and re.fullmatch(r"(?i)it|they|he|she", subject) and re.search(
-            rf"{DIGIT}[\d,.]*\s+(?:[\w-]+\s+){{0,2}}(?:it|they|he|she)\b[^,;“”\"]*$", sentence[end : verb.start()]
-        ):
+        if verb.start() >= end and subject.lower() in _PRONOUNS and _FIGURE_THEN_PRONOUN.search(sentence[end : verb.start()]):
             continue  # "raised the toll to 37, double the 14 it had announced": that verb is the 14's
         if verb.end() <= start or verb.start() >= end:
             distance = start - verb.end() if verb.end() <= start else verb.start() - end + 15
-            if verb.start() >= end and re.search(r",\s+and\b|;", sentence[end : verb.start()]):
+            if verb.start() >= end and _NEW_CLAUSE.search(sentence[end : verb.start()]):
                 distance += 60  # "the ministry said 31 were killed and 97 wounded, and warned that ...": a new clause
             candidates.append((distance, verb, subject))
     if not candidates:
@@ -276,10 +270,36 @@ def _speech_subject(sentence: str, start: int, end: int, memory: MentionMemory) 
         candidates = others  # "We have verified 208 deaths, the UN office said": the UN's claim
     _, verb, subject = _outer_speaker(sentence, min(candidates, key=lambda c: c[0]), candidates)
     subject = _same_sentence_subject(subject, verb.start(), memory)
+    cached = memory.made.get((sentence, verb.start(), subject))
+    if cached is not None:
+        return cached
     attribution = _make(subject, memory.with_context(sentence[: verb.start()], exclude=subject), anchor=verb.end())
-    if attribution is None:
-        return None
-    return _with_intermediary(sentence, verb, attribution, memory)
+    if attribution is not None:
+        attribution = _with_intermediary(sentence, verb, attribution, memory)
+    memory.made[(sentence, verb.start(), subject)] = attribution
+    return attribution
+
+
+_PRONOUNS = {"it", "they", "he", "she"}
+_FIGURE_THEN_PRONOUN = re.compile(rf"{DIGIT}[\d,.]*\s+(?:[\w-]+\s+){{0,2}}(?:it|they|he|she)\b[^,;“”\"]*$")
+_NEW_CLAUSE = re.compile(r",\s+and\b|;")
+_BY_AFTER = re.compile(r"\s+by\b")
+
+
+@lru_cache(maxsize=2048)
+def _verb_subjects(sentence: str, subject: tuple[int, str] | None) -> tuple[tuple[re.Match[str], str], ...]:
+    """The speech verbs of a sentence with their subjects, whatever the figure (read once)."""
+    found = []
+    for verb in _SPEECH.finditer(sentence):
+        if _is_noun(sentence, verb):
+            continue  # "its final report", "New reports from the provinces": a noun, not a verb
+        if _AUX_BEFORE.search(sentence[: verb.start()]) or _BY_AFTER.match(sentence, verb.end()):
+            continue  # passive: "were reported killed", "announced by X"
+        who = subject_before(sentence, verb.start()) or subject_after(sentence, verb) or _coordinated_subject(sentence, verb, subject)
+        if who is None or _RECORD_SUBJECT.match(who.split(",")[0].strip()):
+            continue  # "The report, released by X, lists ...": the document, not a claimant (X is, by the passive)
+        found.append((verb, who))
+    return tuple(found)
 
 
 _OUTER_VERB = re.compile(r"^(?:said|says|told|tells|added|adds|stated|states|wrote|writes|insisted|insists|noted|explained|warned|believes|argued)$", re.IGNORECASE)
@@ -287,12 +307,15 @@ _OUTER_VERB = re.compile(r"^(?:said|says|told|tells|added|adds|stated|states|wro
 _COMPLEMENT_GAP = re.compile(r"^\s*(?:(?!that\b)[\w’'-]+\s+){0,5}?(?:that\s+)?$", re.IGNORECASE)
 
 
-def _coordinated_subject(sentence: str, verb: re.Match[str], memory: MentionMemory) -> str | None:
+def _coordinated_subject(sentence: str, verb: re.Match[str], first: tuple[int, str] | None) -> str | None:
     """"MSF is supporting the hospital and reported treating 58 patients": the first verb's subject."""
-    if memory.subject is None or not re.search(r"\b(?:and|but)\s+(?:(?:also|later|then|has|have|had)\s+)?$", sentence[: verb.start()]):
+    if first is None or not _COORDINATED.search(sentence[: verb.start()]):
         return None
-    end, subject = memory.subject
+    end, subject = first
     return subject if end < verb.start() else None
+
+
+_COORDINATED = re.compile(r"\b(?:and|but)\s+(?:(?:also|later|then|has|have|had)\s+)?$")
 
 
 def _same_sentence_subject(subject: str, verb_start: int, memory: MentionMemory) -> str:
@@ -411,12 +434,15 @@ def _bracketed_source(sentence: str, end: int, memory: MentionMemory) -> Attribu
 
 def _possessive_of_figure(sentence: str, start: int, end: int, memory: MentionMemory) -> Attribution | None:
     """"the regime's claim of 14", "the group's figure of 41": the owner claims the figure."""
-    m = _OWNED_FIGURE.search(sentence[max(0, start - 80) : start]) or _OWNED_STATED.search(sentence[max(0, start - 120) : start])
+    window = sentence[max(0, start - 120) : start]
+    owned = "'" in window or "’" in window
+    m = (_OWNED_FIGURE.search(sentence[max(0, start - 80) : start]) or _OWNED_STATED.search(window)) if owned else None
     if m is None:
         by = _BY_ACCOUNT.match(sentence[end : end + 100])  # "58 dead in Hamra, by the ministry's account"
         if by and plausible_claimant(by.group("np")):
             return _make(by.group("np"), memory, anchor=end + by.end())
-        claims_of = _CLAIMS_OF.search(sentence[max(0, start - 160) : start])  # "the claims of rights groups that ..."
+        wide = sentence[max(0, start - 160) : start]
+        claims_of = _CLAIMS_OF.search(wide) if " that " in wide else None  # "the claims of rights groups that ..."
         if claims_of is None or not plausible_claimant(claims_of.group("np")):
             return None
         return _make(claims_of.group("np"), memory, anchor=start)
@@ -476,6 +502,8 @@ def _make(name: str, memory: MentionMemory, anchor: int | None) -> Attribution |
 
 def _quotations(sentence: str) -> list[tuple[int, int]]:
     """Spans inside quotation marks (curly or straight)."""
+    if "“" not in sentence and '"' not in sentence:
+        return []
     spans = [(m.start(), m.end()) for m in re.finditer(r"“[^”]*(?:”|$)", sentence)]
     spans += [(m.start(), m.end()) for m in re.finditer(r'"[^"]*(?:"|$)', sentence)]
     return spans

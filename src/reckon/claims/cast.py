@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from reckon.claims.claimants import known_claimant
 
@@ -158,15 +159,26 @@ class Entity:
     body: str | None = None  # the body a person speaks for, as written ("the ministry")
     mentions: list[int] = field(default_factory=list)  # offsets where it is named
     described_only: bool = False  # known by a description only ("the enclave's health ministry")
+    _classes: tuple | None = field(default=None, repr=False, compare=False)
+    _heads: tuple | None = field(default=None, repr=False, compare=False)
 
     @property
     def classes(self) -> set[str]:
-        text = " ".join([self.name, *self.aliases, *self.epithets, self.role])
-        return {name for name, pattern in _CLASS_RES.items() if pattern.search(text)}
+        key = (len(self.aliases), len(self.epithets), self.role)
+        if self._classes is None or self._classes[0] != key:  # names and epithets grow while reading
+            text = " ".join([self.name, *self.aliases, *self.epithets, self.role])
+            self._classes = (key, {name for name, pattern in _CLASS_RES.items() if pattern.search(text)})
+        return self._classes[1]
 
     @property
     def heads(self) -> set[str]:
         """The nouns it can be called by: its names' organisation words and its epithets."""
+        key = (len(self.aliases), len(self.epithets))
+        if self._heads is None or self._heads[0] != key:
+            self._heads = (key, self._read_heads())
+        return self._heads[1]
+
+    def _read_heads(self) -> set[str]:
         found = set(self.epithets)
         for name in (self.name, *self.aliases):
             words = [w.lower().strip("’'") for w in name.split()]
@@ -253,8 +265,9 @@ class Cast:
         apposition = _APPOSITION.match(after)
         if apposition:
             entity.epithets |= _epithet(apposition.group("desc"))
-        for pattern in (_DESC_THEN_NAME, _CALLING, _DESCRIBED_BEFORE):
-            described = pattern.search(before)
+        tail = before[-80:]
+        for pattern, cheap in ((_DESC_THEN_NAME, tail.rstrip().endswith(",")), (_CALLING, "itself" in tail or "known" in tail), (_DESCRIBED_BEFORE, True)):
+            described = pattern.search(tail) if cheap else None
             if described:
                 entity.epithets |= _epithet(described.group("desc"))
 
@@ -497,6 +510,9 @@ _ROLE_THEN_COMMA = re.compile(
 
 def _role_before(before: str) -> str | None:
     """"regional governor ", "Ministry spokesman ", "the head of the X administration, "."""
+    before = before[-110:]
+    if not _ROLE_WORD.search(before):
+        return None  # most names have no role before them: skip the costly anchored searches
     close = _ROLE_RIGHT_BEFORE.search(before) or _ROLE_THEN_COMMA.search(before)
     if close is None:
         return None
@@ -542,6 +558,7 @@ def _words(text: str) -> set[str]:
     return {w.lower().strip("’'") for w in re.findall(r"[\w’'-]+", text)}
 
 
+@lru_cache(maxsize=8192)
 def _bare(mention: str) -> str:
     mention = " ".join(mention.split()).strip(" ,.;:\"“”'’()")
     mention = re.sub(r"^(?:the|The|a|an|An|A)\s+", "", mention)
@@ -549,7 +566,15 @@ def _bare(mention: str) -> str:
 
 
 def _contains(text: str, name: str) -> bool:
-    return bool(name) and re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text) is not None
+    """Whether ``name`` occurs in ``text`` as whole words."""
+    if not name or name not in text:
+        return False
+    return _word_pattern(name).search(text) is not None
+
+
+@lru_cache(maxsize=4096)
+def _word_pattern(name: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])")
 
 
 def _fits(words: list[str], entity: Entity) -> bool:

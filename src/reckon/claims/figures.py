@@ -78,6 +78,7 @@ _SOURCES_BEFORE = re.compile(
     r"analy[sz](?:ed|ing)|reviewed)\s+(?:with\s+)?(?:at\s+least\s+|more\s+than\s+|over\s+|some\s+|about\s+)?$",
     re.IGNORECASE,
 )
+_SOURCES_HINT = re.compile(r"interview|spoke|spoken|talked|survey|consult|analy|review", re.IGNORECASE)
 _FRACTION_AFTER = re.compile(
     r"^[\s-]+(?:fifths?|thirds?|quarters?|tenths?|sixths?|sevenths?|eighths?|ninths?|halves)\b|^\s+in\s+(?:every\s+)?\d",
     re.IGNORECASE,
@@ -115,7 +116,9 @@ def _is_count(text: str, start: int, end: int) -> bool:
     before, after = text[max(0, start - 25) : start], text[end : end + 20]
     if _NOT_A_COUNT_BEFORE.search(before) or _NOT_A_COUNT_AFTER.match(after):
         return False
-    if _AGE_BEFORE.search(text[max(0, start - 60) : start]) or _SOURCES_BEFORE.search(text[max(0, start - 40) : start]):
+    near = text[max(0, start - 60) : start]
+    aged = ("age" in near or " of " in near or "between" in near) and _AGE_BEFORE.search(near)
+    if aged or (_SOURCES_HINT.search(near) and _SOURCES_BEFORE.search(text[max(0, start - 40) : start])):
         return False  # "aged 19 and 24", "a girl of six", "interviewed 34 people"
     if _FRACTION_AFTER.match(after) or re.search(r"\bone\s+in\s+(?:every\s+)?$", before, re.IGNORECASE):
         return False  # "one fifth of those killed", "one in every 60 people"

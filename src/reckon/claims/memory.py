@@ -63,6 +63,7 @@ class MentionMemory:
     topics: list[Entity] = field(default_factory=list)  # sentence subjects and speakers so far, in order
     subject: tuple[int, str] | None = None  # the current sentence's subject: where it ends, and its words
     speakers: list[Entity] = field(default_factory=list)  # claimants so far, in order ("the statement" is the last one's)
+    made: dict = field(default_factory=dict)  # attributions made for the current sentence, by verb and subject
 
     def remember(self, text: str) -> None:
         if "(" in text:
@@ -100,7 +101,7 @@ class MentionMemory:
         extra = [n for _, n in sorted([(before.find(n), n) for n in extra] + bodies)]
         return MentionMemory(
             self.names + extra, self.acronyms, self.roles, self.labels, self.opposition, self.cast, self.position,
-            self.topics, self.subject, self.speakers,
+            self.topics, self.subject, self.speakers, self.made,
         )
 
     def add(self, name: str, label: str | None = None) -> None:

@@ -12,6 +12,7 @@ head such as "officials", "the ministry", "it").
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from reckon.claims.numbers import DIGIT
 
@@ -111,6 +112,7 @@ def sentence_subject(sentence: str) -> tuple[int, str] | None:
     return found.end("np"), subject
 
 
+@lru_cache(maxsize=8192)
 def subject_before(sentence: str, verb_start: int) -> str | None:
     """The noun phrase a verb at ``verb_start`` has as its subject, read leftwards."""
     prefix = _FILLERS.sub("", sentence[max(0, verb_start - _SUBJECT_REACH) : verb_start].rstrip())
@@ -152,13 +154,18 @@ def subject_before(sentence: str, verb_start: int) -> str | None:
 
 
 def subject_after(sentence: str, verb: re.Match[str]) -> str | None:
-    before = sentence[: verb.start()].rstrip()
-    if not before.endswith((",", "”", '"', "’")) or verb.group().lower() in {"told", "tells"}:
+    return _subject_after(sentence, verb.start(), verb.end(), verb.group())
+
+
+@lru_cache(maxsize=8192)
+def _subject_after(sentence: str, verb_start: int, verb_end: int, verb_text: str) -> str | None:
+    before = sentence[:verb_start].rstrip()
+    if not before.endswith((",", "”", '"', "’")) or verb_text.lower() in {"told", "tells"}:
         return None  # inversion only after a clause: "..., said the ministry" (not "..., told parliament")
-    name = noun_phrase_after(sentence, verb.end())
+    name = noun_phrase_after(sentence, verb_end)
     if name is None:
         return None
-    following = sentence[verb.end() :].lstrip()[len(name) :]
+    following = sentence[verb_end:].lstrip()[len(name) :]
     if following.strip() and not re.match(r"^\s*(?:[,.;:(]|in\s|on\s|at\s|during\s)", following):
         return None  # "said the hospital had received ...": a clause, not an inverted subject
     return name if plausible_claimant(name) else None

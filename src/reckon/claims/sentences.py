@@ -22,9 +22,9 @@ _ABBREVIATIONS = {
 # A candidate break: end punctuation (with closing quotes) and space, or a line break.
 _BREAK = re.compile(r"[.!?][\"”’)\]]*\s+|\n\s*")
 _WORD_BEFORE = re.compile(r"([\w.]+)\.$")
+# Matched on lower-cased text: a case-insensitive alternation is several times slower.
 _QUANTITY = re.compile(
     rf"{DIGIT}|\b(?:{'|'.join([*UNITS, *TENS])}|hundreds?|thousands?|millions?|dozens?|scores|several|handful|few)\b",
-    re.IGNORECASE,
 )
 _CASUALTY = re.compile(
     r"kill|dead|death|die[sd]?\b|slain|martyr|fatal|murder|massacr|slaughter|gunned|shot|lives|bod(?:y|ies)|"
@@ -33,7 +33,6 @@ _CASUALTY = re.compile(
     r"location|place|village|district|street|rall|march|protest|gather|demonstrat|neighbo|count|"
     r"buri|funeral|grave|corpse|hospital|treated|eliminat|neutrali|fallen|\bfell\b|captur|rubble|trapped|\bfate\b|"
     r"whereabouts|succumb|casualt|prisoner|hostage|lost|names|\btotal\b|\btally\b|\bfigure\b|\bcount\b",
-    re.IGNORECASE,
 )
 
 
@@ -111,12 +110,13 @@ def _is_boundary(text: str, found: re.Match[str]) -> bool:
 
 def has_quantity(sentence: str) -> bool:
     """True when the sentence holds a number or a vague quantity (digits in any script, words)."""
-    return bool(_QUANTITY.search(sentence))
+    return bool(_QUANTITY.search(sentence.lower()))
 
 
 def may_hold_claim(sentence: str) -> bool:
     """True when the sentence has a quantity and a casualty/scope word (cheap, generous)."""
-    return bool(_QUANTITY.search(sentence) and _CASUALTY.search(sentence))
+    lower = sentence.lower()
+    return bool(_QUANTITY.search(lower) and _CASUALTY.search(lower))
 
 
 def headlines(text: str, sentences: list[Sentence]) -> set[int]:
