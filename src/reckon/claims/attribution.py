@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from reckon.claims.lowered import Lowered
 from reckon.claims.claimant_keys import claimant_key
 from reckon.claims.claimants import AUTHOR, known_claimant
 from reckon.claims.memory import MentionMemory
@@ -34,7 +35,7 @@ from reckon.claims.phrases import (
     subject_before,
 )
 
-_SPEECH = re.compile(
+_SPEECH = Lowered(
     r"\b(?:said|says|say|told|tells|reported|reports|announced|announces|confirmed|confirms|"
     r"documented|documents|recorded|records|estimated|estimates|stated|states|"
     r"claimed(?!\s+(?:the\s+)?lives)|claims(?!\s+(?:the\s+)?lives)|"
@@ -50,19 +51,15 @@ _SPEECH = re.compile(
     r"argued|contends|contended|admits|admit|(?:has|have|had)\s+named|puts|estimate|report|"
     r"announce|confirm|claim(?!\s+(?:the\s+)?lives)|quoted|lists|counts|tallies|logged|(?:has|have|had)\s+learned|learnt|"
     r"(?:has|have|had)\s+(?:now\s+|so\s+far\s+|already\s+|also\s+)?(?:named|identified|listed|counted|recorded)|"
-    r"(?:speaks|spoke|spoken|speak|talks|talked|talk|writes|wrote|written)\s+of)\b",
-    re.IGNORECASE,
-)
-_PASSIVE_AGENT = re.compile(
+    r"(?:speaks|spoke|spoken|speak|talks|talked|talk|writes|wrote|written)\s+of)\b")
+_PASSIVE_AGENT = Lowered(
     r"\b(?:announced|reported|documented|confirmed|released|published|compiled|recorded|given|"
     r"cited|provided|issued|verified|counted|estimated|claimed|tallied|registered|gathered|"
     r"collected|presented|put\s+forward|stated|disclosed|revealed|declared|quoted|circulated|"
     r"floated|put\s+out|given\s+out|spread|touted|publici[sz]ed|distributed|broadcast|aired|"
     r"offered|supplied|produced|calculated|listed|logged|advanced|maintained|cited|shared|alleged|asserted)"
     r"(?:\s+(?:on|in|from|with|using|earlier|last|late|this|through|almost|every|each|daily|weekly|regularly|"
-    r"jointly|separately|first|initially|previously|now|also|originally)\b[^,.;:]{0,40}?)?\s+by\s+",
-    re.IGNORECASE,
-)
+    r"jointly|separately|first|initially|previously|now|also|originally)\b[^,.;:]{0,40}?)?\s+by\s+")
 _ACCORDING = re.compile(r"\baccording\s+to\s+", re.IGNORECASE)
 _CITING = re.compile(r"\b(?:citing|quoting)\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(

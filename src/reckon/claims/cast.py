@@ -111,6 +111,9 @@ _DESCRIBED_BEFORE = re.compile(  # "the local news outlet Delta Voice", "State n
     r"monitor|network|organi[sz]ation|watchdog|charity|militia|movement))\s+$",
     re.IGNORECASE,
 )
+_DESCRIPTION_NOUNS = frozenset(
+    "outlet agency newspaper channel broadcaster group monitor network organisation organization watchdog charity militia movement".split()
+)
 _DATELINE = re.compile(r"^(?:,\s+(?:[A-Z][a-z]+\.?\s+\d|\d|[A-Z][a-z]+\s+\()|\s*\(|\s+[-–—]\s)")
 _SPEECH_AFTER = re.compile(
     r"^,?\s+(?:(?:also|later|earlier|then|had|has|have|now)\s+)?(?:said|says|told|tells|added|wrote|writes|"
@@ -266,7 +269,7 @@ class Cast:
         if apposition:
             entity.epithets |= _epithet(apposition.group("desc"))
         tail = before[-80:]
-        for pattern, cheap in ((_DESC_THEN_NAME, tail.rstrip().endswith(",")), (_CALLING, "itself" in tail or "known" in tail), (_DESCRIBED_BEFORE, True)):
+        for pattern, cheap in ((_DESC_THEN_NAME, tail.rstrip().endswith(",")), (_CALLING, "itself" in tail or "known" in tail), (_DESCRIBED_BEFORE, tail[-1:].isspace() and tail.split()[-1:] != [] and tail.split()[-1].lower() in _DESCRIPTION_NOUNS)):
             described = pattern.search(tail) if cheap else None
             if described:
                 entity.epithets |= _epithet(described.group("desc"))
@@ -511,16 +514,29 @@ _ROLE_THEN_COMMA = re.compile(
 def _role_before(before: str) -> str | None:
     """"regional governor ", "Ministry spokesman ", "the head of the X administration, "."""
     before = before[-110:]
-    if not _ROLE_WORD.search(before):
-        return None  # most names have no role before them: skip the costly anchored searches
-    close = _ROLE_RIGHT_BEFORE.search(before) or _ROLE_THEN_COMMA.search(before)
-    if close is None:
-        return None
-    role = re.split(r"(?<![A-Z])[.;:!?”\"]\s|\n|,\s", close.group("role"))[-1]
-    words = role.split()
-    while words and words[0].lower() in _OPENERS - {"the", "a", "an", "its", "their"}:
-        words.pop(0)
-    return " ".join(words) or None
+    last = None
+    for last in _ROLE_WORD.finditer(before):
+        pass
+    if last is None:
+        return None  # most names have no role before them
+    tail = before[last.end() :]
+    if tail.strip() and not _ROLE_COMPLEMENT.fullmatch(tail):
+        return None  # the role must end right before the name, or end its complement with a comma
+    head: list[str] = []
+    for word in reversed(re.split(r"(?<![A-Z])[.;:!?”\"]\s|\n|,\s", before[: last.start()])[-1].split()[-4:]):
+        if not (word[:1].isupper() or word.lower() in _ROLE_MODIFIERS or word.endswith(("'s", "’s", "s'", "s’"))):
+            break  # "said regional governor" -> "regional governor"
+        head.insert(0, word)
+    role = " ".join(head + (last.group() + tail).split()).rstrip(" ,")
+    return role or None
+
+
+_ROLE_MODIFIERS = frozenset(
+    """the a an its their his her regional provincial local state deputy senior chief military army police
+    government ministry health interior defence defense foreign hospital former acting top special
+    humanitarian opposition""".split()
+)
+_ROLE_COMPLEMENT = re.compile(r"(?:\s+(?:of|for|at|to|in|on)\s+(?:the\s+)?(?:[\w’'.-]+\s+){0,6}?[\w’'.-]+)?,\s+|\s+", re.IGNORECASE)
 
 
 def _parent(name: str) -> tuple[str, str | None]:

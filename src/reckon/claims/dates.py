@@ -15,6 +15,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from reckon.claims.lowered import Lowered
+
 MONTHS = {
     name: i + 1
     for i, names in enumerate(
@@ -27,16 +29,14 @@ MONTHS = {
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
 _MONTH = rf"(?P<month>{_MONTH_NAMES})\.?"
-_DATE = re.compile(
+_DATE = Lowered(
     rf"\b(?:{_MONTH}\s+(?P<day1>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<year1>\d{{4}}))?"
     rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>{_MONTH_NAMES})\.?(?:,?\s+(?P<year2>\d{{4}}))?"
     rf"|(?P<iso>\d{{4}}-\d{{2}}-\d{{2}})"
     rf"|(?:on\s+|last\s+)?(?P<weekday>{'|'.join(WEEKDAYS)})"
     rf"|(?P<yesterday>yesterday)|(?P<today>today|tonight|this\s+morning|this\s+afternoon|this\s+evening)"
     rf"|(?P<last_month>last\s+month)"
-    rf"|(?:in|during|since|by)\s+(?P<month3>{_MONTH_NAMES})(?:\s+(?P<year3>\d{{4}}))?)\b",
-    re.IGNORECASE,
-)
+    rf"|(?:in|during|since|by)\s+(?P<month3>{_MONTH_NAMES})(?:\s+(?P<year3>\d{{4}}))?)\b")
 # "OSKARIN, May 3 (Reuters) -", "Maykel, 19 January -", "NAY SHWE TAUNG, 15 March —", "Lisra City, Nov 12 -"
 _DATELINE = re.compile(
     rf"^[ \t]*[A-Z][\w .'’-]{{1,40}},\s+(?:(?P<month>{_MONTH_NAMES})\.?\s+(?P<day1>\d{{1,2}})"

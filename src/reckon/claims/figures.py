@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from reckon.claims.lowered import Lowered
 from reckon.claims.conventions import vague_table
 from reckon.claims.numbers import DIGIT, NUMERAL, numeral_value
 
@@ -55,18 +56,14 @@ _MONTHS = (
     # Persian calendar months, as transliterated in English-language reports
     "farvardin|ordibehesht|khordad|tir|mordad|shahrivar|mehr|aban|azar|dey|bahman|esfand"
 )
-_NOT_A_COUNT_BEFORE = re.compile(
+_NOT_A_COUNT_BEFORE = Lowered(
     rf"(?:[$€£¥]\s*|\b(?:{_MONTHS})\.?\s+|\b(?:no|number|article|page|paragraph|line|aged|age|"
     r"ages|route|chapter|section|item|resolution|room|flight|vol\.?)\s+|\d[:.]|/"
-    rf"|\b(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+|\b\d{{1,2}}\s+(?:{_MONTHS})\.?,?\s+)$",
-    re.IGNORECASE,
-)
-_NOT_A_COUNT_AFTER = re.compile(
+    rf"|\b(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+|\b\d{{1,2}}\s+(?:{_MONTHS})\.?,?\s+)$")
+_NOT_A_COUNT_AFTER = Lowered(
     rf"^(?:\s*(?:%|percent\b|per\s+cent\b|[:/]\d|st\b|nd\b|rd\b|th\b|\.\d)"
     rf"|\s+(?:{_MONTHS})\b|-?\s*(?:year|month|week|day|hour|minute)s?[-\s]old\b"
-    r"|\s*(?:rials?|tomans?|dollars?|euros?|pounds|usd|eur|bn|billion|trillion|am\b|pm\b|a\.m\.|p\.m\.))",
-    re.IGNORECASE,
-)
+    r"|\s*(?:rials?|tomans?|dollars?|euros?|pounds|usd|eur|bn|billion|trillion|am\b|pm\b|a\.m\.|p\.m\.))")
 _AGE_BEFORE = re.compile(
     r"(?:\baged?\s+|\bages\s+(?:of\s+)?|\b(?:under|over|above|below)\s+the\s+age\s+of\s+|"
     r"\b(?:a|an|the)\s+(?:[\w-]+\s+)?(?:girl|boy|child|baby|man|woman|infant|toddler|son|daughter)\s+of\s+|"
