@@ -469,7 +469,8 @@ def _elided(sentence: str, start: int, memory: MentionMemory) -> Attribution | N
     earlier = sentence[: found.start()]
     if not _ELIDED_VERB.search(earlier) or not re.search(DIGIT, earlier):
         return None  # the pattern needs a figure with its verb before it
-    if not plausible_claimant(name) or _SPEECH.search(name) or re.search(r"\b(?:in|of|and|were|was|people|dead|killed|injured)\b", name):
+    named = plausible_claimant(name) or re.fullmatch(r"(?i)the\s+[a-z][\w-]+(?:\s+[a-z][\w-]+)?", name)  # "and the rebels at 900"
+    if not named or _SPEECH.search(name) or re.search(r"\b(?:in|of|and|were|was|people|dead|killed|injured)\b", name):
         return None  # "4 in Deir Hamra", "children and": a list of figures, not of claimants
     return _make(name, memory, anchor=found.end())
 

@@ -28,6 +28,11 @@ _OWNED = re.compile(
     r"department|wing|spokes(?:man|woman|person)|bulletin|update|account|total)(?:\s+in\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)?$",
     re.IGNORECASE,
 )
+_STAFF_AT = re.compile(
+    r"^(?:a|an|the|one|two|three|several)\s+(?:[\w-]+\s+)?(?:doctors?|surgeons?|nurses?|medics?|sources?|officials?|"
+    r"staff|workers?|health\s+workers|spokes(?:man|woman|person))\s+(?:at|from|in|with)\s+(?P<body>.+)$",
+    re.IGNORECASE,
+)
 # "the hospital director", "a ministry official": a role of a body the text names
 _ROLE_OF_BODY = re.compile(
     r"^(?:the|a|an)\s+(?P<body>[\w’'-]+(?:\s+[\w’'-]+)?)\s+(?:director|spokes(?:man|woman|person)|chief|head|official|"
@@ -118,6 +123,12 @@ def resolve_entity(name: str, memory: MentionMemory) -> Entity | None:
         if entity is not None and entity.kind == "org" and unit in ("command", "office", "team", "unit", "department", "wing"):
             entity.epithets.add(unit)  # later "the command" is the same body
         return entity
+    staff = _STAFF_AT.match(mention)
+    if staff:  # "a doctor at the city's main hospital" (named elsewhere as "Maykel Referral Hospital")
+        place = staff.group("body")
+        body = memory.cast.named(place) or memory.cast.described(re.sub(r"^(?:the\s+)?[\w-]+['’]s\s+", "the ", place), memory.position)
+        if body is not None and body.kind == "org":
+            return body
     role = _ROLE_OF_BODY.match(mention)
     if role and role.group("body").split()[-1].lower() in ORG_HEADS:
         body = memory.cast.described("the " + role.group("body"), memory.position)

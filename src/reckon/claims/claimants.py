@@ -40,7 +40,8 @@ KNOWN_CLAIMANTS: dict[str, tuple[str, ...]] = {
     "ICRC": ("ICRC", "International Committee of the Red Cross"),
     "MSF": ("MSF", "Médecins Sans Frontières", "Medecins Sans Frontieres", "Doctors Without Borders"),
     "UN human rights experts": ("UN experts", "UN human rights experts", "U.N. experts", "U.N. human rights experts"),
-    "United Nations": ("United Nations", "UN", "U.N."),
+    "ACLED": ("ACLED", "Armed Conflict Location and Event Data Project", "Armed Conflict Location & Event Data Project"),
+    "United Nations": ("United Nations", "UN", "U.N"),
 }
 
 # Longest aliases first, across all keys, so "Iran Human Rights Monitor" is not read as
@@ -51,7 +52,7 @@ _ALIASES = sorted(
     reverse=True,
 )
 _ALIAS_RES = [
-    (key, re.compile(rf"(?<![\w-]){re.escape(alias)}(?![\w-])", 0 if alias.isupper() and len(alias) <= 3 or alias == "U.N." else re.IGNORECASE))
+    (key, re.compile(rf"(?<![\w-]){re.escape(alias)}(?![\w-])", 0 if alias.isupper() and len(alias) <= 3 or alias == "U.N" else re.IGNORECASE))
     for alias, key in _ALIASES
 ]
 
