@@ -168,6 +168,8 @@ def attribute(sentence: str, start: int, end: int, memory: MentionMemory, speake
     if found is None and agent is not None:
         return [agent]
     if found is not None and agent is not None and agent.claimant_key != found.claimant_key:
+        if _COMPARED_BEFORE.search(sentence[max(0, start - 40) : start]):
+            return [agent]  # "counted 1,240, far more than the 750 announced by Y": only Y gives the 750
         return [found, replace(agent, direct=False)]
     if found is not None and found.claimant_key == AUTHOR and speaker is not None:
         return [speaker]  # "we" and "our staff" inside a quotation are its speaker
@@ -278,6 +280,7 @@ def _speech_subject(sentence: str, start: int, end: int, memory: MentionMemory) 
 
 
 _PRONOUNS = {"it", "they", "he", "she"}
+_COMPARED_BEFORE = re.compile(r"\b(?:than|from|with|versus|against)\s+(?:the|its|their)\s+$", re.IGNORECASE)
 _FIGURE_THEN_PRONOUN = re.compile(rf"{DIGIT}[\d,.]*\s+(?:[\w-]+\s+){{0,2}}(?:it|they|he|she)\b[^,;“”\"]*$")
 _NEW_CLAUSE = re.compile(r",\s+and\b|;")
 _BY_AFTER = re.compile(r"\s+by\b")

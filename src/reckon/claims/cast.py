@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from collections.abc import Iterator
 from functools import lru_cache
 
 from reckon.claims.claimants import known_claimant
@@ -99,7 +100,9 @@ _ALSO_KNOWN = re.compile(
     r"^(?:,\s+)?(?:also\s+)?(?:known\s+as|calling\s+itself|which\s+calls\s+itself|called)\s+(?:the\s+)?"
     r"(?P<alias>[A-Z“\"][^,;:.()]{1,60})"
 )
-_BRACKET = re.compile(r"^\s*\((?P<short>[A-Z][A-Za-z.]{1,9}(?:\s*/\s*[A-Z][A-Za-z.]{1,9})*)\)")
+_BRACKET = re.compile(
+    r"^\s*\((?P<short>[A-Z][A-Za-z.]{1,9}(?:\s+[A-Z][a-z]+)?(?:\s*/\s*[A-Z][A-Za-z.]{1,9}(?:\s+[A-Z][a-z]+)?)*)\)"
+)
 _DESC_THEN_NAME = re.compile(r"(?P<desc>\b(?:the|a|an)\s+(?:[\w’'-]+\s+){0,5}?[\w’'-]+)\s*,\s+$", re.IGNORECASE)
 _CALLING = re.compile(
     r"(?P<desc>\b(?:the|a|an)\s+(?:[\w’'-]+\s+){0,3}[\w’'-]+),?\s+(?:which\s+calls\s+itself|calling\s+itself|"
@@ -203,9 +206,8 @@ class Cast:
         header = _HEADER.match(text)  # the seed format's " date YYYY-MM-DD " opening
         if header:
             text = " " * header.end() + text[header.end() :]
-        for run in _RUN.finditer(text):
-            for start, tokens in _pieces(run):
-                cast._take(text, start, tokens)
+        for start, tokens in _joined(text, _RUN.finditer(text)):
+            cast._take(text, start, tokens)
         cast._merge_short_forms()
         return cast
 
@@ -254,13 +256,17 @@ class Cast:
     def _organisation(self, name: str, start: int, before: str, after: str) -> None:
         name, unit = _parent(name)
         name = _IN_PLACE.sub(r"\g<head>", name)  # "Nasser al-Din Hospital in Khan Marwa" -> the hospital
-        entity = self.named(name, exact=True) or self._add(name, "org")
+        short = _BRACKET.match(after)
+        shorts = [a for a in re.split(r"\s*/\s*", short.group("short")) if a != name] if short else []
+        known = next((e for a in shorts if (e := self.named(a, exact=True)) is not None and e.kind == "org"), None)
+        entity = self.named(name, exact=True) or known or self._add(name, "org")
+        if entity.name != name:
+            entity.aliases.add(name)  # "X (PMOI / MEK)" after "Y (MEK/PMOI)": one body named twice
         if unit:
             entity.aliases.add(unit)
         entity.mentions.append(start)
-        short = _BRACKET.match(after)
         if short:
-            entity.aliases.update(a for a in re.split(r"\s*/\s*", short.group("short")) if a != entity.name)
+            entity.aliases.update(shorts)
             after = after[short.end() :]
         other = _ALSO_KNOWN.match(after)
         if other:
@@ -433,6 +439,25 @@ _BARE_ADJECTIVES = re.compile(
 )
 
 
+def _joined(text: str, runs: Iterator[re.Match[str]]) -> list[tuple[int, list[str]]]:
+    """Runs as pieces, joining "National Security and Foreign Policy Committee" (two capitalised
+    words or more, "and", then a name ending in an organisation word) into one name."""
+    pieces: list[tuple[int, list[str]]] = []
+    previous_end = -1
+    for run in runs:
+        parts = _pieces(run)
+        if (
+            pieces and parts and text[previous_end : run.start()] == " and "
+            and len(pieces[-1][1]) >= 2 and not {t.lower() for t in pieces[-1][1]} & ORG_HEADS
+            and parts[0][1][-1].lower() in ORG_HEADS and parts[0][1][0] not in ("The", "the")
+        ):
+            start, tokens = pieces.pop()
+            parts[0] = (start, tokens + ["and"] + parts[0][1])
+        pieces.extend(parts)
+        previous_end = run.end()
+    return pieces
+
+
 def _pieces(run: re.Match[str]) -> list[tuple[int, list[str]]]:
     """A run split where it cannot be one name: at headings and datelines in capitals."""
     pieces: list[tuple[int, list[str]]] = []
@@ -474,6 +499,9 @@ def _title_split(tokens: list[str]) -> tuple[str, str] | None:
     if last is None:
         return None
     name = tokens[last + 1 :]
+    links = [i for i, t in enumerate(name) if t.lower() in _LINK_WORDS]
+    if links and len(name) - links[-1] - 1 >= 3:  # "Secretary of State Mike Pompeo": the title runs on
+        last, name = last + links[-1] + 2, name[links[-1] + 2 :]
     if any(t.lower().strip("’'") in ORG_HEADS or t.lower() in _LINK_WORDS for t in name):
         return None  # "Director of the Federal Office": an office, not a person
     if _OFFICE_TITLE.match(tokens[last]) and not _PERSONAL_TITLE.match(tokens[last]) and len(name) < 2:

@@ -279,11 +279,13 @@ def read_figure(
     category = _labelled(text[max(0, figure.start - 30) : figure.start]) or _category_after(right)
     if category == "arrested" and _DIED_IN_CUSTODY.match(text[figure.end : figure.end + 160]):
         return Reading("killed", subgroup="died in custody")  # "two men detained in X on 28 February died in custody"
-    if category == "executed" and re.search(r"\b(?:summarily|extrajudicially|on\s+the\s+spot)\s+$", text[max(0, figure.start - 40) : figure.start] + " ", re.I):
-        category = "killed"
+    if category == "executed" and _SUMMARY.search(text[max(0, figure.start - 40) : figure.start]):
+        return Reading("killed", subgroup="summarily executed")  # killings, not death sentences carried out
     if category is None and _NO_LONGER_HELD.search(right):
         return None  # "450 have since been released": not a casualty count
     category = category or _category_before(left)
+    if category == "killed" and _SUMMARY.search(text[max(0, figure.start - 40) : figure.start]):
+        subgroup = "summarily executed"
     continues = False
     if category is None:
         named = _SUBSET_OF_NAMED.search(left)
@@ -338,6 +340,7 @@ def _right_context(text: str, figure: Figure, next_start: int) -> str:
     return re.split(r"[;:!?()\[\]“”\"]|\.(?:\s|$)|,\s", right, maxsplit=1)[0]
 
 
+_SUMMARY = re.compile(r"\b(?:summarily|extrajudicially)\s+execut\w*\s+(?:at\s+least\s+|more\s+than\s+|some\s+|about\s+)?$", re.IGNORECASE)
 _DIED_IN_CUSTODY = re.compile(
     r"^\s+(?:[\w-]+\s+){0,2}?(?:detainees|prisoners|detained|arrested|held)\b[^.;]{0,100}?\b(?:have\s+|had\s+|has\s+)?"
     r"(?:died|were\s+killed|were\s+found\s+dead)\b",
@@ -411,7 +414,7 @@ def _part_of(after: str, previous: Reading | None) -> Reading | None:
     among = _AMONG_AFTER.match(after)
     if among:
         category = next(cat for cat in ("killed", "injured", "arrested", "missing") if among.group(cat))
-        return Reading(category, subgroup=_subgroup("", after))
+        return Reading(category, subgroup=_subgroup("", re.split(r",|\band\b", after, maxsplit=1)[0]))
     if previous is not None and previous.category != "scope" and _PART_OF.match(after):
         rest = _PART_OF.sub("", after)
         if _DIED_PREDICATE.match(rest):  # "one of whom later succumbed to his injuries"

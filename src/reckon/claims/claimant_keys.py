@@ -122,7 +122,8 @@ def resolve_entity(name: str, memory: MentionMemory) -> Entity | None:
         unit = owned.group("unit").lower()
         if entity is not None and entity.kind == "org" and unit in ("command", "office", "team", "unit", "department", "wing"):
             entity.epithets.add(unit)  # later "the command" is the same body
-        return entity
+        if entity is not None:
+            return entity
     staff = _STAFF_AT.match(mention)
     if staff:  # "a doctor at the city's main hospital" (named elsewhere as "Maykel Referral Hospital")
         place = staff.group("body")

@@ -71,6 +71,10 @@ _TOTAL_CONTINUES = re.compile(
     r"(?:now\s+|had\s+|has\s+|later\s+)*(?:stood|stands|rose|risen|reached|climbed|passed|topped|jumped)\b",
     re.IGNORECASE,
 )
+_ISSUED = re.compile(
+    r"\b(?:issued|released|published|put\s+out|gave|read\s+out|posted)\s+(?:a|an|its|the|their)\s+(?:[\w-]+\s+)?"
+    r"(?:statement|report|update|list|bulletin|figures|overview|communiqu[eé])\b"
+)
 _PERSON_DESCRIPTION = re.compile(
     r"^(?:a|an|one|the)\s+(?:[\w-]+\s+){0,2}?(?:resident|witness|doctor|nurse|medic|relative|man|woman|mother|father|"
     r"survivor|volunteer|source|deacon|priest|imam|teacher|student|farmer|driver|worker|journalist|activist|lawyer|"
@@ -171,7 +175,8 @@ def _laid_out(sentence: Sentence, rows: dict[int, list[LineReading | None]], vag
         figures = [f for f in find_figures(sentence.text, vague=vague) if f.qualifier == "exact"]
         cells = figures[-len(columns) :] if len(figures) >= len(columns) else []
         return [(f, _line_reading(c)) for f, c in zip(cells, columns) if c is not None]
-    label = label_line(sentence.text) if ":" in sentence.text or "\n" not in sentence.text else None
+    broken = re.search(r"\([^)]*\n[^)]*\)", sentence.text)  # "(as of 23\nNovember)": a PDF line break
+    label = label_line(sentence.text.replace("\n", " ")) if ":" in sentence.text or "\n" not in sentence.text or broken else None
     if label is None:
         return None
     offset, reading = label
@@ -489,6 +494,10 @@ def _mark_disputes_back(text: str, found: list[_Found], previous: tuple[int, int
 
 def _remember_topics(memory: MentionMemory, sentence: Sentence, claims: list[Claim]) -> None:
     """The sentence's subject and its speakers, for a later "it" or "she"; claimants for "the officials"."""
+    if memory.subject is not None and _ISSUED.search(sentence.text):  # "The ministry issued a statement."
+        issuer = resolve_entity(memory.subject[1], memory)
+        if issuer is not None and issuer.kind == "org":
+            memory.speakers.append(issuer)  # "According to the statement, ..." is its
     subject = memory.cast.first_in(sentence.start, sentence.end)
     if subject is None and memory.subject is not None and _PERSON_DESCRIPTION.match(memory.subject[1]):
         subject = Entity(memory.subject[1], "person", described_only=True)  # "A resident said ...", then "he said"

@@ -43,7 +43,7 @@ _QUALIFIER_BEFORE = [  # "no more than" is up to, not "more than": order matters
     ("about", r"about|around|some|nearly|almost|approximately|roughly|an\s+estimated|estimated|close\s+to|closer\s+to|circa|approx\.|~|something\s+like|in\s+the\s+region\s+of|nears|neared|nearing|approaching|approaches"),
 ]
 _QUALIFIER_RES = [
-    (name, re.compile(rf"(?:\b|(?<=~))(?:{words})\s*(?:the\s+)?$", re.IGNORECASE))
+    (name, re.compile(rf"(?:\b|(?<=~))(?:{words})\s*$", re.IGNORECASE))  # "more than the 750": a comparison
     for name, words in _QUALIFIER_BEFORE
 ]
 _OR_MORE_AFTER = re.compile(r"^(?:\s+or\s+more\b|\s*\+|-plus\b)", re.IGNORECASE)

@@ -34,6 +34,7 @@ _NOT_CASUALTIES = re.compile(
     r"paragraph)\b",
     re.IGNORECASE,
 )
+_AGENT = re.compile(r"\b(?:reported|recorded|registered|verified|documented|confirmed)\s+by\b", re.IGNORECASE)
 _VERB = re.compile(
     r"\b(?:said|says|say|were|was|are|is|have|has|had|been|will|would|reported|according|told|added|killing|wounding)\b",
     re.IGNORECASE,
@@ -74,7 +75,8 @@ def label_line(line: str) -> tuple[int, LineReading] | None:
     if found is None:
         return None
     label = found.group("label")
-    if _VERB.search(label) or _NOT_CASUALTIES.search(label) or len(label.split()) > 16 or ";" in label:
+    verbless = _AGENT.sub(" ", label)  # "Deaths reported by the ministry (as of 23 November)": a label with its source
+    if _VERB.search(verbless) or _NOT_CASUALTIES.search(label) or len(label.split()) > 16 or ";" in label:
         return None
     category = _category(label)
     if category is None:

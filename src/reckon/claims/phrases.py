@@ -97,7 +97,8 @@ _ROLE_WORDS = re.compile(
 _SENTENCE_SUBJECT = re.compile(
     r"^(?:[^,;:“”\"]{0,50},\s+)?(?P<np>(?:(?:The|A|An|Its|Their|This)\s+)?(?:[\w’'.-]+\s+){0,4}?[\w’'.-]+)\s+"
     r"(?:has|have|had|is|are|was|were|did|does|do|said|says|will|would|could|can|may|might|also|accused|accuses|"
-    r"denied|denies|rejected|rejects|published|publishes|reported|reports|insists|insisted|claims|claimed|keeps|kept)\b"
+    r"denied|denies|rejected|rejects|published|publishes|reported|reports|insists|insisted|claims|claimed|keeps|kept|"
+    r"[a-z]{3,}ed)\b"
 )
 
 
@@ -180,7 +181,7 @@ def noun_phrase_after(sentence: str, position: int) -> str | None:
     )
     stop = _NP_STOP.search(rest)
     name = rest[: stop.start()] if stop else rest
-    paren = re.match(r"\s*\([^)]{1,40}\)", rest[len(name) :])
+    paren = re.match(r"\s*\([A-Z][A-Za-z.’' /-]{0,39}\)", rest[len(name) :])
     if paren:  # keep an acronym in brackets: "the Veloria Watch (VW)"
         name += paren.group()
     name = _drop_trailing_verb(name.strip())

@@ -24,7 +24,7 @@ _BREAK = re.compile(r"[.!?][\"”’)\]]*\s+|\n\s*")
 _WORD_BEFORE = re.compile(r"([\w.]+)\.$")
 # Matched on lower-cased text: a case-insensitive alternation is several times slower.
 _QUANTITY = re.compile(
-    rf"{DIGIT}|\b(?:{'|'.join([*UNITS, *TENS])}|hundreds?|thousands?|millions?|dozens?|scores|several|handful|few)\b",
+    rf"{DIGIT}|\b(?:{'|'.join([*UNITS, *TENS])}|hundreds?|thousands?|millions?|dozens?|scores|several|handful|few|single)\b",
 )
 _CASUALTY = re.compile(
     r"kill|dead|death|die[sd]?\b|slain|martyr|fatal|murder|massacr|slaughter|gunned|shot|lives|bod(?:y|ies)|"
@@ -32,7 +32,7 @@ _CASUALTY = re.compile(
     r"missing|disappear|unaccounted|execut|hang|toll|victim|cit(?:y|ies)|town|province|area|"
     r"location|place|village|district|street|rall|march|protest|gather|demonstrat|neighbo|count|"
     r"buri|funeral|grave|corpse|hospital|treated|eliminat|neutrali|fallen|\bfell\b|captur|rubble|trapped|\bfate\b|"
-    r"whereabouts|succumb|casualt|prisoner|hostage|lost|names|\btotal\b|\btally\b|\bfigure\b|\bcount\b",
+    r"whereabouts|succumb|casualt|prisoner|hostage|lost|names|\btotal\b|\btally\b|\bfigure\b|\bcount\b|\bnumber\b",
 )
 
 

@@ -39,7 +39,7 @@ _POINTS_BACK = re.compile(
 )
 _PLACE = re.compile(
     r"\b(?:in|across|throughout|around|near|from)\s+(?:the\s+(?:city|town|province|region|"
-    r"district|village|capital)\s+of\s+)?(?P<place>[A-Z][\w'’-]+(?:[ ](?:[A-Z][\w'’-]+|al-\w+))*)"
+    r"district|village|capital)\s+of\s+)?(?P<place>(?:(?:al|el|ad|as|ar|an|at|az|ash)-)?[A-Z][\w'’-]+(?:[ ](?:[A-Z][\w'’-]+|al-\w+))*)"
 )
 _NOT_PLACES = re.compile(
     r"^(?:January|February|March|April|May|June|July|August|September|October|November|"

@@ -163,8 +163,8 @@ _BETWEEN_DATE = re.compile(
     r"attack\w*|fired|bomb\w*|arrest\w*|detain\w*)\b",
     re.IGNORECASE,
 )
-_SPOKEN_ON = re.compile(
-    r"\b(?:said|says|told|announced|reported|added|stated)\b[^.;:,“”\"]{0,60}?\bon\s+(?P<date>(?:Monday|Tuesday|Wednesday|"
+_SPOKEN_ON = re.compile(  # no figure and no relative clause between the verb and its day
+    r"(?<!\bwhich\s)(?<!\bwho\s)(?<!\bhad\s)\b(?:said|says|told|announced|added|stated)\b[^.;:,“”\"\d]{0,60}?\bon\s+(?P<date>(?:Monday|Tuesday|Wednesday|"
     r"Thursday|Friday|Saturday|Sunday)\b)",
 )
 _EVENT = re.compile(
