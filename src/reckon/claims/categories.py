@@ -263,20 +263,22 @@ def read_figure(
             return None  # "in several cities" says where, not how far: no figure to weigh
         return Reading("scope", unit=unit)
     subgroup = _subgroup(left[-25:], right)
-    if _NO_LONGER_HELD.search(right) and not _category_after(right):
+    own = _category_after(right)
+    if _NO_LONGER_HELD.search(right) and not own:
         return None  # "145 of them had been charged", "640 have been released"
     part = _part_of(text[figure.end : figure.end + 160], previous)
     if part is not None:
         return part
     wide_left = text[max(previous_end, figure.start - 120) : figure.start]
-    stated = _stated_total(wide_left, previous or context) if _category_after(right) is None else None
+    borrowed = None if _NOT_A_TOLL.search(wide_left[-60:] + " " + right) else previous or context  # "displaced stood at"
+    stated = _stated_total(wide_left, borrowed) if own is None else None
     if stated is not None:  # "put the toll at", "its count ... now stood at", "bringing the number ... to"
         return Reading(stated, subgroup=subgroup or (previous.subgroup if previous and stated == previous.category else None))
     if _REMAINS_OF.search(left):
         return Reading("killed", subgroup=subgroup)  # "the bodies of 6,700 detainees" are dead
     if _TREATED.search(left) and _WOUNDS.search(text[figure.end : figure.end + 80]):
         return Reading("injured", subgroup=subgroup)  # "treating 58 patients with gunshot injuries"
-    category = _labelled(text[max(0, figure.start - 30) : figure.start]) or _category_after(right)
+    category = _labelled(text[max(0, figure.start - 30) : figure.start]) or own
     if category == "arrested" and _DIED_IN_CUSTODY.match(text[figure.end : figure.end + 160]):
         return Reading("killed", subgroup="died in custody")  # "two men detained in X on 28 February died in custody"
     if category == "executed" and _SUMMARY.search(text[max(0, figure.start - 40) : figure.start]):
@@ -298,15 +300,15 @@ def read_figure(
             category, continues = previous.category, True
     if category is not None and previous is not None and category == previous.category:
         continues = continues or bool(_LIST_CONTINUES.match(left) and not _SUBSET_BEFORE.search(left))
-    if category is None and _FIGURE_OF.search(left) and (previous or context) is not None:
-        base = previous or context  # "the figure of more than 400 civilians circulated by these outlets"
-        if base is not None and base.category != "scope":
+    if category is None and _FIGURE_OF.search(left) and borrowed is not None:
+        base = borrowed  # "the figure of more than 400 civilians circulated by these outlets"
+        if base.category != "scope":
             return Reading(base.category, subgroup=subgroup or base.subgroup)
     if category is None and re.match(r"^[^.;]{0,40},\s+whose\s+(?:fate|whereabouts)\b[^.;]{0,30}\bunknown", text[figure.end : figure.end + 110], re.I):
         return Reading("missing", subgroup=subgroup)  # "took away 11 other men, whose fate is unknown"
-    if category is None and (previous or context) is not None and _COMPARED.search(left) and _BARE_AFTER.match(right):
-        base = previous or context  # "lower than the 750 announced in December", "up from 6,214 on Wednesday"
-        if base is not None and base.category != "scope":
+    if category is None and borrowed is not None and _COMPARED.search(left) and _BARE_AFTER.match(right):
+        base = borrowed  # "lower than the 750 announced in December", "up from 6,214 on Wednesday"
+        if base.category != "scope":
             return Reading(base.category, subgroup=base.subgroup)
     if category is None:
         if _PARTICIPATE.search(right) or _PARTICIPANTS_BEFORE.search(left):
@@ -340,6 +342,12 @@ def _right_context(text: str, figure: Figure, next_start: int) -> str:
     return re.split(r"[;:!?()\[\]“”\"]|\.(?:\s|$)|,\s", right, maxsplit=1)[0]
 
 
+_NOT_A_TOLL = re.compile(
+    r"\b(?:displaced|fled|homeless|evacuated|refugees|deported|returned|rescued|released|sheltering|"
+    r"houses|homes|buildings|schools|hospitals|facilities|trucks|vehicles|cases|infections|surgeries|tonnes|"
+    r"attacks|strikes|raids|percent|per\s+cent)\b",
+    re.IGNORECASE,
+)
 _SUMMARY = re.compile(r"\b(?:summarily|extrajudicially)\s+execut\w*\s+(?:at\s+least\s+|more\s+than\s+|some\s+|about\s+)?$", re.IGNORECASE)
 _DIED_IN_CUSTODY = re.compile(
     r"^\s+(?:[\w-]+\s+){0,2}?(?:detainees|prisoners|detained|arrested|held)\b[^.;]{0,100}?\b(?:have\s+|had\s+|has\s+)?"
