@@ -23,8 +23,9 @@ Nothing here is about one event: the words are those of news writing in general.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from bisect import bisect_left
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from reckon.claims.claimants import known_claimant
@@ -199,6 +200,7 @@ class Cast:
     """Every body and person a document names, in order of first mention."""
 
     entities: list[Entity] = field(default_factory=list)
+    _index: tuple | None = field(default=None, repr=False)  # (mentions counted, sorted (offset, entity number))
 
     @classmethod
     def read(cls, text: str) -> Cast:
@@ -361,8 +363,12 @@ class Cast:
 
     def first_in(self, start: int, end: int) -> Entity | None:
         """The entity named first between two offsets (a sentence's subject, most often)."""
-        found = [(m, e) for e in self.entities for m in e.mentions if start <= m < end]
-        return min(found, key=lambda pair: pair[0])[1] if found else None
+        count = sum(len(e.mentions) for e in self.entities)
+        if self._index is None or self._index[0] != count:  # mentions grow while claims are read
+            self._index = (count, sorted((m, i) for i, e in enumerate(self.entities) for m in e.mentions))
+        order = self._index[1]
+        at = bisect_left(order, (start, -1))
+        return self.entities[order[at][1]] if at < len(order) and order[at][0] < end else None
 
     def last_organisation(self, position: int) -> Entity | None:
         """The organisation named last before ``position`` ("its director")."""
