@@ -31,6 +31,9 @@ def test_the_reference_date_is_the_datelines_else_the_publication_date_else_the_
         ("On 2 May, shelling killed 35 people, according to the Tarsa Ministry of Health.", None),
         ("With Friday's dead, the union says 492 people have been killed.", None),
         ("The ministry said 311 soldiers had been killed since 3 May.", None),
+        ("The deputy said she had documented 7 such deaths since April.", None),
+        ("The civil defence said its teams had recovered 43 bodies from the rubble on Monday morning.", None),
+        ("Since the start of the offensive on 24 February 2031, the mission has verified 1,230 deaths.", None),
     ],
 )
 def test_a_date_dates_the_statement_only_in_the_verbs_own_clause(claims_in, body, date):

@@ -132,18 +132,20 @@ def claim_date_of(
         if as_of and not re.search(r"[;.]", text[as_of[-1].end : figure]):
             return as_of[-1].value, _note(text, as_of[-1], reference)
     after = next((m for m in dates if m.start >= anchor), None)
-    if after is not None and after.start - anchor <= 90 and not _BETWEEN_DATE.search(text[anchor : after.start]):
-        return after.value, _note(text, after, reference)
+    if after is not None and after.start - anchor <= 90:
+        gap = text[anchor : after.start]
+        if not _BETWEEN_DATE.search(gap) and not (re.search(r"\d", gap) and _VERB_IN_GAP.search(gap)):
+            return after.value, _note(text, after, reference)  # "reported 47 deaths on Sunday", not "had recovered 43 bodies ... on Wednesday"
     before = [m for m in dates if m.end <= anchor]
     if before:
         last = before[-1]
         clause = text[_clause_start(text, last.start) : last.start]
         between = text[last.end : anchor]
-        if not re.search(r"\d", between + clause) and not _EVENT.search(between + clause) and not _RELATIVE.search(clause):
+        if not re.search(r"\d", between + clause) and not _EVENT.search(between + clause) and not _RELATIVE.search(clause) and not _PERIOD_WORD.search(clause):
             return last.value, _note(text, last, reference)
     spoken = _SPOKEN_ON.search(text)  # "..., Health Minister X told a press conference in Y on Sunday"
     if spoken:
-        dated = next((m for m in dates if m.start == spoken.start("date")), None)
+        dated = next((m for m in dates if m.end == spoken.end("date")), None)
         if dated is not None:
             return dated.value, _note(text, dated, reference)
     return None, None
@@ -156,6 +158,8 @@ def _clause_start(text: str, position: int) -> int:
 
 
 _PERIOD_BEFORE = re.compile(r"\b(?:since|until|till|from|between|after|before|through|throughout|to)\s+(?:the\s+)?$", re.IGNORECASE)
+_VERB_IN_GAP = re.compile(r"\b(?:had|has|have|was|were|is|are|been)\b|\b[a-z]{3,}ed\b")
+_PERIOD_WORD = re.compile(r"\b(?:since|until|from|after|before|during|throughout)\b", re.IGNORECASE)  # "Since the invasion on 24 February, X verified"
 _AS_OF = re.compile(r"\b(?:as\s+of|by)\s+$", re.IGNORECASE)
 _RELATIVE = re.compile(r"\b(?:which|who|whose|that)\b", re.IGNORECASE)
 _BETWEEN_DATE = re.compile(
@@ -177,8 +181,8 @@ _EVENT = re.compile(
 def _of_speech(text: str, mention: DateMention) -> bool:
     """A date that can date a statement: not a period's start ("since 3 November"), not a
     possessive ("Friday's dead"), not inside a range ("2 - 4 May")."""
-    if _PERIOD_BEFORE.search(text[max(0, mention.start - 12) : mention.start]):
-        return False
+    if _PERIOD_BEFORE.search(text[max(0, mention.start - 12) : mention.start]) or text[mention.start : mention.start + 6].lower() == "since ":
+        return False  # "since 3 November", "since June": a period's start
     if re.match(r"^[’']s\b|^\s*[-–]\s*\d", text[mention.end : mention.end + 4]):
         return False
     return not re.search(r"\d\s*[-–]\s*$", text[max(0, mention.start - 6) : mention.start])
