@@ -353,8 +353,9 @@ class Cast:
         words = [w for w in re.findall(r"[\w’'-]+", description.lower()) if w not in _OPENERS]
         if not words:
             return None
-        fits = [e for e in self.entities if _fits(words, e) and not e.described_only]
-        fits = fits or [e for e in self.entities if _fits(words, e)]
+        kinds = frozenset(c for c, p in _CLASS_RES.items() if p.search(" ".join(words[:-1])))
+        fitting = [e for e in self.entities if _fits(words, e, kinds)]
+        fits = [e for e in fitting if not e.described_only] or fitting
         earlier = [(max(m for m in e.mentions if m < position), e) for e in fits if any(m < position for m in e.mentions)]
         if earlier:
             return max(earlier, key=lambda pair: pair[0])[1]
@@ -627,14 +628,14 @@ def _word_pattern(name: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])")
 
 
-def _fits(words: list[str], entity: Entity) -> bool:
-    """Whether a description ("medical group", "the legislator", "the watchdog") fits an entity."""
+def _fits(words: list[str], entity: Entity, described: frozenset[str]) -> bool:
+    """Whether a description ("medical group", "the legislator", "the watchdog") fits an entity;
+    ``described`` holds the kinds of body its other words name (medical, monitor, state ...)."""
     head = words[-1]
     if head in _PERSON_DESCRIPTIONS:
         return entity.kind == "person" and re.search(rf"\b(?:{_PERSON_DESCRIPTIONS[head]})", entity.role, re.IGNORECASE) is not None
     if entity.kind != "org":
         return False
-    described = {c for c, p in _CLASS_RES.items() if p.search(" ".join(words[:-1]))}
     own = entity.classes
     heads = entity.heads
     if head in heads and head not in _NGO_HEADS | _MONITOR_HEADS:

@@ -125,12 +125,15 @@ def _batches(documents: Iterable[Document], size: int) -> Iterator[list[Document
 
 
 def _extract_batch(batch: list[Document], vague: str) -> list[list[Claim]]:
-    return [_claims(doc, _candidates(doc, vague)) for doc in batch]
+    claims = []
+    for document in batch:
+        sentences = split_sentences(document.text)
+        claims.append(_claims(document, sentences, _candidates(document, sentences, vague)))
+    return claims
 
 
-def _candidates(document: Document, vague: str) -> list[_Candidate]:
+def _candidates(document: Document, sentences: list[Sentence], vague: str) -> list[_Candidate]:
     found = []
-    sentences = split_sentences(document.text)
     titles = headlines(document.text, sentences)
     rows = table_rows(document.text) if _COLUMNS.search(document.text) else {}
     carried: Reading | None = None  # the last claim just before, for "Among them are ..."
@@ -225,7 +228,7 @@ class _Found:
     back_reference: bool = False  # "the 3,460 suspects", "The toll of 11,042 is higher than ..."
 
 
-def _claims(document: Document, candidates: list[_Candidate]) -> list[Claim]:
+def _claims(document: Document, sentences: list[Sentence], candidates: list[_Candidate]) -> list[Claim]:
     by_start = {c.sentence.start: c for c in candidates}
     memory = MentionMemory(cast=Cast.read(document.text))
     reference = reference_date(document.text, document.published)
@@ -234,7 +237,6 @@ def _claims(document: Document, candidates: list[_Candidate]) -> list[Claim]:
     previous = (0, 0)  # where the previous sentence's claims sit in ``found``
     agent: Attribution | None = None  # the last body a figure was "published by", for "it stood at N"
     last_end = 0
-    sentences = split_sentences(document.text)
     for index, sentence in enumerate(sentences):
         quotation = quotation_continues(quotation, document.text[last_end : sentence.start], sentence.text)
         candidate = by_start.get(sentence.start)
@@ -259,7 +261,7 @@ def _claims(document: Document, candidates: list[_Candidate]) -> list[Claim]:
         agent = publisher_of(sentence.text, memory) or agent  # "the number published every day by the ministry"
         quotation = quotation_after(quotation, sentence.text, memory, reference)
         last_end = sentence.end
-    claims = _dated_by_dateline([f.claim for f in found], document, reference, split_sentences(document.text))
+    claims = _dated_by_dateline([f.claim for f in found], document, reference, sentences)
     claims = _own_voice(claims, outlet_names(document))
     titles = [(c.sentence.start, c.sentence.end) for c in candidates if c.title]
     direct = {(c.start, c.end, c.claimant_key, c.figure_low): f.direct for c, f in zip(claims, found)}
