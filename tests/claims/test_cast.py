@@ -63,3 +63,10 @@ def test_roles_speak_for_bodies_as_written():
     assert body_of_role("the U.N. special envoy for Tarsa") == "UN Special Envoy for Tarsa"
     assert body_of_role("regional governor") == "regional administration"
     assert body_of_role("an opposition lawmaker") is None
+
+
+def test_a_described_person_must_fit_the_descriptions_own_words():
+    text = "Ministry spokesman Dr. Adil Kanz spoke first. A military spokesman said later that the army fought on."
+    cast = Cast.read(text)
+    assert cast.described("the spokesman", len(text)).name == "Adil Kanz"
+    assert cast.described("A military spokesman", len(text)) is None  # not the ministry's spokesman

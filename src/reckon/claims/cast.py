@@ -633,7 +633,10 @@ def _fits(words: list[str], entity: Entity, described: frozenset[str]) -> bool:
     ``described`` holds the kinds of body its other words name (medical, monitor, state ...)."""
     head = words[-1]
     if head in _PERSON_DESCRIPTIONS:
-        return entity.kind == "person" and re.search(rf"\b(?:{_PERSON_DESCRIPTIONS[head]})", entity.role, re.IGNORECASE) is not None
+        if entity.kind != "person" or not re.search(rf"\b(?:{_PERSON_DESCRIPTIONS[head]})", entity.role, re.IGNORECASE):
+            return False
+        role = entity.role.lower()  # "a military spokesman" is not the ministry's spokesman
+        return all(q in role for q in words[:-1] if q.isalpha() and q not in _QUALIFIERS and q not in ("former", "senior"))
     if entity.kind != "org":
         return False
     own = entity.classes
