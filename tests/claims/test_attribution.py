@@ -31,10 +31,12 @@ def test_claimant_patterns(claims_in, body, figure, key):
 
 def test_organisation_aliases_share_one_key(claims_in):
     found = claims_in(
-        "The PMOI said 1,500 were killed. The MEK also said 12,000 were arrested. "
-        "Mujahedin-e Khalq added that 4,000 were injured."
+        "The Free Veloria Council (FVC) said 1,500 were killed. The FVC also said 12,000 were arrested. "
+        "The council added that 4,000 were injured."
     )
-    assert {c.claimant_key for c in found} == {"PMOI/MEK-NCRI"}
+    assert {c.claimant_key for c in found} == {"Free Veloria Council"}
+    found = claims_in("Amnesty said 41 were killed. Doctors Without Borders treated 60 wounded people, MSF said.")
+    assert {c.claimant_key for c in found} == {"Amnesty International", "MSF"}
 
 
 def test_a_figure_can_carry_two_claims(claims_in):
@@ -77,17 +79,17 @@ def test_spokespeople_and_ministers_speak_for_their_body(claims_in):
 
 def test_a_quotation_keeps_its_speaker(claims_in):
     found = claims_in(
-        "The council's leader, Anya Sorel, told a rally in Brussels:\n\n"
+        "The Free Veloria Council's leader, Anya Sorel, told a rally in Brussels:\n\n"
         "\u201cThe regime has killed three hundred of our young people. It has hanged two more.\u201d\n\n"
         "Police later said 40 people had been arrested."
     )
     assert [(c.figure_low, c.category, c.claimant_key) for c in found] == [
-        (300, "killed", "Anya Sorel"), (2, "executed", "Anya Sorel"), (40, "arrested", "Police"),
+        (300, "killed", "Free Veloria Council"), (2, "executed", "Free Veloria Council"), (40, "arrested", "Police"),
     ]
 
 
 def test_first_person_in_a_quotation_is_the_speaker(claims_in):
-    found = claims_in('"Our researchers have confirmed each of the 41 deaths," said Mira Jansen, the monitor\'s director.')
+    found = claims_in('"Our researchers have confirmed each of the 41 deaths," said Mira Jansen, a lawyer in Castrel.')
     assert who(found) == [(41, "Mira Jansen", None)]
 
 
@@ -157,7 +159,7 @@ def test_more_real_world_phrasings(claims_in):
     )
     assert [(c.figure_low, c.category, c.claimant_key, c.disputed_by, c.subgroup) for c in found] == [
         (7000, "arrested", "judiciary", None, None),
-        (40, "killed", "media", "officials", None),
+        (40, "killed", "local media", "officials", None),
         (304, "killed", "Amnesty International", None, None),
     ]
 
@@ -305,9 +307,9 @@ def test_a_subset_sentence_may_follow_one_remark_without_figures(claims_in):
 
 
 def test_the_name_before_an_apposition_decides_the_key(claims_in):
-    found = claims_in("Tasnim, a news agency close to the Revolutionary Guards, said 15 members of "
+    found = claims_in("Kestrel News, a news agency close to the Republican Guards, said 15 members of "
                       "the security forces died.")
-    assert keys(found) == {(15, "Tasnim News Agency")}
+    assert keys(found) == {(15, "Kestrel News")}
 
 
 def test_according_to_figures_compiled_by_one_claim(claims_in):
@@ -355,7 +357,7 @@ def test_the_opposition_resolves_only_to_a_body_called_opposition(claims_in):
         ("The report, released by the Castrel Human Rights Centre on Tuesday, lists 143 people killed.",
          143, "Castrel Human Rights Centre"),
         ("A hospital director in Lisk, speaking anonymously, said his hospital had received 31 bodies.",
-         31, "hospital director in Lisk"),
+         31, "Lisk hospital director"),
         ("Veloria's health minister, Ana Sorn, told parliament on Wednesday that 58 people had died.",
          58, "Health Ministry"),
     ],

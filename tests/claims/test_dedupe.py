@@ -37,3 +37,22 @@ def test_different_places_and_subgroups_stay_separate(claims_in):
         "The Monitor said 12 children were killed."
     )
     assert sorted((c.place, c.subgroup or "-") for c in found) == [("Castrel", "-"), ("Castrel", "children"), ("Pellin", "-")]
+
+
+def test_a_claimant_named_more_or_less_fully_is_one_claimant(claims_in):
+    found = claims_in(
+        "The health ministry said 640 people were killed. The health ministry in Arvo says 640 people "
+        "have been killed, and the ministry repeated the figure of 640 deaths on Friday."
+    )
+    assert [(c.figure_low, len(c.alt_quotes)) for c in found] == [(640, 2)]
+
+
+def test_a_mention_without_a_place_repeats_one_with_a_place_but_not_a_table_row(claims_in):
+    found = claims_in("A doctor said 17 people were killed in Arvo. \"We received 17 dead,\" the doctor said.")
+    assert [(c.figure_low, c.place, len(c.alt_quotes)) for c in found] == [(17, "Arvo", 1)]
+    table = claims_in(
+        "The ministry said at least 35 people were killed.\n\nLocality      Killed   Injured\n"
+        "Arvo (market)   35       104\n"
+    )
+    killed = sorted((c.figure_low, c.qualifier, c.quote) for c in table if c.category == "killed")
+    assert killed == [(35, "at least", "The ministry said at least 35 people were killed"), (35, "exact", "Arvo (market)   35       104")]

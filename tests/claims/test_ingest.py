@@ -41,7 +41,7 @@ def northport_claims(file: str, text: str) -> list[Claim]:
             file=file, figure_low=42, figure_high=None, category="killed", qualifier="at least",
             claimant="the Harbour Medical Association", claimant_key="Harbour Medical Association",
             quote=quote, start=start, end=start + len(quote), claim_date="2031-03-04",
-            place="Northport", hedged=True, disputed_by="interior ministry",
+            claim_date_note="“yesterday” read against the publication date (2031-03-05)", place="Northport", hedged=True, disputed_by="interior ministry",
             alt_quotes=(Quote("42 people", start + 9, start + 18),),
         ),
         Claim(
@@ -68,6 +68,7 @@ def test_a_document_and_its_claims_round_trip(fresh_case: Case, tmp_path: Path) 
     assert (first.figure_low, first.figure_high, first.qualifier, first.hedged) == (42, None, "at least", True)
     assert first.alt_quotes == (Quote("42 people", claims[0].start + 9, claims[0].start + 18),)
     assert first.document_sha256 == document.sha256 and first.document_date == "2031-03-05"
+    assert first.claim_date_note == claims[0].claim_date_note and loaded[1].claim_date_note is None  # migration 010
     assert document.text[first.start : first.end] == first.quote
     assert loaded[1].claimant_key == "Interior Ministry" and loaded[1].disputed_by is None
     ids = [row[0] for row in fresh_case.con.execute("SELECT id FROM claims ORDER BY ordinal").fetchall()]

@@ -51,3 +51,6 @@ def test_claimant_keys_agree_modulo_case_and_a_missing_qualifier_word():
     assert not claimants_agree("Foreign Ministry", "Interior Ministry")
     assert not claimants_agree("ministry", "Velorian Interior Ministry")  # too generic alone
     assert not claimants_agree("author", "Reuters")
+    assert not claimants_agree("Veloria", "Veloria Rights Monitor")  # a place alone names no body
+    assert not claimants_agree("Velorian", "Velorian Interior Ministry")
+    assert claimants_agree("Federal Ministry of Health", "Velorian Federal Ministry of Health")

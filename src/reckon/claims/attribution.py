@@ -17,7 +17,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
+from reckon.claims.lowered import Lowered
 from reckon.claims.claimant_keys import claimant_key
 from reckon.claims.claimants import AUTHOR, known_claimant
 from reckon.claims.memory import MentionMemory
@@ -28,35 +30,36 @@ from reckon.claims.phrases import (
     SAID,
     noun_phrase_after,
     plausible_claimant,
+    sentence_subject,
     subject_after,
     subject_before,
 )
 
-_SPEECH = re.compile(
+_SPEECH = Lowered(
     r"\b(?:said|says|say|told|tells|reported|reports|announced|announces|confirmed|confirms|"
     r"documented|documents|recorded|records|estimated|estimates|stated|states|"
-    r"claimed(?!\s+the\s+lives)|claims(?!\s+the\s+lives)|"
+    r"claimed(?!\s+(?:the\s+)?lives)|claims(?!\s+(?:the\s+)?lives)|"
     r"added|adds|noted|notes|wrote|writes|tweeted|declared|declares|revealed|reveals|released|"
     r"published|counted|tallied|verified|found|listed|registered|compiled|acknowledged|"
     r"admitted|conceded|insisted|emphasi[sz]ed|stressed|warned|alleged|asserted|explained|"
     r"disclosed|informed|cited|calculated|updated|raised|put\s+the\s+(?:death\s+)?(?:toll|number|figure)|"
+    r"gave\s+(?:the|a|its|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:toll|number|figure|count)|"
+    r"puts?\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,3}?(?:toll|number|figure|count)|"
+    r"(?:(?:has|have|had)\s+)?received\s+(?:\w+\s+)?reports?\s+(?:of|that)|accused|accuses|blamed|blames|"
     r"puts\s+the\s+(?:death\s+)?(?:toll|number|figure)|has\s+identified|identified|recorded|"
     r"believes|believed|shows|showed|show|posted|swears|swore|insists|maintains|maintained|argues|"
     r"argued|contends|contended|admits|admit|(?:has|have|had)\s+named|puts|estimate|report|"
-    r"announce|confirm|claim|quoted|lists|counts|tallies|logged|(?:has|have|had)\s+learned|learnt|"
+    r"announce|confirm|claim(?!\s+(?:the\s+)?lives)|quoted|lists|counts|tallies|logged|(?:has|have|had)\s+learned|learnt|"
     r"(?:has|have|had)\s+(?:now\s+|so\s+far\s+|already\s+|also\s+)?(?:named|identified|listed|counted|recorded)|"
-    r"(?:speaks|spoke|spoken|speak|talks|talked|talk|writes|wrote|written)\s+of)\b",
-    re.IGNORECASE,
-)
-_PASSIVE_AGENT = re.compile(
+    r"(?:speaks|spoke|spoken|speak|talks|talked|talk|writes|wrote|written)\s+of)\b")
+_PASSIVE_AGENT = Lowered(
     r"\b(?:announced|reported|documented|confirmed|released|published|compiled|recorded|given|"
     r"cited|provided|issued|verified|counted|estimated|claimed|tallied|registered|gathered|"
     r"collected|presented|put\s+forward|stated|disclosed|revealed|declared|quoted|circulated|"
     r"floated|put\s+out|given\s+out|spread|touted|publici[sz]ed|distributed|broadcast|aired|"
-    r"offered|supplied|produced|calculated|listed|logged|advanced|maintained|cited|shared)"
-    r"(?:\s+(?:on|in|from|with|using|earlier|last|late|this|through)\b[^,.;:]{0,40}?)?\s+by\s+",
-    re.IGNORECASE,
-)
+    r"offered|supplied|produced|calculated|listed|logged|advanced|maintained|cited|shared|alleged|asserted)"
+    r"(?:\s+(?:on|in|from|with|using|earlier|last|late|this|through|almost|every|each|daily|weekly|regularly|"
+    r"jointly|separately|first|initially|previously|now|also|originally)\b[^,.;:]{0,40}?)?\s+by\s+")
 _ACCORDING = re.compile(r"\baccording\s+to\s+", re.IGNORECASE)
 _CITING = re.compile(r"\b(?:citing|quoting)\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(
@@ -78,6 +81,13 @@ _AGENT_LINK = re.compile(r"^(?:[^,]*|[^,]{0,30},\s*)$")
 _OWNED_FIGURE = re.compile(
     r"(?P<np>(?:[Tt]he\s+)?(?:[\w-]+\s+){0,5}?[\w-]+)['’]s?\s+(?:own\s+|official\s+|latest\s+|new\s+)?"
     r"(?:claims?|figures?|counts?|toll|tally|estimates?|numbers?|total)\s+of\s+(?:only\s+|just\s+)?$"
+)
+_OWNED_STATED = re.compile(
+    r"(?P<np>(?:[Tt]he\s+)?(?:[\w-]+\s+){0,5}?[\w-]+)['’]s?\s+(?:[\w-]+\s+){0,3}?(?:figure|toll|count|tally|estimate|total)"
+    r"(?:,[^,;]{1,60},)?\s+(?:is|was|stands\s+at|stood\s+at|remains|remained)\s+(?:only\s+|just\s+)?$"
+)
+_BY_ACCOUNT = re.compile(
+    r"^[^.;]{0,20}?\bby\s+(?P<np>(?:the\s+)?(?:[\w’'-]+\s+){0,4}?[\w’'-]+)['’]s?\s+(?:own\s+)?(?:account|count|tally|figures?|estimate|reckoning)\b"
 )
 _EVIDENCE = re.compile(
     r"(?:[\w-]+\s+){0,2}?(?:reports?|witnesses|eyewitnesses|sources|information|evidence|videos?|"
@@ -140,12 +150,13 @@ class Attribution:
     anchor: int | None = None
     direct: bool = True  # False for the second claim of a figure ("... announced by Y")
     claim_date: str | None = None  # set when known beforehand (a quotation's speaker)
+    claim_date_note: str | None = None
 
 
 def attribute(sentence: str, start: int, end: int, memory: MentionMemory, speaker: Attribution | None) -> list[Attribution]:
     """The claimants of the figure at ``sentence[start:end]``; ``speaker`` is a quotation's."""
     agent = _passive_agent(sentence, start, end, memory)
-    local = _possessive_of_figure(sentence, start, memory)
+    local = _possessive_of_figure(sentence, start, end, memory) or _elided(sentence, start, memory)
     if local is not None:
         return [agent if agent is not None else local]
     found = _according_to(sentence, start, end, memory)
@@ -157,7 +168,11 @@ def attribute(sentence: str, start: int, end: int, memory: MentionMemory, speake
     if found is None and agent is not None:
         return [agent]
     if found is not None and agent is not None and agent.claimant_key != found.claimant_key:
+        if _COMPARED_BEFORE.search(sentence[max(0, start - 40) : start]):
+            return [agent]  # "counted 1,240, far more than the 750 announced by Y": only Y gives the 750
         return [found, replace(agent, direct=False)]
+    if found is not None and found.claimant_key == AUTHOR and speaker is not None:
+        return [speaker]  # "we" and "our staff" inside a quotation are its speaker
     if found is not None:
         return [found]
     if speaker is not None:
@@ -169,7 +184,7 @@ def speaker_of(sentence: str, memory: MentionMemory) -> Attribution | None:
     """The speaker a sentence ending in "X said:" introduces for the quotation that follows."""
     colon = sentence.rstrip().rstrip("“\"").rstrip()
     if colon.endswith(":"):
-        return _speech_subject(colon, len(colon), len(colon), memory)
+        return _speech_subject(colon, len(colon), len(colon), memory) or _list_source(colon, memory)
     opened = re.search(r":\s*[“\"](?P<rest>[^”\"]*)$", sentence)
     if opened:  # 'X said: “... .' and the quotation runs on into the next sentences
         head = sentence[: opened.start() + 1]
@@ -177,8 +192,41 @@ def speaker_of(sentence: str, memory: MentionMemory) -> Attribution | None:
     return None
 
 
+def publisher_of(sentence: str, memory: MentionMemory) -> Attribution | None:
+    """The body a sentence says publishes a figure ("the number published every day by the
+    ministry"), for a following "On Monday it stood at N"."""
+    agent = _PASSIVE_AGENT.search(sentence) if " by " in sentence else None
+    if agent is None:
+        return None
+    name = noun_phrase_after(sentence, agent.end())
+    return _make(name, memory, anchor=None) if name and plausible_claimant(name) else None
+
+
+def _list_source(colon: str, memory: MentionMemory) -> Attribution | None:
+    """The source a line before a list or table names: "Casualties reported by the state health
+    ministry, 2 - 4 May:", "According to X:", "The Service also gave an overview of the results:"."""
+    agent = _PASSIVE_AGENT.search(colon) or _ACCORDING.search(colon)
+    if agent:
+        name = noun_phrase_after(colon, agent.end())
+        return _make(name, memory, anchor=agent.end()) if name and plausible_claimant(name) else None
+    subject = sentence_subject(colon)
+    if subject is None or _FIRST_PERSON.match(subject[1]):
+        return None
+    return _make(subject[1], memory, anchor=subject[0])
+
+
+def speaker_of_closing(sentence: str, close: int, memory: MentionMemory) -> Attribution | None:
+    """The speaker named right after a quotation closes: '... of the body,” the minister said.'"""
+    tail = sentence[close:]
+    if not re.match(r"^\s*,?\s*\S", tail) or not SAID.search(tail[:80]):
+        return None
+    return _speech_subject(tail, 0, 0, memory)  # anchored in the tail
+
+
 def speaker_after_quote(sentence: str, memory: MentionMemory) -> Attribution | None:
     """The speaker of a sentence that is a quotation attributed after it: '“...,” said X.'"""
+    if sentence.lstrip()[:1] not in "“\"":
+        return None
     found = re.match(r"^\s*[“\"][^”\"]+[”\"]\s*,?\s*(?P<tail>[^“\"]{3,120})$", sentence)
     if found is None or not SAID.search(found.group("tail")):
         return None
@@ -198,35 +246,105 @@ def _according_to(sentence: str, start: int, end: int, memory: MentionMemory) ->
 def _speech_subject(sentence: str, start: int, end: int, memory: MentionMemory) -> Attribution | None:
     candidates = []
     quoted = [q for q in _quotations(sentence) if q[0] <= start and end <= q[1]]
-    for verb in _SPEECH.finditer(sentence):
+    for verb, subject in _verb_subjects(sentence, memory.subject):
         if any(q[0] <= verb.start() < q[1] for q in quoted):
             continue  # words inside the quotation are the speaker's, not the attribution
-        if _is_noun(sentence, verb):
-            continue  # "its final report", "New reports from the provinces": a noun, not a verb
         if verb.start() >= end and _FIGURE_AHEAD.match(sentence[verb.end() :]):
             continue  # "..., while X says at least 800 ...": that verb has its own figure
         if verb.end() <= start and _NARRATION_AFTER.match(sentence[verb.end() : start]):
             continue  # "..., the Monitor said on Wednesday, as protests spread to 30 towns": narration
-        if _AUX_BEFORE.search(sentence[: verb.start()]) or re.match(r"\s+by\b", sentence[verb.end():]):
-            continue  # passive: "were reported killed", "announced by X"
-        subject = subject_before(sentence, verb.start()) or subject_after(sentence, verb)
-        if subject is None or _sentence_opener(sentence, subject, memory):
+        if _sentence_opener(sentence, subject, memory):
             continue
-        if _RECORD_SUBJECT.match(subject.split(",")[0].strip()):
-            continue  # "The report, released by X, lists ...": the document, not a claimant (X is, by the passive)
+        if verb.start() >= end and subject.lower() in _PRONOUNS and _FIGURE_THEN_PRONOUN.search(sentence[end : verb.start()]):
+            continue  # "raised the toll to 37, double the 14 it had announced": that verb is the 14's
         if verb.end() <= start or verb.start() >= end:
             distance = start - verb.end() if verb.end() <= start else verb.start() - end + 15
+            if verb.start() >= end and _NEW_CLAUSE.search(sentence[end : verb.start()]):
+                distance += 60  # "the ministry said 31 were killed and 97 wounded, and warned that ...": a new clause
             candidates.append((distance, verb, subject))
     if not candidates:
         return None
     others = [c for c in candidates if not _FIRST_PERSON.match(c[2])]
     if others and len(others) < len(candidates):
         candidates = others  # "We have verified 208 deaths, the UN office said": the UN's claim
-    _, verb, subject = min(candidates, key=lambda c: c[0])
+    _, verb, subject = _outer_speaker(sentence, min(candidates, key=lambda c: c[0]), candidates)
+    subject = _same_sentence_subject(subject, verb.start(), memory)
+    cached = memory.made.get((sentence, verb.start(), subject))
+    if cached is not None:
+        return cached
     attribution = _make(subject, memory.with_context(sentence[: verb.start()], exclude=subject), anchor=verb.end())
-    if attribution is None:
+    if attribution is not None:
+        attribution = _with_intermediary(sentence, verb, attribution, memory)
+    memory.made[(sentence, verb.start(), subject)] = attribution
+    return attribution
+
+
+_PRONOUNS = {"it", "they", "he", "she"}
+_COMPARED_BEFORE = re.compile(r"\b(?:than|from|with|versus|against)\s+(?:the|its|their)\s+$", re.IGNORECASE)
+_FIGURE_THEN_PRONOUN = re.compile(rf"{DIGIT}[\d,.]*\s+(?:[\w-]+\s+){{0,2}}(?:it|they|he|she)\b[^,;“”\"]*$")
+_NEW_CLAUSE = re.compile(r",\s+and\b|;")
+_BY_AFTER = re.compile(r"\s+by\b")
+
+
+@lru_cache(maxsize=2048)
+def _verb_subjects(sentence: str, subject: tuple[int, str] | None) -> tuple[tuple[re.Match[str], str], ...]:
+    """The speech verbs of a sentence with their subjects, whatever the figure (read once)."""
+    found = []
+    for verb in _SPEECH.finditer(sentence):
+        if _is_noun(sentence, verb):
+            continue  # "its final report", "New reports from the provinces": a noun, not a verb
+        if _AUX_BEFORE.search(sentence[: verb.start()]) or _BY_AFTER.match(sentence, verb.end()):
+            continue  # passive: "were reported killed", "announced by X"
+        who = subject_before(sentence, verb.start()) or subject_after(sentence, verb) or _coordinated_subject(sentence, verb, subject)
+        if who is None or _RECORD_SUBJECT.match(who.split(",")[0].strip()):
+            continue  # "The report, released by X, lists ...": the document, not a claimant (X is, by the passive)
+        found.append((verb, who))
+    return tuple(found)
+
+
+_OUTER_VERB = re.compile(r"^(?:said|says|told|tells|added|adds|stated|states|wrote|writes|insisted|insists|noted|explained|warned|believes|argued)$", re.IGNORECASE)
+# between "X said" and the reported clause: a time or channel phrase, then "that" ("said last week that")
+_COMPLEMENT_GAP = re.compile(r"^\s*(?:(?!that\b)[\w’'-]+\s+){0,5}?(?:that\s+)?$", re.IGNORECASE)
+
+
+def _coordinated_subject(sentence: str, verb: re.Match[str], first: tuple[int, str] | None) -> str | None:
+    """"MSF is supporting the hospital and reported treating 58 patients": the first verb's subject."""
+    if first is None or not _COORDINATED.search(sentence[: verb.start()]):
         return None
-    return _with_intermediary(sentence, verb, attribution, memory)
+    end, subject = first
+    return subject if end < verb.start() else None
+
+
+_COORDINATED = re.compile(r"\b(?:and|but)\s+(?:(?:also|later|then|has|have|had)\s+)?$")
+
+
+def _same_sentence_subject(subject: str, verb_start: int, memory: MentionMemory) -> str:
+    """"The junta has not published figures apart from the 18 it said had died": "it" is the
+    sentence's subject when that comes before it; at the start of a sentence it looks back."""
+    if memory.subject is None or not re.fullmatch(r"(?i)it|they|he|she", subject):
+        return subject
+    end, named = memory.subject
+    if end >= verb_start - len(subject):
+        return subject
+    person = memory.cast.named(named)
+    is_person = person is not None and person.kind == "person"
+    if is_person != (subject.lower() in ("he", "she")):
+        return subject
+    return named
+
+
+def _outer_speaker(sentence: str, nearest: tuple, candidates: list) -> tuple:
+    """"Lauridsen said UN agencies had confirmed 61 deaths": the speaker of the sentence claims
+    what he reports, so the outer "X said" wins over the verb nearest the figure."""
+    _, verb, subject = nearest
+    if verb.group().lower() in ("told", "tells") and re.match(r"\s+(?:her|him|them|us|me)\b", sentence[verb.end() :]):
+        return nearest  # "X said that families had told her of ...": the families speak, through X
+    inner = sentence.rfind(subject, 0, verb.start())
+    for candidate in candidates:
+        outer = candidate[1]
+        if outer.end() <= inner and _OUTER_VERB.match(outer.group()) and _COMPLEMENT_GAP.match(sentence[outer.end() : inner]):
+            return candidate
+    return nearest
 
 
 def _is_noun(sentence: str, verb: re.Match[str]) -> bool:
@@ -314,15 +432,50 @@ def _bracketed_source(sentence: str, end: int, memory: MentionMemory) -> Attribu
     return _make(found.group("source"), memory, anchor=end + found.end())
 
 
-def _possessive_of_figure(sentence: str, start: int, memory: MentionMemory) -> Attribution | None:
+def _possessive_of_figure(sentence: str, start: int, end: int, memory: MentionMemory) -> Attribution | None:
     """"the regime's claim of 14", "the group's figure of 41": the owner claims the figure."""
-    m = _OWNED_FIGURE.search(sentence[max(0, start - 80) : start])
+    window = sentence[max(0, start - 120) : start]
+    owned = "'" in window or "’" in window
+    m = (_OWNED_FIGURE.search(sentence[max(0, start - 80) : start]) or _OWNED_STATED.search(window)) if owned else None
     if m is None:
-        return None
+        by = _BY_ACCOUNT.match(sentence[end : end + 100])  # "58 dead in Hamra, by the ministry's account"
+        if by and plausible_claimant(by.group("np")):
+            return _make(by.group("np"), memory, anchor=end + by.end())
+        wide = sentence[max(0, start - 160) : start]
+        claims_of = _CLAIMS_OF.search(wide) if " that " in wide else None  # "the claims of rights groups that ..."
+        if claims_of is None or not plausible_claimant(claims_of.group("np")):
+            return None
+        return _make(claims_of.group("np"), memory, anchor=start)
     owner = _possessor(m.group("np"))
     if not plausible_claimant(owner):
         return None
     return _make(owner, memory, anchor=start)
+
+
+_CLAIMS_OF = re.compile(
+    r"\b(?:claims?|reports?|allegations?|assertions?|accounts?)\s+(?:of|by|from)\s+(?P<np>(?:[\w’'.-]+\s+){0,5}?[\w’'.-]+)\s+that\s+[^,;:]{0,60}$",
+    re.IGNORECASE,
+)
+# "X puts the toll at 655 and the junta at 171", "X counted 58 dead, the White Shield 64, and the
+# Monitor 55": each later figure has its own claimant before it, and the verb is left out.
+_ELIDED = re.compile(
+    r"(?:,\s*(?:and\s+|while\s+|whereas\s+)?|\s+and\s+)(?P<np>(?:the\s+|a\s+|an\s+)?(?:[\w’'.-]+\s+){0,4}?[\w’'.-]+?)\s+(?:at\s+)?$"
+)
+_ELIDED_VERB = re.compile(r"\b(?:puts?|putting)\s+(?:the\s+|its\s+)?(?:death\s+)?(?:toll|number|figure|count)\s+at\b|\b(?:counted|counts|says|said|reported|reports|recorded|records|gives|gave)\b", re.IGNORECASE)
+
+
+def _elided(sentence: str, start: int, memory: MentionMemory) -> Attribution | None:
+    found = _ELIDED.search(sentence[:start])
+    if found is None:
+        return None
+    name = found.group("np")
+    earlier = sentence[: found.start()]
+    if not _ELIDED_VERB.search(earlier) or not re.search(DIGIT, earlier):
+        return None  # the pattern needs a figure with its verb before it
+    named = plausible_claimant(name) or re.fullmatch(r"(?i)the\s+[a-z][\w-]+(?:\s+[a-z][\w-]+)?", name)  # "and the rebels at 900"
+    if not named or _SPEECH.search(name) or re.search(r"\b(?:in|of|and|were|was|people|dead|killed|injured)\b", name):
+        return None  # "4 in Deir Hamra", "children and": a list of figures, not of claimants
+    return _make(name, memory, anchor=found.end())
 
 
 def _possessor(phrase: str) -> str:
@@ -350,6 +503,8 @@ def _make(name: str, memory: MentionMemory, anchor: int | None) -> Attribution |
 
 def _quotations(sentence: str) -> list[tuple[int, int]]:
     """Spans inside quotation marks (curly or straight)."""
+    if "“" not in sentence and '"' not in sentence:
+        return []
     spans = [(m.start(), m.end()) for m in re.finditer(r"“[^”]*(?:”|$)", sentence)]
     spans += [(m.start(), m.end()) for m in re.finditer(r'"[^"]*(?:"|$)', sentence)]
     return spans

@@ -22,6 +22,8 @@ class Reading:
     unit: str | None = None
     subgroup: str | None = None
     continues_list: bool = False  # "at least 20 in A, 15 in B": 15 shares the list's qualifier
+    place: str | None = None  # a label's or a table row's place
+    whole_line: bool = False  # a label line or table row: the quote is the whole line
 
 
 def _words(*items: str) -> str:
@@ -35,7 +37,8 @@ _AFTER = {
         r"fatalities", r"murdered", r"shot\s+dead", r"lost\s+their\s+lives", r"killings",
         r"massacred", r"perished", r"bodies", r"victims\s+(?:killed|slaughtered)", r"slaughtered",
         r"gunned\s+down", r"shot\s+and\s+killed", r"were\s+shot", r"funerals", r"victims",
-        r"graves", r"corpses",
+        r"graves", r"corpses", r"(?:had\s+|have\s+)?fallen", r"fell", r"eliminated", r"neutrali[sz]ed",
+        r"succumbed", r"(?:was|were)\s+martyred",
     ),
     "injured": _words(
         r"injured", r"wounded", r"hurt", r"injuries", r"maimed", r"blinded", r"(?:gunshot\s+)?wounds",
@@ -44,11 +47,14 @@ _AFTER = {
     "arrested": _words(
         r"arrested", r"arrests", r"detained", r"detentions", r"detainees", r"held", r"jailed",
         r"imprisoned", r"in\s+custody", r"taken\s+into\s+custody", r"rounded\s+up",
-        r"apprehended", r"locked\s+up", r"behind\s+bars",
+        r"apprehended", r"locked\s+up", r"behind\s+bars", r"captured", r"taken\s+prisoner",
+        r"under\s+detention", r"in\s+detention",
     ),
     "missing": _words(
         r"missing", r"disappeared", r"unaccounted\s+for", r"disappearances",
         r"forcibly\s+disappeared", r"whereabouts\s+(?:are\s+|remain\s+)?unknown",
+        r"(?:still\s+|remain\s+)?(?:under|beneath)\s+the\s+rubble", r"trapped",
+        r"(?:believed|feared|thought)\s+(?:to\s+be\s+)?(?:buried|trapped)",
     ),
     "executed": _words(r"executed", r"executions", r"hanged", r"put\s+to\s+death"),
 }
@@ -59,15 +65,20 @@ _BEFORE = {
         r"shot\s+dead", r"murder(?:ed|ing)", r"massacr(?:ed|ing)", r"death\s+toll",
         r"toll", r"deaths\s+of", r"lives\s+of", r"number\s+of\s+(?:the\s+)?(?:dead|deaths|killed|victims|martyrs|fatalities)",
         r"bodies\s+of", r"killings\s+of", r"names\s+of(?:\s+the)?", r"buried", r"burying",
-        r"funerals\s+(?:of|for)", r"dead\s+(?:include[sd]?|including|are|were|number(?:ed)?)",
+        r"funerals\s+(?:of|for)", r"dead\s+(?:include[sd]?|including|are|were|number(?:ed)?|comprised?|consisted\s+of)",
+        r"eliminat(?:ed|ing)", r"neutrali[sz](?:ed|ing)", r"remains\s+of", r"death\s+of",
+        r"(?:has|have|had)\s+lost", r"names\s+for", r"summarily\s+execut(?:ed|ing)", r"extrajudicially\s+execut(?:ed|ing)",
     ),
     "injured": _words(r"injur(?:ed|ing|es)", r"wound(?:ed|ing)", r"number\s+of\s+(?:the\s+)?(?:injured|wounded)"),
     "arrested": _words(
         r"arrest(?:ed|ing|s)?", r"detain(?:ed|ing|s)?", r"jail(?:ed|ing)", r"imprison(?:ed|ing)",
         r"round(?:ed|ing)\s+up", r"number\s+of\s+(?:the\s+)?(?:arrested|detained|detainees|arrests|detentions)",
-        r"detentions?\s+of", r"arrests\s+of",
+        r"detentions?\s+of", r"arrests\s+of", r"captur(?:ed|ing)", r"(?:arbitrary\s+)?detention\s+of",
     ),
-    "missing": _words(r"disappear(?:ed|ing)", r"number\s+of\s+(?:the\s+)?missing"),
+    "missing": _words(
+        r"disappear(?:ed|ing)", r"number\s+of\s+(?:the\s+)?missing",
+        r"(?:fate|whereabouts)(?:\s+and\s+(?:fate|whereabouts))?\s+of",
+    ),
     "executed": _words(r"execut(?:ed|ing|es)", r"hang(?:ed|ing)", r"executions\s+of"),
 }
 _AFTER_RES = {cat: re.compile(rf"\b(?:{w})\b", re.IGNORECASE) for cat, w in _AFTER.items()}
@@ -87,7 +98,7 @@ _TOLL_LINK = (
 _UNITS = {
     "cities": r"cities|city|towns?|urban\s+centres|urban\s+centers",
     "provinces": r"provinces?|states|governorates|regions?",
-    "areas": r"areas?|locations?|places|sites|neighbou?rhoods|districts|points|localities",
+    "areas": r"areas?|locations?|places|neighbou?rhoods|districts|points|localities",
     "villages": r"villages?",
     "counties": r"counties|municipalities",
     "universities": r"universities|campuses",
@@ -112,7 +123,9 @@ _PEOPLE = (
     r"lawyers|bloggers|dissidents|opponents|supporters|inmates|refugees|migrants|Basij\w*|"
     r"agents|conscripts|ringleaders|leaders|organi[sz]ers|agitators|thugs|hooligans|insurgents|"
     r"militants|terrorists|fighters|suspects|dissidents|Kurdish|Baluch|Arab|young|youngsters|those|"
-    r"volunteers|medics|paramedics|rescuers|aid\s+workers|employees|patients|passers-by"
+    r"volunteers|medics|paramedics|rescuers|aid\s+workers|employees|patients|passers-by|person|man|woman|"
+    r"child|boy|girl|soldier|civilian|resident|protester|worker|staff|colleagues|servicemen|militiamen|"
+    r"detainees|captives|prisoners|relatives|family\s+members|infants|babies|patients|(?-i:[A-Z][a-z]+(?:ans|is|ese|ites))"
 )
 _PARTICIPATE = re.compile(
     r"\b(?:took\s+to\s+the\s+streets|take\s+to\s+the\s+streets|took\s+part|taking\s+part|"
@@ -133,7 +146,8 @@ _SUBSET_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _SUBSET_OF_NAMED = re.compile(
-    r"\b(?:of|among)\s+(?:those|the\s+people|the\s+\w+)\s+(?:(?P<killed>killed|dead|slain)|"
+    r"\b(?:of|among)\s+(?:those\s+|the\s+people\s+|the\s+(?:\w+\s+)?)?(?:who\s+(?:were\s+|have\s+been\s+)?)?"
+    r"(?:(?P<killed>killed|dead|slain|victims|deaths|lost\s+their\s+lives|died)|"
     r"(?P<injured>injured|wounded)|(?P<arrested>arrested|detained|held)|(?P<missing>missing)|"
     r"(?P<executed>executed))\s*,?\s*(?:were\s+|are\s+)?(?:at\s+least\s+|some\s+|about\s+)?$",
     re.IGNORECASE,
@@ -145,12 +159,17 @@ _NOT_PEOPLE_AFTER = re.compile(
     r"members\s+of\s+(?:the\s+)?(?:European|parliament|congress|the\s+european)|MPs|lawmakers|"
     r"parliamentarians|countries|nations|organi[sz]ations|groups|reports|articles|pages|"
     r"videos|photos|images|witnesses|interviews|cases\s+of|tanks|helicopters|riot\s+police|"
-    r"security\s+forces\s+(?:were\s+)?deployed|rials|tomans|dollars|litres|liters)",
+    r"security\s+forces\s+(?:were\s+)?deployed|rials|tomans|dollars|litres|liters|ambulances|trucks|lorries|"
+    r"buses|aircraft|drones|missiles|rockets|shells|tents|(?:health\s+)?facilities|taken\s+(?:captive|hostage)|"
+    r"held\s+hostage|hostages|rescued|were\s+rescued|evacuated)",
     re.IGNORECASE,
 )
-_LIST_CONTINUES = re.compile(r"^[\w\s]{0,25}(?:,|\band|\bas\s+well\s+as)\s*$", re.IGNORECASE)
+_LIST_CONTINUES = re.compile(
+    r"^[\w\s’'-]{0,60}(?:,[\w\s’'-]{0,40})?(?:,\s*and|,|\band|\bas\s+well\s+as)\s*$", re.IGNORECASE
+)
 _NOT_CASUALTIES = re.compile(
-    r"\b(?:sentenced\s+to\s+death|death\s+sentences?|death\s+penalty|death\s+row|"
+    r"\(\s*Correct(?:s|ed|ion)\b[^)]*\)|"  # "(Corrects number of injured in paragraph 2 to 27 from 72)"
+    r"\b(?:sentenced\s+to\s+death|sentenc(?:ed|ing)\s+(?:[\w-]+\s+){1,6}?to\s+death|death\s+sentences?|death\s+penalty|death\s+row|"
     r"(?:could|may|might|will|would)\s+face\s+death|death\s+threats?)\b",
     re.IGNORECASE,
 )
@@ -161,7 +180,39 @@ _NO_LONGER_HELD = re.compile(
 )
 _ASIDE = re.compile(
     r"^(\s*\w*\s*\w*),\s+(?:including|among\s+them|most\s+of\s+them|many\s+of\s+them|"
-    r"mostly|some\s+of\s+them)[^,;.]{0,60},",
+    r"mostly|some\s+of\s+them|aged|both|all)(?:[^,;.]|[,.](?=\d)){0,60},",
+    re.IGNORECASE,
+)
+# "N of them", "N of whom", "three of the 18": part of the figure before
+_PART_OF = re.compile(r"^\s+(?:of\s+(?:them|whom|these|those)\b|of\s+the\s+[\d,]+\b|of\s+(?:its|their|our)\s+(?:own\s+)?(?:staff|colleagues|members|personnel|employees|volunteers))", re.IGNORECASE)
+_DIED_PREDICATE = re.compile(
+    r"^[^.;]{0,60}?\b(?:had\s+|have\s+|has\s+|later\s+)*(?:died|succumbed|(?:were|was)\s+(?:later\s+)?(?:killed|found\s+dead|executed))\b",
+    re.IGNORECASE,
+)
+_PREDICATE = re.compile(
+    r"^[^.;]{0,40}?\b(?:were|are|was|is|had\s+been|have\s+been|has\s+been)\s+(?:later\s+|also\s+|all\s+)?"
+    r"(?:(?P<killed>killed|dead|shot\s+dead|slain)|(?P<injured>wounded|injured|hurt)|(?P<arrested>detained|arrested|held)|"
+    r"(?P<missing>missing|disappeared))\b",
+    re.IGNORECASE,
+)
+# "N of the dead", "N of the injured": part of a named category (the injured who "died" are dead)
+_PART_OF_NAMED = re.compile(
+    r"^\s+(?:more\s+|others?\s+)?of\s+the\s+(?:(?P<killed>dead|killed|victims|fatalities)|(?P<injured>injured|wounded)|"
+    r"(?P<arrested>detainees|detained|arrested|prisoners)|(?P<missing>missing))\b(?P<rest>[^.;]{0,60})",
+    re.IGNORECASE,
+)
+_NUMBER_WORD = r"(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty|dozens|scores|hundreds)"
+_LISTED_AFTER = re.compile(
+    rf"^\s+[\w-]+(?:\s+[\w-]+)?(?:(?:,\s+|,?\s+and\s+){_NUMBER_WORD}\s+[\w-]+(?:\s+[\w-]+)?)+\s+"
+    r"(?:were\s+|had\s+been\s+|have\s+been\s+)?(?:(?P<killed>killed|dead)|(?P<injured>injured|wounded)|"
+    r"(?P<arrested>detained|arrested)|(?P<missing>missing))\b",
+    re.IGNORECASE,
+)
+# "11 children and nine women were among the dead": the list's category comes at its end
+_AMONG_AFTER = re.compile(
+    r"^\s+[\w-]+(?:\s+[\w-]+)?(?:(?:,\s+|,?\s+and\s+)[\w-]+\s+[\w-]+(?:\s+[\w-]+)?)*\s+(?:were|are|was)\s+(?:also\s+)?"
+    r"among\s+(?:the\s+)?(?:(?P<killed>dead|killed|victims|fatalities)|(?P<injured>injured|wounded)|"
+    r"(?P<arrested>detained|arrested|detainees)|(?P<missing>missing))\b",
     re.IGNORECASE,
 )
 _SUBSET_AFTER = re.compile(
@@ -179,13 +230,20 @@ _YEAR_LIKE = re.compile(r"^(?:19|20)\d\d$")
 
 
 def read_figure(
-    sentence: str, figure: Figure, previous: Reading | None, next_start: int, previous_end: int = 0
+    sentence: str,
+    figure: Figure,
+    previous: Reading | None,
+    next_start: int,
+    previous_end: int = 0,
+    context: Reading | None = None,
 ) -> Reading | None:
     """What ``figure`` in ``sentence`` counts, or None when it is not a claim.
 
     ``previous`` is the reading of the claim figure before it in the sentence (subsets such as
     "including 13 women" and lists inherit its category); ``previous_end`` and ``next_start``
-    bound the context looked at, so one figure's words are not read for another.
+    bound the context looked at, so one figure's words are not read for another. ``context`` is
+    the last claim read before this sentence: a total with no category of its own ("puts the
+    number at 440", "higher than the 750 announced by Y") counts what that one counted.
     """
     text = _NOT_CASUALTIES.sub(lambda m: "_" * len(m.group()), sentence)
     number = text[figure.number_start : figure.number_end]
@@ -198,15 +256,38 @@ def read_figure(
     if previous_end and re.match(r"^\s*of\s+(?:the\s+|its\s+|\w+(?:'s|’s)\s+)*$", left):
         return None  # the total in "29 of the country's 31 provinces"
     unit = _scope_unit(text, figure, right)
+    if unit and _TERRITORY.search(left):
+        return None  # "recaptured 14 villages", "shelled 20 towns": places taken or hit, not reached
     if unit:
         if re.fullmatch(r"several|a\s+few|a\s+handful", number, re.IGNORECASE):
             return None  # "in several cities" says where, not how far: no figure to weigh
         return Reading("scope", unit=unit)
     subgroup = _subgroup(left[-25:], right)
-    category = _labelled(text[max(0, figure.start - 30) : figure.start]) or _category_after(right)
+    own = _category_after(right)
+    if _NO_LONGER_HELD.search(right) and not own:
+        return None  # "145 of them had been charged", "640 have been released"
+    part = _part_of(text[figure.end : figure.end + 160], previous)
+    if part is not None:
+        return part
+    wide_left = text[max(previous_end, figure.start - 120) : figure.start]
+    borrowed = None if _NOT_A_TOLL.search(wide_left[-60:] + " " + right) else previous or context  # "displaced stood at"
+    stated = _stated_total(wide_left, borrowed) if own is None else None
+    if stated is not None:  # "put the toll at", "its count ... now stood at", "bringing the number ... to"
+        return Reading(stated, subgroup=subgroup or (previous.subgroup if previous and stated == previous.category else None))
+    if _REMAINS_OF.search(left):
+        return Reading("killed", subgroup=subgroup)  # "the bodies of 6,700 detainees" are dead
+    if _TREATED.search(left) and _WOUNDS.search(text[figure.end : figure.end + 80]):
+        return Reading("injured", subgroup=subgroup)  # "treating 58 patients with gunshot injuries"
+    category = _labelled(text[max(0, figure.start - 30) : figure.start]) or own
+    if category == "arrested" and _DIED_IN_CUSTODY.match(text[figure.end : figure.end + 160]):
+        return Reading("killed", subgroup="died in custody")  # "two men detained in X on 28 February died in custody"
+    if category == "executed" and _SUMMARY.search(text[max(0, figure.start - 40) : figure.start]):
+        return Reading("killed", subgroup="summarily executed")  # killings, not death sentences carried out
     if category is None and _NO_LONGER_HELD.search(right):
         return None  # "450 have since been released": not a casualty count
     category = category or _category_before(left)
+    if category == "killed" and _SUMMARY.search(text[max(0, figure.start - 40) : figure.start]):
+        subgroup = "summarily executed"
     continues = False
     if category is None:
         named = _SUBSET_OF_NAMED.search(left)
@@ -219,6 +300,16 @@ def read_figure(
             category, continues = previous.category, True
     if category is not None and previous is not None and category == previous.category:
         continues = continues or bool(_LIST_CONTINUES.match(left) and not _SUBSET_BEFORE.search(left))
+    if category is None and _FIGURE_OF.search(left) and borrowed is not None:
+        base = borrowed  # "the figure of more than 400 civilians circulated by these outlets"
+        if base.category != "scope":
+            return Reading(base.category, subgroup=subgroup or base.subgroup)
+    if category is None and re.match(r"^[^.;]{0,40},\s+whose\s+(?:fate|whereabouts)\b[^.;]{0,30}\bunknown", text[figure.end : figure.end + 110], re.I):
+        return Reading("missing", subgroup=subgroup)  # "took away 11 other men, whose fate is unknown"
+    if category is None and borrowed is not None and _COMPARED.search(left) and _BARE_AFTER.match(right):
+        base = borrowed  # "lower than the 750 announced in December", "up from 6,214 on Wednesday"
+        if base.category != "scope":
+            return Reading(base.category, subgroup=base.subgroup)
     if category is None:
         if _PARTICIPATE.search(right) or _PARTICIPANTS_BEFORE.search(left):
             return Reading("scope", unit="participants")
@@ -232,7 +323,7 @@ _LABEL = re.compile(
     r"(?P<executed>\b(?:executed|executions)))\s*:\s*$",
     re.IGNORECASE,
 )
-_PEOPLE_LIST = re.compile(rf"\b({_PEOPLE})(?:,\s+|,?\s+and\s+)(?=(?:{_PEOPLE})\b)", re.IGNORECASE)
+_PEOPLE_LIST = re.compile(rf"\b({_PEOPLE})(?:,\s+|,?\s+and\s+)(?=(?!among\b|of\b|more\b|others\b)(?:{_PEOPLE})\b)", re.IGNORECASE)
 _SCOPE_ASIDE = re.compile(
     r"^(\s+[\w-]+)\s+(?:in|across)\s+(?:more\s+than\s+|over\s+|at\s+least\s+|some\s+)?[\d,]+\s+"
     r"(?:cities|towns|provinces|areas|locations|villages|districts)\b"
@@ -241,12 +332,106 @@ _SCOPE_ASIDE = re.compile(
 
 def _right_context(text: str, figure: Figure, next_start: int) -> str:
     wide = text[figure.end : figure.end + 120]
-    wide = re.sub(r"^[”\"’']", "", wide)  # '"about 7,000" had been detained'
+    wide = re.sub(r"^[”\"’')]", "", wide)  # '"about 7,000" had been detained', "(612) people"
+    if re.search(r"[“\"‘]\s*$", text[max(0, figure.start - 2) : figure.start]):  # 'killed "dozens of rebels" in'
+        wide = re.sub(r"^([^“”\"]{0,60})[”\"’]", r"\1", wide)
     wide = re.sub(r"[“\"‘']([\w-]+(?:\s[\w-]+)?)[”\"’']", r" \1 ", wide)
     wide = _PEOPLE_LIST.sub(r"\1 ", wide)  # "304 men, women and children were killed"
     without_aside = _SCOPE_ASIDE.sub(r"\1", _ASIDE.sub(r"\1", wide))  # "45 people, including six children, were killed"
     right = without_aside if without_aside != wide else wide[: max(0, next_start - figure.end)]
     return re.split(r"[;:!?()\[\]“”\"]|\.(?:\s|$)|,\s", right, maxsplit=1)[0]
+
+
+_NOT_A_TOLL = re.compile(
+    r"\b(?:displaced|fled|homeless|evacuated|refugees|deported|returned|rescued|released|sheltering|"
+    r"houses|homes|buildings|schools|hospitals|facilities|trucks|vehicles|cases|infections|surgeries|tonnes|"
+    r"attacks|strikes|raids|percent|per\s+cent)\b",
+    re.IGNORECASE,
+)
+_SUMMARY = re.compile(r"\b(?:summarily|extrajudicially)\s+execut\w*\s+(?:at\s+least\s+|more\s+than\s+|some\s+|about\s+)?$", re.IGNORECASE)
+_DIED_IN_CUSTODY = re.compile(
+    r"^\s+(?:[\w-]+\s+){0,2}?(?:detainees|prisoners|detained|arrested|held)\b[^.;]{0,100}?\b(?:have\s+|had\s+|has\s+)?"
+    r"(?:died|were\s+killed|were\s+found\s+dead)\b",
+    re.IGNORECASE,
+)
+_FIGURE_OF = re.compile(r"\b(?:figure|tally|count|estimate)\s+of\s+(?:only\s+|just\s+)?$", re.IGNORECASE)
+_COMPARED = re.compile(
+    r"\b(?:than|from|with|versus|vs\.?|against|compared\s+to|up\s+from|down\s+from)\s+(?:the\s+|its\s+|their\s+|an?\s+)?"
+    r"(?:[\w’'-]+['’]s?\s+){0,2}?(?:(?:official|earlier|previous|initial|own)\s+)?(?:(?:figure|toll|count|estimate)\s+of\s+)?$",
+    re.IGNORECASE,
+)
+_BARE_AFTER = re.compile(r"^\s*(?:$|(?:announced|reported|given|published|claimed|it|they|on|in|by|a\s+day|the\s+day)\b)", re.IGNORECASE)
+_REMAINS_OF = re.compile(
+    r"\b(?:bodies|remains|corpses|deaths|killings?|funerals|graves)\s+of\s+(?:at\s+least\s+|more\s+than\s+|some\s+|about\s+|over\s+)?$",
+    re.IGNORECASE,
+)
+_TREATED = re.compile(r"\btreat(?:ed|ing|s)?\s+(?:at\s+least\s+|more\s+than\s+|over\s+|some\s+|about\s+|nearly\s+)?$", re.IGNORECASE)
+_WOUNDS = re.compile(r"\b(?:injur\w*|wound\w*|gunshot|burns?|shrapnel|blast|trauma)\b", re.IGNORECASE)
+_TERRITORY = re.compile(
+    r"\b(?:recaptured|captured|seized|took|retook|liberated|shelled|struck|bombed|hit|destroyed|overran|controls?|"
+    r"controlled|besieged|razed)\s+(?:at\s+least\s+|more\s+than\s+|over\s+|some\s+|about\s+|nearly\s+)?$",
+    re.IGNORECASE,
+)
+_TOTAL_NOUN = r"(?:death\s+)?(?:toll|count|tally|total|number|figure|estimate)"
+# "put the (civilian) toll ... at N", "gave the number as N", "raises/brings the toll to N"
+_PUT_AT = re.compile(
+    rf"\b(?:put|puts|putting|placed|places|gave|gives|giving|set|sets|raises?|raised|raising|brings?|bringing|"
+    rf"brought|takes?|took|taking|push(?:es|ed|ing)?|lift(?:s|ed|ing)?|revis(?:es|ed|ing))\s+(?:(?:the|its|their|his|her|a)\s+)?"
+    rf"(?P<what>(?:[^,;:.]{{0,40}}?\s+)?{_TOTAL_NOUN}\b[^;:.]{{0,80}}?)\s+(?:at|as|to)\s+(?:only\s+|just\s+)?$",
+    re.IGNORECASE,
+)
+# "its count of people killed ... now stood at N", "the death toll has risen to N", "the toll had passed N"
+_STOOD_AT = re.compile(
+    rf"\b(?P<what>{_TOTAL_NOUN}\b[^;:.]{{0,90}}?)\s+(?:now\s+|had\s+|has\s+|have\s+|already\s+)*"
+    rf"(?:stood|stands|stand|was|is|rose|rises|risen|climbed|climbs|reached|reaches|jumped|passed|topped|hit|"
+    rf"exceeded|neared|nears|increased|grew|grown)(?:\s+(?:at|to))?\s+(?:only\s+|just\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _stated_total(left: str, previous: Reading | None) -> str | None:
+    """The category of a total stated with its own verb ("put the toll at 500"), else None."""
+    found = _PUT_AT.search(left) or _STOOD_AT.search(left)
+    if found is None:
+        return None
+    what = found.group("what")
+    named = _category_before(what + " ") or _category_after(" " + what)
+    if named is None:
+        words = re.findall(r"[\w-]+", what.lower())
+        named = next((cat for word in words for cat, pattern in _AFTER_RES.items() if pattern.fullmatch(word)), None)
+    if named is not None:
+        return named
+    if re.search(r"\b(?:toll|dead|deaths?)\b", what, re.IGNORECASE):
+        return "killed"
+    return previous.category if previous is not None and previous.category != "scope" else None
+
+
+def _part_of(after: str, previous: Reading | None) -> Reading | None:
+    """A figure that counts part of another: "14 of them children", "Seven of the injured had
+    died", "41 of the dead were journalists", "11 children and nine women were among the dead"."""
+    named = _PART_OF_NAMED.match(after)
+    if named:
+        category = next(cat for cat in ("killed", "injured", "arrested", "missing") if named.group(cat))
+        rest = named.group("rest")
+        if category == "injured" and re.search(r"\b(?:died|dead|succumbed)\b", rest, re.IGNORECASE):
+            return Reading("killed", subgroup="died of wounds")
+        stated = _PREDICATE.match(rest)  # "19 of the prisoners were wounded"
+        if stated:
+            category = next(cat for cat in ("killed", "injured", "arrested", "missing") if stated.group(cat))
+        return Reading(category, subgroup=_subgroup("", re.sub(r"^.*?\b(?:were|are|was)\b", "", rest)) if re.search(r"\b(?:were|are)\b", rest) else None)
+    among = _AMONG_AFTER.match(after)
+    if among:
+        category = next(cat for cat in ("killed", "injured", "arrested", "missing") if among.group(cat))
+        return Reading(category, subgroup=_subgroup("", re.split(r",|\band\b", after, maxsplit=1)[0]))
+    if previous is not None and previous.category != "scope" and _PART_OF.match(after):
+        rest = _PART_OF.sub("", after)
+        if _DIED_PREDICATE.match(rest):  # "one of whom later succumbed to his injuries"
+            return Reading("killed", subgroup="died of wounds" if previous.category == "injured" else None)
+        return Reading(previous.category, subgroup=_subgroup("", re.sub(r"^\s*(?:were|are|was)\b", "", rest)))
+    listed = _LISTED_AFTER.match(after)
+    if listed and not _category_after(re.split(r",|\band\b", after, maxsplit=1)[0]):  # "11 patients and two nurses killed", "412 civilians, 503 fighters and 289 soldiers were killed"
+        return Reading(next(cat for cat in ("killed", "injured", "arrested", "missing") if listed.group(cat)))
+    return None
 
 
 def _labelled(before: str) -> str | None:
@@ -257,6 +442,8 @@ def _labelled(before: str) -> str | None:
 
 def _left_context(sentence: str, figure: Figure, previous_end: int) -> str:
     left = sentence[max(previous_end, figure.start - 80) : figure.start]
+    left = re.sub(r"[“\"‘(]\s*$", "", left)  # 'had "eliminated more than 2,000 rebels"', "(612) people"
+    left = re.sub(r"(\s)[“\"‘]([^“”\"]{0,40})$", r"\1\2", left)  # 'having "eliminated more than'
     return re.split(r"[;:!?()\[\]“”\"]|\.\s|\d[^\s\d,.]*\s", left)[-1]
 
 

@@ -11,9 +11,36 @@ from __future__ import annotations
 
 import re
 
+from reckon.claims.cast import ORG_HEADS, Entity
 from reckon.claims.claimants import UMBRELLA_KEYS, canonical_claimant, known_claimant, speaks_for, specific_body
 from reckon.claims.memory import MentionMemory
 from reckon.claims.phrases import ANAPHOR, DESCRIPTOR
+
+_RECORD = re.compile(
+    r"^(?:the|this|that|its)\s+(?:\w+\s+)?(?:statement|report|figures|list|data|update|bulletin|tally|count|document)$",
+    re.IGNORECASE,
+)
+_BARE_DESCRIPTION = re.compile(r"^[a-z][\w’'-]*(?:\s+[a-z][\w’'-]*){0,2}$")  # a headline's "monitor", "doctors"
+_OWNED = re.compile(
+    r"^(?P<owner>(?:the\s+)?[\w’'. -]+?|its|their|Its|Their)(?:['’]s?)?\s+(?:own\s+|latest\s+|new\s+|official\s+|"
+    r"most\s+recent\s+|final\s+|field\s+|media\s+|information\s+|press\s+|so-called\s+|regional\s+|local\s+)*"
+    r"(?P<unit>list|figures?|count|tally|toll|report|statement|data|records?|estimates?|command|office|team|unit|"
+    r"department|wing|spokes(?:man|woman|person)|bulletin|update|account|total)(?:\s+in\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)?$",
+    re.IGNORECASE,
+)
+_STAFF_AT = re.compile(
+    r"^(?:a|an|the|one|two|three|several)\s+(?:[\w-]+\s+)?(?:doctors?|surgeons?|nurses?|medics?|sources?|officials?|"
+    r"staff|workers?|health\s+workers|spokes(?:man|woman|person))\s+(?:at|from|in|with)\s+(?P<body>.+)$",
+    re.IGNORECASE,
+)
+# "the hospital director", "a ministry official": a role of a body the text names
+_ROLE_OF_BODY = re.compile(
+    r"^(?:the|a|an)\s+(?P<body>[\w’'-]+(?:\s+[\w’'-]+)?)\s+(?:director|spokes(?:man|woman|person)|chief|head|official|"
+    r"doctor|surgeon|administrator|source)$",
+    re.IGNORECASE,
+)
+_PRONOUN = re.compile(r"^(?:it|he|she|they)$", re.IGNORECASE)
+_DESCRIPTION = re.compile(r"^(?:the|a|an|its|their|this)\s+(?:[\w’'-]+\s+){0,4}[\w’'-]+$", re.IGNORECASE)
 
 _UMBRELLA_MEMBERS = re.compile(
     r"\b(?:investigators|experts|monitors|observers|officials|team|panel|mission|inquiry|staff|"
@@ -21,16 +48,21 @@ _UMBRELLA_MEMBERS = re.compile(
     re.IGNORECASE,
 )
 def claimant_key(name: str, memory: MentionMemory) -> str:
-    """The key for a claimant as named, using what the document said earlier."""
-    known = known_claimant(name.split(",")[0]) or known_claimant(name)  # "Tasnim, an agency close to the IRGC"
+    """The key for a claimant as named, using what the document says about it (its cast)."""
+    known = known_claimant(name.split(",")[0]) or known_claimant(name)  # "Reuters, a news agency based in London"
     if known in UMBRELLA_KEYS:  # "the UN Fact-Finding Panel", "UN investigators" (after naming the panel)
-        return _specific_body(name, memory) or known
+        return _specific_body(name, memory) or _cast_key(name, memory) or known
     if known:
         return known
+    found = _cast_key(name, memory)
+    if found is not None:
+        return found
     if ANAPHOR.match(name) and re.match(r"^(?:the|a|an)\s+\w+\s+minister$", name, re.IGNORECASE):
         body = speaks_for(name)  # "the Interior Minister" speaks for the Interior Ministry
         if body and not re.match(r"^(?:the|its|their|a|an)\b", body, re.IGNORECASE):
             return canonical_claimant(memory.expand(body))
+    if ANAPHOR.match(name) and re.match(r"^(?:a|an)\s", name, re.IGNORECASE) and speaks_for(name):
+        return _body_key(speaks_for(name) or "", memory)  # "a military spokesperson": the military
     if ANAPHOR.match(name) and re.match(r"^(?:a|an)\s", name, re.IGNORECASE) and speaks_for(name) is None:
         # "an opposition coalition": an indefinite introduces someone new, unless a body named
         # earlier carries that very head word ("... the Democratic Tomorrow Coalition")
@@ -74,3 +106,78 @@ def _specific_body(name: str, memory: MentionMemory) -> str | None:
         if known_claimant(earlier) == umbrella and specific_body(earlier):
             return specific_body(earlier)
     return None
+
+
+def resolve_entity(name: str, memory: MentionMemory) -> Entity | None:
+    """The body or person of the document's cast a claimant's name refers to, if any."""
+    mention = " ".join(name.split()).strip(" ,.;:")
+    if _PRONOUN.match(mention):
+        return memory.topic(mention)
+    if _RECORD.match(mention):  # "the statement", "the report": the body last speaking
+        return memory.last_speaker()
+    owned = _OWNED.match(mention)
+    if owned:  # "the ministry's list", "the Brigades' field command", "its information team": the owner
+        owner = owned.group("owner")
+        entity = memory.topic("it") if re.fullmatch(r"(?i)its|their", owner) else resolve_entity(owner, memory)
+        unit = owned.group("unit").lower()
+        if entity is not None and entity.kind == "org" and unit in ("command", "office", "team", "unit", "department", "wing"):
+            entity.epithets.add(unit)  # later "the command" is the same body
+        if entity is not None:
+            return entity
+    staff = _STAFF_AT.match(mention)
+    if staff:  # "a doctor at the city's main hospital" (named elsewhere as "Maykel Referral Hospital")
+        place = staff.group("body")
+        body = memory.cast.named(place) or memory.cast.described(re.sub(r"^(?:the\s+)?[\w-]+['’]s\s+", "the ", place), memory.position)
+        if body is not None and body.kind == "org":
+            return body
+    role = _ROLE_OF_BODY.match(mention)
+    if role and role.group("body").split()[-1].lower() in ORG_HEADS:
+        body = memory.cast.described("the " + role.group("body"), memory.position)
+        if body is not None:
+            return body
+    found = memory.cast.named(mention)
+    if found is None and (_DESCRIPTION.match(mention) or ANAPHOR.match(mention) or _BARE_DESCRIPTION.match(mention)):
+        found = memory.cast.described(mention, memory.position)
+    return found
+
+
+def entity_key(entity: Entity, memory: MentionMemory) -> str:
+    """The key of a cast entity: a body's full name; a person speaks for their body, if any."""
+    if entity.kind == "person" and entity.described_only:
+        return canonical_claimant(entity.name)  # "a resident reached by phone" said, then "he said"
+    if entity.kind == "person":
+        return _body_key(entity.body, memory) if entity.body else entity.name
+    for name in (entity.name, *sorted(entity.aliases)):
+        known = known_claimant(name)
+        if known in UMBRELLA_KEYS:
+            return specific_body(_un(entity.name)) or specific_body(_un(name)) or known
+        if known:
+            return known
+    return _tidy(_un(entity.name))
+
+
+def _tidy(name: str) -> str:
+    """"Office of the Prosecutor General" -> "Prosecutor General's Office"."""
+    return re.sub(r"^Office\s+of\s+the\s+(?P<office>(?:[A-Z][\w-]*\s*){1,3})$", r"\g<office>'s Office", name)
+
+
+def _cast_key(name: str, memory: MentionMemory) -> str | None:
+    entity = resolve_entity(name, memory)
+    return entity_key(entity, memory) if entity is not None else None
+
+
+def _body_key(body: str, memory: MentionMemory) -> str:
+    """"the Civil Defence" -> its full name in the cast; "Health Ministry" -> the ministry named."""
+    known = known_claimant(body)
+    if known and known not in UMBRELLA_KEYS:
+        return known
+    entity = memory.cast.named(body)
+    if entity is None and (_DESCRIPTION.match(body) or len(body.split()) <= 3):
+        entity = memory.cast.described(body, memory.position)
+    if entity is not None and entity.kind == "org":
+        return entity_key(entity, memory)
+    return specific_body(_un(body)) or canonical_claimant(_un(body))
+
+
+def _un(name: str) -> str:
+    return re.sub(r"\bU\.N\.(?=\s|$)", "UN", name)

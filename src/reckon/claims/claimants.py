@@ -13,61 +13,35 @@ from functools import lru_cache
 
 AUTHOR = "author"
 
-# canonical key -> aliases (matched case-insensitively as whole words anywhere in the mention)
+# International bodies that recur in casualty reporting, whatever the event: wires, UN offices,
+# the Red Cross and international NGOs (canonical key -> aliases, matched case-insensitively as
+# whole words anywhere in the mention). A country's officials, parties, media and local groups
+# never belong here: the document names them (cast.py resolves them) and the case's alias table
+# joins them across documents.
 KNOWN_CLAIMANTS: dict[str, tuple[str, ...]] = {
-    "PMOI/MEK-NCRI": (
-        "PMOI", "MEK", "MKO", "NCRI", "People's Mojahedin", "People’s Mojahedin",
-        "Peoples Mojahedin", "Mujahedin-e Khalq", "Mojahedin-e Khalq", "Mujahedin-e-Khalq",
-        "Mujahideen-e-Khalq", "Mujahedeen-e-Khalq", "Mojahedin Khalq",
-        "National Council of Resistance of Iran", "Iranian Resistance", "Maryam Rajavi",
-        "Massoud Rajavi", "Rajavi",
-    ),
     "Amnesty International": ("Amnesty International", "Amnesty"),
     "Human Rights Watch": ("Human Rights Watch", "HRW"),
-    "Iran Human Rights": ("Iran Human Rights", "IHR", "IHRNGO", "Mahmood Amiry-Moghaddam"),
-    "Iran Human Rights Monitor": ("Iran Human Rights Monitor", "Iran HRM"),
-    "HRANA": ("HRANA", "Human Rights Activists News Agency", "Human Rights Activists in Iran"),
-    "Center for Human Rights in Iran": ("Center for Human Rights in Iran", "CHRI"),
-    "Hengaw": ("Hengaw",),
-    "Kurdistan Human Rights Network": ("Kurdistan Human Rights Network", "KHRN"),
-    "Abdorrahman Boroumand Center": ("Boroumand Center", "Abdorrahman Boroumand"),
     "Reuters": ("Reuters",),
     "Associated Press": ("Associated Press", "AP"),
     "AFP": ("AFP", "Agence France-Presse", "Agence France Presse"),
-    "BBC": ("BBC Persian", "BBC"),
-    "Radio Farda": ("Radio Farda",),
-    "Iran International": ("Iran International",),
-    "IranWire": ("IranWire", "Iran Wire"),
-    "New York Times": ("New York Times",),
     "UN OHCHR": (
         "OHCHR", "UN human rights office", "U.N. human rights office",
         "United Nations human rights office", "High Commissioner for Human Rights",
-        "UN rights office", "UN human rights chief", "Michelle Bachelet", "Rupert Colville",
+        "UN rights office", "U.N. rights office", "UN human rights chief", "U.N. human rights chief",
     ),
-    "UN Special Rapporteur on Iran": ("Special Rapporteur", "Javaid Rehman"),
-    "UN human rights experts": ("UN experts", "UN human rights experts", "U.N. experts"),
-    "United Nations": ("United Nations", "UN", "U.N."),
-    "US State Department": (
-        "State Department", "Secretary of State", "Mike Pompeo", "Pompeo", "Brian Hook",
-        "Morgan Ortagus",
+    "UN OCHA": (
+        "OCHA", "UN OCHA", "Office for the Coordination of Humanitarian Affairs", "UN humanitarian office",
+        "U.N. humanitarian office", "United Nations humanitarian office", "UN aid office", "U.N. aid office",
     ),
-    "IRNA": ("IRNA", "Islamic Republic News Agency"),
-    "Fars News Agency": ("Fars News", "Fars"),
-    "Tasnim News Agency": ("Tasnim",),
-    "Mehr News Agency": ("Mehr News",),
-    "ISNA": ("ISNA", "Iranian Students' News Agency", "Iranian Students News Agency"),
-    "Press TV": ("Press TV", "PressTV"),
-    "Iranian state media": (
-        "IRIB", "Iranian state media", "Iran's state media", "Iranian state television",
-        "Iranian state TV", "Iran's state TV", "Iranian state-run media",
-    ),
-    "Iranian Interior Ministry": ("Iran's Interior Ministry", "Iranian Interior Ministry", "Rahmani Fazli", "Rahmani-Fazli"),
-    "Iranian Judiciary": ("Iran's judiciary", "Iranian judiciary", "Gholamhossein Esmaili", "Esmaili", "Mohseni Ejei", "Ebrahim Raisi"),
-    "Mojtaba Zolnour": ("Mojtaba Zolnour", "Zolnour", "Zolnouri", "Zulnuri", "Zolnur", "Zolnoor"),
-    "Hossein Naghavi Hosseini": ("Naghavi Hosseini", "Naqavi Hosseini", "Naghavi-Hosseini"),
-    "IRGC": ("IRGC", "Revolutionary Guards", "Revolutionary Guard", "Islamic Revolutionary Guard Corps"),
-    "Ali Khamenei": ("Khamenei",),
-    "Hassan Rouhani": ("Rouhani",),
+    "UNICEF": ("UNICEF", "UN Children's Fund", "UN Children’s Fund", "United Nations Children's Fund", "United Nations Children’s Fund"),
+    "UNHCR": ("UNHCR", "UN refugee agency", "U.N. refugee agency", "United Nations High Commissioner for Refugees"),
+    "WFP": ("WFP", "World Food Programme", "World Food Program"),
+    "WHO": ("WHO", "World Health Organization", "World Health Organisation"),
+    "ICRC": ("ICRC", "International Committee of the Red Cross"),
+    "MSF": ("MSF", "Médecins Sans Frontières", "Medecins Sans Frontieres", "Doctors Without Borders"),
+    "UN human rights experts": ("UN experts", "UN human rights experts", "U.N. experts", "U.N. human rights experts"),
+    "ACLED": ("ACLED", "Armed Conflict Location and Event Data Project", "Armed Conflict Location & Event Data Project"),
+    "United Nations": ("United Nations", "UN", "U.N"),
 }
 
 # Longest aliases first, across all keys, so "Iran Human Rights Monitor" is not read as
@@ -78,7 +52,7 @@ _ALIASES = sorted(
     reverse=True,
 )
 _ALIAS_RES = [
-    (key, re.compile(rf"(?<![\w-]){re.escape(alias)}(?![\w-])", 0 if alias.isupper() and len(alias) <= 3 or alias == "U.N." else re.IGNORECASE))
+    (key, re.compile(rf"(?<![\w-]){re.escape(alias)}(?![\w-])", 0 if alias.isupper() and len(alias) <= 3 or alias == "U.N" else re.IGNORECASE))
     for alias, key in _ALIASES
 ]
 
@@ -90,7 +64,7 @@ _LEADING = re.compile(
 _TITLES = re.compile(
     r"^(?:(?:Mr|Mrs|Ms|Dr|Prof|Gen|Col|Sen|Rep|Maj|Capt|Lt|Sgt)\.?\s+|(?:President|Prime\s+Minister|"
     r"Interior\s+Minister|Foreign\s+Minister|Justice\s+Minister|Minister|Deputy|Governor|General|"
-    r"Colonel|Brigadier|Commander|Chief|Judge|Prosecutor|Ayatollah|Sheikh|Senator|Lawmaker|MP|"
+    r"Colonel|Brigadier|Commander|Chief|Judge|Prosecutor(?![\s-]+General)|Ayatollah|Sheikh|Senator|Lawmaker|MP|"
     r"Spokesman|Spokeswoman|Spokesperson|Secretary|Director|Head|Professor|Imam|Mayor)\s+)+"
 )
 _SPOKESPERSON = re.compile(
@@ -146,7 +120,25 @@ def canonical_claimant(mention: str) -> str:
     elif name != described and name.islower() and len(name.split()) == 1 and name.endswith(("al", "ic", "ary", "ous")):
         name = described  # "medical sources" stays: "medical" alone names no one
     name = re.sub(r"\s*\(.*?\)", "", name).strip()
+    name = _DESCRIPTIVE_OWNER.sub("", name)  # "the enclave's health ministry" -> "health ministry"
+    name = _PARTICIPLE_AFTER.sub("", name)  # "resident reached by phone" -> "resident"
+    name = re.sub(r"\s+of\s+(?:one\s+of\s+)?(?:them|those|these|the\s+(?:victims|dead|wounded))$", "", name)  # "relative of one of them"
+    if name.lower() in _GENERIC_PLURALS:  # "local media" keeps "local": "media" alone names no one
+        kept = re.search(rf"\b(?:local|foreign|state|international|regional|official)\s+{re.escape(name)}\b", mention, re.IGNORECASE)
+        name = kept.group().lower() if kept else name
+    placed = _PLACED.match(name)
+    if placed:  # "health ministry in Lisra" -> "Lisra health ministry"
+        name = f"{placed.group('place')} {placed.group('np')}"
+    name = re.sub(r"\bOffice\s+of\s+the\s+(?P<office>(?:[A-Z][\w-]*\s*){1,3})$", r"\g<office>'s Office", name)
     return name or mention
+
+
+_GENERIC_PLURALS = {"media", "officials", "sources", "residents", "authorities", "activists", "outlets"}
+_PARTICIPLE_AFTER = re.compile(
+    r"(?<=[a-z])\s+(?:reached|speaking|interviewed|contacted|quoted|who|whose|living|based|hiding|sheltering)\b.*$"
+)
+_DESCRIPTIVE_OWNER = re.compile(r"^(?:the\s+)?[a-z][\w-]*['’]s\s+(?=[a-z])")
+_PLACED = re.compile(r"^(?P<np>[a-z][\w’'-]*(?:\s+[a-z][\w’'-]*){0,3})\s+in\s+(?P<place>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})$")
 
 
 # Keys for umbrella organisations: a named body inside one ("UN Fact-Finding Panel") keeps its own name.
@@ -199,6 +191,7 @@ def speaks_for(role: str) -> str | None:
         if not words:
             return None
         return " ".join(w[:1].upper() + w[1:] for w in words) + " Ministry"
-    if _CHIEF_LAW_OFFICER.search(role):
-        return "Prosecutor General"
+    law_officer = _CHIEF_LAW_OFFICER.search(role)
+    if law_officer:  # "the prosecutor general's office", "Attorney General X"
+        return " ".join(w.capitalize() for w in re.split(r"[\s-]+", law_officer.group()))
     return None

@@ -1,9 +1,12 @@
 """When a claimant made a claim: date expressions in a sentence, resolved to YYYY-MM-DD.
 
-"December 23, 2019" and "15 November 2019" are explicit; "on Monday" resolves to the last
-such weekday on or before the document date; "December" alone gives YYYY-MM (the latest such
-month not after the document date); "yesterday" is the day before; vaguer words
-("earlier", "last week") give None.
+"December 23, 2019" and "15 November 2019" are explicit; "on Monday" resolves to the last such
+weekday on or before the reference date; "December" alone gives YYYY-MM (the latest such month
+not after it); "yesterday", "today", "last month" count from it; vaguer words ("earlier",
+"last week") give None. The reference date is the document's (``reference_date``): the
+dateline's date where the story has one ("OSKARIN, May 3 (Reuters) -", "Maykel, 19 January -",
+which a digest or reprint published days later keeps), else the publication date, else (a PDF
+without metadata) a dated line of its own ("Published 25 November 2031").
 """
 
 from __future__ import annotations
@@ -11,6 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+
+from reckon.claims.lowered import Lowered
 
 MONTHS = {
     name: i + 1
@@ -22,14 +27,24 @@ MONTHS = {
     for name in names
 }
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
-_DATE = re.compile(
+_MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
+_MONTH = rf"(?P<month>{_MONTH_NAMES})\.?"
+_DATE = Lowered(
     rf"\b(?:{_MONTH}\s+(?P<day1>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<year1>\d{{4}}))?"
-    rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>{_MONTH[11:-4]})\.?(?:,?\s+(?P<year2>\d{{4}}))?"
+    rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>{_MONTH_NAMES})\.?(?:,?\s+(?P<year2>\d{{4}}))?"
     rf"|(?P<iso>\d{{4}}-\d{{2}}-\d{{2}})"
     rf"|(?:on\s+|last\s+)?(?P<weekday>{'|'.join(WEEKDAYS)})"
-    rf"|(?P<yesterday>yesterday)"
-    rf"|(?:in|during|since|by)\s+(?P<month3>{_MONTH[11:-4]})(?:\s+(?P<year3>\d{{4}}))?)\b",
+    rf"|(?P<yesterday>yesterday)|(?P<today>today|tonight|this\s+morning|this\s+afternoon|this\s+evening)"
+    rf"|(?P<last_month>last\s+month)"
+    rf"|(?:in|during|since|by)\s+(?P<month3>{_MONTH_NAMES})(?:\s+(?P<year3>\d{{4}}))?)\b")
+# "OSKARIN, May 3 (Reuters) -", "Maykel, 19 January -", "NAY SHWE TAUNG, 15 March —", "Lisra City, Nov 12 -"
+_DATELINE = re.compile(
+    rf"^[ \t]*[A-Z][\w .'’-]{{1,40}},\s+(?:(?P<month>{_MONTH_NAMES})\.?\s+(?P<day1>\d{{1,2}})"
+    rf"|(?P<day2>\d{{1,2}})\s+(?P<month2>{_MONTH_NAMES}))\b[^\n]{{0,30}}?[-–—]",
+    re.IGNORECASE | re.MULTILINE,
+)
+_OWN_DATE = re.compile(
+    rf"\b(?:published|issued|dated|updated)\s+(?:on\s+)?(?P<day>\d{{1,2}})\s+(?P<month>{_MONTH_NAMES})\s+(?P<year>\d{{4}})\b",
     re.IGNORECASE,
 )
 
@@ -39,12 +54,51 @@ class DateMention:
     start: int
     end: int
     value: str | None  # YYYY-MM-DD, YYYY-MM, or None when it cannot be resolved
+    relative: bool = False  # resolved against the reference date (a weekday, "yesterday", a month alone)
+
+
+@dataclass(frozen=True)
+class Reference:
+    """The date relative dates count from, and where it comes from."""
+
+    value: str | None
+    source: str  # "dateline", "publication date" or "the document's own date"
+
+
+def reference_date(text: str, published: str | None) -> Reference:
+    """The document's reference date: its dateline's, else its publication date, else its own."""
+    head = text[:700]
+    dateline = _DATELINE.search(head)
+    anchor = _anchor(published)
+    if dateline and anchor is not None:
+        month = MONTHS[(dateline.group("month") or dateline.group("month2")).lower().rstrip(".")]
+        day = int(dateline.group("day1") or dateline.group("day2"))
+        year = _latest_year(month, day, anchor)
+        if year is not None:
+            try:
+                return Reference(date(year, month, day).isoformat(), "dateline")
+            except ValueError:
+                pass
+    if anchor is not None:
+        return Reference(anchor.isoformat(), "publication date")
+    own = _OWN_DATE.search(text[:1500])
+    if own:
+        try:
+            value = date(int(own.group("year")), MONTHS[own.group("month").lower()], int(own.group("day")))
+            return Reference(value.isoformat(), "the document's own date")
+        except ValueError:
+            pass
+    return Reference(None, "none")
 
 
 def find_dates(text: str, document_date: str | None) -> list[DateMention]:
     """Every date expression in ``text``, resolved against ``document_date``."""
     anchor = _anchor(document_date)
-    return [DateMention(m.start(), m.end(), _resolve(m, anchor)) for m in _DATE.finditer(text)]
+    found = []
+    for m in _DATE.finditer(text):
+        value, relative = _resolve(m, anchor)
+        found.append(DateMention(m.start(), m.end(), value, relative))
+    return found
 
 
 def _anchor(document_date: str | None) -> date | None:
@@ -54,30 +108,37 @@ def _anchor(document_date: str | None) -> date | None:
         return None  # an unknown or partial document date: relative dates stay unresolved
 
 
-def _resolve(match: re.Match[str], anchor: date | None) -> str | None:
+def _resolve(match: re.Match[str], anchor: date | None) -> tuple[str | None, bool]:
     groups = match.groupdict()
     if groups["iso"]:
-        return groups["iso"]
+        return groups["iso"], False
     if groups["weekday"]:
         if anchor is None:
-            return None
+            return None, True
         back = (anchor.weekday() - WEEKDAYS.index(groups["weekday"].lower())) % 7
-        return (anchor - timedelta(days=back)).isoformat()
+        return (anchor - timedelta(days=back)).isoformat(), True
     if groups["yesterday"]:
-        return (anchor - timedelta(days=1)).isoformat() if anchor else None
+        return ((anchor - timedelta(days=1)).isoformat() if anchor else None), True
+    if groups["today"]:
+        return (anchor.isoformat() if anchor else None), True
+    if groups["last_month"]:
+        if anchor is None:
+            return None, True
+        first = anchor.replace(day=1) - timedelta(days=1)
+        return f"{first.year:04d}-{first.month:02d}", True
     month_name = groups["month"] or groups["month2"] or groups["month3"]
     month = MONTHS[month_name.lower().rstrip(".")]
     day = groups["day1"] or groups["day2"]
     year = groups["year1"] or groups["year2"] or groups["year3"]
     year_value = int(year) if year else _latest_year(month, int(day) if day else 1, anchor)
     if year_value is None:
-        return None
+        return None, not year
     if day is None:
-        return f"{year_value:04d}-{month:02d}"
+        return f"{year_value:04d}-{month:02d}", not year
     try:
-        return date(year_value, month, int(day)).isoformat()
+        return date(year_value, month, int(day)).isoformat(), not year
     except ValueError:
-        return None
+        return None, not year
 
 
 def _latest_year(month: int, day: int, anchor: date | None) -> int | None:

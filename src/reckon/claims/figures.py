@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from reckon.claims.lowered import Lowered
 from reckon.claims.conventions import vague_table
 from reckon.claims.numbers import DIGIT, NUMERAL, numeral_value
 
@@ -35,14 +36,14 @@ class Figure:
         return self.low if self.low is not None else self.high  # type: ignore[return-value]
 
 
-_QUALIFIER_BEFORE = [
+_QUALIFIER_BEFORE = [  # "no more than" is up to, not "more than": order matters
     ("at least", r"at\s+least|at\s+a\s+minimum\s+of|no\s+(?:fewer|less)\s+than|not\s+less\s+than|a\s+minimum\s+of"),
-    ("over", r"over|more\s+than|in\s+excess\s+of|upwards\s+of|above|exceeded|exceeding|exceeds|topped|surpassed|beyond"),
-    ("about", r"about|around|some|nearly|almost|approximately|roughly|an\s+estimated|estimated|close\s+to|closer\s+to|circa|approx\.|~|something\s+like|in\s+the\s+region\s+of"),
     ("up to", r"up\s+to|as\s+high\s+as|as\s+many\s+as|at\s+most|no\s+more\s+than|fewer\s+than|less\s+than"),
+    ("over", r"over|more\s+than|in\s+excess\s+of|upwards\s+of|above|exceeded|exceeding|exceeds|topped|surpassed|beyond|passed"),
+    ("about", r"about|around|some|nearly|almost|approximately|roughly|an\s+estimated|estimated|close\s+to|closer\s+to|circa|approx\.|~|something\s+like|in\s+the\s+region\s+of|nears|neared|nearing|approaching|approaches"),
 ]
 _QUALIFIER_RES = [
-    (name, re.compile(rf"(?:\b|(?<=~))(?:{words})\s*(?:the\s+)?$", re.IGNORECASE))
+    (name, re.compile(rf"(?:\b|(?<=~))(?:{words})\s*$", re.IGNORECASE))  # "more than the 750": a comparison
     for name, words in _QUALIFIER_BEFORE
 ]
 _OR_MORE_AFTER = re.compile(r"^(?:\s+or\s+more\b|\s*\+|-plus\b)", re.IGNORECASE)
@@ -55,16 +56,28 @@ _MONTHS = (
     # Persian calendar months, as transliterated in English-language reports
     "farvardin|ordibehesht|khordad|tir|mordad|shahrivar|mehr|aban|azar|dey|bahman|esfand"
 )
-_NOT_A_COUNT_BEFORE = re.compile(
+_NOT_A_COUNT_BEFORE = Lowered(
     rf"(?:[$€£¥]\s*|\b(?:{_MONTHS})\.?\s+|\b(?:no|number|article|page|paragraph|line|aged|age|"
     r"ages|route|chapter|section|item|resolution|room|flight|vol\.?)\s+|\d[:.]|/"
-    rf"|\b(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+|\b\d{{1,2}}\s+(?:{_MONTHS})\.?,?\s+)$",
-    re.IGNORECASE,
-)
-_NOT_A_COUNT_AFTER = re.compile(
+    rf"|\b(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+|\b\d{{1,2}}\s+(?:{_MONTHS})\.?,?\s+)$")
+_NOT_A_COUNT_AFTER = Lowered(
     rf"^(?:\s*(?:%|percent\b|per\s+cent\b|[:/]\d|st\b|nd\b|rd\b|th\b|\.\d)"
     rf"|\s+(?:{_MONTHS})\b|-?\s*(?:year|month|week|day|hour|minute)s?[-\s]old\b"
-    r"|\s*(?:rials?|tomans?|dollars?|euros?|pounds|usd|eur|bn|billion|trillion|am\b|pm\b|a\.m\.|p\.m\.))",
+    r"|\s*(?:rials?|tomans?|dollars?|euros?|pounds|usd|eur|bn|billion|trillion|am\b|pm\b|a\.m\.|p\.m\.))")
+_AGE_BEFORE = re.compile(
+    r"(?:\baged?\s+|\bages\s+(?:of\s+)?|\b(?:under|over|above|below)\s+the\s+age\s+of\s+|"
+    r"\b(?:a|an|the)\s+(?:[\w-]+\s+)?(?:girl|boy|child|baby|man|woman|infant|toddler|son|daughter)\s+of\s+|"
+    r"\b(?:men|women|people|boys|girls|children|youths?)\s+(?:aged\s+)?between\s+)(?:\d+\s*(?:,|and|or|to|-|–)\s*)*$",
+    re.IGNORECASE,
+)
+_SOURCES_BEFORE = re.compile(
+    r"\b(?:interview(?:ed|ing|s)?|spoke\s+(?:to|with)|spoken\s+(?:to|with)|talked\s+(?:to|with)|surveyed|consulted|"
+    r"analy[sz](?:ed|ing)|reviewed)\s+(?:with\s+)?(?:at\s+least\s+|more\s+than\s+|over\s+|some\s+|about\s+)?$",
+    re.IGNORECASE,
+)
+_SOURCES_HINT = re.compile(r"interview|spoke|spoken|talked|survey|consult|analy|review", re.IGNORECASE)
+_FRACTION_AFTER = re.compile(
+    r"^[\s-]+(?:fifths?|thirds?|quarters?|tenths?|sixths?|sevenths?|eighths?|ninths?|halves)\b|^\s+in\s+(?:every\s+)?\d",
     re.IGNORECASE,
 )
 _VAGUE_CACHE: dict[str, re.Pattern[str]] = {}
@@ -74,22 +87,43 @@ def find_figures(text: str, *, vague: str = "reckon") -> list[Figure]:
     """Every figure in ``text``, in order; ranges come out as one figure."""
     vague_figures = _vague_figures(text, vague)
     taken = [(f.start, f.end) for f in vague_figures]  # "several hundred" is not "hundred"
+    taken += [(m.start(), m.end()) for m in _ZERO.finditer(text)]
     numerals = [
         m
         for m in NUMERAL.finditer(text)
         if _is_count(text, m.start(), m.end()) and not any(s < m.end() and m.start() < e for s, e in taken)
     ]
-    figures = _join_ranges(text, numerals) + vague_figures
+    figures = _join_ranges(text, numerals) + vague_figures + _zeros(text)
     return sorted(figures, key=lambda f: f.start)
+
+
+_ZERO = re.compile(
+    r"\bnot\s+(?:a\s+single|one\s+single|one)(?=\s+(?:civilian|person|child|protester|resident|man|woman|soldier|"
+    r"detainee|prisoner|journalist|worker|patient)\b)",
+    re.IGNORECASE,
+)
+
+
+def _zeros(text: str) -> list[Figure]:
+    """"'not a single civilian' had been killed": a figure of zero."""
+    return [Figure(0, 0, "exact", m.start(), m.end(), m.start(), m.end()) for m in _ZERO.finditer(text)]
 
 
 def _is_count(text: str, start: int, end: int) -> bool:
     before, after = text[max(0, start - 25) : start], text[end : end + 20]
     if _NOT_A_COUNT_BEFORE.search(before) or _NOT_A_COUNT_AFTER.match(after):
         return False
+    near = text[max(0, start - 60) : start]
+    aged = ("age" in near or " of " in near or "between" in near) and _AGE_BEFORE.search(near)
+    if aged or (_SOURCES_HINT.search(near) and _SOURCES_BEFORE.search(text[max(0, start - 40) : start])):
+        return False  # "aged 19 and 24", "a girl of six", "interviewed 34 people"
+    if _FRACTION_AFTER.match(after) or re.search(r"\bone\s+in\s+(?:every\s+)?$", before, re.IGNORECASE):
+        return False  # "one fifth of those killed", "one in every 60 people"
     if re.match(rf"^[-–]{DIGIT}", after) is None and re.search(rf"{DIGIT}[-–]$", before):
         return True  # second half of "300-400"
     word = text[start:end].lower()
+    if word == "one" and re.match(r"^\s+of\s+whom\b|^\s+of\s+them\s+(?:was|had|later|died|is)\b", text[end : end + 30]):
+        return True  # "one of whom later died": part of a figure before
     return not (word in {"one", "a hundred"} and re.match(r"^\s+(?:of|another|day|thing|side)\b", after))
 
 
@@ -151,7 +185,7 @@ def _single_figure(text: str, match: re.Match[str]) -> Figure | None:
             break
     or_more = _OR_MORE_AFTER.match(text[end:])
     if qualifier == "exact" and or_more:
-        qualifier = "at least" if "more" in or_more.group() else "over"
+        qualifier = "at least" if "more" in or_more.group() or "+" in or_more.group() else "over"
         end += or_more.end()
     low, high = _bounds(qualifier, value)
     return Figure(low, high, qualifier, start, end, match.start(), match.end())
@@ -183,6 +217,8 @@ def _vague_figures(text: str, vague: str) -> list[Figure]:
 
 def _vague_is_not_a_count(text: str, match: re.Match[str]) -> bool:
     after = text[match.end() : match.end() + 30].lower()
+    if re.match(r"(?:several|a\s+few|some)$", match.group().lower()) and re.match(r"^\s+of\s+(?:those|these|the)\b", after):
+        return True  # "several of those killed": some of a count, not a count
     # "several days", "thousands of rials", "a few of them said": not a count of people
     return bool(
         re.match(

@@ -14,9 +14,11 @@ A file that cannot be read is reported with its message; the other files still g
 
 from __future__ import annotations
 
+import multiprocessing
 import warnings
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -32,7 +34,7 @@ from reckon.errors import InputError, ReckonError
 ADDED = "added"
 ALREADY = "already in the case"
 FAILED = "failed"
-EXTRACT_BATCH = 32  # documents handed to the extractor together (spaCy batches them)
+EXTRACT_BATCH = 32  # documents read and extracted together (the unit of work of a worker process)
 
 
 @dataclass(frozen=True)
@@ -130,21 +132,50 @@ def claims_from_files(
     max_bytes: int | None = None,
     processes: int = 1,
 ) -> FileClaims:
-    """Read and extract articles without a case; a file that cannot be read is a failed outcome."""
+    """Read and extract articles without a case; a file that cannot be read is a failed outcome.
+
+    With ``processes`` > 1 each worker process reads and extracts its share of the files
+    (reading, HTML and PDF above all, costs as much as extracting); files keep their order.
+    """
+    _check_options(date, vague)
+    chunks = _chunks([Path(p) for p in paths], EXTRACT_BATCH)
+    read = partial(_read_and_extract, date=date, vague=vague, encoding=encoding, max_bytes=max_bytes)
+    if processes <= 1:
+        results = [read(chunk) for chunk in chunks]
+    else:
+        with multiprocessing.get_context("spawn").Pool(processes) as pool:
+            results = list(pool.imap(read, chunks))
+    found = FileClaims([], [], [])
+    for chunk in results:
+        for outcome, document, claims in chunk:
+            found.outcomes.append(outcome)
+            if document is not None:
+                found.documents.append(document)
+                found.claims.extend(claims)
+    return found
+
+
+def _chunks(paths: list[Path], size: int) -> list[list[Path]]:
+    return [paths[i : i + size] for i in range(0, len(paths), size)]
+
+
+def _read_and_extract(
+    paths: list[Path], date: str | None, vague: str, encoding: str | None, max_bytes: int | None
+) -> list[tuple[FileOutcome, Document | None, list[Claim]]]:
+    """One chunk of files, read and extracted (in a worker process when there are several)."""
     from reckon.claims.extractor import extract_claims_many
 
-    _check_options(date, vague)
     documents, outcomes = [], []
     for path in paths:
         try:
-            read = _read_with_notes(Path(path), date, encoding, max_bytes)
+            read = _read_with_notes(path, date, encoding, max_bytes)
         except ReckonError as exc:
-            outcomes.append(FileOutcome(str(path), FAILED, error=str(exc)))
+            outcomes.append((FileOutcome(str(path), FAILED, error=str(exc)), None))
             continue
         documents.append(read.document)
-        outcomes.append(FileOutcome(str(path), ADDED, read.document.sha256, notes=read.notes))
-    found = [claim for batch in extract_claims_many(documents, vague=vague, processes=processes) for claim in batch]
-    return FileClaims(found, documents, outcomes)
+        outcomes.append((FileOutcome(str(path), ADDED, read.document.sha256, notes=read.notes), read.document))
+    claims = iter(extract_claims_many(documents, vague=vague))
+    return [(outcome, document, next(claims) if document is not None else []) for outcome, document in outcomes]
 
 
 def list_articles(case: Case) -> list[dict[str, Any]]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from reckon.claims.cast import Cast, Entity
 from reckon.claims.claimants import known_claimant, speaks_for
 
 _NAME_RUN = re.compile(r"[A-Z][\w’'\-.&]*(?:\s+(?:of|for|the|and|on|in|de|al)?\s*[A-Z][\w’'\-.&]*)*")
@@ -57,6 +58,12 @@ class MentionMemory:
     roles: dict[str, str] = field(default_factory=dict)  # person name or surname -> body
     labels: dict[str, str] = field(default_factory=dict)  # name -> spaCy label (PERSON, ORG)
     opposition: set[str] = field(default_factory=set)  # names the text calls opposition
+    cast: Cast = field(default_factory=Cast)  # everyone the whole document names (cast.py)
+    position: int = 0  # where in the document the sentence being read starts
+    topics: list[Entity] = field(default_factory=list)  # sentence subjects and speakers so far, in order
+    subject: tuple[int, str] | None = None  # the current sentence's subject: where it ends, and its words
+    speakers: list[Entity] = field(default_factory=list)  # claimants so far, in order ("the statement" is the last one's)
+    made: dict = field(default_factory=dict)  # attributions made for the current sentence, by verb and subject
 
     def remember(self, text: str) -> None:
         if "(" in text:
@@ -92,12 +99,24 @@ class MentionMemory:
         extra = [n for n in names if " " in n or n.isupper()]
         bodies = [(m.start(), m.group()) for m in _STATE_BODY.finditer(before)]
         extra = [n for _, n in sorted([(before.find(n), n) for n in extra] + bodies)]
-        return MentionMemory(self.names + extra, self.acronyms, self.roles, self.labels, self.opposition)
+        return MentionMemory(
+            self.names + extra, self.acronyms, self.roles, self.labels, self.opposition, self.cast, self.position,
+            self.topics, self.subject, self.speakers, self.made,
+        )
 
     def add(self, name: str, label: str | None = None) -> None:
         self.names.append(name)
         if label:
             self.labels[name] = label
+
+    def topic(self, pronoun: str) -> Entity | None:
+        """The entity "it", "he" or "she" most likely means: the last subject or speaker of its kind."""
+        kind = "person" if pronoun.lower() in ("he", "she", "him", "her", "his") else "org"
+        return next((e for e in reversed(self.topics) if e.kind == kind), None)
+
+    def last_speaker(self) -> Entity | None:
+        """The body that spoke last ("the statement", "the report" are its)."""
+        return next((e for e in reversed(self.speakers) if e.kind == "org"), None) or self.topic("it")
 
     def resolve(self, reference: str) -> str | None:
         """The name a pronoun or description ("the group", "he") refers to, else None."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
 
 CATEGORIES = ("killed", "injured", "arrested", "missing", "executed", "scope")
@@ -35,6 +35,7 @@ class Claim:
     end: int
     via: str | None = None  # an intermediary between claimant and document
     claim_date: str | None = None  # YYYY-MM-DD or YYYY-MM
+    claim_date_note: str | None = None  # how a relative date was resolved ("“on Friday” read against the dateline (2031-05-03)")
     event: str | None = None
     place: str | None = None
     period: str | None = None
@@ -48,8 +49,10 @@ class Claim:
     document_date: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        data = asdict(self)
-        data["alt_quotes"] = [asdict(q) for q in self.alt_quotes]
+        # field by field: dataclasses.asdict deep-copies recursively, and was most of the cost
+        # of printing claims (all values here are plain str, int, bool or None)
+        data = {name: getattr(self, name) for name in _FIELDS}
+        data["alt_quotes"] = [{"text": q.text, "start": q.start, "end": q.end} for q in self.alt_quotes]
         return data
 
     @classmethod
@@ -60,3 +63,6 @@ class Claim:
             Quote(**q) if isinstance(q, dict) else q for q in (data.get("alt_quotes") or ())
         )
         return cls(**values)
+
+
+_FIELDS = tuple(Claim.__dataclass_fields__)

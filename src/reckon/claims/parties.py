@@ -7,14 +7,18 @@ subject against the claimant. Words that name no one in particular are ignored.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+
+_WORD = re.compile(r"\w+")
 
 # Words that do not tell parties apart.
 _NAME_NOISE = {"the", "of", "and", "a", "an", "in", "officials", "official", "sources", "source"}
 
 
-def name_words(name: str) -> set[str]:
+@lru_cache(maxsize=4096)
+def name_words(name: str) -> frozenset[str]:
     """The distinguishing words of a name, case-folded."""
-    return {w for w in re.findall(r"\w+", name.casefold()) if w not in _NAME_NOISE}
+    return frozenset(w for w in _WORD.findall(name.casefold()) if w not in _NAME_NOISE)
 
 
 def same_party(name: str, *candidates: str) -> bool:

@@ -12,6 +12,7 @@ head such as "officials", "the ministry", "it").
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from reckon.claims.numbers import DIGIT
 
@@ -26,7 +27,7 @@ _FILLERS = re.compile(
 )
 _CLAUSE_BREAK = re.compile(
     r"(?:[;:“”\"—]|\bthat\b(?!\s+(?:night|day|week|morning|evening|afternoon|time|year|month|figure|number|toll|list|report))|\b(?:which|who|whom|when|while|after|before|because|as|if|since|but|so|"
-    r"where|although|though|whereas|and\s+(?=[a-z]))\b)\s*",
+    r"where|although|though|whereas|and\s+(?=[a-z]))\b(?!-))\s*",
     re.DOTALL,
 )
 DESCRIPTOR = re.compile(
@@ -55,10 +56,19 @@ GENERIC_HEADS = re.compile(
     r"clinic|morgue|undertakers?|neighbou?rs?|relatives|mother|father|brother|sister|son|daughter)\b",
     re.IGNORECASE,
 )
+# a full stop ends a noun phrase, except after a title or an initial ("Dr. Haile", "U.N.")
+_NOT_ABBREVIATED = "".join(
+    rf"(?<!\b{t})" for t in ("Dr", "Mr", "Ms", "St", "Lt", "Col", "Gen", "Maj", "Mrs", "Sgt", "Gov", "Rev", "Brig", "Prof")
+) + r"(?<!\b[A-Z])"
 _NP_STOP = re.compile(
-    r"\s+(?:on|in|at|during|after|before|that|which|who|about|over|from|to|when|while)\s+"
-    r"|\s+and\s+(?=[a-z])|[,.;:()“”\"]|\s+(?=\d)"
+    rf"\s+(?:on|in|at|during|after|before|that|which|who|about|over|from|to|when|while)\s+"
+    rf"|\s+and\s+(?=[a-z])|[,;:()“”\"]|{_NOT_ABBREVIATED}\.|\s+(?=\d)"
     r"|\s+(?=(?:is|was|are|were|has|have|had|remains?|said|says)\b)"
+)
+_OTHER_NAME = re.compile(r",\s+(?:also\s+)?(?:known\s+as|which\s+calls\s+itself|calling\s+itself)\s+[^,;:]{1,60},\s*$")
+_PARTICIPLE_APPOSITION = re.compile(
+    r"(?<=[\w)’'])\s*,\s+(?:formed|founded|based|set\s+up|created|backed|run|led|funded|established|made\s+up|"
+    r"composed|headed|chaired|staffed)\b[^;:“”\"]{0,120},\s*$"
 )
 _SUBJECT_REACH = 240  # characters read leftwards from a verb to find its subject
 _SUBORDINATORS = {"while", "as", "although", "though", "but", "and", "yet", "so", "even", "if", "when", "since", "because", "however", "meanwhile", "instead", "thus", "also", "then", "still", "now"}
@@ -84,6 +94,26 @@ _ROLE_WORDS = re.compile(
     r"prosecutor|chair(?:man|woman)?|president|secretary|coordinator|founder|researcher|mayor|envoy)\b",
     re.IGNORECASE,
 )
+_SENTENCE_SUBJECT = re.compile(
+    r"^(?:[^,;:“”\"]{0,50},\s+)?(?P<np>(?:(?:The|A|An|Its|Their|This)\s+)?(?:[\w’'.-]+\s+){0,4}?[\w’'.-]+)\s+"
+    r"(?:has|have|had|is|are|was|were|did|does|do|said|says|will|would|could|can|may|might|also|accused|accuses|"
+    r"denied|denies|rejected|rejects|published|publishes|reported|reports|insists|insisted|claims|claimed|keeps|kept|"
+    r"[a-z]{3,}ed)\b"
+)
+
+
+def sentence_subject(sentence: str) -> tuple[int, str] | None:
+    """Where the sentence's subject ends, and the subject ("The junta has not published ...")."""
+    found = _SENTENCE_SUBJECT.match(sentence)
+    if found is None:
+        return None
+    subject = found.group("np")
+    if re.fullmatch(r"(?i)it|he|she|they|we|i|there|here|this|that|these|those", subject) or not plausible_claimant(subject):
+        return None
+    return found.end("np"), subject
+
+
+@lru_cache(maxsize=8192)
 def subject_before(sentence: str, verb_start: int) -> str | None:
     """The noun phrase a verb at ``verb_start`` has as its subject, read leftwards."""
     prefix = _FILLERS.sub("", sentence[max(0, verb_start - _SUBJECT_REACH) : verb_start].rstrip())
@@ -94,6 +124,8 @@ def subject_before(sentence: str, verb_start: int) -> str | None:
     inner = re.search(r"^(?P<head>.*\S)\s+who\s+[^,;:“”\"]*$", prefix)
     if inner:  # "a nurse who spoke to the Courier said" -> "a nurse"
         prefix = inner.group("head")
+    prefix = _OTHER_NAME.sub("", prefix)  # "X, known as the Green Helmets, said" -> "X, said"
+    prefix = _PARTICIPLE_APPOSITION.sub("", prefix)  # "X (FDC), formed by lawmakers who fled, said" -> "X (FDC)"
     breaks = list(_CLAUSE_BREAK.finditer(prefix))
     clause = prefix[breaks[-1].end() :] if breaks else prefix
     clause = re.split(rf"\s[-–—]\s|{SAID.pattern}|{DIGIT}[\d,.]*\s", clause)[-1]
@@ -104,9 +136,12 @@ def subject_before(sentence: str, verb_start: int) -> str | None:
         DESCRIPTOR.match(parts[-2]) or DESCRIPTOR.match(parts[-3]) or _ROLE_WORDS.search(parts[-3])
     ):  # "X, the head of Y, said"; "Veloria's health minister, Ana Sorn, told ..."
         return f"{_drop_leading_phrase(parts[-3].strip())}, {parts[-2].strip()}"  # "X, the head of Y, said"
+    elif len(parts) >= 3 and looks_like_name(parts[-2].strip()) and _ROLE_WORDS.search(parts[-3]):
+        return f"{_drop_leading_phrase(parts[-3].strip())}, {parts[-2].strip()}"  # "the head of Y, Olena Dubrava, said"
     else:
         return None
-    subject = _drop_leading_phrase(subject)
+    subject = _drop_leading_phrase(re.sub(r"^[-•*·–—]\s+", "", subject))
+    subject = re.sub(r"^(?:the\s+)?(?:figures?\s+|toll\s+|numbers?\s+)?(?:published|released|issued|announced|given|compiled)\s+by\s+", "", subject)
     owned = re.match(r"^(?:a|the|which|this|that)\s+(?:figure|number|toll|claim|tally|count|estimate)s?\s+(?:that\s+)?(?P<rest>.+)$", subject, re.I)
     if owned:  # "a figure the government denied" -> "the government"
         subject = owned.group("rest")
@@ -120,13 +155,18 @@ def subject_before(sentence: str, verb_start: int) -> str | None:
 
 
 def subject_after(sentence: str, verb: re.Match[str]) -> str | None:
-    before = sentence[: verb.start()].rstrip()
-    if not before.endswith((",", "”", '"', "’")) or verb.group().lower() in {"told", "tells"}:
+    return _subject_after(sentence, verb.start(), verb.end(), verb.group())
+
+
+@lru_cache(maxsize=8192)
+def _subject_after(sentence: str, verb_start: int, verb_end: int, verb_text: str) -> str | None:
+    before = sentence[:verb_start].rstrip()
+    if not before.endswith((",", "”", '"', "’")) or verb_text.lower() in {"told", "tells"}:
         return None  # inversion only after a clause: "..., said the ministry" (not "..., told parliament")
-    name = noun_phrase_after(sentence, verb.end())
+    name = noun_phrase_after(sentence, verb_end)
     if name is None:
         return None
-    following = sentence[verb.end() :].lstrip()[len(name) :]
+    following = sentence[verb_end:].lstrip()[len(name) :]
     if following.strip() and not re.match(r"^\s*(?:[,.;:(]|in\s|on\s|at\s|during\s)", following):
         return None  # "said the hospital had received ...": a clause, not an inverted subject
     return name if plausible_claimant(name) else None
@@ -141,7 +181,7 @@ def noun_phrase_after(sentence: str, position: int) -> str | None:
     )
     stop = _NP_STOP.search(rest)
     name = rest[: stop.start()] if stop else rest
-    paren = re.match(r"\s*\([^)]{1,40}\)", rest[len(name) :])
+    paren = re.match(r"\s*\([A-Z][A-Za-z.’' /-]{0,39}\)", rest[len(name) :])
     if paren:  # keep an acronym in brackets: "the Veloria Watch (VW)"
         name += paren.group()
     name = _drop_trailing_verb(name.strip())

@@ -9,23 +9,20 @@ from __future__ import annotations
 
 import re
 
+from reckon.claims.lowered import Lowered
 from reckon.claims.parties import name_words
 
 # "confirmed" and its kin: a claimant who says so corroborates a figure someone else put out.
 CONFIRM_WORDS = re.compile(r"\b(confirm(s|ed|ing)?|corroborat\w*|verif(y|ies|ied))\b", re.IGNORECASE)
 
-_HEDGE = re.compile(
+_HEDGE = Lowered(
     r"\b(?:could|may|might|possibly|possible|believed|reportedly|allegedly|feared|likely|"
     r"probably|perhaps|thought\s+to|suspected|unconfirmed|unverified|presumed|appears?\s+to|"
-    r"seems?\s+to|it\s+is\s+estimated)\b",
-    re.IGNORECASE,
-)
-_DISPUTE = re.compile(
+    r"seems?\s+to|it\s+is\s+estimated)\b")
+_DISPUTE = Lowered(
     r"\b(?:rejected|rejects|denied|denies|dismissed|dismisses|disputed|disputes|refuted|refutes|"
     r"contested|contests|rebuffed|questioned|challenged|called\s+[^.;]{0,60}?\b(?:false|"
-    r"exaggerated|fabricated|lies|baseless|untrue|inflated|propaganda)|branded|denounced)\b",
-    re.IGNORECASE,
-)
+    r"exaggerated|fabricated|lies|baseless|untrue|inflated|propaganda)|branded|denounced)\b")
 # "The figure of 900 ... is “pure fabrication”, X said": the figure is the subject, the speaker
 # of the sentence rejects it.
 _DISMISSED = re.compile(
@@ -42,7 +39,7 @@ _POINTS_BACK = re.compile(
 )
 _PLACE = re.compile(
     r"\b(?:in|across|throughout|around|near|from)\s+(?:the\s+(?:city|town|province|region|"
-    r"district|village|capital)\s+of\s+)?(?P<place>[A-Z][\w'’-]+(?:[ ](?:[A-Z][\w'’-]+|al-\w+))*)"
+    r"district|village|capital)\s+of\s+)?(?P<place>(?:(?:al|el|ad|as|ar|an|at|az|ash)-)?[A-Z][\w'’-]+(?:[ ](?:[A-Z][\w'’-]+|al-\w+))*)"
 )
 _NOT_PLACES = re.compile(
     r"^(?:January|February|March|April|May|June|July|August|September|October|November|"

@@ -5,7 +5,7 @@
     claim_counts(case)                                      # {document sha256: claims}
     load_claims_by_id(case)                                 # {claim id: Claim}, in the same order
 
-This module is the only one that reads or writes `claims` (migrations 002, 007).
+This module is the only one that reads or writes `claims` (migrations 002, 007, 010).
 Storing a document with its claims is ``claims.ingest``'s job.
 """
 
@@ -24,7 +24,7 @@ _CLAIM_COLUMNS = (
     "id", "document_sha256", "ordinal", "file", "figure_low", "figure_high", "category",
     "qualifier", "claimant", "claimant_key", "quote", "start", '"end"', "via", "claim_date",
     "event", "place", "period", "subgroup", "unit", "hedged", "disputed_by", "alt_quotes",
-    "document_date", "vague_convention", "confirms",
+    "document_date", "vague_convention", "confirms", "claim_date_note",
 )
 
 
@@ -48,6 +48,7 @@ def _claim_row(document: Document, ordinal: int, claim: Claim, vague: str) -> li
         claim.claimant_key, claim.quote, claim.start, claim.end, claim.via, claim.claim_date,
         claim.event, claim.place, claim.period, claim.subgroup, claim.unit, claim.hedged,
         claim.disputed_by, alt, claim.document_date or document.published, vague, claim.confirms,
+        claim.claim_date_note,
     ]
 
 

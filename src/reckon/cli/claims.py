@@ -2,7 +2,7 @@
 
 Each command is a thin wrapper: read or open, call one library function, render.
 `claims` and `ledger` run statelessly on files given on the command line, or on the case.
-The article readers (trafilatura, pypdf), the ledger and the extractor (spaCy) are imported
+The article readers (trafilatura, pypdf), the ledger and the extractor are imported
 inside the commands, so `reckon --help` does not pay for them.
 """
 
@@ -60,7 +60,7 @@ ENCODING_HELP = (
     "Default: UTF-8, else a clearly detected legacy encoding, with a note."
 )
 MAX_BYTES_HELP = "Refuse files larger than this many bytes (one article is rarely over 1 MB)."
-PROCESSES_HELP = "Worker processes for extraction (each loads spaCy, about 200 MB); pays off on many files and idle cores."
+PROCESSES_HELP = "Worker processes that read and extract the files; pays off on many files and idle cores."
 TABLE_COLUMNS = ("file", "figure", "category", "claimant_key", "via", "claim_date", "place", "subgroup", "quote")
 
 articles_app = typer.Typer(

@@ -1,0 +1,660 @@
+"""The cast of a document: who it names, read once from the whole text before any claim.
+
+A reader meets "a medical group said" in a lede and learns the group's name a paragraph
+later; meets "the watchdog", "the APDK", "Dr. Karrar" or "the legislator" after the full
+name. The cast is that reader's list:
+
+- organisations named in full (a capitalised name with an organisation word: "Darvania
+  Doctors' Union", "Federal Ministry of Health", "UN Relief Agency for Lisra"), with their
+  acronyms ("... (UNRAL)"), other names ("known as the Green Helmets", "calling itself the
+  APDK") and epithets ("X, a network of medics", "X, the London-based watchdog");
+- people named with a title or a role ("Health Minister Dr. Yassin Karrar", "Mahmoud Ossi, a
+  spokesman for the Civil Defence", "the head of the regional administration, Olena
+  Dubrava"), and the body they speak for when their role speaks for one (a spokesperson,
+  minister, head, director, governor, a hospital's doctor); a lawmaker, a member of a council
+  or a researcher speaks as themselves.
+
+``Cast.named`` finds the entity a name points to (full, short, acronym, surname);
+``Cast.described`` the one a description fits ("the monitor", "a medical group", "the
+legislator"): the last one named before the description, else the first one after it.
+Nothing here is about one event: the words are those of news writing in general.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from reckon.claims.claimants import known_claimant
+
+# A capitalised word ("U.N." and "Dr." keep their dots; a full stop that ends a sentence does not
+# belong to the word), and the small words that join the words of one name. Names never run
+# across a line break (a heading above a paragraph is not part of its first name).
+_ABBREVIATED = r"(?:[A-Z]\.(?:[A-Z]\.)+|(?:Dr|Mr|Mrs|Ms|Prof|Col|Gen|Lt|Maj|Capt|Sgt|Rev|Fr|Sen|Rep|Gov|St|Brig|Cpl)\.)"
+_CAPITAL = rf"(?:{_ABBREVIATED}|[A-Z][\w’'\-&]*(?:\.[A-Z][\w’'\-&]*)*|al-[A-Z][\w’'\-]*)"
+_LINK_WORDS = ("of", "for", "to", "in", "on", "the", "de", "du", "al", "el", "di", "da", "des", "la", "le", "y")
+_RUN = re.compile(rf"(?<![\w’'.-]){_CAPITAL}(?:(?:[ \t]+(?:{'|'.join(_LINK_WORDS)}))*[ \t]+{_CAPITAL})*")
+
+# Words that make a capitalised name an organisation.
+ORG_HEADS = frozenset(
+    """union ministry association observatory network council cabinet bureau mission office agency
+    committee commission society defence defense service team hospital clinic group front brigades
+    brigade forces force army command administration government watch monitor organization
+    organisation fund programme program court police party movement coalition alliance institute
+    centre center foundation federation authority department directorate governorate news radio tv
+    television press times post tribune herald gazette journal daily voice channel guard guards corps
+    secretariat parliament assembly tribunal panel inquiry mechanism crescent helmets syndicate
+    collective league board forum bloc campaign trust initiative project lab laboratory""".split()
+)
+_OPENERS = frozenset(
+    """the a an in on at by for from after before during since last this that then when while as but
+    and so yet until early late according meanwhile however separately also asked breaking its their
+    his her our with without under among across between into over if though although what who how why
+    where there here it he she they we i you one some many most all both each every no not now today
+    yesterday""".split()
+)
+_CALENDAR = frozenset(
+    """january february march april may june july august september october november december jan feb
+    mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday""".split()
+)
+# Titles of people: a name follows ("Dr. Yassin Karrar", "Prosecutor General Ruslan Tkachuk").
+_PERSONAL_TITLE = re.compile(
+    r"^(?:(?:Dr|Mr|Mrs|Ms|Prof|Col|Gen|Lt|Maj|Capt|Sgt|Rev|Fr|Sen|Rep|Gov|Brig|Cpl)\.?|Doctor|Professor|"
+    r"Colonel|Brigadier|Major|Captain|Lieutenant|Sheikh|Father|Judge|Imam|Bishop|Deacon)$"
+)
+_OFFICE_TITLE = re.compile(
+    r"^(?:Minister|Governor|Mayor|President|Senator|Ambassador|Spokesman|Spokeswoman|Spokesperson|"
+    r"General|Commander|Director|Chief|Secretary|Prosecutor|Attorney|Chairman|Chairwoman|Envoy|"
+    r"Rapporteur|Coordinator|Head|Commissioner)$"
+)
+# Roles that name a person's standing: after "X, ", before ", X", or right before the name.
+_ROLE = (
+    r"spokes(?:man|woman|person)|press\s+officer|minister|head|chief|director|coordinator|chair(?:man|woman)?|"
+    r"president|secretary|commander|governor|mayor|envoy|rapporteur|representative|official|officer|"
+    r"surgeon|doctor|physician|nurse|medic|member|lawmaker|legislator|deputy|MP|senator|founder|leader|"
+    r"researcher|lawyer|activist|journalist|reporter|prosecutor|attorney|judge"
+)
+_ROLE_WORD = re.compile(rf"\b(?:{_ROLE})\b", re.IGNORECASE)
+# Roles whose holder speaks for a body, and roles whose holder speaks as themselves.
+_SPEAKS_FOR = re.compile(
+    r"\b(?:spokes(?:man|woman|person)|press\s+officer|minister|head|chief|director|coordinator|"
+    r"chair(?:man|woman)?|president|secretary|commander|governor|mayor|surgeon|doctor|physician|nurse|"
+    r"medic|official|officer|representative|envoy|rapporteur|prosecutor|attorney)\b",
+    re.IGNORECASE,
+)
+_OWN_VOICE = re.compile(
+    r"\b(?:member|lawmaker|legislator|deputy|MP|senator|founder|researcher|lawyer|activist|journalist|"
+    r"reporter|former)\b",
+    re.IGNORECASE,
+)
+_PHRASE_CHAR = r"(?:(?!\.\s)[^,;:()“”\"\n])"
+_ROLE_AFTER = re.compile(
+    rf"^,\s+(?:who\s+(?P<verb>heads|directs|leads|runs|chairs)\s+)?(?P<role>(?:(?:the|a|an|its|their)\s+)?"
+    rf"{_PHRASE_CHAR}{{0,80}}?(?:\b(?:{_ROLE})\b{_PHRASE_CHAR}{{0,80}}?)?)(?=,|\.(?:\s|$)|;|\s+(?:said|says|told|wrote|added)\b)",
+    re.IGNORECASE,
+)
+_APPOSITION = re.compile(r"^,\s+(?P<desc>(?:the|a|an)\s+[^,;:()“”\"]{2,100}?)(?=,|\.(?:\s|$)|;|\s+(?:said|says|told|reported|added)\b)")
+_ALSO_KNOWN = re.compile(
+    r"^(?:,\s+)?(?:also\s+)?(?:known\s+as|calling\s+itself|which\s+calls\s+itself|called)\s+(?:the\s+)?"
+    r"(?P<alias>[A-Z“\"][^,;:.()]{1,60})"
+)
+_BRACKET = re.compile(
+    r"^\s*\((?P<short>[A-Z][A-Za-z.]{1,9}(?:\s+[A-Z][a-z]+)?(?:\s*/\s*[A-Z][A-Za-z.]{1,9}(?:\s+[A-Z][a-z]+)?)*)\)"
+)
+_DESC_THEN_NAME = re.compile(r"(?P<desc>\b(?:the|a|an)\s+(?:[\w’'-]+\s+){0,5}?[\w’'-]+)\s*,\s+$", re.IGNORECASE)
+_CALLING = re.compile(
+    r"(?P<desc>\b(?:the|a|an)\s+(?:[\w’'-]+\s+){0,3}[\w’'-]+),?\s+(?:which\s+calls\s+itself|calling\s+itself|"
+    r"known\s+as)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_DESCRIBED_BEFORE = re.compile(  # "the local news outlet Delta Voice", "State news agency SNNA"
+    r"\b(?:the\s+|a\s+)?(?P<desc>(?:[\w’'-]+\s+){0,3}(?:outlet|agency|newspaper|channel|broadcaster|group|"
+    r"monitor|network|organi[sz]ation|watchdog|charity|militia|movement))\s+$",
+    re.IGNORECASE,
+)
+_DESCRIPTION_NOUNS = frozenset(
+    "outlet agency newspaper channel broadcaster group monitor network organisation organization watchdog charity militia movement".split()
+)
+_DATELINE = re.compile(r"^(?:,\s+(?:[A-Z][a-z]+\.?\s+\d|\d|[A-Z][a-z]+\s+\()|\s*\(|\s+[-–—]\s)")
+_SPEECH_AFTER = re.compile(
+    r"^,?\s+(?:(?:also|later|earlier|then|had|has|have|now)\s+)?(?:said|says|told|tells|added|wrote|writes|"
+    r"tweeted|reported|reports|announced|counted|estimated|recorded|confirmed|stated|put|puts)\b"
+)
+_POSSESSIVE_BODY = re.compile(r"^(?P<owner>.+?)['’]s?\s+(?P<role>.+)$")
+
+# Kinds of bodies, from the words of their names and epithets.
+_CLASSES = {
+    "medical": r"doctors?|medical|medics?|health|hospitals?|physicians?|clinics?|nurses?|surgeons?|paramedics?",
+    "monitor": r"rights|monitor(?:s|ing)?|watchdog|observatory|watch|documentation|detainees|prisoners|violations",
+    "legal": r"lawyers?|legal|bar",
+    "media": r"news|radio|television|tv|press|newspaper|outlet|broadcaster|channel|daily|tribune|times|wire",
+    "state": r"ministry|government|administration|cabinet|authority|authorities|regime|junta|prosecutor|"
+    r"governorate|governor|bureau|state|official",
+    "military": r"army|military|forces|brigades?|command|militia|guards?|troops|corps|paramilitary",
+    "rescue": r"civil\s+defen[cs]e|rescuers?|rescue|emergency|helmets|crescent",
+}
+_CLASS_RES = {name: re.compile(rf"\b(?:{words})\b", re.IGNORECASE) for name, words in _CLASSES.items()}
+_LEGISLATOR = r"legislat\w*|lawmaker|deputy|MP|member\s+of\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}(?:parliament|council|assembly)|senator"
+# Descriptions of people ("the legislator") and the role words they fit.
+_PERSON_DESCRIPTIONS = {
+    "legislator": _LEGISLATOR, "lawmaker": _LEGISLATOR, "deputy": _LEGISLATOR, "mp": _LEGISLATOR,
+    "minister": r"minister", "governor": r"governor", "mayor": r"mayor", "envoy": r"envoy",
+    "spokesman": r"spokes\w+", "spokeswoman": r"spokes\w+", "spokesperson": r"spokes\w+",
+    "rapporteur": r"rapporteur", "prosecutor": r"prosecutor", "surgeon": r"surgeon",
+    "doctor": r"doctor|physician|surgeon", "director": r"director", "coordinator": r"coordinator",
+    "commander": r"commander", "founder": r"founder",
+}
+_NGO_HEADS = frozenset({"group", "organisation", "organization", "body", "ngo", "charity"})
+_MONITOR_HEADS = frozenset({"monitor", "watchdog", "observatory"})
+_SUB_NATIONAL = frozenset({"regional", "provincial", "state", "local", "municipal", "city", "district", "county"})
+_QUALIFIERS = frozenset({"so-called", "local", "national", "federal", "state", "regional", "main", "former", "official", "the"})
+
+
+@dataclass
+class Entity:
+    """A body or person the document names."""
+
+    name: str  # as first named in full, without a leading article
+    kind: str  # "org" or "person"
+    aliases: set[str] = field(default_factory=set)  # acronyms, other names, a person's surname
+    words: set[str] = field(default_factory=set)  # lower-case words of its names
+    epithets: set[str] = field(default_factory=set)  # words the text describes it with ("watchdog")
+    role: str = ""  # a person's role as the text gives it
+    body: str | None = None  # the body a person speaks for, as written ("the ministry")
+    mentions: list[int] = field(default_factory=list)  # offsets where it is named
+    described_only: bool = False  # known by a description only ("the enclave's health ministry")
+    _classes: tuple | None = field(default=None, repr=False, compare=False)
+    _heads: tuple | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def classes(self) -> set[str]:
+        key = (len(self.aliases), len(self.epithets), self.role)
+        if self._classes is None or self._classes[0] != key:  # names and epithets grow while reading
+            text = " ".join([self.name, *self.aliases, *self.epithets, self.role])
+            self._classes = (key, {name for name, pattern in _CLASS_RES.items() if pattern.search(text)})
+        return self._classes[1]
+
+    @property
+    def heads(self) -> set[str]:
+        """The nouns it can be called by: its names' organisation words and its epithets."""
+        key = (len(self.aliases), len(self.epithets))
+        if self._heads is None or self._heads[0] != key:
+            self._heads = (key, self._read_heads())
+        return self._heads[1]
+
+    def _read_heads(self) -> set[str]:
+        found = set(self.epithets)
+        for name in (self.name, *self.aliases):
+            words = [w.lower().strip("’'") for w in name.split()]
+            heads = [w for w in words if w in ORG_HEADS]
+            if heads:
+                found.add(heads[-1] if words[-1] in ORG_HEADS or " of " not in name.lower() else heads[0])
+        return found
+
+
+@dataclass
+class Cast:
+    """Every body and person a document names, in order of first mention."""
+
+    entities: list[Entity] = field(default_factory=list)
+    _index: tuple | None = field(default=None, repr=False)  # (mentions counted, sorted (offset, entity number))
+
+    @classmethod
+    def read(cls, text: str) -> Cast:
+        cast = cls()
+        header = _HEADER.match(text)  # the seed format's " date YYYY-MM-DD " opening
+        if header:
+            text = " " * header.end() + text[header.end() :]
+        for start, tokens in _joined(text, _RUN.finditer(text)):
+            cast._take(text, start, tokens)
+        cast._merge_short_forms()
+        return cast
+
+    def _merge_short_forms(self) -> None:
+        """"Civil Defence" named apart from "Sahlan Civil Defence": one body, the fuller name."""
+        for entity in list(self.entities):
+            if entity.kind != "org" or len(entity.name.split()) < 2:
+                continue
+            fuller = [e for e in self.entities if e is not entity and e.kind == "org" and e.name.endswith(" " + entity.name)]
+            if len(fuller) == 1:
+                fuller[0].aliases |= entity.aliases | {entity.name}
+                fuller[0].epithets |= entity.epithets
+                fuller[0].mentions = sorted(fuller[0].mentions + entity.mentions)
+                self.entities.remove(entity)
+
+    # --- reading ---------------------------------------------------------------------------
+
+    def _take(self, text: str, start: int, tokens: list[str]) -> None:
+        start, tokens = _trim(start, tokens)
+        if not tokens:
+            return
+        name = " ".join(tokens)
+        end = start + len(name)
+        before, after = text[max(0, start - 160) : start], text[end : end + 220]
+        titled = _title_split(tokens)
+        if titled is not None:
+            self._person(titled[1], start + len(titled[0]) + 1, before, after, titled[0])
+            return
+        lower = {t.lower().strip("’'") for t in tokens}
+        if lower & ORG_HEADS or known_claimant(name):
+            if len(tokens) > 1 or known_claimant(name):
+                self._organisation(name, start, before, after)
+            return
+        if len(tokens) == 1 and name.isupper() and 2 <= len(name) <= 6:
+            if self.named(name, exact=True) or (_acts(before, after) and not _DATELINE.match(after)):
+                self._organisation(name, start, before, after)
+            return
+        untitled = not any(_PERSONAL_TITLE.match(t) or _OFFICE_TITLE.match(t) for t in tokens)
+        if 2 <= len(tokens) <= 4 and untitled and not lower & _CALENDAR and _person_context(before, after):
+            self._person(name, start, before, after, "")
+            return
+        known = self.named(name, exact=True)
+        if known is not None:
+            known.mentions.append(start)
+
+    def _organisation(self, name: str, start: int, before: str, after: str) -> None:
+        name, unit = _parent(name)
+        name = _IN_PLACE.sub(r"\g<head>", name)  # "Nasser al-Din Hospital in Khan Marwa" -> the hospital
+        short = _BRACKET.match(after)
+        shorts = [a for a in re.split(r"\s*/\s*", short.group("short")) if a != name] if short else []
+        known = next((e for a in shorts if (e := self.named(a, exact=True)) is not None and e.kind == "org"), None)
+        entity = self.named(name, exact=True) or known or self._add(name, "org")
+        if entity.name != name:
+            entity.aliases.add(name)  # "X (PMOI / MEK)" after "Y (MEK/PMOI)": one body named twice
+        if unit:
+            entity.aliases.add(unit)
+        entity.mentions.append(start)
+        if short:
+            entity.aliases.update(shorts)
+            after = after[short.end() :]
+        other = _ALSO_KNOWN.match(after)
+        if other:
+            entity.aliases.add(re.sub(r"^(?:the|The)\s+", "", other.group("alias").strip(" “”\"")))
+        apposition = _APPOSITION.match(after)
+        if apposition:
+            entity.epithets |= _epithet(apposition.group("desc"))
+        tail = before[-80:]
+        for pattern, cheap in ((_DESC_THEN_NAME, tail.rstrip().endswith(",")), (_CALLING, "itself" in tail or "known" in tail), (_DESCRIBED_BEFORE, tail[-1:].isspace() and tail.split()[-1:] != [] and tail.split()[-1].lower() in _DESCRIPTION_NOUNS)):
+            described = pattern.search(tail) if cheap else None
+            if described:
+                entity.epithets |= _epithet(described.group("desc"))
+
+    def _person(self, name: str, start: int, before: str, after: str, title: str) -> None:
+        entity = self.named(name, exact=True)
+        if entity is None:
+            if len(name.split()) < 2:
+                return  # "Dr. Selam" before any full name: nothing to attach it to
+            entity = self._add(name, "person")
+        entity.mentions.append(start)
+        roles = [_role_after(after), _role_before(before), title if _OFFICE_IN.search(title) else None]
+        role = next((r for r in roles if r), None)
+        if role and not entity.body:
+            entity.role = role
+            entity.body = _body(role, self, start)
+
+    def add_described(self, name: str, position: int) -> Entity | None:
+        """A body the text only describes ("the enclave's health ministry said"), by its key, so
+        that "the ministry" or "a ministry spokesman" later resolve to it."""
+        if name.split()[-1].lower() not in ORG_HEADS or self.named(name, exact=True):
+            return None
+        entity = self._add(name, "org")
+        entity.mentions.append(position)
+        entity.described_only = True
+        return entity
+
+    def _add(self, name: str, kind: str) -> Entity:
+        entity = Entity(name=name, kind=kind, words=_words(name))
+        if kind == "person":
+            parts = name.split()
+            entity.aliases.update({parts[-1], parts[0]} if len(parts) > 1 else set())
+        self.entities.append(entity)
+        return entity
+
+    # --- finding ---------------------------------------------------------------------------
+
+    def named(self, mention: str, exact: bool = False) -> Entity | None:
+        """The entity a name refers to: its full name, an alias, or (for people) a surname."""
+        bare = _bare(mention)
+        if not bare:
+            return None
+        for entity in self.entities:
+            if (bare == entity.name or bare in entity.aliases) and (exact or not entity.described_only):
+                return entity
+        if exact:
+            return None
+        people = [e for e in self.entities if e.kind == "person" and any(_contains(bare, n) for n in (e.name, *e.aliases))]
+        if people:  # "Ministry spokesman Dr. Khalil Abu Samra": the person, who speaks for the body
+            return people[0]
+        for part in (bare.split(",")[0], bare):  # the name before an apposition decides
+            bodies = [e for e in self.entities if e.kind == "org" and not e.described_only and any(_contains(part, n) for n in (e.name, *e.aliases) if len(n) > 1)]
+            if bodies:  # "Rescuers from the Sahlan Civil Defence", "the APDK's count"
+                return max(bodies, key=lambda e: max(len(n) for n in (e.name, *e.aliases) if _contains(part, n)))
+        return self._short_form(bare.split(",")[0])
+
+    def _short_form(self, bare: str) -> Entity | None:
+        """"the Observatory", "Civil Defence", "the Team": the one body whose name ends so."""
+        if not bare[:1].isupper():
+            return None
+        tail = bare.split()
+        found = [
+            e for e in self.entities
+            if e.kind == "org" and not e.described_only and any(n.split()[-len(tail) :] == tail for n in (e.name, *e.aliases))
+        ]
+        if not found and len(tail) == 1:
+            found = [e for e in self.entities if e.kind == "org" and tail[0] in e.name.split()]
+        return found[0] if len(found) == 1 else None
+
+    def described(self, description: str, position: int) -> Entity | None:
+        """The entity a description fits: the last named before ``position``, else the first after."""
+        description = re.sub(r"\s+(?:in|of|for|at)\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*$", "", description)  # "the health ministry in Lisra"
+        words = [w for w in re.findall(r"[\w’'-]+", description.lower()) if w not in _OPENERS]
+        if not words:
+            return None
+        kinds = frozenset(c for c, p in _CLASS_RES.items() if p.search(" ".join(words[:-1])))
+        fitting = [e for e in self.entities if _fits(words, e, kinds)]
+        fits = [e for e in fitting if not e.described_only] or fitting
+        earlier = [(max(m for m in e.mentions if m < position), e) for e in fits if any(m < position for m in e.mentions)]
+        if earlier:
+            return max(earlier, key=lambda pair: pair[0])[1]
+        later = [(min(e.mentions), e) for e in fits if e.mentions]
+        return min(later, key=lambda pair: pair[0])[1] if later else None
+
+    def first_in(self, start: int, end: int) -> Entity | None:
+        """The entity named first between two offsets (a sentence's subject, most often)."""
+        count = sum(len(e.mentions) for e in self.entities)
+        if self._index is None or self._index[0] != count:  # mentions grow while claims are read
+            self._index = (count, sorted((m, i) for i, e in enumerate(self.entities) for m in e.mentions))
+        order = self._index[1]
+        at = bisect_left(order, (start, -1))
+        return self.entities[order[at][1]] if at < len(order) and order[at][0] < end else None
+
+    def last_organisation(self, position: int) -> Entity | None:
+        """The organisation named last before ``position`` ("its director")."""
+        found = [
+            (max(m for m in e.mentions if m < position), e)
+            for e in self.entities
+            if e.kind == "org" and any(m < position for m in e.mentions)
+        ]
+        return max(found, key=lambda pair: pair[0])[1] if found else None
+
+
+def body_of_role(role: str) -> str | None:
+    """The body a role speaks for, as written: "a spokesman for the Civil Defence" -> "the Civil
+    Defence"; "head of emergency medicine at X Hospital" -> "X Hospital"; "Ministry spokesman" ->
+    "Ministry"; "the FDC's minister for human rights" -> "FDC"; "Health Minister" -> "Health
+    Ministry"; "the U.N. special envoy for Kalmora" -> "UN Special Envoy for Kalmora"."""
+    role = " ".join(role.split()).strip(" ,.")
+    if _OWN_VOICE.search(role) and not _SPEAKS_FOR.search(role[: _OWN_VOICE.search(role).start()]):
+        return None  # a lawmaker, a member of a council: speaks as themselves
+    un_office = _UN_OFFICE.search(role)
+    if un_office:
+        return "UN " + " ".join(w if w.lower() in _LINK_WORDS else w[:1].upper() + w[1:] for w in un_office.group("office").split())
+    if re.search(r"\bPrime\s+Minister\b", role, re.IGNORECASE):
+        return "government"  # the head of government speaks for it
+    minister = _MINISTER.search(role)
+    if minister:  # "Health Minister", "Veloria's health minister": the Health Ministry
+        return " ".join(w[:1].upper() + w[1:] for w in minister.group("field").split()) + " Ministry"
+    owner = _POSSESSIVE_BODY.match(role)
+    if owner and _ROLE_WORD.search(owner.group("role")) and not _ROLE_WORD.search(owner.group("owner")):
+        return owner.group("owner").strip()
+    law_officer = re.search(r"\b(?:Prosecutor|Attorney)[\s-]General\b", role, re.IGNORECASE)
+    if law_officer:
+        return law_officer.group()[:1].upper() + law_officer.group()[1:]
+    at = _AT_BODY.search(role)
+    if at and not re.fullmatch(r"(?i)(?:the\s+)?(?:age|war|state|country|region|city|time|moment)", at.group("body")):
+        return at.group("body")
+    head = re.match(rf"^(?:the\s+|a\s+|an\s+)?(?P<body>.+?)\s+(?!governor)(?:{_ROLE})\b", role, re.IGNORECASE)
+    if head and not _BARE_ADJECTIVES.fullmatch(head.group("body")):
+        return _OFFICE_AFTER_NAME.sub(lambda m: m.group(1) + m.group(2).capitalize(), head.group("body"))
+    governor = re.search(r"(?:^|\b(?:the|a|an)\s+)?(?P<place>(?:[A-Z][\w’'-]+\s+){0,2})governor\b", role, re.IGNORECASE)
+    if governor:  # a governor speaks for the region's administration
+        place = governor.group("place").strip()
+        return f"{place} Governorate" if place and place.lower() not in {"regional", "provincial", "state", "the"} else "regional administration"
+    if re.search(r"\bmayor\b", role, re.IGNORECASE):
+        return "city administration"
+    return None
+
+
+# --- helpers ---------------------------------------------------------------------------------
+
+_MINISTER = re.compile(
+    r"(?<![\w’'])(?P<field>(?:(?!(?:the|a|an|prime|deputy|former|acting|junior|state)\b)[A-Za-z][a-z]*\s+){1,3})minister\b",
+    re.IGNORECASE,
+)
+_OFFICE_AFTER_NAME = re.compile(r"^([A-Z][\w-]*\s+)(ministry|office|agency|department|council|committee)$")
+_HEADER = re.compile(r"^\s*date\s+\d{4}-\d{2}-\d{2}\s")
+_IN_PLACE = re.compile(
+    rf"(?P<head>\b(?:{'|'.join(h.capitalize() for h in ORG_HEADS)}))\s+in\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*$"
+)
+_OFFICE_IN = re.compile(r"\b(?:Minister|Governor|Mayor|General|Spokes\w+|Director|Chief|Commander|Secretary|Envoy|Rapporteur|Coordinator|Head)\b")
+_UN_OFFICE = re.compile(
+    r"\b(?:UN|U\.N\.|United\s+Nations)\s+(?P<office>(?:[\w-]+\s+){0,2}(?:envoy|rapporteur|coordinator|"
+    r"representative|commissioner|adviser|advisor)(?:\s+(?:for|on)\s+(?:the\s+)?[\w’'-]+(?:\s+[A-Z][\w’'-]*)*)?)",
+    re.IGNORECASE,
+)
+_AT_BODY = re.compile(
+    r"^.*\b(?:at|of|for|with|from)\s+(?P<body>(?:the\s+)?(?:[\w’'.-]+\s+){0,6}?(?:[A-Z][\w’'.-]*|ministry|office|"
+    r"hospital|administration|government|agency|group|union|army|military|police|council|committee|bureau|"
+    r"mission|service|clinic|force|forces|front|network|team|defen[cs]e))(?:\s+in\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)?\s*$"
+)
+_BARE_ADJECTIVES = re.compile(
+    r"(?i)(?:(?:senior|top|former|deputy|acting|local|regional|chief|the|a|an|provincial|district|city|"
+    r"state|federal|national|opposition|exiled)\s*)+"
+)
+
+
+def _joined(text: str, runs: Iterator[re.Match[str]]) -> list[tuple[int, list[str]]]:
+    """Runs as pieces, joining "National Security and Foreign Policy Committee" (two capitalised
+    words or more, "and", then a name ending in an organisation word) into one name."""
+    pieces: list[tuple[int, list[str]]] = []
+    previous_end = -1
+    for run in runs:
+        parts = _pieces(run)
+        if (
+            pieces and parts and text[previous_end : run.start()] == " and "
+            and len(pieces[-1][1]) >= 2 and not {t.lower() for t in pieces[-1][1]} & ORG_HEADS
+            and parts[0][1][-1].lower() in ORG_HEADS and parts[0][1][0] not in ("The", "the")
+        ):
+            start, tokens = pieces.pop()
+            parts[0] = (start, tokens + ["and"] + parts[0][1])
+        pieces.extend(parts)
+        previous_end = run.end()
+    return pieces
+
+
+def _pieces(run: re.Match[str]) -> list[tuple[int, list[str]]]:
+    """A run split where it cannot be one name: at headings and datelines in capitals."""
+    pieces: list[tuple[int, list[str]]] = []
+    current: list[str] = []
+    start = run.start()
+    for token in re.finditer(r"\S+", run.group()):
+        word = token.group()
+        if word.isupper() and len(word.strip(".")) > 6 and "." not in word:
+            if current:
+                pieces.append((start, current))
+            current = []
+            continue
+        if not current:
+            start = run.start() + token.start()
+        current.append(word)
+    if current:
+        pieces.append((start, current))
+    return pieces
+
+
+def _trim(start: int, tokens: list[str]) -> tuple[int, list[str]]:
+    """Drop openers, dates and a possessive: "In Mawlam" -> "Mawlam", "The Union's" -> "Union"."""
+    tokens = list(tokens)
+    while tokens and (tokens[0].lower() in _OPENERS or tokens[0].lower() in _LINK_WORDS or tokens[0].lower().rstrip(".") in _CALENDAR):
+        start += len(tokens.pop(0)) + 1
+    while tokens and (tokens[-1].lower().rstrip(".") in _CALENDAR or tokens[-1].lower() in _OPENERS or tokens[-1].lower() in _LINK_WORDS):
+        tokens.pop()
+    if tokens:
+        tokens[-1] = re.sub(r"['’]s$", "", tokens[-1])
+    return start, [t for t in tokens if t]
+
+
+def _title_split(tokens: list[str]) -> tuple[str, str] | None:
+    """("Health Minister Dr.", "Yassin Karrar") for a titled name, else None."""
+    last = None
+    for i, token in enumerate(tokens[:-1]):
+        if _PERSONAL_TITLE.match(token) or _OFFICE_TITLE.match(token):
+            last = i
+    if last is None:
+        return None
+    name = tokens[last + 1 :]
+    links = [i for i, t in enumerate(name) if t.lower() in _LINK_WORDS]
+    if links and len(name) - links[-1] - 1 >= 3:  # "Secretary of State Mike Pompeo": the title runs on
+        last, name = last + links[-1] + 2, name[links[-1] + 2 :]
+    if any(t.lower().strip("’'") in ORG_HEADS or t.lower() in _LINK_WORDS for t in name):
+        return None  # "Director of the Federal Office": an office, not a person
+    if _OFFICE_TITLE.match(tokens[last]) and not _PERSONAL_TITLE.match(tokens[last]) and len(name) < 2:
+        return None  # "Attorney General Tola" is fine, "the Attorney General" alone names an office
+    return " ".join(tokens[: last + 1]), " ".join(name)
+
+
+def _acts(before: str, after: str) -> bool:
+    """An acronym that speaks ("SNNA said") or is introduced as a body ("the agency SNNA", "the APDK")."""
+    if _SPEECH_AFTER.match(after):
+        return True
+    return bool(re.search(r"\b(?:the|agency|outlet|group|network|newspaper|channel|broadcaster|monitor|organi[sz]ation|itself)\s+$", before, re.IGNORECASE))
+
+
+def _role_after(after: str) -> str | None:
+    """", a spokesman for the Civil Defence," -> that role; ", who heads the bureau," -> "head of the bureau"."""
+    found = _ROLE_AFTER.match(after)
+    if found is None:
+        return None
+    if found.group("verb"):
+        return "head of " + found.group("role")
+    return found.group("role") if _ROLE_WORD.search(found.group("role")) else None
+
+
+def _person_context(before: str, after: str) -> bool:
+    if _role_before(before) or _role_after(after):
+        return True
+    return bool(_SPEECH_AFTER.match(after)) and not re.search(r"\b(?:in|at|from|near|to|of)\s+$", before)
+
+
+_ROLE_RIGHT_BEFORE = re.compile(rf"(?P<role>(?:[\w’'.-]+\s+){{0,3}}?\b(?:{_ROLE})\b)\s+$", re.IGNORECASE)
+_ROLE_THEN_COMMA = re.compile(
+    rf"(?P<role>(?:[\w’'.-]+\s+){{0,4}}?\b(?:{_ROLE})\b(?:\s+(?:of|for|at|to|in|on)\s+(?:the\s+)?(?:[\w’'.-]+\s+){{0,6}}?[\w’'.-]+)?),\s+$",
+    re.IGNORECASE,
+)
+
+
+def _role_before(before: str) -> str | None:
+    """"regional governor ", "Ministry spokesman ", "the head of the X administration, "."""
+    before = before[-110:]
+    last = None
+    for last in _ROLE_WORD.finditer(before):
+        pass
+    if last is None:
+        return None  # most names have no role before them
+    tail = before[last.end() :]
+    if tail.strip() and not _ROLE_COMPLEMENT.fullmatch(tail):
+        return None  # the role must end right before the name, or end its complement with a comma
+    head: list[str] = []
+    for word in reversed(re.split(r"(?<![A-Z])[.;:!?”\"]\s|\n|,\s", before[: last.start()])[-1].split()[-4:]):
+        if not (word[:1].isupper() or word.lower() in _ROLE_MODIFIERS or word.endswith(("'s", "’s", "s'", "s’"))):
+            break  # "said regional governor" -> "regional governor"
+        head.insert(0, word)
+    role = " ".join(head + (last.group() + tail).split()).rstrip(" ,")
+    return role or None
+
+
+_ROLE_MODIFIERS = frozenset(
+    """the a an its their his her regional provincial local state deputy senior chief military army police
+    government ministry health interior defence defense foreign hospital former acting top special
+    humanitarian opposition""".split()
+)
+_ROLE_COMPLEMENT = re.compile(r"(?:\s+(?:of|for|at|to|in|on)\s+(?:the\s+)?(?:[\w’'.-]+\s+){0,6}?[\w’'.-]+)?,\s+|\s+", re.IGNORECASE)
+
+
+def _parent(name: str) -> tuple[str, str | None]:
+    """"Information Team of the Council for National Order" -> the council, with the team as alias."""
+    found = re.match(r"^(?P<unit>.+?)\s+of\s+the\s+(?P<parent>.+)$", name)
+    if found is None:
+        return name, None
+    if not {w.lower() for w in found.group("parent").split()} & ORG_HEADS:
+        return name, None
+    return found.group("parent"), found.group("unit")
+
+
+def _epithet(description: str) -> set[str]:
+    """The words of "a network of medics that has ..." up to its clause: {network, of, medics}."""
+    words: list[str] = []
+    for word in re.findall(r"[\w’'-]+", description):
+        low = word.lower()
+        if low in {"that", "which", "who", "whose", "by", "in", "at", "from", "since", "with", "across", "through", "whom", "for", "on"}:
+            break
+        if len(words) >= 2 and re.search(r"(?:ed|ing)$", low):
+            break
+        words.append(low)
+    return set(words) - {"the", "a", "an", "its", "their", "known", "as", "calling", "itself"}
+
+
+def _body(role: str, cast: Cast, position: int) -> str | None:
+    body = body_of_role(role)
+    if body and re.fullmatch(r"(?i)its|their", body.strip()):
+        owner = cast.last_organisation(position)
+        return owner.name if owner else None
+    return body
+
+
+def _words(text: str) -> set[str]:
+    return {w.lower().strip("’'") for w in re.findall(r"[\w’'-]+", text)}
+
+
+@lru_cache(maxsize=8192)
+def _bare(mention: str) -> str:
+    mention = " ".join(mention.split()).strip(" ,.;:\"“”'’()")
+    mention = re.sub(r"^(?:the|The|a|an|An|A)\s+", "", mention)
+    return re.sub(r"['’]s$", "", mention)
+
+
+def _contains(text: str, name: str) -> bool:
+    """Whether ``name`` occurs in ``text`` as whole words."""
+    if not name or name not in text:
+        return False
+    return _word_pattern(name).search(text) is not None
+
+
+@lru_cache(maxsize=4096)
+def _word_pattern(name: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])")
+
+
+def _fits(words: list[str], entity: Entity, described: frozenset[str]) -> bool:
+    """Whether a description ("medical group", "the legislator", "the watchdog") fits an entity;
+    ``described`` holds the kinds of body its other words name (medical, monitor, state ...)."""
+    head = words[-1]
+    if head in _PERSON_DESCRIPTIONS:
+        if entity.kind != "person" or not re.search(rf"\b(?:{_PERSON_DESCRIPTIONS[head]})", entity.role, re.IGNORECASE):
+            return False
+        role = entity.role.lower()  # "a military spokesman" is not the ministry's spokesman
+        return all(q in role for q in words[:-1] if q.isalpha() and q not in _QUALIFIERS and q not in ("former", "senior"))
+    if entity.kind != "org":
+        return False
+    own = entity.classes
+    heads = entity.heads
+    if head in heads and head not in _NGO_HEADS | _MONITOR_HEADS:
+        if head in ("government", "authorities", "administration") and not (entity.words & _SUB_NATIONAL) <= set(words):
+            return False  # "the government" is not the regional government
+        return _qualifiers_fit(words[:-1], entity)  # "the union", "the health ministry", "the Team"
+    if head in _NGO_HEADS:
+        if own & {"state", "military"} and not described & {"state", "military"}:
+            return False  # "a group" is not a ministry or an army
+        return head in heads or (bool(described & own) if described else bool(own & {"monitor", "medical", "legal", "rescue"}))
+    if head in _MONITOR_HEADS:
+        return head in heads or ("monitor" in own and not own & {"state", "military"})
+    return False
+
+
+def _qualifiers_fit(qualifiers: list[str], entity: Entity) -> bool:
+    """"the health ministry" fits the Federal Ministry of Health, not the Ministry of Defence."""
+    content = [q for q in qualifiers if q.isalpha() and q not in _QUALIFIERS]
+    return all(q in entity.words or q in entity.epithets for q in content)

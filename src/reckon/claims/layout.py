@@ -1,0 +1,145 @@
+"""Lines that are not prose: "Label: number" lines and the rows of a table of casualties.
+
+Situation reports, key-figure boxes and PDF bulletins give figures as
+
+    Number of people killed: 612              Civilians killed in Sabla since 1 February: 450+
+    Health workers killed 214                 (a PDF cell run together with its label)
+
+    Locality           Killed   Injured
+    Sabla (market)       35       104
+
+A label line counts what its label names (category, subgroup, place); a table row gives one
+figure per column under a casualty header, with the row's label as its place ("Total" has none).
+Labels that count no casualties (displaced, released, sentenced, facilities) give nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from reckon.claims.numbers import NUMERAL
+
+_CATEGORY_WORDS = [
+    ("killed", r"killed|dead|deaths?|death\s+toll|fatalities|martyred|martyrs|died|lives\s+lost"),
+    ("injured", r"injured|wounded|injuries|hurt"),
+    ("arrested", r"detained|arrested|arrests|captured|detentions?|detainees|held|in\s+custody|imprisoned|prisoners"),
+    ("missing", r"missing|disappeared|disappearances|unaccounted"),
+    ("executed", r"executed|executions"),
+]
+_CATEGORY_RES = [(name, re.compile(rf"\b(?:{words})\b", re.IGNORECASE)) for name, words in _CATEGORY_WORDS]
+_NOT_CASUALTIES = re.compile(
+    r"\b(?:released|sentenced|sentences|displaced|warrants?|charged|convicted|facilities|hospitals|attacks|"
+    r"functioning|cases|rescued|returned|evacuated|deported|population|percent|per\s+cent|%|corrects?|corrected|"
+    r"paragraph)\b",
+    re.IGNORECASE,
+)
+_AGENT = re.compile(r"\b(?:reported|recorded|registered|verified|documented|confirmed)\s+by\b", re.IGNORECASE)
+_VERB = re.compile(
+    r"\b(?:said|says|say|were|was|are|is|have|has|had|been|will|would|reported|according|told|added|killing|wounding)\b",
+    re.IGNORECASE,
+)
+# "Label: 612", "Label: More than 1,700", "Label (source) 9,846", "Label 214" at the end of a line.
+_LABEL_LINE = re.compile(
+    r"^(?P<label>[A-Z(][^:\n]{2,140}?)\s*(?::\s*|\s)(?:(?:more\s+than|over|at\s+least|about|around|nearly)\s+)?"
+    r"[(]?(?P<value>\d(?:[\d,.]*\d)?)[)]?\+?\s*$",
+    re.IGNORECASE,
+)
+_SUBGROUP_WORDS = [
+    ("children", r"children|minors|boys|girls|infants"),
+    ("women", r"women"),
+    ("soldiers", r"soldiers|servicemen|troops|security\s+personnel|security\s+forces|police"),
+    ("fighters", r"fighters|combatants|militants"),
+    ("health workers", r"health\s+workers|medics|doctors|nurses|medical\s+staff"),
+    ("journalists", r"journalists|reporters"),
+    ("aid workers", r"aid\s+workers|UN\s+staff"),
+    ("students", r"students"),
+]
+_SUBGROUP_RES = [(name, re.compile(rf"\b(?:{words})\b", re.IGNORECASE)) for name, words in _SUBGROUP_WORDS]
+_PLACE_IN_LABEL = re.compile(r"\bin\s+(?P<place>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)|^(?P<region>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*\s+(?:region|province|state|district|governorate|oblast))\b")
+_COLUMN_GAP = re.compile(r"\s{2,}|\t")
+
+
+@dataclass(frozen=True)
+class LineReading:
+    """What a figure on a label line or in a table row counts."""
+
+    category: str
+    subgroup: str | None = None
+    place: str | None = None
+
+
+def label_line(line: str) -> tuple[int, LineReading] | None:
+    """The value's offset in a label line and what it counts, else None."""
+    found = _LABEL_LINE.match(line.strip())
+    if found is None:
+        return None
+    label = found.group("label")
+    verbless = _AGENT.sub(" ", label)  # "Deaths reported by the ministry (as of 23 November)": a label with its source
+    if _VERB.search(verbless) or _NOT_CASUALTIES.search(label) or len(label.split()) > 16 or ";" in label:
+        return None
+    category = _category(label)
+    if category is None:
+        return None
+    offset = line.index(line.strip()) + found.start("value")
+    return offset, LineReading(category, _subgroup(label), _place(label))
+
+
+def table_rows(text: str) -> dict[int, list[LineReading | None]]:
+    """For each table row (by its line's offset in ``text``), what each numeric column counts."""
+    rows: dict[int, list[LineReading | None]] = {}
+    columns: list[str | None] | None = None
+    position = 0
+    for line in text.splitlines(keepends=True):
+        stripped = line.strip()
+        cells = [c for c in _COLUMN_GAP.split(stripped) if c]
+        if not stripped:
+            position += len(line)
+            continue
+        header = _header(cells)
+        if header is not None:
+            columns = header
+        elif columns is not None and _is_row(cells, len(columns)):
+            label = cells[0]
+            place = None if re.match(r"(?i)^(?:total|all|overall|sum)\b", label) else label
+            rows[position + line.index(stripped)] = [
+                LineReading(category, place=place) if category else None for category in columns
+            ]
+        else:
+            columns = None
+        position += len(line)
+    return rows
+
+
+def _header(cells: list[str]) -> list[str | None] | None:
+    """The categories of a header's numeric columns ("Locality  Killed  Injured"), else None."""
+    if len(cells) < 3 or any(NUMERAL.fullmatch(c) for c in cells):
+        return None
+    categories = [_category(c) if len(c.split()) <= 3 else None for c in cells[1:]]
+    return categories if sum(1 for c in categories if c) >= 1 and not _NOT_CASUALTIES.search(" ".join(cells)) else None
+
+
+def _is_row(cells: list[str], width: int) -> bool:
+    if len(cells) != width + 1:
+        return False
+    return all(re.fullmatch(r"[\d][\d,.]*|[-–—]", c) for c in cells[1:])
+
+
+def _category(label: str) -> str | None:
+    best = None
+    for name, pattern in _CATEGORY_RES:
+        found = pattern.search(label)
+        if found and (best is None or found.start() < best[0]):
+            best = (found.start(), name)
+    return best[1] if best else None
+
+
+def _subgroup(label: str) -> str | None:
+    return next((name for name, pattern in _SUBGROUP_RES if pattern.search(label)), None)
+
+
+def _place(label: str) -> str | None:
+    found = _PLACE_IN_LABEL.search(label)
+    if found is None:
+        return None
+    return (found.group("place") or found.group("region")).strip()
