@@ -108,7 +108,7 @@ def claims(
     if files:
         found, _, failed = _from_files(files, date, vague.value, encoding, max_bytes, processes)
     else:
-        with open_case(case) as opened:
+        with open_case(case, read_only=True) as opened:
             from reckon.claims.store import load_claims
 
             found, failed = load_claims(opened), False
@@ -211,7 +211,7 @@ def articles_list(
     """
     from reckon.claims.ingest import list_articles
 
-    with open_case(case) as opened:
+    with open_case(case, read_only=True) as opened:
         rows = list_articles(opened)
     if fmt is OutputFormat.table:
         rows = [{**row, "sha256": str(row["sha256"])[:12]} for row in rows]
@@ -249,7 +249,7 @@ def ledger(
         from reckon.articles.store import load_documents
         from reckon.claims.store import load_claims
 
-        with open_case(case) as opened:
+        with open_case(case, read_only=True) as opened:
             found, documents, failed = load_claims(opened), load_documents(opened), False
     result = build_ledger(found, documents, category=wanted)
     _render_ledger(result, fmt)

@@ -21,11 +21,24 @@ from rich.table import Table
 from reckon.case import Case, find_case_folder
 from reckon.errors import ReckonError
 from reckon.storage import encryption
+from reckon.storage.cells import safe_cell
 
 console = Console()
 err_console = Console(stderr=True)
 
 CASE_OPTION_HELP = "Case folder (default: $RECKON_CASE, else the current folder)."
+RAW_CSV_HELP = (
+    "Write CSV cells exactly as stored. By default a cell a spreadsheet would run as a formula "
+    "(starting with =, +, -, @) gets a leading ', and direction overrides (U+202E ...) are written "
+    "as <U+202E>; see docs/security.md."
+)
+_raw_csv = False  # set once per run by the root option --raw-csv
+
+
+def set_raw_csv(raw: bool) -> None:
+    """Whether CSV output keeps cells as stored (``reckon --raw-csv ...``)."""
+    global _raw_csv
+    _raw_csv = raw
 
 
 class OutputFormat(str, Enum):
@@ -90,7 +103,7 @@ def render(
     columns: Sequence[str] | None = None,
     out: Any = None,
 ) -> None:
-    """Print rows as a Rich table, JSON, JSON Lines or CSV."""
+    """Print rows as a Rich table, JSON, JSON Lines or CSV (cells made safe for spreadsheets)."""
     columns = list(columns or (rows[0].keys() if rows else []))
     stream = out or sys.stdout
     if fmt is OutputFormat.json:
@@ -99,12 +112,7 @@ def render(
         for row in rows:
             stream.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
     elif fmt is OutputFormat.csv:
-        buffer = io.StringIO()
-        writer = csv.DictWriter(buffer, fieldnames=columns, extrasaction="ignore")
-        writer.writeheader()
-        for row in rows:
-            writer.writerow({k: _cell(row.get(k)) for k in columns})
-        stream.write(buffer.getvalue())
+        stream.write(csv_text(rows, columns))
     else:
         table = Table(title=title, show_lines=False)
         for column in columns:
@@ -112,6 +120,18 @@ def render(
         for row in rows:
             table.add_row(*[_cell(row.get(k)) for k in columns])
         console.print(table)
+
+
+def csv_text(rows: Sequence[dict[str, Any]], columns: Sequence[str], *, raw: bool | None = None) -> str:
+    """Rows as CSV text; unless ``raw`` (default: the --raw-csv option), every cell goes through safe_cell."""
+    keep = _raw_csv if raw is None else raw
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow([c if keep else safe_cell(c) for c in columns])
+    for row in rows:
+        cells = (_cell(row.get(k)) for k in columns)
+        writer.writerow([c if keep else safe_cell(c) for c in cells])
+    return buffer.getvalue()
 
 
 def _cell(value: Any) -> str:

@@ -9,6 +9,7 @@ import typer
 
 from reckon import __version__
 from reckon.cli import case, claims, demo, estimate, link, lists, report, simulate
+from reckon.cli.common import RAW_CSV_HELP, set_raw_csv
 
 app = typer.Typer(
     name="reckon",
@@ -36,8 +37,10 @@ def _version(value: bool) -> None:
 @app.callback()
 def _root(
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Show the version and exit."),
+    raw_csv: bool = typer.Option(False, "--raw-csv", help=RAW_CSV_HELP),
 ) -> None:
     """From conflicting casualty reports to an honest count."""
+    set_raw_csv(raw_csv)
 
 
 def main() -> None:
