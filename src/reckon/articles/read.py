@@ -20,6 +20,7 @@ from pathlib import Path
 from reckon.articles.document import Document
 from reckon.articles.text import EncodingAssumedWarning, check_not_binary, decode_article, header_date
 from reckon.errors import InputError
+from reckon.storage.files import read_bytes_nofollow
 
 __all__ = ["ARTICLE_KINDS", "DEFAULT_MAX_BYTES", "EncodingAssumedWarning", "check_date", "read_article"]
 
@@ -111,7 +112,7 @@ def _read_bytes(path: Path, label: str, max_bytes: int) -> bytes:
             file=label,
             fix="split it into one file per article, or raise --max-bytes",
         )
-    data = path.read_bytes()
+    data = read_bytes_nofollow(path)  # a link named like an article (to /etc/passwd) is refused
     if not data.strip():
         raise _empty(label)
     return data

@@ -25,6 +25,7 @@ import pyarrow.csv as pa_csv
 
 from reckon.encoding import decode_bytes
 from reckon.errors import InputError
+from reckon.storage.files import read_bytes_nofollow
 
 KINDS = {".csv": "csv", ".tsv": "csv", ".txt": "csv", ".xlsx": "xlsx", ".xlsm": "xlsx", ".json": "json"}
 DELIMITERS = (",", ";", "\t", "|", "\u060c")  # U+060C is the Arabic/Persian comma
@@ -69,7 +70,7 @@ def read_table(path: Path, *, encoding: str | None = None) -> RawTable:
         )
     if not path.is_file():
         raise InputError("no such file", file=str(path), fix="check the path")
-    data = path.read_bytes()
+    data = read_bytes_nofollow(path)  # a symbolic link is refused, never followed
     if not data.strip():
         raise InputError("the file is empty", file=file, fix="export the list again, with a header row and its rows")
     if kind == "xlsx":

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import replace
 from datetime import date
 from importlib import resources
@@ -15,6 +16,8 @@ from markupsafe import Markup
 from reckon.errors import ReckonError
 from reckon.report import charts
 from reckon.report.data import ClaimRow, EstimateRow, ReportData
+from reckon.storage.cells import BIDI_CONTROLS, escape_bidi
+from reckon.storage.files import write_atomically
 
 HEADLINE_PREFERENCE = ("lcmcr", "loglinear", "stepwise", "chapman")
 DEATH_CATEGORIES = ("killed", "executed")
@@ -138,7 +141,9 @@ def render_report(data: ReportData, *, public: bool = False, min_cell: int = 5) 
     if public:
         data = suppress_small_cells(data, min_cell)
     estimate = choose_headline_estimate(data.estimates)
-    env = Environment(autoescape=True, undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    env = Environment(
+        autoescape=True, undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, finalize=display_safe
+    )
     env.filters["num"] = lambda v: "" if v is None else f"{v:,.0f}"
     env.filters["diag"] = diagnostics_text
     template = env.from_string(resources.files("reckon.report").joinpath("templates/report.html.j2").read_text("utf-8"))
@@ -165,6 +170,28 @@ def render_report(data: ReportData, *, public: bool = False, min_cell: int = 5) 
         caveats=caveats(data, estimate),
         embedded_json=Markup(_embedded_json(data)),
     )
+
+
+RTL_LETTERS = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")  # Hebrew, Arabic, Persian, Syriac, Thaana
+FIRST_STRONG_ISOLATE, POP_DIRECTIONAL_ISOLATE = "\u2068", "\u2069"
+
+
+def display_safe(value: Any) -> Any:
+    """Every value the template prints: direction overrides made visible, right-to-left text isolated.
+
+    A name holding U+202E would otherwise display reversed ("Org" U+202E "evil" as "Orglive");
+    it shows as "Org<U+202E>evil". A value with right-to-left letters is wrapped in an
+    isolate (U+2068 ... U+2069) so it cannot reorder the text around it.
+    """
+    if isinstance(value, Markup):  # charts: markup already escaped, so the marker is written as entities
+        text = str(value)
+        for control in BIDI_CONTROLS & set(text):
+            text = text.replace(control, f"&lt;U+{ord(control):04X}&gt;")
+        return Markup(text)
+    if not isinstance(value, str):
+        return value
+    value = escape_bidi(value)
+    return FIRST_STRONG_ISOLATE + value + POP_DIRECTIONAL_ISOLATE if RTL_LETTERS.search(value) else value
 
 
 def diagnostics_text(diagnostics: dict[str, Any]) -> str:
@@ -207,6 +234,8 @@ def _upset(data: ReportData, public: bool, min_cell: int) -> Markup | None:
 def _embedded_json(data: ReportData) -> str:
     """The report's aggregates as JSON inside the page, safe inside a <script> element."""
     text = json.dumps(data.to_dict(), ensure_ascii=False, default=str)
+    for control in BIDI_CONTROLS:  # as JSON escapes: the data stays exact, the page cannot be reordered
+        text = text.replace(control, f"\\u{ord(control):04x}")
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
@@ -224,9 +253,6 @@ def write_html(html: str, output: str | Path, *, force: bool = False) -> Path:
     path = Path(output)
     if path.exists() and not force:
         raise ReckonError(f"{path} already exists — pass --force to overwrite it, or choose another -o path.")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_suffix(path.suffix + ".partial")
-    temporary.write_text(html, encoding="utf-8")
-    temporary.replace(path)  # never leave a half-written report behind
-    return path
+    # A fresh temporary file (O_EXCL, never through a link), fsynced, renamed over the target.
+    return write_atomically(path, html)
 
