@@ -72,6 +72,7 @@ class ReportData:
     estimates: tuple[EstimateRow, ...] = ()
     documents: tuple[dict[str, Any], ...] = ()  # file, sha256, kind, published, publisher
     stages_missing: tuple[str, ...] = ()  # stages not run yet, said plainly in the report
+    audit_head: dict[str, Any] | None = None  # the audit trail's last row (seq, hash), when the case gives it
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

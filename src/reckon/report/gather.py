@@ -13,6 +13,7 @@ import pandas as pd
 
 from reckon import __version__
 from reckon.articles.store import document_summaries, load_documents
+from reckon.audit import audit_head
 from reckon.case import Case
 from reckon.claims.model import Claim
 from reckon.claims.store import load_claims
@@ -60,7 +61,14 @@ def gather_report_data(case: Case) -> ReportData:
         estimates=estimates,
         documents=tuple(_document_row(d) for d in sorted(document_summaries(case), key=lambda d: d["file"])),
         stages_missing=tuple(missing),
+        audit_head=_audit_head(case),
     )
+
+
+def _audit_head(case: Case) -> dict[str, Any]:
+    """The trail's head as the report prints it: `reckon audit verify --head HASH` finds it later."""
+    head = audit_head(case)
+    return {"seq": head.rows, "hash": head.head, "keyed": head.keyed}
 
 
 def _claim_rows(claims: list[Claim], published: dict[str, str | None]) -> tuple[ClaimRow, ...]:

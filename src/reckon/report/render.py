@@ -15,7 +15,9 @@ from markupsafe import Markup
 
 from reckon.errors import ReckonError
 from reckon.report import charts
+from reckon.disclosure import Manifest, PublicPolicy
 from reckon.report.data import ClaimRow, EstimateRow, ReportData
+from reckon.report.public import public_data
 from reckon.storage.cells import BIDI_CONTROLS, escape_bidi
 from reckon.storage.files import write_atomically
 
@@ -34,12 +36,8 @@ def choose_headline_estimate(estimates: tuple[EstimateRow, ...]) -> EstimateRow 
 
 
 def suppress_small_cells(data: ReportData, min_cell: int) -> ReportData:
-    """The public variant: counts below ``min_cell`` become None (shown as suppressed)."""
-    victims_by = {
-        key: [(label, n if n >= min_cell else None) for label, n in items] for key, items in data.victims_by.items()
-    }
-    overlap = tuple((pattern, n) for pattern, n in data.overlap if n >= min_cell)
-    return replace(data, victims_by=victims_by, overlap=overlap)
+    """The public variant's data (``reckon.report.public``): small cells hidden so none can be recovered."""
+    return public_data(data, PublicPolicy(min_cell=min_cell))[0]
 
 
 def headline_sentence(data: ReportData, estimate: EstimateRow | None) -> str:
@@ -138,8 +136,7 @@ def caveats(data: ReportData, estimate: EstimateRow | None) -> list[str]:
 
 def render_report(data: ReportData, *, public: bool = False, min_cell: int = 5) -> str:
     """The whole report as one HTML string."""
-    if public:
-        data = suppress_small_cells(data, min_cell)
+    data, manifest = public_data(data, PublicPolicy(min_cell=min_cell)) if public else (data, Manifest(public=False))
     estimate = choose_headline_estimate(data.estimates)
     env = Environment(
         autoescape=True, undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, finalize=display_safe
@@ -168,6 +165,7 @@ def render_report(data: ReportData, *, public: bool = False, min_cell: int = 5) 
         victim_charts=_victim_charts(data, public, min_cell),
         upset=_upset(data, public, min_cell),
         caveats=caveats(data, estimate),
+        manifest=manifest.lines(),
         embedded_json=Markup(_embedded_json(data)),
     )
 
@@ -222,7 +220,7 @@ def _upset(data: ReportData, public: bool, min_cell: int) -> Markup | None:
     described = "; ".join(
         f"{' & '.join(n for n, f in zip(data.overlap_lists, p) if f)}: {c}" for p, c in sorted(data.overlap, key=lambda x: -x[1])[:10]
     )
-    note = f" Patterns with fewer than {min_cell} people are not shown." if public else ""
+    note = f" Combinations with fewer than {min_cell} people, and others so those cannot be recovered, are not shown." if public else ""
     return charts.upset_chart(
         data.overlap_lists,
         data.overlap,
