@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import csv
 import getpass
-import io
 import json
 import sys
 from collections.abc import Iterator, Sequence
@@ -21,7 +19,7 @@ from rich.table import Table
 from reckon.case import Case, find_case_folder
 from reckon.errors import ReckonError
 from reckon.storage import encryption
-from reckon.storage.cells import safe_cell
+from reckon.storage.cells import csv_text
 
 console = Console()
 err_console = Console(stderr=True)
@@ -39,6 +37,11 @@ def set_raw_csv(raw: bool) -> None:
     """Whether CSV output keeps cells as stored (``reckon --raw-csv ...``)."""
     global _raw_csv
     _raw_csv = raw
+
+
+def raw_csv() -> bool:
+    """The root option --raw-csv, for commands that write CSV files."""
+    return _raw_csv
 
 
 class OutputFormat(str, Enum):
@@ -112,7 +115,7 @@ def render(
         for row in rows:
             stream.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
     elif fmt is OutputFormat.csv:
-        stream.write(csv_text(rows, columns))
+        stream.write(csv_text(rows, columns, raw=_raw_csv))
     else:
         table = Table(title=title, show_lines=False)
         for column in columns:
@@ -120,18 +123,6 @@ def render(
         for row in rows:
             table.add_row(*[_cell(row.get(k)) for k in columns])
         console.print(table)
-
-
-def csv_text(rows: Sequence[dict[str, Any]], columns: Sequence[str], *, raw: bool | None = None) -> str:
-    """Rows as CSV text; unless ``raw`` (default: the --raw-csv option), every cell goes through safe_cell."""
-    keep = _raw_csv if raw is None else raw
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow([c if keep else safe_cell(c) for c in columns])
-    for row in rows:
-        cells = (_cell(row.get(k)) for k in columns)
-        writer.writerow([c if keep else safe_cell(c) for c in cells])
-    return buffer.getvalue()
 
 
 def _cell(value: Any) -> str:

@@ -8,7 +8,7 @@ import os
 import typer
 
 from reckon import __version__
-from reckon.cli import case, claims, demo, estimate, link, lists, report, simulate
+from reckon.cli import case, claims, demo, estimate, export, link, lists, report, simulate
 from reckon.cli.common import RAW_CSV_HELP, set_raw_csv
 
 app = typer.Typer(
@@ -24,7 +24,7 @@ app = typer.Typer(
     rich_markup_mode="markdown",
 )
 
-for module in (case, claims, lists, link, estimate, simulate, report, demo):
+for module in (case, claims, lists, link, estimate, simulate, report, export, demo):
     module.register(app)
 
 

@@ -16,7 +16,7 @@ DROPPED_FIELDS = {
     "lists.sha256": "the hash of a list's file lets anyone holding a leaked copy confirm it is the one used",
     "estimates.input_hash": "the hash of the overlap table lets anyone confirm a guessed table of small counts",
     "estimates.diagnostics": "beyond the model statistics kept, diagnostics hold overlap counts (Chapman's n1, n2 and both)",
-    "victims and overlap": "no record and no name: counts only, by date, province, age band, sex and list combination",
+    "records and names": "never in a report or export: counts only, by date, province, age band, sex and list combination",
 }
 KEPT_DIAGNOSTICS = ("rcapture_name", "terms", "aic", "bic", "rhat", "ess_bulk", "ess_tail")
 

@@ -18,7 +18,12 @@ needs; they stay.
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 import re
+from collections.abc import Sequence
+from typing import Any
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 BIDI_CONTROLS = frozenset(chr(c) for c in [*range(0x202A, 0x202F), *range(0x2066, 0x206A)])
@@ -41,3 +46,20 @@ def escape_bidi(text: str) -> str:
 
 def has_bidi_controls(text: str) -> bool:
     return _BIDI.search(text) is not None
+
+
+def csv_text(rows: Sequence[dict[str, Any]], columns: Sequence[str], *, raw: bool = False) -> str:
+    """Rows as CSV text, every cell through ``safe_cell`` unless ``raw``; lists and dicts as JSON."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    for cells in ([*columns], *([_text(row.get(k)) for k in columns] for row in rows)):
+        writer.writerow(cells if raw else [safe_cell(c) for c in cells])
+    return buffer.getvalue()
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, (list, tuple, dict)):
+        return json.dumps(value, ensure_ascii=False, default=str)
+    return str(value)
