@@ -13,7 +13,6 @@ from typer.testing import CliRunner
 from reckon.case import Case
 from reckon.cli.main import app
 from reckon.report.render import write_html
-from reckon.storage.cells import safe_cell
 
 runner = CliRunner()
 FORMULA = '=HYPERLINK("http://example.invalid","open")'
@@ -56,6 +55,8 @@ def test_claims_csv_neutralises_a_file_name_and_keeps_numbers(tmp_path):
     rows = _csv_rows(runner.invoke(app, ["claims", str(article), "--format", "csv"]).stdout)
     assert rows and all(r["file"] == "'-2+3 cmd.txt" for r in rows)
     assert rows[0]["figure_low"] == "12"
+    from reckon.storage.cells import safe_cell
+
     assert [safe_cell(v) for v in ("-3", "+7.5", "@x", "\tx", "\r=1")] == ["-3", "+7.5", "'@x", "'\tx", "'\r=1"]
 
 

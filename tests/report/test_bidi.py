@@ -7,13 +7,15 @@ from dataclasses import replace
 
 import pytest
 
-from reckon.report.render import display_safe, render_report
+from reckon.report.render import render_report
 
 OVERRIDE = "Org\u202eevil"  # displays as "Orglive" where the override is obeyed
 CHROMIUM = "/usr/bin/chromium"
 
 
 def test_values_show_overrides_visibly_and_right_to_left_text_is_isolated():
+    from reckon.report.render import display_safe
+
     assert display_safe(OVERRIDE) == "Org<U+202E>evil"
     assert display_safe("علی رضایی") == "\u2068علی رضایی\u2069"
     assert display_safe("Ali") == "Ali" and display_safe(3) == 3
