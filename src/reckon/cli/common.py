@@ -19,7 +19,7 @@ from rich.table import Table
 from reckon.case import Case, find_case_folder
 from reckon.errors import ReckonError
 from reckon.storage import encryption
-from reckon.storage.cells import csv_text
+from reckon.storage.cells import cell_text, csv_text
 
 console = Console()
 err_console = Console(stderr=True)
@@ -121,13 +121,5 @@ def render(
         for column in columns:
             table.add_column(column)
         for row in rows:
-            table.add_row(*[_cell(row.get(k)) for k in columns])
+            table.add_row(*[cell_text(row.get(k)) for k in columns])
         console.print(table)
-
-
-def _cell(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, (list, tuple, dict)):
-        return json.dumps(value, ensure_ascii=False, default=str)
-    return str(value)

@@ -52,12 +52,13 @@ def csv_text(rows: Sequence[dict[str, Any]], columns: Sequence[str], *, raw: boo
     """Rows as CSV text, every cell through ``safe_cell`` unless ``raw``; lists and dicts as JSON."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
-    for cells in ([*columns], *([_text(row.get(k)) for k in columns] for row in rows)):
+    for cells in ([*columns], *([cell_text(row.get(k)) for k in columns] for row in rows)):
         writer.writerow(cells if raw else [safe_cell(c) for c in cells])
     return buffer.getvalue()
 
 
-def _text(value: Any) -> str:
+def cell_text(value: Any) -> str:
+    """A value as the text of one cell: empty for None, JSON for lists and dicts."""
     if value is None:
         return ""
     if isinstance(value, (list, tuple, dict)):
