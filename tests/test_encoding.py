@@ -31,7 +31,7 @@ def test_a_utf8_file_with_one_cp1256_row_is_decoded_line_by_line() -> None:
     decoded = decode_bytes(data, file="mixed.csv")
     assert decoded.text.splitlines() == lines  # every name readable, none garbled
     assert decoded.encoding == "utf-8+cp1256"
-    assert "lines 4 are not UTF-8" in decoded.notes[0]
+    assert "line 4 is not UTF-8 and was decoded as cp1256" in decoded.notes[0]
 
 
 def test_damaged_utf8_is_refused_with_its_line() -> None:

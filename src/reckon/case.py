@@ -435,6 +435,7 @@ def acting_user() -> str:
 
 def sha256_file(path: str | Path) -> str:
     """SHA-256 of a file's original bytes (how every input is identified)."""
+    refuse_symlink(Path(path), "the input")  # hashed and read the same way: never through a link
     digest = hashlib.sha256()
     with open(path, "rb") as handle:
         for block in iter(lambda: handle.read(1 << 20), b""):

@@ -113,7 +113,8 @@ def _decode_mixed(data: bytes, file: str, utf8_name: str) -> DecodedText:
         line.decode(legacy if number in bad_lines else "utf-8") for number, line in enumerate(lines, start=1)
     )
     shown = ", ".join(str(n) for n in bad[:10]) + (f" and {len(bad) - 10} more" if len(bad) > 10 else "")
-    note = f"lines {shown} are not UTF-8 and were decoded as {legacy} ({ENCODING_NAMES[legacy]}): check them"
+    which = f"line {shown} is not UTF-8 and was" if len(bad) == 1 else f"lines {shown} are not UTF-8 and were"
+    note = f"{which} decoded as {legacy} ({ENCODING_NAMES[legacy]}): check them"
     return DecodedText(text, f"{utf8_name}+{legacy}", True, (note,))
 
 

@@ -22,6 +22,13 @@ def test_cli_default_max_bytes_matches_reader():
     assert DEFAULT_MAX_BYTES == READER_DEFAULT
 
 
+def test_cli_default_max_chars_matches_reader():
+    from reckon.articles.read import DEFAULT_MAX_CHARS as READER_DEFAULT
+    from reckon.cli.claims import DEFAULT_MAX_CHARS
+
+    assert DEFAULT_MAX_CHARS == READER_DEFAULT
+
+
 def test_extract_functions_still_importable_from_package():
     from reckon.claims import extract_claims, extract_claims_many
 

@@ -32,11 +32,11 @@ def test_headline_sentence_quotes_claims_floor_and_estimate(full_report_data):
 
 def test_public_variant_suppresses_small_cells(full_report_data):
     public = suppress_small_cells(full_report_data, 5)
-    assert dict(public.victims_by["province"])["Isles"] is None
-    assert dict(public.victims_by["province"])["North"] == 300
-    assert dict(public.victims_by["sex"])["unknown"] is None
+    # Isles (3) is hidden, and South (117) with it: alone, 420 - 300 would give Isles back.
+    assert public.victims_by["province"] == [("North", 300), ("other (not named)", 120)]
+    assert public.victims_by["sex"] == [("male", 380), ("other (not named)", 40)]
     html = render_report(full_report_data, public=True, min_cell=5)
-    assert "fewer than 5" in html
+    assert "fewer than 5" in html and "Isles" not in html  # a hidden category is not named either
     assert ">3<" not in re.sub(r"<title>.*?</title>", "", html)  # the 3 people in Isles are not shown
 
 

@@ -20,10 +20,14 @@ from pathlib import Path
 from reckon.articles.document import Document
 from reckon.articles.text import EncodingAssumedWarning, check_not_binary, decode_article, header_date
 from reckon.errors import InputError
+from reckon.storage.files import read_bytes_nofollow
 
-__all__ = ["ARTICLE_KINDS", "DEFAULT_MAX_BYTES", "EncodingAssumedWarning", "check_date", "read_article"]
+__all__ = ["ARTICLE_KINDS", "DEFAULT_MAX_BYTES", "DEFAULT_MAX_CHARS", "EncodingAssumedWarning", "check_date", "read_article"]
 
 DEFAULT_MAX_BYTES = 20_000_000
+# Extraction takes time in proportion to the text, about half a minute per million characters
+# of news text on a laptop, all of it holding the case: a longer text is refused unless asked.
+DEFAULT_MAX_CHARS = 1_000_000
 ARTICLE_KINDS = {
     ".txt": "txt",
     ".text": "txt",
@@ -41,13 +45,15 @@ def read_article(
     date: str | None = None,
     encoding: str | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    max_chars: int = DEFAULT_MAX_CHARS,
 ) -> Document:
     """Read one article file.
 
     ``date`` (YYYY-MM-DD) is the publication date for files that state none.
     ``encoding`` forces the text encoding of a .txt file (default: reckon.encoding's
     policy, with an EncodingAssumedWarning when a code page was assumed). Files over
-    ``max_bytes`` are refused before they are read.
+    ``max_bytes`` are refused before they are read, texts over ``max_chars`` characters
+    (as decoded or extracted) before any claim is looked for.
     """
     path = Path(path)
     label = str(path)
@@ -59,12 +65,14 @@ def read_article(
         from reckon.articles.pdf import extract_pdf  # pypdf and trafilatura load only when needed
 
         pdf = extract_pdf(data, label)
+        _check_length(pdf.text, label, max_chars)
         return Document(path.name, sha256, pdf.text, kind, fallback_date, None, pdf.title, None)
     check_not_binary(data, label)
     if kind == "html":
         from reckon.articles.html import extract_html
 
         page = extract_html(data, label)
+        _check_length(page.text, label, max_chars)
         return Document(
             path.name, sha256, page.text, kind, page.published or fallback_date,
             page.publisher, page.title, page.url,
@@ -72,6 +80,7 @@ def read_article(
     decoded = decode_article(data, label, encoding=encoding)
     if not decoded.text.strip():
         raise _empty(label)
+    _check_length(decoded.text, label, max_chars)
     published = header_date(decoded.text, label) or fallback_date
     return Document(path.name, sha256, decoded.text, kind, published, encoding=decoded.encoding)
 
@@ -111,10 +120,20 @@ def _read_bytes(path: Path, label: str, max_bytes: int) -> bytes:
             file=label,
             fix="split it into one file per article, or raise --max-bytes",
         )
-    data = path.read_bytes()
+    data = read_bytes_nofollow(path)  # a link named like an article (to /etc/passwd) is refused
     if not data.strip():
         raise _empty(label)
     return data
+
+
+def _check_length(text: str, label: str, max_chars: int) -> None:
+    if len(text) > max_chars:
+        raise InputError(
+            f"holds {len(text) / 1e6:.1f} million characters of text, over the {max_chars / 1e6:g} million "
+            "read from one article (finding its claims would take minutes, holding the case)",
+            file=label,
+            fix="split it into one file per article, or raise --max-chars to read it anyway",
+        )
 
 
 def _empty(label: str) -> InputError:

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from reckon.articles.document import Document
-from reckon.articles.read import DEFAULT_MAX_BYTES, check_date, read_article
+from reckon.articles.read import DEFAULT_MAX_BYTES, DEFAULT_MAX_CHARS, check_date, read_article
 from reckon.articles.store import document_exists, document_summaries, insert_document
 from reckon.case import Case
 from reckon.claims.conventions import VAGUE_CONVENTIONS
@@ -103,6 +103,7 @@ def add_articles(
     vague: str = "reckon",
     encoding: str | None = None,
     max_bytes: int | None = None,
+    max_chars: int = DEFAULT_MAX_CHARS,
     on_file: Callable[[FileOutcome], None] | None = None,
 ) -> AddReport:
     """Read, extract and store each article; one transaction per file; never raises for one bad file.
@@ -116,7 +117,7 @@ def add_articles(
     paths = [Path(p) for p in paths]
     for start in range(0, len(paths), EXTRACT_BATCH):
         batch = paths[start : start + EXTRACT_BATCH]
-        for outcome in _add_batch(case, batch, date, vague, encoding, max_bytes):
+        for outcome in _add_batch(case, batch, date, vague, encoding, (max_bytes, max_chars)):
             report.outcomes.append(outcome)
             if on_file is not None:
                 on_file(outcome)
@@ -130,6 +131,7 @@ def claims_from_files(
     vague: str = "reckon",
     encoding: str | None = None,
     max_bytes: int | None = None,
+    max_chars: int = DEFAULT_MAX_CHARS,
     processes: int = 1,
 ) -> FileClaims:
     """Read and extract articles without a case; a file that cannot be read is a failed outcome.
@@ -139,7 +141,9 @@ def claims_from_files(
     """
     _check_options(date, vague)
     chunks = _chunks([Path(p) for p in paths], EXTRACT_BATCH)
-    read = partial(_read_and_extract, date=date, vague=vague, encoding=encoding, max_bytes=max_bytes)
+    read = partial(
+        _read_and_extract, date=date, vague=vague, encoding=encoding, max_bytes=max_bytes, max_chars=max_chars
+    )
     if processes <= 1:
         results = [read(chunk) for chunk in chunks]
     else:
@@ -160,7 +164,7 @@ def _chunks(paths: list[Path], size: int) -> list[list[Path]]:
 
 
 def _read_and_extract(
-    paths: list[Path], date: str | None, vague: str, encoding: str | None, max_bytes: int | None
+    paths: list[Path], date: str | None, vague: str, encoding: str | None, max_bytes: int | None, max_chars: int
 ) -> list[tuple[FileOutcome, Document | None, list[Claim]]]:
     """One chunk of files, read and extracted (in a worker process when there are several)."""
     from reckon.claims.extractor import extract_claims_many
@@ -168,7 +172,7 @@ def _read_and_extract(
     documents, outcomes = [], []
     for path in paths:
         try:
-            read = _read_with_notes(path, date, encoding, max_bytes)
+            read = _read_with_notes(Path(path), date, encoding, (max_bytes, max_chars))
         except ReckonError as exc:
             outcomes.append((FileOutcome(str(path), FAILED, error=str(exc)), None))
             continue
@@ -233,13 +237,13 @@ class _ReadFile:
 
 
 def _add_batch(
-    case: Case, paths: list[Path], date: str | None, vague: str, encoding: str | None, max_bytes: int | None
+    case: Case, paths: list[Path], date: str | None, vague: str, encoding: str | None, limits: tuple[int | None, int]
 ) -> list[FileOutcome]:
     outcomes: list[FileOutcome | None] = [None] * len(paths)
     pending: list[tuple[int, _ReadFile]] = []
     for index, path in enumerate(paths):
         try:
-            read = _read_with_notes(path, date, encoding, max_bytes)
+            read = _read_with_notes(path, date, encoding, limits)
         except ReckonError as exc:
             outcomes[index] = FileOutcome(str(path), FAILED, error=str(exc))
             continue
@@ -253,11 +257,14 @@ def _add_batch(
     return [outcome for outcome in outcomes if outcome is not None]
 
 
-def _read_with_notes(path: Path, date: str | None, encoding: str | None, max_bytes: int | None) -> _ReadFile:
-    """Read one file, keeping any warnings raised while reading it as notes."""
+def _read_with_notes(path: Path, date: str | None, encoding: str | None, limits: tuple[int | None, int]) -> _ReadFile:
+    """Read one file, keeping any warnings raised while reading it as notes; ``limits``: max bytes, max characters."""
+    max_bytes, max_chars = limits
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        document = read_article(path, date=date, encoding=encoding, max_bytes=max_bytes or DEFAULT_MAX_BYTES)
+        document = read_article(
+            path, date=date, encoding=encoding, max_bytes=max_bytes or DEFAULT_MAX_BYTES, max_chars=max_chars
+        )
     return _ReadFile(path, document, tuple(str(w.message) for w in caught))
 
 

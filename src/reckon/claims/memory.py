@@ -49,6 +49,9 @@ _CALENDAR = re.compile(
 _NAMED_BODIES = {"ministry", "committee", "council", "office", "agency", "commission", "mission", "party", "union", "network", "coalition", "institute", "monitor", "association", "clinic", "hospital", "court", "government", "police"}
 
 
+MAX_NAMES = 1000  # distinct names remembered; an article names a few dozen
+
+
 @dataclass
 class MentionMemory:
     """Names, acronyms and roles seen so far in one document."""
@@ -77,7 +80,7 @@ class MentionMemory:
             if _CALENDAR.fullmatch(name):
                 continue  # "On Tuesday", "In March": a date, not a name
             if len(name) > 2 and (" " in name or name.isupper() or known_claimant(name)):
-                self.names.append(name)
+                self._mention(name)
                 around = undated[max(0, m.start() - 30) : m.start()] + " " + undated[m.end() : m.end() + 40].split(".")[0]
                 if re.search(r"\bopposition\b", around, re.IGNORECASE) or "opposition" in name.lower():
                     self.opposition.add(name)  # "the opposition Liberty Party", "X, an opposition coalition"
@@ -105,7 +108,7 @@ class MentionMemory:
         )
 
     def add(self, name: str, label: str | None = None) -> None:
-        self.names.append(name)
+        self._mention(name)
         if label:
             self.labels[name] = label
 
@@ -117,6 +120,15 @@ class MentionMemory:
     def last_speaker(self) -> Entity | None:
         """The body that spoke last ("the statement", "the report" are its)."""
         return next((e for e in reversed(self.speakers) if e.kind == "org"), None) or self.topic("it")
+
+    def _mention(self, name: str) -> None:
+        """``name`` as the latest mention. Its earlier mention goes (every scan from the end finds
+        the same name first), and only the latest MAX_NAMES stay: scans per sentence stay short,
+        so a long document takes time in proportion to its length, not its square."""
+        if name in self.names:
+            self.names.remove(name)
+        self.names.append(name)
+        del self.names[:-MAX_NAMES]
 
     def resolve(self, reference: str) -> str | None:
         """The name a pronoun or description ("the group", "he") refers to, else None."""

@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from reckon.articles.document import Document
 
 DEFAULT_MAX_BYTES = 20_000_000  # as reckon.articles.read.DEFAULT_MAX_BYTES (checked in tests)
+DEFAULT_MAX_CHARS = 1_000_000  # as reckon.articles.read.DEFAULT_MAX_CHARS (checked in tests)
 
 
 class Vague(str, Enum):
@@ -60,6 +61,10 @@ ENCODING_HELP = (
     "Default: UTF-8, else a clearly detected legacy encoding, with a note."
 )
 MAX_BYTES_HELP = "Refuse files larger than this many bytes (one article is rarely over 1 MB)."
+MAX_CHARS_HELP = (
+    "Refuse articles whose text is longer than this many characters: finding claims takes about half a "
+    "minute per million, holding the case."
+)
 PROCESSES_HELP = "Worker processes that read and extract the files; pays off on many files and idle cores."
 TABLE_COLUMNS = ("file", "figure", "category", "claimant_key", "via", "claim_date", "place", "subgroup", "quote")
 
@@ -87,6 +92,7 @@ def claims(
     vague: Vague = typer.Option(Vague.reckon, "--vague", help=VAGUE_HELP),
     encoding: str = typer.Option(None, "--encoding", help=ENCODING_HELP, show_default=False),
     max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", help=MAX_BYTES_HELP),
+    max_chars: int = typer.Option(DEFAULT_MAX_CHARS, "--max-chars", help=MAX_CHARS_HELP),
     processes: int = typer.Option(1, "--processes", "-p", min=1, help=PROCESSES_HELP),
     case: Path = case_option(),
 ) -> None:
@@ -106,9 +112,9 @@ def claims(
         reckon claims --case my-case --format csv > claims.csv
     """
     if files:
-        found, _, failed = _from_files(files, date, vague.value, encoding, max_bytes, processes)
+        found, _, failed = _from_files(files, date, vague.value, encoding, (max_bytes, max_chars), processes)
     else:
-        with open_case(case) as opened:
+        with open_case(case, read_only=True) as opened:
             from reckon.claims.store import load_claims
 
             found, failed = load_claims(opened), False
@@ -129,13 +135,18 @@ def _render_claims(found: list[Claim], fmt: OutputFormat) -> None:
 
 
 def _from_files(
-    files: list[Path], date: str | None, vague: str, encoding: str | None, max_bytes: int, processes: int
+    files: list[Path], date: str | None, vague: str, encoding: str | None, limits: tuple[int, int], processes: int
 ) -> tuple[list[Claim], list[Document], bool]:
-    """Claims and documents of the files that could be read; one line per note or failure."""
+    """Claims and documents of the files that could be read; one line per note or failure.
+
+    ``limits``: the largest file in bytes and the longest text in characters."""
     from reckon.claims.ingest import FAILED, claims_from_files
 
+    max_bytes, max_chars = limits
     with reckon_errors():
-        found = claims_from_files(files, date=date, vague=vague, encoding=encoding, max_bytes=max_bytes, processes=processes)
+        found = claims_from_files(
+            files, date=date, vague=vague, encoding=encoding, max_bytes=max_bytes, max_chars=max_chars, processes=processes
+        )
     _print_outcomes(found.outcomes, FAILED)
     return found.claims, found.documents, not found.ok
 
@@ -160,6 +171,7 @@ def articles_add(
     vague: Vague = typer.Option(Vague.reckon, "--vague", help=VAGUE_HELP),
     encoding: str = typer.Option(None, "--encoding", help=ENCODING_HELP, show_default=False),
     max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", help=MAX_BYTES_HELP),
+    max_chars: int = typer.Option(DEFAULT_MAX_CHARS, "--max-chars", help=MAX_CHARS_HELP),
     case: Path = case_option(),
 ) -> None:
     """Store articles and the claims found in them in the case, one transaction per file.
@@ -178,7 +190,8 @@ def articles_add(
 
     with open_case(case) as opened, _ProgressBar(len(files)) as advance:
         report = add_articles(
-            opened, files, date=date, vague=vague.value, encoding=encoding, max_bytes=max_bytes, on_file=advance
+            opened, files, date=date, vague=vague.value, encoding=encoding, max_bytes=max_bytes, max_chars=max_chars,
+            on_file=advance,
         )
     _print_outcomes(report.outcomes, FAILED)
     console.print(report.summary(), highlight=False)
@@ -211,7 +224,7 @@ def articles_list(
     """
     from reckon.claims.ingest import list_articles
 
-    with open_case(case) as opened:
+    with open_case(case, read_only=True) as opened:
         rows = list_articles(opened)
     if fmt is OutputFormat.table:
         rows = [{**row, "sha256": str(row["sha256"])[:12]} for row in rows]
@@ -245,12 +258,12 @@ def ledger(
     wanted = category.value if category else None
     claimants = None  # on files: own voices and spellings resolved; a case adds its alias table
     if files:
-        found, documents, failed = _from_files(files, date, vague.value, None, DEFAULT_MAX_BYTES, processes)
+        found, documents, failed = _from_files(files, date, vague.value, None, (DEFAULT_MAX_BYTES, DEFAULT_MAX_CHARS), processes)
     else:
         from reckon.articles.store import load_documents
         from reckon.claims.aliases import load_claimants, reviewed_claims
 
-        with open_case(case) as opened:
+        with open_case(case, read_only=True) as opened:
             found, documents, failed = reviewed_claims(opened), load_documents(opened), False
             claimants = load_claimants(opened, found, documents)
     result = build_ledger(found, documents, category=wanted, claimants=claimants)

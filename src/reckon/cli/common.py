@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import csv
 import getpass
-import io
 import json
 import sys
 from collections.abc import Iterator, Sequence
@@ -21,11 +19,29 @@ from rich.table import Table
 from reckon.case import Case, find_case_folder
 from reckon.errors import ReckonError
 from reckon.storage import encryption
+from reckon.storage.cells import cell_text, csv_text
 
 console = Console()
 err_console = Console(stderr=True)
 
 CASE_OPTION_HELP = "Case folder (default: $RECKON_CASE, else the current folder)."
+RAW_CSV_HELP = (
+    "Write CSV cells exactly as stored. By default a cell a spreadsheet would run as a formula "
+    "(starting with =, +, -, @) gets a leading ', and direction overrides (U+202E ...) are written "
+    "as <U+202E>; see docs/security.md."
+)
+_raw_csv = False  # set once per run by the root option --raw-csv
+
+
+def set_raw_csv(raw: bool) -> None:
+    """Whether CSV output keeps cells as stored (``reckon --raw-csv ...``)."""
+    global _raw_csv
+    _raw_csv = raw
+
+
+def raw_csv() -> bool:
+    """The root option --raw-csv, for commands that write CSV files."""
+    return _raw_csv
 
 
 class OutputFormat(str, Enum):
@@ -90,7 +106,7 @@ def render(
     columns: Sequence[str] | None = None,
     out: Any = None,
 ) -> None:
-    """Print rows as a Rich table, JSON, JSON Lines or CSV."""
+    """Print rows as a Rich table, JSON, JSON Lines or CSV (cells made safe for spreadsheets)."""
     columns = list(columns or (rows[0].keys() if rows else []))
     stream = out or sys.stdout
     if fmt is OutputFormat.json:
@@ -99,24 +115,11 @@ def render(
         for row in rows:
             stream.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
     elif fmt is OutputFormat.csv:
-        buffer = io.StringIO()
-        writer = csv.DictWriter(buffer, fieldnames=columns, extrasaction="ignore")
-        writer.writeheader()
-        for row in rows:
-            writer.writerow({k: _cell(row.get(k)) for k in columns})
-        stream.write(buffer.getvalue())
+        stream.write(csv_text(rows, columns, raw=_raw_csv))
     else:
         table = Table(title=title, show_lines=False)
         for column in columns:
             table.add_column(column)
         for row in rows:
-            table.add_row(*[_cell(row.get(k)) for k in columns])
+            table.add_row(*[cell_text(row.get(k)) for k in columns])
         console.print(table)
-
-
-def _cell(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, (list, tuple, dict)):
-        return json.dumps(value, ensure_ascii=False, default=str)
-    return str(value)

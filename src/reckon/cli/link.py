@@ -216,7 +216,7 @@ def persons(
 
     from reckon.linkage import persons_table
 
-    with open_case(case) as opened:
+    with open_case(case, read_only=True) as opened:
         frame = persons_table(opened)
     rows = [
         {k: (None if pd.isna(v) else v) for k, v in row.items()}

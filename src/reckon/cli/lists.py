@@ -98,7 +98,7 @@ def show(
 
 
 def _show(case: Path | None, fmt: OutputFormat) -> None:
-    with open_case(case) as opened:
+    with open_case(case, read_only=True) as opened:
         from reckon.lists.store import list_summaries  # loads pandas: only when the command runs
 
         rows = list_summaries(opened)
@@ -120,7 +120,7 @@ def problems(
 
     Fix the rows in the file and add it under a new --name, or leave them out knowingly.
     """
-    with open_case(_case(ctx, case)) as opened:
+    with open_case(_case(ctx, case), read_only=True) as opened:
         from reckon.lists.store import list_problems  # loads pandas: only when the command runs
 
         rows = list_problems(opened, list_name)

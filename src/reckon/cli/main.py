@@ -8,7 +8,8 @@ import os
 import typer
 
 from reckon import __version__
-from reckon.cli import case, claimants, claims, demo, estimate, link, lists, report, serve, simulate
+from reckon.cli import case, claimants, claims, demo, estimate, export, link, lists, report, serve, simulate
+from reckon.cli.common import RAW_CSV_HELP, set_raw_csv
 
 app = typer.Typer(
     name="reckon",
@@ -23,7 +24,7 @@ app = typer.Typer(
     rich_markup_mode="markdown",
 )
 
-for module in (case, claims, claimants, lists, link, estimate, simulate, report, demo, serve):
+for module in (case, claims, claimants, lists, link, estimate, simulate, report, export, demo, serve):
     module.register(app)
 
 
@@ -36,8 +37,10 @@ def _version(value: bool) -> None:
 @app.callback()
 def _root(
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Show the version and exit."),
+    raw_csv: bool = typer.Option(False, "--raw-csv", help=RAW_CSV_HELP),
 ) -> None:
     """From conflicting casualty reports to an honest count."""
+    set_raw_csv(raw_csv)
 
 
 def main() -> None:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from reckon.errors import InputError
+from reckon.storage.files import read_bytes_nofollow
 
 if TYPE_CHECKING:
     from reckon.case import Case
@@ -90,7 +91,7 @@ def read_capture_csv(path: str | Path, *, strata: str | None = None) -> dict[str
     path = Path(path)
     name = path.name
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        text = read_bytes_nofollow(path).decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise InputError("is not UTF-8 text", file=name, fix="save it as UTF-8 CSV") from exc
     reader = csv.reader(text.splitlines())

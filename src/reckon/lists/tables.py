@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import zipfile
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
@@ -25,11 +26,13 @@ import pyarrow.csv as pa_csv
 
 from reckon.encoding import decode_bytes
 from reckon.errors import InputError
+from reckon.storage.files import read_bytes_nofollow
 
 KINDS = {".csv": "csv", ".tsv": "csv", ".txt": "csv", ".xlsx": "xlsx", ".xlsm": "xlsx", ".json": "json"}
 DELIMITERS = (",", ";", "\t", "|", "\u060c")  # U+060C is the Arabic/Persian comma
 SURPLUS_KEY = "(cells beyond the header)"
 BINARY_FIX = "export the list as .csv (UTF-8), .xlsx or .json"
+XML_PROLOG_BYTES = 1 << 16  # where a workbook part's root element must start (a DTD stands before it)
 
 
 @dataclass
@@ -69,7 +72,7 @@ def read_table(path: Path, *, encoding: str | None = None) -> RawTable:
         )
     if not path.is_file():
         raise InputError("no such file", file=str(path), fix="check the path")
-    data = path.read_bytes()
+    data = read_bytes_nofollow(path)  # a symbolic link is refused, never followed
     if not data.strip():
         raise InputError("the file is empty", file=file, fix="export the list again, with a header row and its rows")
     if kind == "xlsx":
@@ -102,7 +105,7 @@ def _read_csv(text: str, file: str) -> RawTable:
     if reader.line_num == 1 and delimiter.isascii():  # Arrow takes only ASCII delimiters
         table = _read_csv_fast(text, columns, delimiter)
     if table is None:  # blank lines, cells spanning lines, ragged rows: read row by row
-        table = _read_csv_rows(reader, columns, file)
+        table = _read_csv_rows(reader, columns, file, _Lines(text), delimiter)
     table.notes[:0] = notes
     return table
 
@@ -150,7 +153,7 @@ def _filled_line_numbers(data: bytes) -> np.ndarray:
     return np.flatnonzero(lengths > 0) + 1
 
 
-def _read_csv_rows(reader: Any, columns: list[str], file: str) -> RawTable:
+def _read_csv_rows(reader: Any, columns: list[str], file: str, lines: _Lines, delimiter: str) -> RawTable:
     width = len(columns)
     rows: list[list[str]] = []
     row_numbers: list[int] = []
@@ -167,6 +170,11 @@ def _read_csv_rows(reader: Any, columns: list[str], file: str) -> RawTable:
                 continue
             if len(row) > width and not any(cell.strip() for cell in row[width:]):
                 row = row[:width]  # trailing empty cells (a common spreadsheet export habit)
+            swallowed = _swallowed_rows(lines, first_line, last_line, delimiter, width)
+            if swallowed:
+                quarantine += _quarantine_swallowed(swallowed, columns, row_number, first_line, last_line)
+                row_number += len(swallowed) - 1
+                continue
             if len(row) != width:
                 quarantine.append(_ragged(row, columns, row_number, first_line, last_line))
                 continue
@@ -185,6 +193,48 @@ def _read_csv_rows(reader: Any, columns: list[str], file: str) -> RawTable:
     if blank:
         table.notes.append(f"{blank} blank line(s) skipped")
     return table
+
+
+class _Lines:
+    """The CSV text's lines as the csv module counts them, split only when first needed."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._lines: list[str] | None = None
+
+    def span(self, first: int, last: int) -> list[str]:
+        if self._lines is None:
+            self._lines = io.StringIO(self.text, newline="").readlines()
+        return self._lines[first - 1 : last]
+
+
+def _swallowed_rows(lines: _Lines, first: int, last: int, delimiter: str, width: int) -> list[list[str]]:
+    """The rows a stray quote swallowed: a row whose quoted cell spans lines that each read as a row.
+
+    ``2,"Reza Karimi,31`` ... ``4,Mina Rahimi",40``: the quote opened in one name closes in
+    another, and the lines between vanish into one name cell. Read with quotes taken as
+    plain characters, each such line has as many cells as the header. A cell that spans
+    lines legitimately (an address, a note) has lines that do not.
+    """
+    if last <= first or width < 2:
+        return []
+    filled = [line.rstrip("\r\n") for line in lines.span(first, last) if line.strip()]
+    cells = [next(csv.reader([line], delimiter=delimiter, quoting=csv.QUOTE_NONE)) for line in filled]
+    cells = [row[:width] if not any(c.strip() for c in row[width:]) else row for row in cells]
+    return cells if len(cells) > 1 and all(len(row) == width for row in cells) else []
+
+
+def _quarantine_swallowed(
+    swallowed: list[list[str]], columns: list[str], row_number: int, first: int, last: int
+) -> list[QuarantinedRow]:
+    reason = (
+        f'a quote (") opened on line {first} closes only on line {last}, so {len(swallowed)} lines that each '
+        "look like a row were read as one: probably stray quotes in a name; remove them and add the file again"
+    )
+    return [
+        QuarantinedRow(row_number + offset, reason, cells_as_dict(columns, cells))
+        for offset, cells in enumerate(swallowed)
+    ]
 
 
 def _text_frame(columns: list[str], rows: list[list[str | None]]) -> pd.DataFrame:
@@ -300,18 +350,15 @@ def _json_cell(value: Any) -> str | None:
 def _read_xlsx(data: bytes, file: str) -> RawTable:
     import openpyxl  # imported here: only .xlsx files need it
 
+    _refuse_dtd(data, file)
     try:
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise InputError(
-            f"not a readable .xlsx workbook ({exc})",
-            file=file,
-            fix="open it in a spreadsheet and save it again as .xlsx, or export .csv",
-        ) from None
-    try:
-        sheets = [(sheet.title, _sheet_rows(sheet)) for sheet in book.worksheets]
-    finally:
-        book.close()
+        try:
+            sheets = [(sheet.title, _sheet_rows(sheet)) for sheet in book.worksheets]
+        finally:
+            book.close()
+    except Exception as exc:  # a damaged workbook fails anywhere inside openpyxl: one clear message
+        raise _unreadable_xlsx(file, f"{type(exc).__name__}: {exc}") from None
     filled = [(title, rows) for title, rows in sheets if rows]
     if not filled:
         raise InputError("every sheet of the workbook is empty", file=file, fix="check you saved the right workbook")
@@ -325,6 +372,45 @@ def _read_xlsx(data: bytes, file: str) -> RawTable:
     if empty and sheets[0][0] != title:
         table.notes.append("skipped empty sheet(s): " + ", ".join(repr(t) for t in empty))
     return table
+
+
+def _refuse_dtd(data: bytes, file: str) -> None:
+    """Refuse a workbook whose XML declares a DTD: its entities could expand to gigabytes
+    ("billion laughs") or pull in other files. Spreadsheet programs never write one.
+
+    A DTD can only stand before the root element, so the start of each XML part is enough;
+    a part whose root element does not start within that much is refused too.
+    """
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise _unreadable_xlsx(file, str(exc)) from None
+    with archive:
+        for info in archive.infolist():
+            if not info.filename.lower().endswith((".xml", ".rels", ".vml")):
+                continue
+            try:
+                with archive.open(info) as part:
+                    head = part.read(XML_PROLOG_BYTES)
+            except Exception as exc:  # a damaged or encrypted member
+                raise _unreadable_xlsx(file, f"{info.filename}: {exc}") from None
+            text = head.decode("utf-16" if head[:2] in (b"\xff\xfe", b"\xfe\xff") else "utf-8", errors="replace")
+            root = re.search(r"<[^?!]", text)
+            prolog = text[: root.start()] if root else text
+            if "<!DOCTYPE" in prolog.upper() or (root is None and len(head) == XML_PROLOG_BYTES):
+                raise InputError(
+                    f"the workbook's {info.filename} declares a DTD (entities), which reckon does not read",
+                    file=file,
+                    fix="open it in a spreadsheet and save it again as .xlsx, or export .csv",
+                )
+
+
+def _unreadable_xlsx(file: str, why: str) -> InputError:
+    return InputError(
+        f"not a readable .xlsx workbook ({why})",
+        file=file,
+        fix="open it in a spreadsheet and save it again as .xlsx, or export .csv",
+    )
 
 
 class _SheetRow(NamedTuple):

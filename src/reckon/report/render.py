@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import replace
+import re
 from datetime import date
 from importlib import resources
 from pathlib import Path
@@ -15,8 +15,12 @@ from markupsafe import Markup
 from reckon.claims.aliases import fold
 from reckon.errors import ReckonError
 from reckon.report import charts
+from reckon.disclosure import Manifest, PublicPolicy
 from reckon.report.data import ClaimRow, EstimateRow, ReportData
 from reckon.report.scope import LOCAL, PARTIAL, SUBGROUP, WHOLE
+from reckon.report.public import public_data
+from reckon.storage.cells import BIDI_CONTROLS, escape_bidi
+from reckon.storage.files import write_atomically
 
 HEADLINE_PREFERENCE = ("lcmcr", "loglinear", "stepwise", "chapman")
 DEATH_CATEGORIES = ("killed", "executed")
@@ -33,12 +37,8 @@ def choose_headline_estimate(estimates: tuple[EstimateRow, ...]) -> EstimateRow 
 
 
 def suppress_small_cells(data: ReportData, min_cell: int) -> ReportData:
-    """The public variant: counts below ``min_cell`` become None (shown as suppressed)."""
-    victims_by = {
-        key: [(label, n if n >= min_cell else None) for label, n in items] for key, items in data.victims_by.items()
-    }
-    overlap = tuple((pattern, n) for pattern, n in data.overlap if n >= min_cell)
-    return replace(data, victims_by=victims_by, overlap=overlap)
+    """The public variant's data (``reckon.report.public``): small cells hidden so none can be recovered."""
+    return public_data(data, PublicPolicy(min_cell=min_cell))[0]
 
 
 def death_claims(data: ReportData) -> list[ClaimRow]:
@@ -229,10 +229,11 @@ def caveats(data: ReportData, estimate: EstimateRow | None) -> list[str]:
 
 def render_report(data: ReportData, *, public: bool = False, min_cell: int = 5) -> str:
     """The whole report as one HTML string."""
-    if public:
-        data = suppress_small_cells(data, min_cell)
+    data, manifest = public_data(data, PublicPolicy(min_cell=min_cell)) if public else (data, Manifest(public=False))
     estimate = choose_headline_estimate(data.estimates)
-    env = Environment(autoescape=True, undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    env = Environment(
+        autoescape=True, undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, finalize=display_safe
+    )
     env.filters["num"] = lambda v: "" if v is None else f"{v:,.0f}"
     env.filters["diag"] = diagnostics_text
     template = env.from_string(resources.files("reckon.report").joinpath("templates/report.html.j2").read_text("utf-8"))
@@ -260,8 +261,31 @@ def render_report(data: ReportData, *, public: bool = False, min_cell: int = 5) 
         victim_charts=_victim_charts(data, public, min_cell),
         upset=_upset(data, public, min_cell),
         caveats=caveats(data, estimate),
+        manifest=manifest.lines(),
         embedded_json=Markup(_embedded_json(data)),
     )
+
+
+RTL_LETTERS = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")  # Hebrew, Arabic, Persian, Syriac, Thaana
+FIRST_STRONG_ISOLATE, POP_DIRECTIONAL_ISOLATE = "\u2068", "\u2069"
+
+
+def display_safe(value: Any) -> Any:
+    """Every value the template prints: direction overrides made visible, right-to-left text isolated.
+
+    A name holding U+202E would otherwise display reversed ("Org" U+202E "evil" as "Orglive");
+    it shows as "Org<U+202E>evil". A value with right-to-left letters is wrapped in an
+    isolate (U+2068 ... U+2069) so it cannot reorder the text around it.
+    """
+    if isinstance(value, Markup):  # charts: markup already escaped, so the marker is written as entities
+        text = str(value)
+        for control in BIDI_CONTROLS & set(text):
+            text = text.replace(control, f"&lt;U+{ord(control):04X}&gt;")
+        return Markup(text)
+    if not isinstance(value, str):
+        return value
+    value = escape_bidi(value)
+    return FIRST_STRONG_ISOLATE + value + POP_DIRECTIONAL_ISOLATE if RTL_LETTERS.search(value) else value
 
 
 def diagnostics_text(diagnostics: dict[str, Any]) -> str:
@@ -292,7 +316,7 @@ def _upset(data: ReportData, public: bool, min_cell: int) -> Markup | None:
     described = "; ".join(
         f"{' & '.join(n for n, f in zip(data.overlap_lists, p) if f)}: {c}" for p, c in sorted(data.overlap, key=lambda x: -x[1])[:10]
     )
-    note = f" Patterns with fewer than {min_cell} people are not shown." if public else ""
+    note = f" Combinations with fewer than {min_cell} people, and others so those cannot be recovered, are not shown." if public else ""
     return charts.upset_chart(
         data.overlap_lists,
         data.overlap,
@@ -304,6 +328,8 @@ def _upset(data: ReportData, public: bool, min_cell: int) -> Markup | None:
 def _embedded_json(data: ReportData) -> str:
     """The report's aggregates as JSON inside the page, safe inside a <script> element."""
     text = json.dumps(data.to_dict(), ensure_ascii=False, default=str)
+    for control in BIDI_CONTROLS:  # as JSON escapes: the data stays exact, the page cannot be reordered
+        text = text.replace(control, f"\\u{ord(control):04x}")
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
@@ -321,9 +347,6 @@ def write_html(html: str, output: str | Path, *, force: bool = False) -> Path:
     path = Path(output)
     if path.exists() and not force:
         raise ReckonError(f"{path} already exists — pass --force to overwrite it, or choose another -o path.")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_suffix(path.suffix + ".partial")
-    temporary.write_text(html, encoding="utf-8")
-    temporary.replace(path)  # never leave a half-written report behind
-    return path
+    # A fresh temporary file (O_EXCL, never through a link), fsynced, renamed over the target.
+    return write_atomically(path, html)
 
