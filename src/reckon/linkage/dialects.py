@@ -11,14 +11,16 @@ written. Four things are not, and levels that use them are written as templates:
 
 ``Level`` renders a template for the dialect Splink asks for.
 
-Jaro-Winkler is reckon's own on Spark, not the engine's: Spark's built-in
+Jaro-Winkler on Spark is reckon's, not the engine's: Spark's built-in
 jaro_winkler_similarity and the Splink jar's jaro_winkler both give other values than
 DuckDB's (up to 0.14 apart on name keys, 1 or 0 for empty text), so the same model would
-find other persons. ``jaro_winkler_arrow_function`` computes it with rapidfuzz, whose JaroWinkler
-equals DuckDB's jaro_winkler_similarity; backends.py registers it in Spark as
-SPARK_JARO_WINKLER. damerau_levenshtein comes from Splink's jar on Spark: the model only
-asks whether it is at most 1, where the jar and DuckDB agree (one edit is one edit
-whatever the variant), and for NULL the jar's 100 and DuckDB's NULL both fail the test.
+find other persons. ``jaro_winkler_arrow_function`` runs DuckDB's own function on Spark's
+Arrow batches; backends.py registers it in Spark as SPARK_JARO_WINKLER.
+
+damerau_levenshtein comes from Splink's jar on Spark. The model only asks whether it is
+at most 1, and only of ISO dates and id digits, where the jar and DuckDB agree: one edit
+is one edit whatever the variant, and DuckDB counts bytes, the jar characters, which are
+the same in ASCII. For NULL the jar says 100 and DuckDB NULL: both fail the test.
 """
 
 from __future__ import annotations
@@ -78,21 +80,26 @@ def jaro_winkler_level(column: str, threshold: float) -> Level:
 
 
 def jaro_winkler_arrow_function() -> Callable[[pa.Array, pa.Array], pa.Array]:
-    """DuckDB's jaro_winkler_similarity over two Arrow arrays, element by element: NULL if
-    either side is NULL, 0 if either is empty text (rapidfuzz alone would say 1 for two).
+    """DuckDB's jaro_winkler_similarity over two Arrow arrays, element by element.
 
+    Computed by DuckDB itself, on each Arrow batch Spark hands over: bit for bit the
+    values the DuckDB backend compares with thresholds. (rapidfuzz's JaroWinkler agrees
+    only to the last bit: DuckDB's build rounds the Winkler step once, as a fused
+    multiply-add, and a value on a threshold such as 0.8 could then fall either side.)
     Made by a factory so that Spark ships the function itself to its executors (a nested
-    function is pickled by value): they need pyarrow and rapidfuzz, not reckon.
+    function is pickled by value): they need pyarrow and duckdb, not reckon.
     """
 
     def jaro_winkler(left: pa.Array, right: pa.Array) -> pa.Array:
+        import duckdb
         import pyarrow
-        from rapidfuzz.distance import JaroWinkler as Similarity
 
-        scores = [
-            None if a is None or b is None else (Similarity.similarity(a, b) if a and b else 0.0)
-            for a, b in zip(left.to_pylist(), right.to_pylist())
-        ]
-        return pyarrow.array(scores, type=pyarrow.float64())
+        batch = pyarrow.table({"a": left, "b": right})
+        with duckdb.connect() as con:
+            con.execute("SET threads = 1")  # one Spark task, one core; rows stay in order
+            cursor = con.execute("SELECT jaro_winkler_similarity(a, b) AS s FROM batch")
+            # DuckDB 2 renamed fetch_arrow_table to to_arrow_table.
+            result = (getattr(cursor, "to_arrow_table", None) or cursor.fetch_arrow_table)()
+        return result.column("s").combine_chunks().cast(pyarrow.float64())
 
     return jaro_winkler
