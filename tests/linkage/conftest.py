@@ -62,6 +62,7 @@ def spark_session():
         .config("spark.jars", similarity_jar_location())
         .config("spark.sql.shuffle.partitions", "2")
         .config("spark.ui.enabled", "false")
+        .config("spark.driver.extraJavaOptions", "-XX:TieredStopAtLevel=1")  # a short-lived JVM: skip C2
         .config("spark.ui.showConsoleProgress", "false")
         .config("spark.pyspark.python", sys.executable)
         .getOrCreate()

@@ -61,8 +61,13 @@ def reference(simulated_case: Path, tmp_path_factory) -> Path:
     return copy
 
 
-SPARK_ARGS = ["--spark-master", "local[2]", "--spark-conf", "spark.sql.shuffle.partitions=2",
-              "--spark-conf", "spark.ui.enabled=false"]
+# For a short test: fewer partitions, no web UI, and no costly JIT compiling of a JVM that
+# lives a minute (these settings cut the test's CPU time by a third; reckon's defaults are
+# for real runs).
+QUICK_SPARK = {"spark.sql.shuffle.partitions": "2", "spark.ui.enabled": "false", "spark.sql.codegen.wholeStage": "false",
+               "spark.driver.extraJavaOptions": "-XX:TieredStopAtLevel=1"}
+SPARK_ARGS = ["--spark-master", "local[2]", *[arg for key, value in QUICK_SPARK.items()
+                                             for arg in ("--spark-conf", f"{key}={value}")]]
 
 
 @pytest.mark.parametrize("backend", ["duckdb", pytest.param("spark", marks=pytest.mark.spark)])
@@ -131,7 +136,8 @@ def test_spark_without_the_similarity_jar_says_how_to_add_it(spark_installed, tm
     # A Spark started before reckon without Splink's jar, as `spark-submit` without --jars.
     script = (
         "from pyspark.sql import SparkSession\n"
-        "SparkSession.builder.master('local[1]').config('spark.ui.enabled', 'false').getOrCreate()\n"
+        "SparkSession.builder.master('local[1]').config('spark.ui.enabled', 'false')"
+        ".config('spark.driver.extraJavaOptions', '-XX:TieredStopAtLevel=1').getOrCreate()\n"
         "from reckon.linkage.backends import open_backend\n"
         "from reckon.errors import ReckonError\n"
         "try:\n"
