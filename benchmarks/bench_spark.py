@@ -96,10 +96,10 @@ class TreeMemory(threading.Thread):
         self.pid, self.every = pid, every
         self.peak_total = 0
         self.peak_part: dict[str, int] = {}
-        self._stop = threading.Event()
+        self._done = threading.Event()
 
     def run(self) -> None:
-        while not self._stop.is_set():
+        while not self._done.is_set():
             parts: dict[str, int] = {}
             for pid in _tree(self.pid):
                 part = _part(pid, self.pid)
@@ -108,10 +108,10 @@ class TreeMemory(threading.Thread):
             self.peak_total = max(self.peak_total, sum(parts.values()))
             for part, size in parts.items():
                 self.peak_part[part] = max(self.peak_part.get(part, 0), size)
-            self._stop.wait(self.every)
+            self._done.wait(self.every)
 
     def stop(self) -> dict:
-        self._stop.set()
+        self._done.set()
         self.join()
         gb = lambda size: round(size / 1e9, 2)  # noqa: E731
         return {"peak_gb": gb(self.peak_total), **{f"peak_{part}_gb": gb(size) for part, size in sorted(self.peak_part.items())}}
