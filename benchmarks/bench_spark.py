@@ -135,7 +135,7 @@ def link(case: Path, backend: str, spark_args: list[str]) -> dict:
 
     with Case.open(case) as opened:
         persons = opened.con.execute("SELECT record_id, person_id FROM persons ORDER BY record_id").df()
-    return {"seconds": round(seconds, 1), **figures, "persons": persons, "summary": out.splitlines()[0]}
+    return {"seconds": round(seconds, 1), **figures, "persons": persons, "summary": next((line for line in out.splitlines() if "persons from" in line), "")}
 
 
 def run_size(victims: int, spark_args: list[str]) -> dict:

@@ -25,6 +25,7 @@ import sys
 import tempfile
 import uuid
 import warnings
+from abc import ABC, abstractmethod
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -66,14 +67,14 @@ class SparkOptions:
         return cls(master=master, conf=pairs, work_dir=work_dir)
 
 
-class Backend:
+class Backend(ABC):
     """The few things the orchestration asks of an engine, beyond Splink's own API."""
 
     name: str
     db_api: Any
 
     def register(self, table: pa.Table) -> Any:
-        """A small table from the driver (samples, decisions, group members) as a Splink table."""
+        """A small table from the driver (the u sample, group members) as a Splink table."""
         return self.db_api.register(table, table_name=_fresh_name("reckon_input"))
 
     def register_features(self, features: pd.DataFrame) -> Any:
@@ -84,12 +85,13 @@ class Backend:
         """Run a SELECT in the engine; the (small) result comes back, text as Arrow strings."""
         return self._arrow(sql).to_pandas(types_mapper={pa.string(): pd.StringDtype("pyarrow")}.get)
 
+    @abstractmethod
     def execute(self, sql: str) -> None:
-        raise NotImplementedError
+        """Run a statement that returns nothing (CREATE VIEW, DROP VIEW)."""
 
+    @abstractmethod
     def drop(self, table: Any) -> None:
         """Forget a table registered with ``register``."""
-        raise NotImplementedError
 
     def is_fatal(self, error: BaseException) -> bool:
         """Whether ``error`` is the engine failing (memory, lost workers) rather than Splink
@@ -98,13 +100,16 @@ class Backend:
 
     @contextmanager
     def failures_explained(self) -> Iterator[None]:
+        """The engine's own exceptions as one ReckonError (none to translate for DuckDB)."""
         yield
 
+    @abstractmethod
     def close(self) -> None:
-        raise NotImplementedError
+        """Release the engine and remove its folders."""
 
+    @abstractmethod
     def _arrow(self, sql: str) -> pa.Table:
-        raise NotImplementedError
+        """The result of a SELECT as an Arrow table."""
 
 
 class DuckDBBackend(Backend):
