@@ -94,12 +94,11 @@ def jaro_winkler_arrow_function() -> Callable[[pa.Array, pa.Array], pa.Array]:
         import duckdb
         import pyarrow
 
-        batch = pyarrow.table({"a": left, "b": right})
-        with duckdb.connect() as con:
-            con.execute("SET threads = 1")  # one Spark task, one core; rows stay in order
-            cursor = con.execute("SELECT jaro_winkler_similarity(a, b) AS s FROM batch")
-            # DuckDB 2 renamed fetch_arrow_table to to_arrow_table.
-            result = (getattr(cursor, "to_arrow_table", None) or cursor.fetch_arrow_table)()
-        return result.column("s").combine_chunks().cast(pyarrow.float64())
+        # The worker's default DuckDB connection: a new one would cost more than the batch.
+        duckdb.execute("SET threads = 1")  # one Spark task, one core; rows stay in order
+        scored = duckdb.from_arrow(pyarrow.table({"a": left, "b": right})).project("jaro_winkler_similarity(a, b) AS s")
+        # DuckDB 2 renamed arrow() to to_arrow_table().
+        table = (getattr(scored, "to_arrow_table", None) or scored.arrow)()
+        return table.column("s").combine_chunks().cast(pyarrow.float64())
 
     return jaro_winkler
