@@ -105,3 +105,15 @@ def test_pairs_inside_a_group_are_scored_and_kept_whatever_their_score(synthetic
     assert (plain.pairs["match_probability"] >= 0.05).all()
     low = checked.pairs[checked.pairs["match_probability"] < 0.05]
     assert len(low) > 0 and low["match_weight"].lt(-4).any()
+
+
+def test_equally_strong_links_are_tried_in_record_id_order_whatever_order_the_pairs_come_in():
+    # q looks like p and like r equally; p and r are clearly two people. Only one of the two
+    # equal links can stand, and which one must not depend on the engine's row order.
+    rows = [("p", "q", 5.0), ("q", "r", 5.0), ("p", "r", -20.0)]
+    records = pd.Series(["p", "q", "r"])
+    found = []
+    for ordered in (rows, rows[::-1], [rows[1], rows[2], rows[0]]):
+        clusters = cluster_records(records, _pairs(ordered), 0.5, None, make_db_api("duckdb"), min_mean_weight=-4.0)
+        found.append(dict(zip(clusters["record_id"], clusters["person_id"])))
+    assert found == [{"p": "p", "q": "p", "r": "r"}] * 3

@@ -40,8 +40,24 @@ def link(
     ),
     backend: str = typer.Option(
         "duckdb", "--backend",
-        help="Where Splink runs: duckdb (in process, the default) or spark (for millions of records; "
-             "needs `pip install 'reckon[spark]'`).",
+        help="Where Splink runs: duckdb (in process, the default) or spark (local cores or a cluster; "
+             "needs `pip install 'reckon[spark]'` and Java; see docs/spark.md). Both find the same persons.",
+    ),
+    spark_master: str = typer.Option(
+        None, "--spark-master",
+        help="With --backend spark: local[N] (N cores of this machine; default local[*]) or a cluster's "
+             "master URL (spark://host:7077, yarn, k8s://...). Leave it out under spark-submit.",
+    ),
+    spark_conf: list[str] = typer.Option(
+        [], "--spark-conf",
+        help="With --backend spark: a Spark setting KEY=VALUE; repeat for more "
+             "(e.g. --spark-conf spark.driver.memory=4g).",
+    ),
+    spark_work_dir: str = typer.Option(
+        None, "--spark-work-dir",
+        help="With --backend spark: a folder every executor reads and writes (hdfs://..., s3a://..., a shared "
+             "mount) for the features and Splink's checkpoints, removed afterwards. Needed on a cluster; "
+             "default a temporary local folder.",
     ),
     settings_file: Path = typer.Option(
         None, "--settings", exists=True, dir_okay=False,
@@ -56,14 +72,23 @@ def link(
     previous links and persons; every run is logged with its trained model.
     """
     from reckon.linkage import LinkageSettings, link_case
+    from reckon.linkage.backends import SparkOptions
 
     settings = LinkageSettings.from_file(settings_file) if settings_file else LinkageSettings()
     if threshold is not None:
         settings = LinkageSettings.from_dict({**settings.to_dict(), "threshold": threshold})
+    spark = None
+    try:
+        if backend == "spark":
+            spark = SparkOptions.from_cli(spark_master, spark_conf, spark_work_dir)
+        elif spark_master or spark_conf or spark_work_dir:
+            raise ReckonError("--spark-master, --spark-conf and --spark-work-dir need --backend spark.")
+    except ReckonError as exc:
+        raise fail(str(exc)) from None
     with open_case(case) as opened:
         with err_console.status("Linking: training the model, scoring pairs, clustering…"):
             try:
-                run = link_case(opened, settings=settings, backend=backend)
+                run = link_case(opened, settings=settings, backend=backend, spark=spark)
             except ReckonError as exc:  # fail() escapes markup such as `reckon[spark]` itself
                 raise fail(str(exc)) from None
         _print_summary(run.summary, run.run_id, settings.threshold, opened)

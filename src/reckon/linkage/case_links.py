@@ -15,7 +15,7 @@ import pandas as pd
 
 from reckon.case import Case, now
 from reckon.errors import ReckonError
-from reckon.linkage.backends import make_db_api
+from reckon.linkage.backends import SparkOptions, make_db_api
 from reckon.linkage.clusters import cluster_records
 from reckon.linkage.link import LinkageResult, link_records
 from reckon.linkage.settings import LinkageSettings
@@ -47,12 +47,15 @@ def load_case_records(case: Case) -> pd.DataFrame:
     return frame
 
 
-def link_case(case: Case, *, settings: LinkageSettings | None = None, backend: str = "duckdb") -> LinkageRun:
+def link_case(
+    case: Case, *, settings: LinkageSettings | None = None, backend: str = "duckdb", spark: SparkOptions | None = None
+) -> LinkageRun:
     """Link all records of the case; replace `links` and `persons`; log the run."""
     started = now()
     decisions = load_decisions(case)
     result = link_records(
-        load_case_records(case), settings=settings, decisions=decisions, backend=backend, encrypt_spill=case.encrypted
+        load_case_records(case), settings=settings, decisions=decisions, backend=backend, spark=spark,
+        encrypt_spill=case.encrypted,
     )
     run_id = f"{started:%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:6]}"
     summary = result.summary()

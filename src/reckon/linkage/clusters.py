@@ -28,6 +28,7 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import connected_components as scipy_components
 from splink.clustering import cluster_pairwise_predictions_at_threshold
@@ -58,11 +59,16 @@ def cluster_records(
 
 
 def candidate_groups(
-    record_ids: pd.Series, pairs: pd.DataFrame, threshold: float, db_api: Any, max_group_records: int = MAX_GROUP_RECORDS
+    nodes: pd.Series | Any, pairs: pd.DataFrame, threshold: float, db_api: Any, max_group_records: int = MAX_GROUP_RECORDS
 ) -> pd.DataFrame:
-    """record_id, component: the connected components at ``threshold``, oversized ones cut."""
+    """record_id, component: the connected components at ``threshold``, oversized ones cut.
+
+    ``nodes`` are the record ids, or a table in ``db_api`` with a record_id column (the
+    features: then only the edges go to the engine). The components are solved in the
+    engine (Splink's connected components) and come back one row per record, in
+    record-id order.
+    """
     edges = _edges(pairs, threshold)
-    nodes = pd.DataFrame({"record_id": record_ids.astype(str).to_numpy()})
     components = _connected_components(nodes, edges, db_api)
     return _cut_oversized(components, edges, threshold, max_group_records)
 
@@ -99,7 +105,10 @@ def _slices(component: pd.Series, edges: pd.DataFrame, inner: pd.DataFrame, chos
     Arrays, not small DataFrames: thousands of components are checked at a million records.
     """
     members = component[component.isin(chosen)]
-    edges = edges[edges["component"].isin(chosen)].sort_values("match_probability", ascending=False, kind="stable")
+    # Strongest first; equally strong edges in record-id order, whatever order the pairs came in.
+    edges = edges[edges["component"].isin(chosen)].sort_values(
+        ["match_probability", "record_id_l", "record_id_r"], ascending=[False, True, True], kind="stable"
+    )
     inner = inner[inner["component"].isin(chosen)]
     ids = members.index.to_numpy()
     edge_columns = [edges[c].to_numpy() for c in ("record_id_l", "record_id_r", "decided")]
@@ -122,17 +131,24 @@ def _edges(pairs: pd.DataFrame, threshold: float) -> pd.DataFrame:
     return pairs.loc[keep, columns].reset_index(drop=True)
 
 
-def _connected_components(nodes: pd.DataFrame, edges: pd.DataFrame, db_api: Any) -> pd.DataFrame:
-    if edges.empty:
-        return nodes.assign(component=nodes["record_id"])
+def _connected_components(nodes: pd.Series | Any, edges: pd.DataFrame, db_api: Any) -> pd.DataFrame:
+    if isinstance(nodes, pd.Series):
+        ids = nodes.astype(str).to_numpy()
+        if edges.empty:
+            return pd.DataFrame({"record_id": ids, "component": ids}).sort_values("record_id", ignore_index=True)
+        nodes = pa.table({"record_id": pa.array(ids, type=pa.string())})
+    ends = pa.table({side: pa.array(edges[side].astype(str).to_numpy(), type=pa.string())
+                     for side in ("record_id_l", "record_id_r")})
     clustered = cluster_pairwise_predictions_at_threshold(
-        nodes, edges[["record_id_l", "record_id_r"]], db_api=db_api, node_id_column_name="record_id",
+        nodes, ends, db_api=db_api, node_id_column_name="record_id",
         edge_id_column_name_left="record_id_l", edge_id_column_name_right="record_id_r",
     )
-    frame = clustered.as_pandas_dataframe()
+    frame = clustered.as_pyarrow_table().to_pandas()
     clustered.drop_table_from_database_and_remove_from_cache()
     id_column = "record_id" if "record_id" in frame.columns else "node_id"
-    return pd.DataFrame({"record_id": frame[id_column].astype(str), "component": frame["cluster_id"].astype(str)})
+    components = pd.DataFrame({"record_id": frame[id_column].astype(str), "component": frame["cluster_id"].astype(str)})
+    # Engines return rows in no fixed order; the group check must see them in one.
+    return components.sort_values("record_id", ignore_index=True)
 
 
 def _cut_oversized(components: pd.DataFrame, edges: pd.DataFrame, threshold: float, limit: int) -> pd.DataFrame:

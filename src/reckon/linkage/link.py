@@ -6,14 +6,19 @@
 
 All records of all lists are deduplicated together (Splink's ``dedupe_only`` with
 ``list_name`` as a column), so duplicates inside one list are found the same way as
-matches across lists. Training: the prior from strict deterministic rules, u from
-random pairs (seeded), m by EM on several blocks.
+matches across lists. Training: the prior from strict deterministic rules, u from every
+pair of a seeded sample of records, m by EM on several blocks.
+
+Every step that could depend on the engine or on row order is pinned down, so that a
+seeded run gives the same persons twice, and on DuckDB and Spark alike: the same SQL
+functions on both (dialects.py), a sample reckon draws itself, pairs in record-id order.
 """
 
 from __future__ import annotations
 
 import json
 import logging
+import math
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -23,7 +28,7 @@ import pyarrow as pa
 from splink import Linker
 
 from reckon.errors import ReckonError
-from reckon.linkage.backends import is_duckdb, make_db_api
+from reckon.linkage.backends import Backend, SparkOptions, open_backend
 from reckon.linkage.clusters import candidate_groups, persons_from_groups
 from reckon.linkage.decisions import Decisions, apply_decisions
 from reckon.linkage.blocking import affordable_rules, columns_with_data, rules_for_data
@@ -82,14 +87,16 @@ def link_records(
     settings: LinkageSettings | None = None,
     decisions: Decisions | None = None,
     backend: str = "duckdb",
+    spark: SparkOptions | None = None,
     seed: int | None = None,
     encrypt_spill: bool = False,
 ) -> LinkageResult:
     """Link records (canonical fields; see ``prepare.py``) into persons.
 
-    ``seed`` overrides ``settings.seed`` when given; ``encrypt_spill`` (for an encrypted
-    case) encrypts whatever the working database spills to disk. Reviewer ``decisions`` win over the
-    model: must-link pairs join, cannot-link pairs never end up in one person.
+    ``seed`` overrides ``settings.seed`` when given. Reviewer ``decisions`` win over the
+    model: must-link pairs join, cannot-link pairs never end up in one person. ``backend``
+    is duckdb or spark (``spark`` says which Spark); both give the same persons.
+    ``encrypt_spill`` (for an encrypted case) encrypts whatever the engine spills to disk.
     """
     settings = settings or LinkageSettings()
     if seed is not None:
@@ -98,17 +105,21 @@ def link_records(
     del records  # a million records' raw text is not needed again
     if len(features) < 2:
         raise ReckonError(f"linkage needs at least 2 records, got {len(features)} — add lists first.")
-    db_api = make_db_api(backend, encrypt_spill=encrypt_spill)
-    # DuckDB scans an Arrow table without converting each Python string on every query.
-    table = db_api.register(pa.Table.from_pandas(features, preserve_index=False) if is_duckdb(db_api) else features)
-    linker = train_model(table, features, settings, db_api)
-    pairs, model = _score_pairs(linker, settings, len(features), backend)
-    groups = candidate_groups(features["record_id"], apply_decisions(pairs, decisions), settings.threshold, db_api)
+    with open_backend(backend, spark, encrypt_spill=encrypt_spill) as engine:
+        return _link(engine, features, settings, decisions)
+
+
+def _link(engine: Backend, features: pd.DataFrame, settings: LinkageSettings, decisions: Decisions | None) -> LinkageResult:
+    """Train, score and cluster in the engine; check the groups here (see clusters.py)."""
+    table = engine.register_features(features)
+    linker = train_model(engine, table, features, settings)
+    pairs, model = _score_pairs(engine, linker, settings, len(features))
+    groups = candidate_groups(table, apply_decisions(pairs, decisions), settings.threshold, engine.db_api)
     if settings.min_mean_weight is not None:
-        pairs = _add_new_pairs(pairs, score_within_groups(model, features, table, groups, db_api))
+        pairs = _add_new_pairs(pairs, score_within_groups(engine, model, table, groups))
     listed = features[["record_id", "list_name"]]
     del features, linker  # clustering a million records needs the memory more
-    _release(db_api, table)
+    engine.drop(table)
     # Again: the pairs scored inside groups may hold decided pairs too.
     pairs = apply_decisions(pairs, decisions)
     clusters = persons_from_groups(groups, pairs, settings.threshold, decisions, settings.min_mean_weight)
@@ -121,7 +132,7 @@ def link_records(
     )
 
 
-def train_model(table: Any, features: pd.DataFrame, settings: LinkageSettings, db_api: Any) -> Linker:
+def train_model(engine: Backend, table: Any, features: pd.DataFrame, settings: LinkageSettings) -> Linker:
     """A Splink linker over the registered ``table`` of features, with prior, u and m estimated."""
     filled = columns_with_data(features)
     blocking = _affordable(features, settings.blocking_rules, filled, settings, "blocking rule")
@@ -129,7 +140,7 @@ def train_model(table: Any, features: pd.DataFrame, settings: LinkageSettings, d
         raise ReckonError("no blocking rule fits these records — check that the lists have names.")
     linker = Linker(table, build_settings(settings, filled, blocking), log_level=logging.ERROR)  # Splink is chatty
     _estimate_prior(linker, rules_for_data(settings.deterministic_rules, filled), settings)
-    linker.training.estimate_u_using_random_sampling(max_pairs=settings.max_pairs_for_u, seed=settings.seed)
+    linker = Linker(table, estimate_u(engine, linker, features, settings), log_level=logging.ERROR)
     trained = 0
     for block in _affordable(features, settings.training_blocks, filled, settings, "EM block"):
         before = linker.misc.save_model_to_json()
@@ -140,6 +151,8 @@ def train_model(table: Any, features: pd.DataFrame, settings: LinkageSettings, d
             )
             trained += 1
         except Exception as exc:  # Splink refuses some blocks (too few pairs, underflow)
+            if engine.is_fatal(exc):  # ... but an engine out of memory must stop the run
+                raise
             log.warning("EM block %r skipped: %s", block, exc)
             # A failed session can leave the linker without the block's comparisons.
             linker = Linker(table, before, log_level=logging.ERROR)
@@ -148,59 +161,92 @@ def train_model(table: Any, features: pd.DataFrame, settings: LinkageSettings, d
     return _finalised(linker, table, features, settings.min_m_probability)
 
 
-def _score_pairs(linker: Linker, settings: LinkageSettings, n_records: int, backend: str) -> tuple[pd.DataFrame, dict]:
-    """Every pair the blocking rules admit, scored; those below keep_pairs_above dropped."""
+def estimate_u(engine: Backend, linker: Linker, features: pd.DataFrame, settings: LinkageSettings) -> dict[str, Any]:
+    """The model with u learned from every pair of a random sample of records.
+
+    reckon draws the sample itself (numpy, seeded, from the records sorted by id), so that
+    the same seed gives the same u on every engine; Splink would sample with the engine's
+    own hash function. The sample holds about ``max_pairs_for_u`` pairs, all compared.
+    """
+    size = min(len(features), math.ceil(0.5 * (math.sqrt(8 * settings.max_pairs_for_u + 1) + 1)))
+    ordered = features.sort_values("record_id", kind="stable")
+    picked = np.sort(np.random.default_rng(settings.seed).choice(len(ordered), size=size, replace=False))
+    sample = engine.register(pa.Table.from_pandas(ordered.iloc[picked], preserve_index=False))
+    on_sample = Linker(sample, linker.misc.save_model_to_json(), log_level=logging.ERROR)
+    # All pairs of the sample in one pass: no sampling, no chunks (both use the engine's hash).
+    on_sample.training.estimate_u_using_random_sampling(
+        max_pairs=size * (size - 1) / 2 + 1, min_count_per_level=None, num_chunks=1
+    )
+    model = on_sample.misc.save_model_to_json()
+    engine.drop(sample)
+    return model
+
+
+def _score_pairs(engine: Backend, linker: Linker, settings: LinkageSettings, n_records: int) -> tuple[pd.DataFrame, dict]:
+    """The pairs the blocking rules admit that clear keep_pairs_above, sorted by record ids.
+
+    Every pair is scored in the engine; the prior is recalibrated there too; only the pairs
+    kept come back.
+    """
     # Score generously (the prior may rise below), then keep what clears keep_pairs_above.
     predictions = linker.inference.predict(threshold_match_probability=settings.keep_pairs_above / 20)
-    pairs = _fetch_pairs(predictions, backend)
     model = linker.misc.save_model_to_json()
+    shift = 0.0
+    if settings.recalibrate_prior:
+        shift, model = recalibrate_prior(engine, predictions.physical_name, model, n_records)
+    pairs = _fetch_pairs(engine, predictions.physical_name, shift, settings.keep_pairs_above)
     # The pairs are in hand: Splink's working tables (a copy of every record) can go.
     linker.table_management.invalidate_cache()
-    if settings.recalibrate_prior:
-        pairs, model = recalibrate_prior(pairs, model, n_records)
-    return pairs[pairs["match_probability"] >= settings.keep_pairs_above].reset_index(drop=True), model
+    return pairs, model
 
 
-def _release(db_api: Any, table: Any) -> None:
-    """Let DuckDB drop its reference to the records' Arrow copy."""
-    if is_duckdb(db_api):
-        db_api._con.unregister(table.physical_name)
+def _fetch_pairs(engine: Backend, predictions: str, shift: float, keep_above: float) -> pd.DataFrame:
+    """Pairs whose weight, moved by ``shift``, clears ``keep_above``: ids and scores only,
+    sorted by record ids (the group check breaks ties in that order)."""
+    cut = _log2_odds(keep_above) - shift - 1e-6  # a hair low; the exact cut is made below
+    where = f" WHERE match_weight >= {cut!r}" if math.isfinite(cut) else ""
+    pairs = engine.query(f"SELECT record_id_l, record_id_r, match_weight FROM {predictions}{where}")
+    weight = pairs["match_weight"].to_numpy(dtype=float) + shift
+    pairs = pairs.assign(match_probability=_probability(weight), match_weight=weight)
+    pairs = pairs[pairs["match_probability"] >= keep_above]
+    return sort_pairs(pairs[PAIR_COLUMNS[:-1]])
+
+
+def sort_pairs(pairs: pd.DataFrame) -> pd.DataFrame:
+    """Pairs in record-id order: engines return rows in no fixed order."""
+    return pairs.sort_values(["record_id_l", "record_id_r"], kind="stable").reset_index(drop=True)
 
 
 def _add_new_pairs(pairs: pd.DataFrame, more: pd.DataFrame) -> pd.DataFrame:
-    """``pairs`` plus the rows of ``more`` whose pair it does not hold yet."""
+    """``pairs`` plus the rows of ``more`` (record ids and match_weight) whose pair it does
+    not hold yet, in record-id order."""
     if more.empty:
         return pairs
+    more = more.assign(match_probability=_probability(more["match_weight"].to_numpy(dtype=float)))
     known = pd.MultiIndex.from_frame(pairs[["record_id_l", "record_id_r"]].astype(str))
     fresh = ~pd.MultiIndex.from_frame(more[["record_id_l", "record_id_r"]].astype(str)).isin(known)
-    return pd.concat([pairs, more.loc[fresh, pairs.columns]], ignore_index=True)
+    return sort_pairs(pd.concat([pairs, more.loc[fresh, pairs.columns]], ignore_index=True))
 
 
-def _fetch_pairs(predictions: Any, backend: str) -> pd.DataFrame:
-    """The scored pairs' ids and scores only (ids as Arrow strings: a million pairs is small)."""
-    if backend != "duckdb":
-        return predictions.as_pandas_dataframe()[PAIR_COLUMNS[:-1]]
-    columns = ", ".join(PAIR_COLUMNS[:-1])
-    relation = predictions.db_api._con.sql(f"SELECT {columns} FROM {predictions.physical_name}")
-    arrow = relation.to_arrow_table() if hasattr(relation, "to_arrow_table") else relation.arrow()
-    return arrow.to_pandas(types_mapper={pa.string(): pd.StringDtype("pyarrow")}.get)
-
-
-def recalibrate_prior(pairs: pd.DataFrame, model: dict[str, Any], n_records: int) -> tuple[pd.DataFrame, dict]:
+def recalibrate_prior(engine: Backend, predictions: str, model: dict[str, Any], n_records: int) -> tuple[float, dict]:
     """Re-estimate the prior (lambda) from the scored pairs, with m and u held fixed.
 
     The strict rules' prior rests on a guess of their recall and can be off several-fold,
     which shifts every probability. Here lambda is the expected share of matches among
     all pairs, sum(p) / (n(n-1)/2), iterated to a fixed point; pairs never scored
     (outside every blocking rule) count as non-matches. Only the prior moves: each
-    pair's Bayes factor (its evidence) is unchanged.
+    pair's Bayes factor (its evidence) is unchanged, so every match weight moves by the
+    same amount. Returns (that shift, the model with the new prior). The sums run in the
+    engine, over the ``predictions`` table: the pairs stay where they are.
     """
     total = n_records * (n_records - 1) / 2
     prior = start = float(model["probability_two_random_records_match"])
-    evidence = pairs["match_weight"].to_numpy() - np.log2(prior / (1 - prior))
     for _ in range(50):
-        probability = 1 / (1 + np.exp2(-(evidence + np.log2(prior / (1 - prior)))))
-        updated = min(max(float(probability.sum()) / total, 1e-12), 0.5)
+        shift = _log2_odds(prior) - _log2_odds(start)
+        expected = engine.query(
+            f"SELECT sum(1 / (1 + power(2, -(match_weight + {shift!r})))) AS expected FROM {predictions}"
+        )["expected"].iloc[0]
+        updated = min(max(float(0 if pd.isna(expected) else expected) / total, 1e-12), 0.5)
         converged = abs(updated - prior) <= 1e-4 * prior
         prior = updated
         if converged:
@@ -209,11 +255,19 @@ def recalibrate_prior(pairs: pd.DataFrame, model: dict[str, Any], n_records: int
         # A weak model can spiral towards 0 (few strong pairs → lower prior → fewer): keep the
         # rules' prior rather than trust a move of more than 100-fold.
         log.warning("prior not recalibrated: it moved from %.3g to %.3g", start, prior)
-        return pairs, model
-    probability = 1 / (1 + np.exp2(-(evidence + np.log2(prior / (1 - prior)))))
-    pairs = pairs.assign(match_probability=probability, match_weight=evidence + np.log2(prior / (1 - prior)))
+        return 0.0, model
     model = {**model, "probability_two_random_records_match": prior, "prior_recalibrated_from_pairs": True}
-    return pairs, model
+    return _log2_odds(prior) - _log2_odds(start), model
+
+
+def _log2_odds(probability: float) -> float:
+    if probability <= 0:
+        return -math.inf
+    return math.log2(probability / (1 - probability)) if probability < 1 else math.inf
+
+
+def _probability(weight: np.ndarray) -> np.ndarray:
+    return 1 / (1 + np.exp2(-weight))
 
 
 def _affordable(

@@ -1,7 +1,8 @@
 """The Splink model: one comparison per kind of evidence, built from LinkageSettings.
 
 Comparison SQL names the two sides ``column_l`` and ``column_r`` (Splink's convention).
-Which pairs are compared at all is ``blocking.py``'s job.
+SQL that needs a function whose name differs between DuckDB and Spark is a template
+rendered for each (``dialects.py``). Which pairs are compared at all is ``blocking.py``'s job.
 
 Each comparison is a ladder of levels, from "the same" down to "different"; Splink learns
 how much each level says about a match (m and u). Comparisons whose columns are empty in
@@ -18,6 +19,7 @@ import splink.comparison_library as cl
 from splink import SettingsCreator
 
 from reckon.linkage.blocking import pairs_within
+from reckon.linkage.dialects import Level, jaro_winkler_level
 from reckon.linkage.settings import LinkageSettings
 
 ComparisonBuilder = Callable[[LinkageSettings], cl.CustomComparison]
@@ -25,7 +27,7 @@ ComparisonBuilder = Callable[[LinkageSettings], cl.CustomComparison]
 
 # Given names agree: the same skeleton in any spelling or script, or close spellings.
 GIVEN_SIMILAR = (
-    "(given_coarse_l = given_coarse_r or jaro_winkler_similarity(given_key_l, given_key_r) >= 0.88)"
+    "(given_coarse_l = given_coarse_r or {jaro_winkler}(given_key_l, given_key_r) >= 0.88)"
 )
 
 # Given names clearly differ: not close in spelling, not an initial or short form of each
@@ -34,14 +36,17 @@ GIVEN_SIMILAR = (
 # one person.
 GIVEN_DIFFERENT = (
     "given_key_l IS NOT NULL AND given_key_r IS NOT NULL"
-    " AND jaro_winkler_similarity(given_key_l, given_key_r) < 0.7"
+    " AND {jaro_winkler}(given_key_l, given_key_r) < 0.7"
     " AND given_coarse_l <> family_coarse_r AND family_coarse_l <> given_coarse_r"
-    " AND NOT starts_with(given_key_l, given_key_r) AND NOT starts_with(given_key_r, given_key_l)"
+    " AND NOT {starts_with}(given_key_l, given_key_r) AND NOT {starts_with}(given_key_r, given_key_l)"
 )
 
 # One given name is listed as a short or full form of the other (Bill / William); the
 # first element of given_forms is the name's own key (reckon.names.nicknames).
-SHORT_FORM = "(list_contains(given_forms_l, given_forms_r[1]) or list_contains(given_forms_r, given_forms_l[1]))"
+SHORT_FORM = (
+    "({list_contains}(given_forms_l, given_forms_r[{first}])"
+    " or {list_contains}(given_forms_r, given_forms_l[{first}]))"
+)
 
 # One of the two records gives a single name (its given and family keys are that name).
 ONE_NAME_ONLY = "(given_key_l = family_key_l or given_key_r = family_key_r)"
@@ -105,18 +110,17 @@ def _name(settings: LinkageSettings) -> cl.CustomComparison:
                 " or (given_coarse_l = family_coarse_r and family_coarse_l = given_coarse_r)",
                 label_for_charts="given and family name agree (order or middle names differ)",
             ), "parts"),
-            fixed(cll.CustomLevel(
-                f"jaro_winkler_similarity(full_skel_l, full_skel_r) >= 0.92 and {GIVEN_SIMILAR}",
-                label_for_charts="full name close, given names similar",
+            fixed(Level(
+                f"{{jaro_winkler}}(full_skel_l, full_skel_r) >= 0.92 and {GIVEN_SIMILAR}",
+                "full name close, given names similar",
             ), "close"),
-            fixed(cll.CustomLevel(
-                "family_coarse_l = family_coarse_r"
-                " and jaro_winkler_similarity(given_key_l, given_key_r) >= 0.8",
-                label_for_charts="family name agrees, given name similar",
+            fixed(Level(
+                "family_coarse_l = family_coarse_r and {jaro_winkler}(given_key_l, given_key_r) >= 0.8",
+                "family name agrees, given name similar",
             ), "family_given_close"),
-            fixed(cll.CustomLevel(
+            fixed(Level(
                 "family_coarse_l = family_coarse_r and " + SHORT_FORM,
-                label_for_charts="family name agrees, given names forms of one name (Bill / William)",
+                "family name agrees, given names forms of one name (Bill / William)",
             ), "nickname"),
             # A record with one name only ("Suzanne", "Hayden") agrees on what it gives. A
             # lone given name and a lone family name are kept apart: the second also fits
@@ -133,18 +137,18 @@ def _name(settings: LinkageSettings) -> cl.CustomComparison:
             # Kept apart: "same family, other given name" is how siblings look.
             fixed(cll.CustomLevel("given_coarse_l = given_coarse_r", label_for_charts="given name agrees, family differs"),
                   "given_only"),
-            fixed(cll.CustomLevel(
-                f"jaro_winkler_similarity(full_skel_l, full_skel_r) >= 0.8 and {GIVEN_SIMILAR}",
-                label_for_charts="full name similar, given names similar",
+            fixed(Level(
+                f"{{jaro_winkler}}(full_skel_l, full_skel_r) >= 0.8 and {GIVEN_SIMILAR}",
+                "full name similar, given names similar",
             ), "loose"),
-            fixed(cll.CustomLevel(
+            fixed(Level(
                 "family_coarse_l = family_coarse_r"
-                " and (starts_with(given_key_l, given_key_r) or starts_with(given_key_r, given_key_l))",
-                label_for_charts="family name agrees, given name an initial or short form",
+                " and ({starts_with}(given_key_l, given_key_r) or {starts_with}(given_key_r, given_key_l))",
+                "family name agrees, given name an initial or short form",
             ), "family_short_given"),
             fixed(cll.CustomLevel("family_coarse_l = family_coarse_r", label_for_charts="family name agrees, given differs"),
                   "family_only"),
-            fixed(cll.JaroWinklerLevel("full_skel", 0.8), "similar"),
+            fixed(jaro_winkler_level("full_skel", 0.8), "similar"),
             fixed(cll.ElseLevel(), "else"),
         ],
     )
@@ -152,7 +156,7 @@ def _name(settings: LinkageSettings) -> cl.CustomComparison:
 
 def _string_ladder(column: str, label: str, thresholds: tuple[float, ...], tf: bool) -> cl.CustomComparison:
     levels = [cll.NullLevel(column), cll.ExactMatchLevel(column, term_frequency_adjustments=tf)]
-    levels += [cll.JaroWinklerLevel(column, t) for t in thresholds]
+    levels += [jaro_winkler_level(column, t) for t in thresholds]
     return cl.CustomComparison(output_column_name=label, comparison_levels=[*levels, cll.ElseLevel()])
 
 
@@ -175,12 +179,9 @@ def _place(settings: LinkageSettings) -> cl.CustomComparison:
             # not "how often two random records share a place" but "how often two people
             # of one family share one", counted in the lists themselves, and its m is the
             # exact-place m (see household_place_u and link.py).
-            cll.CustomLevel(
-                f"place_key_l = place_key_r AND {SAME_FAMILY_OTHER_GIVEN}",
-                label_for_charts=HOUSEHOLD_PLACE_LABEL,
-            ).configure(m_probability=0.5, u_probability=0.5, fix_m_probability=True, fix_u_probability=True),
+            Level(f"place_key_l = place_key_r AND {SAME_FAMILY_OTHER_GIVEN}", HOUSEHOLD_PLACE_LABEL).configure(m_probability=0.5, u_probability=0.5, fix_m_probability=True, fix_u_probability=True),
             cll.ExactMatchLevel("place_key", term_frequency_adjustments=settings.term_frequencies),
-            cll.JaroWinklerLevel("place_key", 0.88),
+            jaro_winkler_level("place_key", 0.88),
             cll.CustomLevel("province_key_l = province_key_r", label_for_charts="same province, other or no place"),
             cll.ElseLevel(),
         ],
@@ -200,10 +201,7 @@ def _age(settings: LinkageSettings) -> cl.CustomComparison:
             "(birth_year_l IS NULL OR birth_year_r IS NULL) AND (age_low_l IS NULL OR age_low_r IS NULL)"
         ).configure(is_null_level=True),
         cll.ExactMatchLevel("date_of_birth"),
-        cll.CustomLevel(
-            "damerau_levenshtein(date_of_birth_l, date_of_birth_r) <= 1",
-            label_for_charts="dates of birth one typo apart",
-        ),
+        Level("{damerau_levenshtein}(date_of_birth_l, date_of_birth_r) <= 1", "dates of birth one typo apart"),
         # Dates are ISO text (YYYY-MM-DD): day and month swapped, then year and month.
         cll.CustomLevel(
             "substr(date_of_birth_l, 1, 4) = substr(date_of_birth_r, 1, 4)"
@@ -248,12 +246,9 @@ def _national_id(settings: LinkageSettings) -> cl.CustomComparison:
             cll.NullLevel("national_id"),
             # A shared id with clearly different given names: usually a relative's copied id
             # (m learned; it stays low because matches in the EM blocks rarely look like this).
-            cll.CustomLevel(
-                f"national_id_l = national_id_r AND {GIVEN_DIFFERENT}",
-                label_for_charts="same id, given names clearly differ",
-            ),
+            Level(f"national_id_l = national_id_r AND {GIVEN_DIFFERENT}", "same id, given names clearly differ"),
             cll.ExactMatchLevel("national_id"),
-            cll.CustomLevel("damerau_levenshtein(national_id_l, national_id_r) <= 1", label_for_charts="one typo apart"),
+            Level("{damerau_levenshtein}(national_id_l, national_id_r) <= 1", "one typo apart"),
             cll.ElseLevel(),
         ],
     )
