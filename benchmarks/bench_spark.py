@@ -1,14 +1,17 @@
 """Spark against DuckDB on simulated cases: time, peak memory, and whether the persons agree.
 
     python benchmarks/bench_spark.py [--victims 15300 62300] [--master local[2]] [--spark-conf KEY=VALUE ...]
+    python benchmarks/bench_spark.py --victims 15300                                   # the figures in docs/spark.md
+    python benchmarks/bench_spark.py --victims 62300 --spark-conf spark.driver.memory=4g
 
 For each size: `reckon simulate` lists (seed 5, 4 lists; 15,300 and 62,300 victims give about
 24,600 and 100,000 records) are imported into a case (`lists add`), and the case is linked
 by `reckon link` in a child process, once per backend, each on its own copy of the case.
 The child's process tree is sampled every 0.2 s from /proc (Linux): the Python driver, the
 JVM (in local mode it holds Spark's driver and executors) and the Python workers Spark
-starts for reckon's Jaro-Winkler. Peak memory is the largest sum of their resident memory
-seen at one moment (and per part). Persons are compared record by record; pair F1 is
+starts for reckon's Jaro-Winkler. Peak memory is the largest sum of their proportional set
+sizes (a page shared by several processes, as Spark's forked Python workers share theirs,
+is split between them) seen at one moment, and per part. Persons are compared record by record; pair F1 is
 against the simulation's truth. Results: benchmarks/results/spark.json.
 
 Timing on a shared machine is noisy; Spark on two local cores is expected to be slower
@@ -33,7 +36,6 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "benchmarks" / "results" / "spark.json"
 sys.path.insert(0, str(ROOT / "benchmarks"))
-PAGE = os.sysconf("SC_PAGE_SIZE")
 
 
 def make_case(folder: Path, victims: int) -> tuple[Path, pd.Series]:
@@ -80,31 +82,37 @@ def _part(pid: int, root: int) -> str | None:
     return "jvm" if name == "java" else "python_workers"
 
 
-def _rss(pid: int) -> int:
+def _memory(pid: int) -> int:
+    """Proportional set size: pages shared between processes (Spark forks its Python
+    workers from one daemon) are split between them, not counted in each."""
     try:
-        with open(f"/proc/{pid}/statm") as handle:
-            return int(handle.read().split()[1]) * PAGE
-    except OSError:
+        with open(f"/proc/{pid}/smaps_rollup") as handle:
+            return next(int(line.split()[1]) * 1024 for line in handle if line.startswith("Pss:"))
+    except (OSError, StopIteration):
         return 0
 
 
 class TreeMemory(threading.Thread):
-    """Samples the resident memory of a process and its descendants until stopped."""
+    """Samples the memory of a process and its descendants until stopped."""
 
     def __init__(self, pid: int, every: float = 0.2) -> None:
         super().__init__(daemon=True)
         self.pid, self.every = pid, every
         self.peak_total = 0
         self.peak_part: dict[str, int] = {}
+        self.most_workers = 0
         self._done = threading.Event()
 
     def run(self) -> None:
         while not self._done.is_set():
             parts: dict[str, int] = {}
+            workers = 0
             for pid in _tree(self.pid):
                 part = _part(pid, self.pid)
                 if part:
-                    parts[part] = parts.get(part, 0) + _rss(pid)
+                    parts[part] = parts.get(part, 0) + _memory(pid)
+                    workers += part == "python_workers"
+            self.most_workers = max(self.most_workers, workers)
             self.peak_total = max(self.peak_total, sum(parts.values()))
             for part, size in parts.items():
                 self.peak_part[part] = max(self.peak_part.get(part, 0), size)
@@ -114,7 +122,8 @@ class TreeMemory(threading.Thread):
         self._done.set()
         self.join()
         gb = lambda size: round(size / 1e9, 2)  # noqa: E731
-        return {"peak_gb": gb(self.peak_total), **{f"peak_{part}_gb": gb(size) for part, size in sorted(self.peak_part.items())}}
+        return {"peak_gb": gb(self.peak_total), **{f"peak_{part}_gb": gb(size) for part, size in sorted(self.peak_part.items())},
+                "most_python_workers": self.most_workers}
 
 
 # -- one run ------------------------------------------------------------------------------
@@ -175,13 +184,16 @@ def main() -> None:
     spark_args = ["--spark-master", options.master]
     for item in options.spark_conf:
         spark_args += ["--spark-conf", item]
-    results = {"machine": {"cores": os.cpu_count(), "note": "shared machine: timings are noisy"}, "runs": []}
+    # Runs of other sizes stay in the results file; a size measured again replaces its run.
+    results = json.loads(RESULTS.read_text()) if RESULTS.exists() else {"runs": []}
+    results["machine"] = {"cores": os.cpu_count(), "note": "shared machine: timings are noisy"}
     for victims in options.victims:
         figures = run_size(victims, spark_args)
-        results["runs"].append(figures)
+        results["runs"] = sorted([run for run in results["runs"] if run["victims"] != victims] + [figures],
+                                 key=lambda run: run["victims"])
         print(json.dumps({k: v for k, v in figures.items() if k not in ("duckdb", "spark")}), flush=True)
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(json.dumps(results, indent=2) + "\n")
+        RESULTS.parent.mkdir(parents=True, exist_ok=True)
+        RESULTS.write_text(json.dumps(results, indent=2) + "\n")
 
 
 if __name__ == "__main__":
