@@ -31,8 +31,9 @@ from reckon.claims.dedupe import merge_repeats
 from reckon.claims.figures import Figure, find_figures
 from reckon.claims.memory import MentionMemory
 from reckon.claims.layout import LineReading, label_line, table_rows
+from reckon.claims.ligatures import Spelled, spelled_out
 from reckon.claims.model import Claim, Quote
-from reckon.claims.outlet import is_outlet, outlet_names
+from reckon.claims.outlet import is_outlet, outlet_names, own_body
 from reckon.claims.sentences import Sentence, has_quantity, headlines, may_hold_claim, split_sentences
 from reckon.claims.phrases import sentence_subject, subject_before
 from reckon.claims.stance import (
@@ -127,9 +128,21 @@ def _batches(documents: Iterable[Document], size: int) -> Iterator[list[Document
 def _extract_batch(batch: list[Document], vague: str) -> list[list[Claim]]:
     claims = []
     for document in batch:
-        sentences = split_sentences(document.text)
-        claims.append(_claims(document, sentences, _candidates(document, sentences, vague)))
+        spelled = spelled_out(document.text)  # "veriﬁed" read as "verified" (PDF ligatures)
+        read = document if spelled.origin is None else replace(document, text=spelled.text)
+        sentences = split_sentences(read.text)
+        found = _claims(read, sentences, _candidates(read, sentences, vague))
+        claims.append(found if spelled.origin is None else [_respelled(c, spelled, document.text) for c in found])
     return claims
+
+
+def _respelled(claim: Claim, spelled: Spelled, text: str) -> Claim:
+    """A claim read on the spelled-out text, with its quotes back on the document's own text."""
+    start, end = spelled.start(claim.start), spelled.end(claim.end)
+    alts = tuple(
+        Quote(text[spelled.start(q.start) : spelled.end(q.end)], spelled.start(q.start), spelled.end(q.end)) for q in claim.alt_quotes
+    )
+    return replace(claim, quote=text[start:end], start=start, end=end, alt_quotes=alts)
 
 
 def _candidates(document: Document, sentences: list[Sentence], vague: str) -> list[_Candidate]:
@@ -263,6 +276,9 @@ def _claims(document: Document, sentences: list[Sentence], candidates: list[_Can
         last_end = sentence.end
     claims = _dated_by_dateline([f.claim for f in found], document, reference, sentences)
     claims = _own_voice(claims, outlet_names(document))
+    body = own_body(document)
+    if body is not None:
+        claims = _body_voice(claims, body, claimant_key(body, memory))
     titles = [(c.sentence.start, c.sentence.end) for c in candidates if c.title]
     direct = {(c.start, c.end, c.claimant_key, c.figure_low): f.direct for c, f in zip(claims, found)}
     folded = _fold_back_references(_fold_titles(claims, titles), found, document.text)
@@ -354,6 +370,20 @@ def _own_voice(claims: list[Claim], outlets: list[str]) -> list[Claim]:
             claim = replace(claim, claimant=AUTHOR, claimant_key=AUTHOR, claim_date=None, via=None)
         if claim.via and is_outlet(claim.via, outlets):
             claim = replace(claim, via=None)  # "told AFP" in an AFP story
+        mine.append(claim)
+    return mine
+
+
+def _body_voice(claims: list[Claim], body: str, key: str) -> list[Claim]:
+    """A body's own publication (a UN mission's update, a rights group's report, a ministry's
+    statement): its own voice is that body, and what the body says in it is dated by the
+    document, as an author's own claims are."""
+    mine = []
+    for claim in claims:
+        if claim.claimant_key == AUTHOR:
+            claim = replace(claim, claimant=body, claimant_key=key)
+        if claim.claimant_key == key:
+            claim = replace(claim, claim_date=None, claim_date_note=None)
         mine.append(claim)
     return mine
 
