@@ -385,7 +385,7 @@ def _with_intermediary(sentence: str, verb: re.Match[str], found: Attribution, m
             return Attribution(found.claimant, found.claimant_key, target, found.anchor)
     quoted = re.match(r"\s*,?\s*(?:was\s+)?quoted\s+by\s+", sentence[verb.end() :])
     quoting = re.search(r"\bquoted\s+(?P<source>[^,;:]+?)\s+as\s+saying\b", sentence)
-    if quoting:  # "IRNA quoted a police commander as saying ..." -> the commander, via IRNA
+    if quoting and quoting.start() <= verb.start():  # "X reported ..., and quoted Y as saying ...": Y's only after  # "IRNA quoted a police commander as saying ..." -> the commander, via IRNA
         source = _make(quoting.group("source"), memory, anchor=found.anchor)
         if source is not None:
             via = subject_before(sentence, quoting.start())

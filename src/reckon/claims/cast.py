@@ -49,6 +49,7 @@ ORG_HEADS = frozenset(
     secretariat parliament assembly tribunal panel inquiry mechanism crescent helmets syndicate
     collective league board forum bloc campaign trust initiative project lab laboratory""".split()
 )
+ORG_HEADS = ORG_HEADS | {w + "s" for w in ORG_HEADS if w.endswith(("committee", "council", "union", "network", "association", "group"))}
 _OPENERS = frozenset(
     """the a an in on at by for from after before during since last this that then when while as but
     and so yet until early late according meanwhile however separately also asked breaking its their
@@ -216,8 +217,8 @@ class Cast:
     def _merge_short_forms(self) -> None:
         """"Civil Defence" named apart from "Sahlan Civil Defence": one body, the fuller name."""
         for entity in list(self.entities):
-            if entity.kind != "org" or len(entity.name.split()) < 2:
-                continue
+            if entity.kind != "org" or (len(entity.name.split()) < 2 and entity.name.lower() not in ORG_HEADS):
+                continue  # "the Mission" after "UN Human Rights Monitoring Mission" is one body too
             fuller = [e for e in self.entities if e is not entity and e.kind == "org" and e.name.endswith(" " + entity.name)]
             if len(fuller) == 1:
                 fuller[0].aliases |= entity.aliases | {entity.name}
@@ -648,7 +649,9 @@ def _fits(words: list[str], entity: Entity, described: frozenset[str]) -> bool:
     if head in _NGO_HEADS:
         if own & {"state", "military"} and not described & {"state", "military"}:
             return False  # "a group" is not a ministry or an army
-        return head in heads or (bool(described & own) if described else bool(own & {"monitor", "medical", "legal", "rescue"}))
+        if heads & {"hospital", "clinic", "centre", "center", "complex"}:
+            return False  # nor a hospital
+        return head in heads or (bool(described & own) if described else not own & {"state", "military", "media"})
     if head in _MONITOR_HEADS:
         return head in heads or ("monitor" in own and not own & {"state", "military"})
     return False

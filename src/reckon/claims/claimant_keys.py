@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from reckon.claims.cast import ORG_HEADS, Entity
+from reckon.claims.cast import ORG_HEADS, Entity, body_of_role
 from reckon.claims.claimants import UMBRELLA_KEYS, canonical_claimant, known_claimant, speaks_for, specific_body
 from reckon.claims.memory import MentionMemory
 from reckon.claims.phrases import ANAPHOR, DESCRIPTOR
@@ -88,6 +88,13 @@ def claimant_key(name: str, memory: MentionMemory) -> str:
     if key in UMBRELLA_KEYS:
         return specific_body(body if body else named) or key
     return key
+
+
+def speaker_key(name: str, role: str | None, memory: MentionMemory) -> str:
+    """A labelled speaker's key (a transcript's "DANIELA ROSSETTI, HEAD OF MISSION:"): the body
+    the role speaks for, else the speaker."""
+    body = body_of_role(role) if role else None
+    return _body_key(body, memory) if body else claimant_key(name, memory)
 
 
 def _specific_body(name: str, memory: MentionMemory) -> str | None:

@@ -22,7 +22,7 @@ from itertools import islice
 
 from reckon.claims.attribution import Attribution, attribute, publisher_of
 from reckon.claims.cast import Cast, Entity
-from reckon.claims.claimant_keys import claimant_key, resolve_entity
+from reckon.claims.claimant_keys import claimant_key, resolve_entity, speaker_key
 from reckon.claims.categories import Reading, read_figure
 from reckon.claims.claimants import AUTHOR
 from reckon.claims.conventions import vague_table
@@ -36,6 +36,7 @@ from reckon.claims.model import Claim, Quote
 from reckon.claims.outlet import is_outlet, outlet_names, own_body
 from reckon.claims.sentences import Sentence, has_quantity, headlines, may_hold_claim, split_sentences
 from reckon.claims.phrases import sentence_subject, subject_before
+from reckon.claims.transcript import speaker_labels
 from reckon.claims.stance import (
     dismissal_in,
     dispute_in,
@@ -250,8 +251,18 @@ def _claims(document: Document, sentences: list[Sentence], candidates: list[_Can
     previous = (0, 0)  # where the previous sentence's claims sit in ``found``
     agent: Attribution | None = None  # the last body a figure was "published by", for "it stood at N"
     last_end = 0
+    labels = speaker_labels(document.text)  # a transcript's "NAME, ROLE:" paragraphs
+    asking: str | None = None  # the outlet of a journalist's question being read
     for index, sentence in enumerate(sentences):
-        quotation = quotation_continues(quotation, document.text[last_end : sentence.start], sentence.text)
+        gap = document.text[last_end : sentence.start]
+        quotation = quotation_continues(quotation, gap, sentence.text)
+        label = labels.get(sentence.start)
+        if label is not None:
+            asking = label.outlet if label.question else None
+            speaker = Attribution(label.name + (f", {label.role}" if label.role else ""), speaker_key(label.name, label.role, memory))
+            quotation = None if label.question or label.chair else Quotation(speaker, quoted=False, started=True)
+        elif "\n" in gap:
+            asking = None
         candidate = by_start.get(sentence.start)
         before = len(found)
         memory.position = sentence.start
@@ -266,6 +277,10 @@ def _claims(document: Document, sentences: list[Sentence], candidates: list[_Can
             if speaker is None and _TOTAL_CONTINUES.match(sentence.text):
                 speaker = last_voice([f.claim for f in found[-6:]]) or agent  # "On Monday it stood at 11,042 dead": the toll last quoted
             found.extend(_sentence_claims(document, candidate, memory, speaker, reference))
+            if asking:  # "QUESTION (Dovrin Herald): the regional authorities say 14 ...": through the journalist
+                for item in found[before:]:
+                    if item.claim.claimant_key != AUTHOR and item.claim.via is None:
+                        item.claim = replace(item.claim, via=asking)
         else:
             _mark_disputes_back(sentence.text, found, previous, memory)
         previous = (before, len(found))

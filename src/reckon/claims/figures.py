@@ -94,8 +94,23 @@ def find_figures(text: str, *, vague: str = "reckon") -> list[Figure]:
         for m in NUMERAL.finditer(text)
         if _is_count(text, m.start(), m.end()) and not any(s < m.end() and m.start() < e for s, e in taken)
     ]
-    figures = _join_ranges(text, numerals) + vague_figures + _zeros(text)
-    return sorted(figures, key=lambda f: f.start)
+    figures = sorted(_join_ranges(text, numerals) + vague_figures + _zeros(text), key=lambda f: f.start)
+    return _without_bracketed_repeats(text, figures)
+
+
+def _without_bracketed_repeats(text: str, figures: list[Figure]) -> list[Figure]:
+    """"twenty-six (26) terrorists", "nine (9) were wounded": the digits in brackets repeat
+    the words before them; one figure."""
+    kept: list[Figure] = []
+    for figure in figures:
+        before = kept[-1] if kept else None
+        if (
+            before is not None and (before.low, before.high) == (figure.low, figure.high)
+            and re.fullmatch(r"\s*\(", text[before.end : figure.start]) and text[figure.end : figure.end + 1] == ")"
+        ):
+            continue
+        kept.append(figure)
+    return kept
 
 
 _ZERO = re.compile(

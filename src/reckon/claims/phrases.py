@@ -200,6 +200,8 @@ def _drop_trailing_verb(name: str) -> str:
 def _drop_leading_phrase(subject: str) -> str:
     # "For instance United States ...", "While the authorities": keep from the name
     words = subject.split()
+    if words and words[0].lower() in ("our", "my"):
+        return subject  # "our Office": the document's own voice
     while len(words) > 1 and words[0].lower() in _SUBORDINATORS:
         words = words[1:]
     if len(words) > 2 and words[0].lower() in _TIME_OPENERS:
