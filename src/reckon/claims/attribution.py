@@ -209,10 +209,26 @@ def _list_source(colon: str, memory: MentionMemory) -> Attribution | None:
     if agent:
         name = noun_phrase_after(colon, agent.end())
         return _make(name, memory, anchor=agent.end()) if name and plausible_claimant(name) else None
+    owned = _OWNED_LIST.search(colon)  # "the White Shield's figures for the week were as follows:"
+    if owned and plausible_claimant(owned.group("np")):
+        return _make(_possessor(owned.group("np")), memory, anchor=owned.end())
+    gave = None
+    for gave in _GAVE_LIST.finditer(colon):  # the main verb: "The report, published on X, gave the following breakdown:"
+        pass
+    if gave:
+        subject = subject_before(colon, gave.start())
+        if subject and not _FIRST_PERSON.match(subject):
+            return _make(subject, memory, anchor=gave.end())
     subject = sentence_subject(colon)
     if subject is None or _FIRST_PERSON.match(subject[1]):
         return None
     return _make(subject[1], memory, anchor=subject[0])
+
+
+_OWNED_LIST = re.compile(
+    r"(?P<np>(?:[Tt]he\s+)?(?:[\w-]+\s+){0,4}?[\w-]+)['’]s?\s+(?:[\w-]+\s+)?(?:figures|breakdown|list|toll|tally|count|data|numbers|results)\b"
+)
+_GAVE_LIST = re.compile(r"\b(?:gave|gives|provided|provides|listed|lists|published|released|issued|offered|shared|presented|posted)\b")
 
 
 def speaker_of_closing(sentence: str, close: int, memory: MentionMemory) -> Attribution | None:

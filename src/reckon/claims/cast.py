@@ -47,7 +47,8 @@ ORG_HEADS = frozenset(
     centre center foundation federation authority department directorate governorate news radio tv
     television press times post tribune herald gazette journal daily voice channel guard guards corps
     secretariat parliament assembly tribunal panel inquiry mechanism crescent helmets syndicate
-    collective league board forum bloc campaign trust initiative project lab laboratory""".split()
+    collective league board forum bloc campaign trust initiative project lab laboratory column battalion
+    regiment""".split()
 )
 ORG_HEADS = ORG_HEADS | {w + "s" for w in ORG_HEADS if w.endswith(("committee", "council", "union", "network", "association", "group"))}
 _OPENERS = frozenset(
@@ -202,6 +203,8 @@ class Cast:
 
     entities: list[Entity] = field(default_factory=list)
     _index: tuple | None = field(default=None, repr=False)  # (mentions counted, sorted (offset, entity number))
+    administrations: bool = False  # the text speaks of a regional administration: a governor's body is one
+    army: str = "military"  # what the text calls its armed forces ("army" when it says so), for "a military source"
 
     @classmethod
     def read(cls, text: str) -> Cast:
@@ -209,6 +212,8 @@ class Cast:
         header = _HEADER.match(text)  # the seed format's " date YYYY-MM-DD " opening
         if header:
             text = " " * header.end() + text[header.end() :]
+        cast.administrations = bool(_ADMINISTRATION.search(text))
+        cast.army = "army" if _ARMY.search(text) else "military"
         for start, tokens in _joined(text, _RUN.finditer(text)):
             cast._take(text, start, tokens)
         cast._merge_short_forms()
@@ -598,8 +603,14 @@ def _epithet(description: str) -> set[str]:
     return set(words) - {"the", "a", "an", "its", "their", "known", "as", "calling", "itself"}
 
 
+_ADMINISTRATION = re.compile(r"\b(?:regional|oblast|provincial|state|military|district|city)\s+administration\b", re.IGNORECASE)
+_ARMY = re.compile(r"\barmy\b", re.IGNORECASE)
+
+
 def _body(role: str, cast: Cast, position: int) -> str | None:
     body = body_of_role(role)
+    if body and body.endswith(" Governorate") and cast.administrations:
+        body = body.removesuffix("Governorate") + "Administration"  # "Selanka Oblast Governor", then "the regional administration"
     if body and re.fullmatch(r"(?i)its|their", body.strip()):
         owner = cast.last_organisation(position)
         return owner.name if owner else None

@@ -33,6 +33,7 @@ from reckon.claims.memory import MentionMemory
 from reckon.claims.layout import LineReading, label_line, table_rows
 from reckon.claims.ligatures import Spelled, spelled_out
 from reckon.claims.model import Claim, Quote
+from reckon.claims.numbers import numeral_value
 from reckon.claims.outlet import is_outlet, outlet_names, own_body
 from reckon.claims.sentences import Sentence, has_quantity, headlines, may_hold_claim, split_sentences
 from reckon.claims.phrases import sentence_subject, subject_before
@@ -84,6 +85,10 @@ _PERSON_DESCRIPTION = re.compile(
     re.IGNORECASE,
 )
 _COLUMNS = re.compile(r"\S {2,}\S.* {2,}\S")  # a line with cells apart: a table may be near
+# a PDF table's header, cells run together: "Locality Killed Injured"
+_PDF_TABLE_HEADER = re.compile(
+    r"(?im)^[^\n]*\b(?:killed|dead|deaths|injured|wounded)[ \t]+(?:killed|dead|deaths|injured|wounded|missing|arrested|detained)[ \t]*$"
+)
 _QUOTE_BREAK = re.compile(r",\s|;\s|\s[-–—]\s")
 
 
@@ -149,7 +154,8 @@ def _respelled(claim: Claim, spelled: Spelled, text: str) -> Claim:
 def _candidates(document: Document, sentences: list[Sentence], vague: str) -> list[_Candidate]:
     found = []
     titles = headlines(document.text, sentences)
-    rows = table_rows(document.text) if _COLUMNS.search(document.text) else {}
+    rows = table_rows(document.text) if _COLUMNS.search(document.text) or _PDF_TABLE_HEADER.search(document.text) else {}
+    line_before: LineReading | None = None  # the label line just before, for "Of whom children: 1,204"
     carried: Reading | None = None  # the last claim just before, for "Among them are ..."
     context: Reading | None = None  # the last claim read, for "puts the number at 440"
     gap = 0  # sentences without a figure since that claim ("The true toll is higher.")
@@ -157,11 +163,15 @@ def _candidates(document: Document, sentences: list[Sentence], vague: str) -> li
         alone = document.text[sentence.end : sentence.end + 1] in ("\n", "") and (
             sentence.start == 0 or document.text[sentence.start - 1] == "\n"
         )
-        laid_out = _laid_out(sentence, rows, vague) if alone else None
+        laid_out = _laid_out(sentence, rows, vague, line_before) if alone else None
         if laid_out is not None:  # a label line or a table row
             found.append(_Candidate(sentence, laid_out))
             carried, gap = None, 0
+            if laid_out:
+                last = laid_out[-1][1]
+                line_before = LineReading(last.category, last.subgroup, last.place)
             continue
+        line_before = None
         if sentence.start in titles:
             if may_hold_claim(sentence.text):
                 found.append(_Candidate(sentence, _read(sentence.text, vague), title=True))
@@ -185,20 +195,32 @@ def _candidates(document: Document, sentences: list[Sentence], vague: str) -> li
     return found
 
 
-def _laid_out(sentence: Sentence, rows: dict[int, list[LineReading | None]], vague: str) -> list[tuple[Figure, Reading]] | None:
+def _laid_out(
+    sentence: Sentence, rows: dict[int, list[LineReading | None]], vague: str, line_before: LineReading | None = None
+) -> list[tuple[Figure, Reading]] | None:
     """The figures of a table row or a "Label: number" line, read by their column or label."""
     columns = rows.get(sentence.start)
     if columns is not None:
-        figures = [f for f in find_figures(sentence.text, vague=vague) if f.qualifier == "exact"]
+        figures = _cell_figures(sentence.text)
         cells = figures[-len(columns) :] if len(figures) >= len(columns) else []
         return [(f, _line_reading(c)) for f, c in zip(cells, columns) if c is not None]
     broken = re.search(r"\([^)]*\n[^)]*\)", sentence.text)  # "(as of 23\nNovember)": a PDF line break
-    label = label_line(sentence.text.replace("\n", " ")) if ":" in sentence.text or "\n" not in sentence.text or broken else None
+    label = label_line(sentence.text.replace("\n", " "), line_before) if ":" in sentence.text or "\n" not in sentence.text or broken else None
     if label is None:
         return None
     offset, reading = label
     figures = [f for f in find_figures(sentence.text, vague=vague) if f.number_start == offset]
     return [(f, _line_reading(reading)) for f in figures] or None
+
+
+def _cell_figures(row: str) -> list[Figure]:
+    """The numbers of a table row, one per cell ("Total 94 250" is 94 and 250, not 94,250)."""
+    figures = []
+    for cell in re.finditer(r"(?<!\S)\d[\d,.]*(?!\S)", row):
+        value = numeral_value(cell.group())
+        if value is not None:
+            figures.append(Figure(value, value, "exact", cell.start(), cell.end(), cell.start(), cell.end()))
+    return figures
 
 
 def _line_reading(reading: LineReading) -> Reading:

@@ -140,9 +140,13 @@ class MentionMemory:
             return self.acronyms[bare]
         if re.fullmatch(r"[A-Z][\w-]+", bare):
             for known in reversed(self.names):
-                if known.endswith(" " + bare) and len(known.split()) <= 4:
-                    return known
+                if known.endswith(" " + bare) and len(known.split()) <= 4 and not re.search(r"\s(?:in|of|for|at|from)\s", known):
+                    return known  # "Keel" is "Arun Keel"; "Hallen" is not "Politicians in Hallen"
         return name
+
+    def military_body(self) -> str:
+        """What the text calls the armed forces ("army" or "military"), for "a military source"."""
+        return self.cast.army
 
     def body_of(self, person: str) -> str | None:
         """The organisation a person was introduced as speaking for, if any."""

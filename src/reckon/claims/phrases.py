@@ -68,7 +68,7 @@ _NP_STOP = re.compile(
 _OTHER_NAME = re.compile(r",\s+(?:also\s+)?(?:known\s+as|which\s+calls\s+itself|calling\s+itself)\s+[^,;:]{1,60},\s*$")
 _PARTICIPLE_APPOSITION = re.compile(
     r"(?<=[\w)’'])\s*,\s+(?:formed|founded|based|set\s+up|created|backed|run|led|funded|established|made\s+up|"
-    r"composed|headed|chaired|staffed)\b[^;:“”\"]{0,120},\s*$"
+    r"composed|headed|chaired|staffed|published|released|issued|posted)\b[^;:“”\"]{0,120},\s*$"
 )
 _SUBJECT_REACH = 240  # characters read leftwards from a verb to find its subject
 _SUBORDINATORS = {"while", "as", "although", "though", "but", "and", "yet", "so", "even", "if", "when", "since", "because", "however", "meanwhile", "instead", "thus", "also", "then", "still", "now"}
@@ -141,6 +141,9 @@ def subject_before(sentence: str, verb_start: int) -> str | None:
     else:
         return None
     subject = _drop_leading_phrase(re.sub(r"^[-•*·–—]\s+", "", subject))
+    pair = _FIRST_OF_PAIR.search(prefix)
+    if pair and prefix.endswith(subject):  # "residents and a local resistance group said": the first named
+        return pair.group("first")
     subject = re.sub(r"^(?:the\s+)?(?:figures?\s+|toll\s+|numbers?\s+)?(?:published|released|issued|announced|given|compiled)\s+by\s+", "", subject)
     owned = re.match(r"^(?:a|the|which|this|that)\s+(?:figure|number|toll|claim|tally|count|estimate)s?\s+(?:that\s+)?(?P<rest>.+)$", subject, re.I)
     if owned:  # "a figure the government denied" -> "the government"
@@ -152,6 +155,12 @@ def subject_before(sentence: str, verb_start: int) -> str | None:
     if record:  # "Its latest update reported 59 injured": the owner of the update speaks
         subject = _POSSESSIVE_PRONOUNS[record.group(1).lower()]
     return subject if plausible_claimant(subject) else None
+
+
+_FIRST_OF_PAIR = re.compile(
+    r"(?:^|,\s+)(?P<first>(?:local\s+|some\s+|the\s+)?(?:residents|witnesses|activists|villagers|doctors|medics|officials|relatives|"
+    r"survivors|rescuers|volunteers|neighbou?rs|families|mourners|elders)(?:\s+in\s+[A-Z][\w-]*)?)\s+and\s+(?:a|an|the|other|several|local)\s+[^,;:]{2,60}$"
+)
 
 
 def subject_after(sentence: str, verb: re.Match[str]) -> str | None:
@@ -181,11 +190,20 @@ def noun_phrase_after(sentence: str, position: int) -> str | None:
     )
     stop = _NP_STOP.search(rest)
     name = rest[: stop.start()] if stop else rest
+    staff = _STAFF_THEN_BODY.match(rest) if stop else None
+    if staff:  # "officials at the Al-Wafa Medical Complex": the body they work at
+        name = staff.group()
     paren = re.match(r"\s*\([A-Z][A-Za-z.’' /-]{0,39}\)", rest[len(name) :])
     if paren:  # keep an acronym in brackets: "the Veloria Watch (VW)"
         name += paren.group()
     name = _drop_trailing_verb(name.strip())
     return name if name and len(name.split()) <= 12 else None
+
+
+_STAFF_THEN_BODY = re.compile(
+    r"^\s*(?:(?:a|an|the|two|three|several)\s+)?(?:[\w-]+\s+)?(?:officials?|doctors?|staff|sources?|workers|medics|nurses|surgeons?)\s+"
+    r"(?:at|from|in)\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s+){0,5}[A-Z][\w’'-]*"
+)
 
 
 def _drop_trailing_verb(name: str) -> str:
