@@ -150,3 +150,57 @@ def test_a_governor_speaks_for_the_administration_the_text_names(claims_in):
 def test_a_country_name_is_not_expanded_to_a_phrase_ending_in_it(claims_in):
     found = claims_in("Politicians in Hallen disagree. Hallen has acknowledged holding 300 detainees.")
     assert found[0].claimant_key == "Hallen"
+
+
+# --- who: subjects as news writes them ------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("body", "key"),
+    [
+        ("The Castrel Families Committee, a grassroots group that has documented attacks since April, said 11 of the dead were boys.",
+         "Castrel Families Committee"),
+        ("The People's Defence Column (PDC) that controls the area put the toll higher, at 71.", "People's Defence Column"),
+        ("The fighting follows the killings in Pellin, which Human Rights Watch said on Wednesday had left at least 120 civilians dead.",
+         "Human Rights Watch"),
+        ("Veloria's federal Human Rights Commission, a state-funded but nominally independent body, said on Thursday that at least 600 civilians had been detained.",
+         "Human Rights Commission"),
+        ("A doctor at the Castrel General Hospital, reached by our correspondent on Monday evening, said the hospital had received six bodies.",
+         "Castrel General Hospital"),
+        ("In the past 24 hours, hospitals received 58 martyrs, the directorate said, describing the strikes.", "directorate"),
+        ("The figures of the committees are lower than those of the Pellin State Ministry of Health, which this week put the number of civilians killed at 1,702.",
+         "Pellin State Ministry of Health"),
+        ("The Castrel Observatory counts them every day. The Observatory's overall toll since 2 June now stands at 3,301.", "Castrel Observatory"),
+        ("By the Castrel Observatory's count, 1,587 of the dead are children.", "Castrel Observatory"),
+        ("A member of parliament, Ivo Brandt, made this claim in a television interview, saying that at least 2,500 fighters had been killed.",
+         "Ivo Brandt"),
+        ("The group found that at least 120 people were killed. Local elders who buried the dead believe the real number is between 180 and 200.",
+         "elders"),
+        ("A review by the Ministry of Defence has established that 12 civilians lost their lives in the crossfire.", "Ministry of Defence"),
+        ("The Castrel Observatory is based abroad. The ministry reported 1,240 deaths, compared with the Observatory's 440.", "Castrel Observatory"),
+        ('Claim 1: "The Castrel health office has counted more than 4,000 dead."', "Castrel health office"),
+    ],
+)
+def test_subjects_as_news_writes_them(claims_in, body, key):
+    assert claims_in(body)[-1].claimant_key == key
+
+
+def test_a_part_of_the_dead_continues_the_account_before_it(claims_in):
+    found = claims_in("The toll has risen to 14, Governor Ana Lind of Pellin reported.\n\nTwo children are among the dead.")
+    assert [c.claimant_key for c in found] == [found[0].claimant_key] * 2 and found[0].claimant_key != "author"
+
+
+def test_according_to_a_statement_opens_a_paragraph_it_reports(claims_in):
+    found = claims_in(
+        "The Information Unit of the Veloria State Council released a statement on Monday.\n\n"
+        "According to the statement, fighters had gathered in the village. The air force struck the camp, and 26 fighters were found dead."
+    )
+    assert [(c.figure_low, c.claimant_key) for c in found] == [(26, "Veloria State Council")]
+
+
+def test_the_statement_is_the_issuers_not_the_last_speaker(claims_in):
+    found = claims_in(
+        "In a statement issued this afternoon, the Veloria Information Service said 38 civilians were killed. "
+        "It rejected the figure of 1,240 deaths released by the Pellin Health Bureau. "
+        "According to the statement, the attack killed 214 soldiers."
+    )
+    assert [(c.figure_low, c.claimant_key) for c in found][-1] == (214, "Veloria Information Service")

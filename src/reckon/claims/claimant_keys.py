@@ -26,8 +26,11 @@ _OWNED = re.compile(
     r"most\s+recent\s+|final\s+|field\s+|media\s+|information\s+|press\s+|so-called\s+|regional\s+|local\s+|"
     r"general\s+|central\s+|military\s+|human\s+rights\s+|health\s+|foreign\s+|main\s+|daily\s+|weekly\s+)*"
     r"(?P<unit>list|figures?|count|tally|toll|report|statement|data|records?|estimates?|command|office|team|unit|"
-    r"department|wing|spokes(?:man|woman|person)|bulletin|update|account|total|intelligence|ministry|branch|arm|"
-    r"cent(?:re|er)|directorate|newspaper|mouthpiece(?:\s+newspaper)?)(?:\s+in\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)?$",
+    r"department|wing|spokes(?:man|woman|person)|bulletin|update|account|total|(?<=['’]s\s)(?:[\w-]+\s+){0,2}?(?:intelligence|"
+    r"ministry|branch|arm|cent(?:re|er)|directorate|newspaper|mouthpiece(?:\s+newspaper)?)|(?<=['’]\s)(?:[\w-]+\s+){0,2}?(?:intelligence|"
+    r"ministry|branch|arm|cent(?:re|er)|directorate|newspaper)|(?<=^its\s|^Its\s)(?:[\w-]+\s+){0,2}?(?:ministry|newspaper|intelligence|"
+    r"branch|wing)|(?<=^their\s|^Their\s)(?:[\w-]+\s+){0,2}?(?:ministry|newspaper|intelligence|branch|wing))"
+    r"(?:\s+in\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)?$",
     re.IGNORECASE,
 )
 _STAFF_AT = re.compile(
@@ -145,13 +148,15 @@ def resolve_entity(name: str, memory: MentionMemory) -> Entity | None:
     mention = " ".join(name.split()).strip(" ,.;:")
     if _PRONOUN.match(mention):
         return memory.topic(mention)
-    if _RECORD.match(mention):  # "the statement", "the report": the body last speaking
+    if _RECORD.match(mention):  # "the statement", "the report": the body that issued it, else the last speaking
+        if memory.issuer is not None and re.search(r"statement", mention, re.IGNORECASE):
+            return memory.issuer
         return memory.last_speaker()
     owned = _OWNED.match(mention)
     if owned:  # "the ministry's list", "the Brigades' field command", "its information team": the owner
         owner = owned.group("owner")
         entity = memory.topic("it") if re.fullmatch(r"(?i)its|their", owner) else resolve_entity(owner, memory)
-        unit = owned.group("unit").lower()
+        unit = owned.group("unit").lower().split()[-1]
         if entity is not None and entity.kind == "org" and unit in ("command", "office", "team", "unit", "department", "wing", "intelligence", "branch", "directorate"):
             entity.epithets.add(unit)  # later "the command" is the same body
         if entity is not None:

@@ -78,6 +78,13 @@ _ISSUED = re.compile(
     r"\b(?:issued|released|published|put\s+out|gave|read\s+out|posted)\s+(?:a|an|its|the|their)\s+(?:[\w-]+\s+)?"
     r"(?:statement|report|update|list|bulletin|figures|overview|communiqu[eé])\b"
 )
+_IN_A_STATEMENT = re.compile(r"\b(?:in|via|through)\s+(?:a|an|its|their)\s+(?:[\w-]+\s+){0,2}(?:statement|communiqu[eé]|press\s+release)\b", re.IGNORECASE)
+_AMONG_THE_DEAD = re.compile(
+    r"^\W*(?:[\w-]+\s+){1,3}(?:were|are|was|is)\s+(?:also\s+)?among\s+(?:the\s+)?(?:dead|killed|victims|injured|wounded|detained|missing)\b",
+    re.IGNORECASE,
+)
+_HAS_SPEECH = re.compile(r"\b(?:said|says|told|reported|according\s+to|announced|stated)\b", re.IGNORECASE)
+_ACCORDING_OPENING = re.compile(r"^\W*According\s+to\s+(?:the\s+|its\s+|their\s+)?[^,]{2,80},")
 _PERSON_DESCRIPTION = re.compile(
     r"^(?:a|an|one|the)\s+(?:[\w-]+\s+){0,2}?(?:resident|witness|doctor|nurse|medic|relative|man|woman|mother|father|"
     r"survivor|volunteer|source|deacon|priest|imam|teacher|student|farmer|driver|worker|journalist|activist|lawyer|"
@@ -99,6 +106,7 @@ class _Candidate:
     sentence: Sentence
     readings: list[tuple[Figure, Reading]]
     title: bool = False  # a headline, standfirst, subheading or key point
+    part: bool = False  # counts within the figures before it ("Two children are among the dead.")
 
 
 def extract_claims(document: Document, *, vague: str = "reckon") -> list[Claim]:
@@ -187,7 +195,7 @@ def _candidates(document: Document, sentences: list[Sentence], vague: str) -> li
         gap = 0
         subset = subset or (carried is not None and _PART_OF_THEM.search(sentence.text) is not None)
         readings = _read(sentence.text, vague, carried if subset else None, context)
-        found.append(_Candidate(sentence, readings))
+        found.append(_Candidate(sentence, readings, part=subset or _AMONG_THE_DEAD.match(sentence.text) is not None))
         carried = next((r for _, r in reversed(readings) if r.category != "scope"), None)
         context = carried or context
         if carried is not None and i + 1 < len(sentences) and "\n" in document.text[sentence.end : sentences[i + 1].start]:
@@ -296,6 +304,8 @@ def _claims(document: Document, sentences: list[Sentence], candidates: list[_Can
             speaker = quotation.speaker if quotation else None
             if speaker is None and CONTINUES_ACCOUNT.match(sentence.text) and "\n" not in document.text[last_end : sentence.start]:
                 speaker = last_voice([f.claim for f in found[previous[0] : previous[1]]])  # "A further 230 were injured."
+            if speaker is None and candidate.part and not _HAS_SPEECH.search(sentence.text):
+                speaker = last_voice([f.claim for f in found[-6:]])  # "Two children are among the dead." after the governor's toll
             if speaker is None and _TOTAL_CONTINUES.match(sentence.text):
                 speaker = last_voice([f.claim for f in found[-6:]]) or agent  # "On Monday it stood at 11,042 dead": the toll last quoted
             found.extend(_sentence_claims(document, candidate, memory, speaker, reference))
@@ -310,6 +320,11 @@ def _claims(document: Document, sentences: list[Sentence], candidates: list[_Can
         _remember_topics(memory, sentence, [f.claim for f in found[before:]])
         agent = publisher_of(sentence.text, memory) or agent  # "the number published every day by the ministry"
         quotation = quotation_after(quotation, sentence.text, memory, reference)
+        opening = _ACCORDING_OPENING.match(sentence.text) if quotation is None else None
+        if opening:  # "According to the statement, ...": the rest of the paragraph reports it too
+            source = attribute(sentence.text, opening.end(), opening.end(), memory, None)[0]
+            if source.claimant_key != AUTHOR:
+                quotation = Quotation(replace(source, anchor=None), quoted=False, started=True)
         last_end = sentence.end
     claims = _dated_by_dateline([f.claim for f in found], document, reference, sentences)
     claims = _own_voice(claims, outlet_names(document))
@@ -567,6 +582,10 @@ def _remember_topics(memory: MentionMemory, sentence: Sentence, claims: list[Cla
         issuer = resolve_entity(memory.subject[1], memory)
         if issuer is not None and issuer.kind == "org":
             memory.speakers.append(issuer)  # "According to the statement, ..." is its
+            memory.issuer = issuer
+    elif _IN_A_STATEMENT.search(sentence.text):  # "In a statement issued this afternoon, the Service said ..."
+        issuer = next((e for c in claims if c.claimant_key != AUTHOR and (e := resolve_entity(c.claimant, memory)) is not None and e.kind == "org"), None)
+        memory.issuer = issuer or memory.issuer
     subject = memory.cast.first_in(sentence.start, sentence.end)
     if subject is None and memory.subject is not None and _PERSON_DESCRIPTION.match(memory.subject[1]):
         subject = Entity(memory.subject[1], "person", described_only=True)  # "A resident said ...", then "he said"

@@ -46,6 +46,7 @@ _CALENDAR = re.compile(
     r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|"
     r"June|July|August|September|October|November|December)\s*)+"
 )
+_SUB_NATIONAL = re.compile(r"\b(?:regional|provincial|state|local|municipal|city|district|county|oblast)\b", re.IGNORECASE)
 _NAMED_BODIES = {"ministry", "committee", "council", "office", "agency", "commission", "mission", "party", "union", "network", "coalition", "institute", "monitor", "association", "clinic", "hospital", "court", "government", "police"}
 
 
@@ -64,6 +65,7 @@ class MentionMemory:
     subject: tuple[int, str] | None = None  # the current sentence's subject: where it ends, and its words
     speakers: list[Entity] = field(default_factory=list)  # claimants so far, in order ("the statement" is the last one's)
     made: dict = field(default_factory=dict)  # attributions made for the current sentence, by verb and subject
+    issuer: Entity | None = None  # the body last said to issue a statement ("the statement" is its)
 
     def remember(self, text: str) -> None:
         if "(" in text:
@@ -101,7 +103,7 @@ class MentionMemory:
         extra = [n for _, n in sorted([(before.find(n), n) for n in extra] + bodies)]
         return MentionMemory(
             self.names + extra, self.acronyms, self.roles, self.labels, self.opposition, self.cast, self.position,
-            self.topics, self.subject, self.speakers, self.made,
+            self.topics, self.subject, self.speakers, self.made, self.issuer,
         )
 
     def add(self, name: str, label: str | None = None) -> None:
@@ -129,6 +131,8 @@ class MentionMemory:
                 if name in self.opposition:
                     return name
                 continue  # "the opposition" is a body the text called opposition, not any organisation
+            if word in ("government", "authorities", "administration") and _SUB_NATIONAL.search(name) and not _SUB_NATIONAL.search(reference):
+                continue  # "the government" is not the regional government
             if _compatible(word, name, self.labels.get(name)):
                 return name
         return None
