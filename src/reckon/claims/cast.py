@@ -212,8 +212,9 @@ class Cast:
         header = _HEADER.match(text)  # the seed format's " date YYYY-MM-DD " opening
         if header:
             text = " " * header.end() + text[header.end() :]
-        cast.administrations = bool(_ADMINISTRATION.search(text))
-        cast.army = "army" if _ARMY.search(text) else "military"
+        lower = text.lower()
+        cast.administrations = "administration" in lower and bool(_ADMINISTRATION.search(lower))
+        cast.army = "army" if "army" in lower and _ARMY.search(lower) else "military"
         for start, tokens in _joined(text, _RUN.finditer(text)):
             cast._take(text, start, tokens)
         cast._merge_short_forms()
@@ -603,8 +604,8 @@ def _epithet(description: str) -> set[str]:
     return set(words) - {"the", "a", "an", "its", "their", "known", "as", "calling", "itself"}
 
 
-_ADMINISTRATION = re.compile(r"\b(?:regional|oblast|provincial|state|military|district|city)\s+administration\b", re.IGNORECASE)
-_ARMY = re.compile(r"\barmy\b", re.IGNORECASE)
+_ADMINISTRATION = re.compile(r"\b(?:regional|oblast|provincial|state|military|district|city)\s+administration\b")  # on lower-cased text
+_ARMY = re.compile(r"\barmy\b")
 
 
 def _body(role: str, cast: Cast, position: int) -> str | None:

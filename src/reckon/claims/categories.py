@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from reckon.claims.figures import Figure
 
@@ -254,7 +255,7 @@ def read_figure(
     the last claim read before this sentence: a total with no category of its own ("puts the
     number at 440", "higher than the 750 announced by Y") counts what that one counted.
     """
-    text = _NOT_CASUALTIES.sub(lambda m: "_" * len(m.group()), sentence)
+    text = _masked(sentence)
     number = text[figure.number_start : figure.number_end]
     right = _right_context(text, figure, next_start)
     left = _left_context(text, figure, previous_end)
@@ -339,10 +340,19 @@ _LABEL = re.compile(
     re.IGNORECASE,
 )
 _PEOPLE_LIST = re.compile(rf"\b({_PEOPLE})(?:,\s+|,?\s+and\s+)(?=(?!among\b|of\b|more\b|others\b)(?:{_PEOPLE})\b)", re.IGNORECASE)
+# the same on lower-cased text (several times faster; capitalised demonyms other than those listed are left out)
+_PEOPLE_LOWER = _PEOPLE.replace("|(?-i:[A-Z][a-z]+(?:ans|is|ese|ites))", "").lower()
+_PEOPLE_LIST_LOWER = re.compile(rf"\b({_PEOPLE_LOWER})(?:,\s+|,?\s+and\s+)(?=(?!among\b|of\b|more\b|others\b)(?:{_PEOPLE_LOWER})\b)")
 _SCOPE_ASIDE = re.compile(
     r"^(\s+[\w-]+)\s+(?:in|across)\s+(?:more\s+than\s+|over\s+|at\s+least\s+|some\s+)?[\d,]+\s+"
     r"(?:cities|towns|provinces|areas|locations|villages|districts)\b"
 )
+
+
+@lru_cache(maxsize=256)
+def _masked(sentence: str) -> str:
+    """The sentence with what is never a casualty figure blanked out (read once per sentence)."""
+    return _NOT_CASUALTIES.sub(lambda m: "_" * len(m.group()), sentence)
 
 
 def _right_context(text: str, figure: Figure, next_start: int) -> str:
@@ -351,10 +361,23 @@ def _right_context(text: str, figure: Figure, next_start: int) -> str:
     if re.search(r"[“\"‘]\s*$", text[max(0, figure.start - 2) : figure.start]):  # 'killed "dozens of rebels" in'
         wide = re.sub(r"^([^“”\"]{0,60})[”\"’]", r"\1", wide)
     wide = re.sub(r"[“\"‘']([\w-]+(?:\s[\w-]+)?)[”\"’']", r" \1 ", wide)
-    wide = _PEOPLE_LIST.sub(r"\1 ", wide)  # "304 men, women and children were killed"
+    if "," in wide or " and " in wide:
+        wide = _people_list_collapsed(wide)  # "304 men, women and children were killed"
     without_aside = _SCOPE_ASIDE.sub(r"\1", _ASIDE.sub(r"\1", wide))  # "45 people, including six children, were killed"
     right = without_aside if without_aside != wide else wide[: max(0, next_start - figure.end)]
     return re.split(r"[;:!?()\[\]“”\"]|\.(?:\s|$)|,\s", right, maxsplit=1)[0]
+
+
+def _people_list_collapsed(text: str) -> str:
+    """"men, women and children" read as "men " (matched on lower-cased text, spans kept)."""
+    lower = text.lower()
+    if len(lower) != len(text):
+        return _PEOPLE_LIST.sub(r"\1 ", text)
+    pieces, last = [], 0
+    for m in _PEOPLE_LIST_LOWER.finditer(lower):
+        pieces.append(text[last : m.end(1)] + " ")
+        last = m.end()
+    return "".join(pieces) + text[last:] if pieces else text
 
 
 _NOT_A_TOLL = re.compile(

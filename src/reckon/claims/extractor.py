@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import multiprocessing
 import re
+import threading
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
@@ -94,7 +95,7 @@ _PERSON_DESCRIPTION = re.compile(
 _COLUMNS = re.compile(r"\S {2,}\S.* {2,}\S")  # a line with cells apart: a table may be near
 # a PDF table's header, cells run together: "Locality Killed Injured"
 _PDF_TABLE_HEADER = re.compile(
-    r"(?im)^[^\n]*\b(?:killed|dead|deaths|injured|wounded)[ \t]+(?:killed|dead|deaths|injured|wounded|missing|arrested|detained)[ \t]*$"
+    r"(?im)\b(?:killed|dead|deaths|injured|wounded)[ \t]+(?:killed|dead|deaths|injured|wounded|missing|arrested|detained)[ \t]*$"
 )
 _QUOTE_BREAK = re.compile(r",\s|;\s|\s[-–—]\s")
 
@@ -128,9 +129,17 @@ def extract_claims_many(
         for batch in batches:
             yield from _extract_batch(batch, vague)
         return
-    with multiprocessing.get_context("spawn").Pool(processes) as pool:
+    with worker_context().Pool(processes) as pool:
         for claims in pool.imap(partial(_extract_batch, vague=vague), batches):
             yield from claims
+
+
+def worker_context() -> multiprocessing.context.BaseContext:
+    """Fork where it is safe (POSIX, no other thread running): a forked worker starts at once with
+    the extractor loaded, where a spawned one imports reckon anew (about half a second)."""
+    if "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("spawn")
 
 
 def _batches(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:

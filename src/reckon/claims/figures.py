@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from reckon.claims.lowered import Lowered
 from reckon.claims.conventions import vague_table
-from reckon.claims.numbers import DIGIT, NUMERAL, numeral_value
+from reckon.claims.numbers import DIGIT, NUMERAL, NUMERAL_LOWER, numeral_value
 
 
 @dataclass(frozen=True)
@@ -89,9 +89,11 @@ def find_figures(text: str, *, vague: str = "reckon") -> list[Figure]:
     vague_figures = _vague_figures(text, vague)
     taken = [(f.start, f.end) for f in vague_figures]  # "several hundred" is not "hundred"
     taken += [(m.start(), m.end()) for m in _ZERO.finditer(text)]
+    lower = text.lower()
+    found = NUMERAL_LOWER.finditer(lower) if len(lower) == len(text) else NUMERAL.finditer(text)
     numerals = [
         m
-        for m in NUMERAL.finditer(text)
+        for m in found
         if _is_count(text, m.start(), m.end()) and not any(s < m.end() and m.start() < e for s, e in taken)
     ]
     figures = sorted(_join_ranges(text, numerals) + vague_figures + _zeros(text), key=lambda f: f.start)

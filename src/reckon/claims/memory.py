@@ -28,6 +28,7 @@ _DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,}(?=,\s|\s*\()")  # "ALDMAR, May 6 (W
 _STATE_BODY = re.compile(r"\b[A-Z][\w]*['’]s\s+(?:government|ministry|authorities|police|army|judiciary|parliament|regime)\b")
 _RIGHTS_BODY = re.compile(r"Rights|Amnesty|Watch|Monitor|HRANA|Hengaw|Observatory|Boroumand|Defenders|Liberties")
 _ROLE_HINT = re.compile(r"[Ss]pokes|[Mm]inister|General")
+_SPOKES_OR_MINISTER = re.compile(r"(?i:spokes(?:man|woman|person)|minister)")
 _TITLE_NAME = re.compile(  # "Interior Minister X Y", "Health Ministry spokesperson X Y"
     r"(?P<role>(?:[A-Z]\w+\s+){0,3}(?:[a-z]\w+\s+){0,1}(?:[Mm]inister|[Ss]pokes(?:man|woman|person)|Prosecutor\s+General|Attorney\s+General))\s+"
     r"(?P<name>[A-Z]\w+(?:\s+[A-Z][\w-]+)+)"
@@ -86,6 +87,8 @@ class MentionMemory:
 
     def _remember_roles(self, text: str) -> None:
         for pattern in (_ROLE_THEN_NAME, _NAME_THEN_ROLE, _TITLE_NAME):
+            if pattern is not _TITLE_NAME and not _SPOKES_OR_MINISTER.search(text):
+                continue  # the two role patterns need one of these words (a cheap test first)
             for m in pattern.finditer(text):
                 body = speaks_for(m.group("role"))
                 if body:
