@@ -14,6 +14,10 @@ Format (see STYLES.md for the reading conventions):
     @place Darvania                    the place when the figure names none
     @ref 2031-05-03                    reference date for relative dates (a dateline); default:
                                        the document's publication date
+    @own UN Human Rights Monitoring Mission in Norvenia
+                                       the document is this body's own publication: its own
+                                       voice (a line without ``by``) is this body, and the
+                                       body's own claims carry no claim date (the document's)
     + <quote> | <figure> | by: <claimant as written> | key: <claimant key> | date: <when>
         | via: .. | place: .. | sub: .. | disputed: .. | alt: <quote> ;; <quote> | nth: 2
         | hedged | tags: a, b | note: ..
@@ -23,7 +27,8 @@ Format (see STYLES.md for the reading conventions):
 "injured 112", "arrested over 12,000", "killed between 40-45", "missing vague 200",
 "scope:cities over 30", "killed up to 20". <when> is YYYY-MM-DD, YYYY-MM, a weekday,
 "yesterday", "today", "last month", a day and month ("May 2", "2 May"), or "none".
-Without ``by`` the claimant is the author. Pattern tags go into the gold ``note`` field.
+Without ``by`` the claimant is the author (the ``@own`` body, where the file names one). Pattern
+tags go into the gold ``note`` field.
 """
 
 from __future__ import annotations
@@ -58,6 +63,7 @@ class FileBlock:
     event: str | None = None
     place: str | None = None
     ref: str | None = None
+    own: str | None = None  # the body whose own publication the document is
     claims: list[tuple[int, str]] = field(default_factory=list)
     nonclaims: list[tuple[int, str]] = field(default_factory=list)
 
@@ -80,6 +86,8 @@ def parse_annotations(path: Path) -> list[FileBlock]:
             block.place = line[7:].strip()
         elif line.startswith("@ref "):
             block.ref = line[5:].strip()
+        elif line.startswith("@own "):
+            block.own = line[5:].strip()
         elif line.startswith("+ "):
             block.claims.append((number, line[2:]))
         elif line.startswith("- "):
@@ -171,8 +179,8 @@ def build_claim(block: FileBlock, text: str, reference: date, line: str, serial:
     for alt in options.get("alt", "").split(";;"):
         if alt.strip():
             find_span(text, alt.strip(), 1)
-    claimant = options.get("by", "author")
-    key = options.get("key") or ("author" if claimant == "author" else None)
+    claimant = options.get("by", block.own or "author")
+    key = options.get("key") or ("author" if claimant == "author" else block.own if claimant == block.own else None)
     if key is None:
         raise GoldError(f"claimant {claimant!r} needs a 'key:'")
     tags = options.get("tags")
@@ -187,7 +195,7 @@ def build_claim(block: FileBlock, text: str, reference: date, line: str, serial:
         "claimant": claimant,
         "claimant_key": key,
         "via": options.get("via"),
-        "claim_date": None if key == "author" else resolve_date(options.get("date"), reference),
+        "claim_date": None if key in ("author", block.own) else resolve_date(options.get("date"), reference),
         "event": block.event,
         "place": options.get("place") or block.place,
         "quote": quote,
@@ -197,7 +205,7 @@ def build_claim(block: FileBlock, text: str, reference: date, line: str, serial:
         "unit": unit,
         "period": options.get("period"),
         "hedged": "hedged" in options,
-        "disputed_by": options.get("disputed"),
+        "disputed_by": block.own if block.own and options.get("disputed") == "author" else options.get("disputed"),
         "alt_quotes": [alt.strip() for alt in options.get("alt", "").split(";;") if alt.strip()],
         "note": note or None,
     }

@@ -47,7 +47,7 @@ _SPEECH = Lowered(
     r"puts?\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,3}?(?:toll|number|figure|count)|"
     r"(?:(?:has|have|had)\s+)?received\s+(?:\w+\s+)?reports?\s+(?:of|that)|accused|accuses|blamed|blames|"
     r"puts\s+the\s+(?:death\s+)?(?:toll|number|figure)|has\s+identified|identified|recorded|"
-    r"believes|believed|shows|showed|show|posted|swears|swore|insists|maintains|maintained|argues|"
+    r"believes|believed|believe|shows|showed|show|posted|swears|swore|insists|maintains|maintained|argues|saying|"
     r"argued|contends|contended|admits|admit|(?:has|have|had)\s+named|puts|estimate|report|"
     r"announce|confirm|claim(?!\s+(?:the\s+)?lives)|quoted|lists|counts|tallies|logged|(?:has|have|had)\s+learned|learnt|"
     r"(?:has|have|had)\s+(?:now\s+|so\s+far\s+|already\s+|also\s+)?(?:named|identified|listed|counted|recorded)|"
@@ -67,7 +67,8 @@ _POSSESSIVE = re.compile(
     r"(?:report|figures?|tally|count|data|estimates?|statement|list|toll|records?|research|investigation|documentation)\b"
 )
 _REPORT_BY = re.compile(
-    r"\b(?:reports?|statements?|tally|count|list|figures?|data|estimates?|investigation)\s+(?:by|from|of|released\s+by|published\s+by)\s+",
+    r"\b(?:reports?|statements?|tally|count|list|figures?|data|estimates?|investigation|review|inquiry|assessment|audit|release|publication)\s+"
+    r"(?:by|from|of|released\s+by|published\s+by)\s+(?!(?:a|the)\s+figure\b)",
     re.IGNORECASE,
 )
 _AUX_BEFORE = re.compile(r"\b(?:were|was|been|be|is|are|being)\s*$", re.IGNORECASE)
@@ -84,10 +85,15 @@ _OWNED_FIGURE = re.compile(
 )
 _OWNED_STATED = re.compile(
     r"(?P<np>(?:[Tt]he\s+)?(?:[\w-]+\s+){0,5}?[\w-]+)['’]s?\s+(?:[\w-]+\s+){0,3}?(?:figure|toll|count|tally|estimate|total)"
-    r"(?:,[^,;]{1,60},)?\s+(?:is|was|stands\s+at|stood\s+at|remains|remained)\s+(?:only\s+|just\s+)?$"
+    r"(?:,[^,;]{1,60},|\s+(?:since|for|in|as\s+of|of)\s+[^,;]{1,30}?)?\s+(?:now\s+|still\s+)?(?:is|was|stands\s+at|stood\s+at|remains|remained|"
+    r"has\s+(?:risen|reached|climbed)\s+to|reached|rose\s+to)\s+(?:only\s+|just\s+|more\s+than\s+|over\s+|at\s+least\s+|about\s+)?$"
 )
 _BY_ACCOUNT = re.compile(
     r"^[^.;]{0,20}?\bby\s+(?P<np>(?:the\s+)?(?:[\w’'-]+\s+){0,4}?[\w’'-]+)['’]s?\s+(?:own\s+)?(?:account|count|tally|figures?|estimate|reckoning)\b"
+)
+_BY_ACCOUNT_OPENING = re.compile(
+    r"^\W*(?:By|According\s+to)\s+(?P<np>(?:the\s+)?(?:[\w’'-]+\s+){0,4}?[\w’'-]+)['’]s?\s+(?:own\s+|latest\s+|official\s+)?"
+    r"(?:account|count|tally|figures?|estimate|reckoning|records?|data)\s*,"
 )
 _EVIDENCE = re.compile(
     r"(?:[\w-]+\s+){0,2}?(?:reports?|witnesses|eyewitnesses|sources|information|evidence|videos?|"
@@ -177,7 +183,20 @@ def attribute(sentence: str, start: int, end: int, memory: MentionMemory, speake
         return [found]
     if speaker is not None:
         return [speaker]
-    return [Attribution(AUTHOR, AUTHOR)]
+    quoted = _inside_quotation(sentence, start, end, memory)
+    return [quoted or Attribution(AUTHOR, AUTHOR)]
+
+
+def _inside_quotation(sentence: str, start: int, end: int, memory: MentionMemory) -> Attribution | None:
+    """A quoted claim nobody outside the quotation makes ('Claim 1: "The health directorate has
+    counted more than 4,000 dead."'): the speaker the quotation itself names."""
+    for q_start, q_end in _quotations(sentence):
+        if q_start <= start and end <= q_end:
+            inner = sentence[q_start + 1 : q_end].rstrip("”\"")
+            found = _speech_subject(inner, start - q_start - 1, end - q_start - 1, memory)
+            if found is not None and found.claimant_key != AUTHOR:
+                return replace(found, anchor=None)
+    return None
 
 
 def speaker_of(sentence: str, memory: MentionMemory) -> Attribution | None:
@@ -209,10 +228,26 @@ def _list_source(colon: str, memory: MentionMemory) -> Attribution | None:
     if agent:
         name = noun_phrase_after(colon, agent.end())
         return _make(name, memory, anchor=agent.end()) if name and plausible_claimant(name) else None
+    owned = _OWNED_LIST.search(colon)  # "the White Shield's figures for the week were as follows:"
+    if owned and plausible_claimant(owned.group("np")):
+        return _make(_possessor(owned.group("np")), memory, anchor=owned.end())
+    gave = None
+    for gave in _GAVE_LIST.finditer(colon):  # the main verb: "The report, published on X, gave the following breakdown:"
+        pass
+    if gave:
+        subject = subject_before(colon, gave.start())
+        if subject and not _FIRST_PERSON.match(subject):
+            return _make(subject, memory, anchor=gave.end())
     subject = sentence_subject(colon)
     if subject is None or _FIRST_PERSON.match(subject[1]):
         return None
     return _make(subject[1], memory, anchor=subject[0])
+
+
+_OWNED_LIST = re.compile(
+    r"(?P<np>(?:[Tt]he\s+)?(?:[\w-]+\s+){0,4}?[\w-]+)['’]s?\s+(?:[\w-]+\s+)?(?:figures|breakdown|list|toll|tally|count|data|numbers|results)\b"
+)
+_GAVE_LIST = re.compile(r"\b(?:gave|gives|provided|provides|listed|lists|published|released|issued|offered|shared|presented|posted)\b")
 
 
 def speaker_of_closing(sentence: str, close: int, memory: MentionMemory) -> Attribution | None:
@@ -295,7 +330,10 @@ def _verb_subjects(sentence: str, subject: tuple[int, str] | None) -> tuple[tupl
             continue  # "its final report", "New reports from the provinces": a noun, not a verb
         if _AUX_BEFORE.search(sentence[: verb.start()]) or _BY_AFTER.match(sentence, verb.end()):
             continue  # passive: "were reported killed", "announced by X"
-        who = subject_before(sentence, verb.start()) or subject_after(sentence, verb) or _coordinated_subject(sentence, verb, subject)
+        if verb.group().lower() == "saying":  # "X made this claim in an interview, saying that ...": the clause's subject
+            who = subject[1] if subject and subject[0] < verb.start() and sentence[: verb.start()].rstrip().endswith(",") else None
+        else:
+            who = subject_before(sentence, verb.start()) or subject_after(sentence, verb) or _coordinated_subject(sentence, verb, subject)
         if who is None or _RECORD_SUBJECT.match(who.split(",")[0].strip()):
             continue  # "The report, released by X, lists ...": the document, not a claimant (X is, by the passive)
         found.append((verb, who))
@@ -385,7 +423,7 @@ def _with_intermediary(sentence: str, verb: re.Match[str], found: Attribution, m
             return Attribution(found.claimant, found.claimant_key, target, found.anchor)
     quoted = re.match(r"\s*,?\s*(?:was\s+)?quoted\s+by\s+", sentence[verb.end() :])
     quoting = re.search(r"\bquoted\s+(?P<source>[^,;:]+?)\s+as\s+saying\b", sentence)
-    if quoting:  # "IRNA quoted a police commander as saying ..." -> the commander, via IRNA
+    if quoting and quoting.start() <= verb.start():  # "X reported ..., and quoted Y as saying ...": Y's only after  # "IRNA quoted a police commander as saying ..." -> the commander, via IRNA
         source = _make(quoting.group("source"), memory, anchor=found.anchor)
         if source is not None:
             via = subject_before(sentence, quoting.start())
@@ -437,7 +475,13 @@ def _possessive_of_figure(sentence: str, start: int, end: int, memory: MentionMe
     window = sentence[max(0, start - 120) : start]
     owned = "'" in window or "’" in window
     m = (_OWNED_FIGURE.search(sentence[max(0, start - 80) : start]) or _OWNED_STATED.search(window)) if owned else None
+    bare = _OWNER_BEFORE.search(window) if owned and m is None else None
+    if bare and (known_claimant(bare.group("np")) or memory.cast.named(bare.group("np")) is not None):
+        return _make(bare.group("np"), memory, anchor=start)  # "against the Observatory's 440"
     if m is None:
+        opening = _BY_ACCOUNT_OPENING.match(sentence)  # "By the directorate's count, 1,587 of the dead are children"
+        if opening and opening.end() <= start and plausible_claimant(opening.group("np")):
+            return _make(opening.group("np"), memory, anchor=opening.end())
         by = _BY_ACCOUNT.match(sentence[end : end + 100])  # "58 dead in Hamra, by the ministry's account"
         if by and plausible_claimant(by.group("np")):
             return _make(by.group("np"), memory, anchor=end + by.end())
@@ -447,13 +491,17 @@ def _possessive_of_figure(sentence: str, start: int, end: int, memory: MentionMe
             return None
         return _make(claims_of.group("np"), memory, anchor=start)
     owner = _possessor(m.group("np"))
+    if not owner:
+        return None
     if not plausible_claimant(owner):
         return None
     return _make(owner, memory, anchor=start)
 
 
+_OWNER_BEFORE = re.compile(r"(?P<np>(?:the\s+)?(?:[A-Z][\w’'-]*\s+){0,4}[A-Z][\w’'-]*)['’]s\s+(?:own\s+|latest\s+)?$")
 _CLAIMS_OF = re.compile(
-    r"\b(?:claims?|reports?|allegations?|assertions?|accounts?)\s+(?:of|by|from)\s+(?P<np>(?:[\w’'.-]+\s+){0,5}?[\w’'.-]+)\s+that\s+[^,;:]{0,60}$",
+    r"\b(?:claims?|reports?|allegations?|assertions?|accounts?)\s+(?:of|by|from)\s+(?P<np>(?:[\w’'.-]+\s+){0,5}?[\w’'.-]+)"
+    r"(?:\s+and\s+other\s+(?:[\w’'.-]+\s+){0,3}?[\w’'.-]+)?\s+that\s+[^,;:]{0,60}$",
     re.IGNORECASE,
 )
 # "X puts the toll at 655 and the junta at 171", "X counted 58 dead, the White Shield 64, and the

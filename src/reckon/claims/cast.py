@@ -47,8 +47,10 @@ ORG_HEADS = frozenset(
     centre center foundation federation authority department directorate governorate news radio tv
     television press times post tribune herald gazette journal daily voice channel guard guards corps
     secretariat parliament assembly tribunal panel inquiry mechanism crescent helmets syndicate
-    collective league board forum bloc campaign trust initiative project lab laboratory""".split()
+    collective league board forum bloc campaign trust initiative project lab laboratory column battalion
+    regiment""".split()
 )
+ORG_HEADS = ORG_HEADS | {w + "s" for w in ORG_HEADS if w.endswith(("committee", "council", "union", "network", "association", "group"))}
 _OPENERS = frozenset(
     """the a an in on at by for from after before during since last this that then when while as but
     and so yet until early late according meanwhile however separately also asked breaking its their
@@ -201,6 +203,8 @@ class Cast:
 
     entities: list[Entity] = field(default_factory=list)
     _index: tuple | None = field(default=None, repr=False)  # (mentions counted, sorted (offset, entity number))
+    administrations: bool = False  # the text speaks of a regional administration: a governor's body is one
+    army: str = "military"  # what the text calls its armed forces ("army" when it says so), for "a military source"
 
     @classmethod
     def read(cls, text: str) -> Cast:
@@ -208,6 +212,9 @@ class Cast:
         header = _HEADER.match(text)  # the seed format's " date YYYY-MM-DD " opening
         if header:
             text = " " * header.end() + text[header.end() :]
+        lower = text.lower()
+        cast.administrations = "administration" in lower and bool(_ADMINISTRATION.search(lower))
+        cast.army = "army" if "army" in lower and _ARMY.search(lower) else "military"
         for start, tokens in _joined(text, _RUN.finditer(text)):
             cast._take(text, start, tokens)
         cast._merge_short_forms()
@@ -216,8 +223,8 @@ class Cast:
     def _merge_short_forms(self) -> None:
         """"Civil Defence" named apart from "Sahlan Civil Defence": one body, the fuller name."""
         for entity in list(self.entities):
-            if entity.kind != "org" or len(entity.name.split()) < 2:
-                continue
+            if entity.kind != "org" or (len(entity.name.split()) < 2 and entity.name.lower() not in ORG_HEADS):
+                continue  # "the Mission" after "UN Human Rights Monitoring Mission" is one body too
             fuller = [e for e in self.entities if e is not entity and e.kind == "org" and e.name.endswith(" " + entity.name)]
             if len(fuller) == 1:
                 fuller[0].aliases |= entity.aliases | {entity.name}
@@ -597,8 +604,14 @@ def _epithet(description: str) -> set[str]:
     return set(words) - {"the", "a", "an", "its", "their", "known", "as", "calling", "itself"}
 
 
+_ADMINISTRATION = re.compile(r"\b(?:regional|oblast|provincial|state|military|district|city)\s+administration\b")  # on lower-cased text
+_ARMY = re.compile(r"\barmy\b")
+
+
 def _body(role: str, cast: Cast, position: int) -> str | None:
     body = body_of_role(role)
+    if body and body.endswith(" Governorate") and cast.administrations:
+        body = body.removesuffix("Governorate") + "Administration"  # "Selanka Oblast Governor", then "the regional administration"
     if body and re.fullmatch(r"(?i)its|their", body.strip()):
         owner = cast.last_organisation(position)
         return owner.name if owner else None
@@ -648,7 +661,9 @@ def _fits(words: list[str], entity: Entity, described: frozenset[str]) -> bool:
     if head in _NGO_HEADS:
         if own & {"state", "military"} and not described & {"state", "military"}:
             return False  # "a group" is not a ministry or an army
-        return head in heads or (bool(described & own) if described else bool(own & {"monitor", "medical", "legal", "rescue"}))
+        if heads & {"hospital", "clinic", "centre", "center", "complex"}:
+            return False  # nor a hospital
+        return head in heads or (bool(described & own) if described else not own & {"state", "military", "media"})
     if head in _MONITOR_HEADS:
         return head in heads or ("monitor" in own and not own & {"state", "military"})
     return False

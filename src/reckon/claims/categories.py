@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from reckon.claims.figures import Figure
 
@@ -38,14 +39,16 @@ _AFTER = {
         r"massacred", r"perished", r"bodies", r"victims\s+(?:killed|slaughtered)", r"slaughtered",
         r"gunned\s+down", r"shot\s+and\s+killed", r"were\s+shot", r"funerals", r"victims",
         r"graves", r"corpses", r"(?:had\s+|have\s+)?fallen", r"fell", r"eliminated", r"neutrali[sz]ed",
-        r"succumbed", r"(?:was|were)\s+martyred",
+        r"succumbed", r"(?:was|were)\s+martyred", r"(?:sacrificed|gave|laid\s+down)\s+their\s+lives",
+        r"(?:registered|declared|confirmed|certified)\s+(?:as\s+)?dead",
     ),
     "injured": _words(
         r"injured", r"wounded", r"hurt", r"injuries", r"maimed", r"blinded", r"(?:gunshot\s+)?wounds",
         r"hospitali[sz]ed", r"treated\s+(?:in\s+hospital|for)", r"in\s+critical\s+condition",
+        r"(?:taken|admitted|rushed|brought)\s+to\s+(?:a\s+|the\s+)?hospitals?",
     ),
     "arrested": _words(
-        r"arrested", r"arrests", r"detained", r"detentions", r"detainees", r"held", r"jailed",
+        r"arrested", r"arrests", r"detained", r"detentions", r"detainees", r"(?<!-)held", r"jailed",
         r"imprisoned", r"in\s+custody", r"taken\s+into\s+custody", r"rounded\s+up",
         r"apprehended", r"locked\s+up", r"behind\s+bars", r"captured", r"taken\s+prisoner",
         r"under\s+detention", r"in\s+detention",
@@ -53,7 +56,8 @@ _AFTER = {
     "missing": _words(
         r"missing", r"disappeared", r"unaccounted\s+for", r"disappearances",
         r"forcibly\s+disappeared", r"whereabouts\s+(?:are\s+|remain\s+)?unknown",
-        r"(?:still\s+|remain\s+)?(?:under|beneath)\s+the\s+rubble", r"trapped",
+        r"(?:still\s+|remain\s+)?(?:buried\s+)?(?:under|beneath)\s+(?:the\s+)?(?:rubble|debris|ruins|collapsed\s+[\w-]+)",
+        r"trapped(?!\s+(?:inside|in\s+(?:the\s+)?(?:city|town|enclave|area|camp|country|besieged|siege)))",
         r"(?:believed|feared|thought)\s+(?:to\s+be\s+)?(?:buried|trapped)",
     ),
     "executed": _words(r"executed", r"executions", r"hanged", r"put\s+to\s+death"),
@@ -68,6 +72,7 @@ _BEFORE = {
         r"funerals\s+(?:of|for)", r"dead\s+(?:include[sd]?|including|are|were|number(?:ed)?|comprised?|consisted\s+of)",
         r"eliminat(?:ed|ing)", r"neutrali[sz](?:ed|ing)", r"remains\s+of", r"death\s+of",
         r"(?:has|have|had)\s+lost", r"names\s+for", r"summarily\s+execut(?:ed|ing)", r"extrajudicially\s+execut(?:ed|ing)",
+        r"(?:summary|extrajudicial)\s+executions?\s+of",
     ),
     "injured": _words(r"injur(?:ed|ing|es)", r"wound(?:ed|ing)", r"number\s+of\s+(?:the\s+)?(?:injured|wounded)"),
     "arrested": _words(
@@ -169,8 +174,9 @@ _LIST_CONTINUES = re.compile(
 )
 _NOT_CASUALTIES = re.compile(
     r"\(\s*Correct(?:s|ed|ion)\b[^)]*\)|"  # "(Corrects number of injured in paragraph 2 to 27 from 72)"
-    r"\b(?:sentenced\s+to\s+death|sentenc(?:ed|ing)\s+(?:[\w-]+\s+){1,6}?to\s+death|death\s+sentences?|death\s+penalty|death\s+row|"
-    r"(?:could|may|might|will|would)\s+face\s+death|death\s+threats?)\b",
+    r"\b(?:sentenced\s+to\s+death|sentenc(?:ed|ing)\s+(?:[\w,-]+\s+){1,6}?to\s+death|death\s+sentences?|death\s+penalty|death\s+row|"
+    r"(?:could|may|might|will|would)\s+face\s+death|death\s+threats?|(?:killed|dead)\s+(?:or|and)\s+(?:wounded|injured)|"
+    r"sentenced\s+to\s+death(?:\s+by\s+[\w\s]{1,40}?)?,\s+[\w-]+\s+of\s+(?:them|whom)\b)\b",
     re.IGNORECASE,
 )
 _NO_LONGER_HELD = re.compile(
@@ -190,14 +196,14 @@ _DIED_PREDICATE = re.compile(
     re.IGNORECASE,
 )
 _PREDICATE = re.compile(
-    r"^[^.;]{0,40}?\b(?:were|are|was|is|had\s+been|have\s+been|has\s+been)\s+(?:later\s+|also\s+|all\s+)?"
+    r"^[^.;]{0,40}?\b(?:were|are|was|is|had\s+been|have\s+been|has\s+been|remain)\s+(?:later\s+|also\s+|all\s+|still\s+)?"
     r"(?:(?P<killed>killed|dead|shot\s+dead|slain)|(?P<injured>wounded|injured|hurt)|(?P<arrested>detained|arrested|held)|"
     r"(?P<missing>missing|disappeared))\b",
     re.IGNORECASE,
 )
 # "N of the dead", "N of the injured": part of a named category (the injured who "died" are dead)
 _PART_OF_NAMED = re.compile(
-    r"^\s+(?:more\s+|others?\s+)?of\s+the\s+(?:(?P<killed>dead|killed|victims|fatalities)|(?P<injured>injured|wounded)|"
+    r"^\)?\s+(?:more\s+|others?\s+)?of\s+(?:the|those)\s+(?:[\d,]+\s+)?(?:(?P<killed>dead|killed|victims|fatalities)|(?P<injured>injured|wounded)|"
     r"(?P<arrested>detainees|detained|arrested|prisoners)|(?P<missing>missing))\b(?P<rest>[^.;]{0,60})",
     re.IGNORECASE,
 )
@@ -227,6 +233,10 @@ _ELLIPSIS_AFTER = re.compile(
     re.IGNORECASE,
 )
 _YEAR_LIKE = re.compile(r"^(?:19|20)\d\d$")
+_PEOPLE_AND_PEOPLE = re.compile(
+    rf"\s*(?:[\w-]+\s+)?(?:{_PEOPLE})\s+and\s+(?:their\s+|other\s+)?(?:{_PEOPLE})\s+(?:(?:were|are|have|has|had|been|also)\s+)*",
+    re.IGNORECASE,
+)
 
 
 def read_figure(
@@ -245,7 +255,7 @@ def read_figure(
     the last claim read before this sentence: a total with no category of its own ("puts the
     number at 440", "higher than the 750 announced by Y") counts what that one counted.
     """
-    text = _NOT_CASUALTIES.sub(lambda m: "_" * len(m.group()), sentence)
+    text = _masked(sentence)
     number = text[figure.number_start : figure.number_end]
     right = _right_context(text, figure, next_start)
     left = _left_context(text, figure, previous_end)
@@ -263,6 +273,9 @@ def read_figure(
             return None  # "in several cities" says where, not how far: no figure to weigh
         return Reading("scope", unit=unit)
     subgroup = _subgroup(left[-25:], right)
+    fate = _fate_unknown(left, text[figure.end : figure.end + 220])
+    if fate is not None:
+        return Reading(fate, subgroup=subgroup)
     own = _category_after(right)
     if _NO_LONGER_HELD.search(right) and not own:
         return None  # "145 of them had been charged", "640 have been released"
@@ -286,7 +299,10 @@ def read_figure(
     if category is None and _NO_LONGER_HELD.search(right):
         return None  # "450 have since been released": not a casualty count
     category = category or _category_before(left)
-    if category == "killed" and _SUMMARY.search(text[max(0, figure.start - 40) : figure.start]):
+    if category == "executed" and _FORCES_EXECUTE.search(left):
+        category = "killed"  # "soldiers executed at least 43 men": killings, not death sentences carried out
+    if category == "killed" and (_SUMMARY.search(text[max(0, figure.start - 40) : figure.start]) or _FORCES_EXECUTE.search(left)
+                                 or re.search(r"\b(?:summary|extrajudicial)\s+executions?\s+of\s+$", left, re.IGNORECASE)):
         subgroup = "summarily executed"
     continues = False
     if category is None:
@@ -324,22 +340,44 @@ _LABEL = re.compile(
     re.IGNORECASE,
 )
 _PEOPLE_LIST = re.compile(rf"\b({_PEOPLE})(?:,\s+|,?\s+and\s+)(?=(?!among\b|of\b|more\b|others\b)(?:{_PEOPLE})\b)", re.IGNORECASE)
+# the same on lower-cased text (several times faster; capitalised demonyms other than those listed are left out)
+_PEOPLE_LOWER = _PEOPLE.replace("|(?-i:[A-Z][a-z]+(?:ans|is|ese|ites))", "").lower()
+_PEOPLE_LIST_LOWER = re.compile(rf"\b({_PEOPLE_LOWER})(?:,\s+|,?\s+and\s+)(?=(?!among\b|of\b|more\b|others\b)(?:{_PEOPLE_LOWER})\b)")
 _SCOPE_ASIDE = re.compile(
     r"^(\s+[\w-]+)\s+(?:in|across)\s+(?:more\s+than\s+|over\s+|at\s+least\s+|some\s+)?[\d,]+\s+"
     r"(?:cities|towns|provinces|areas|locations|villages|districts)\b"
 )
 
 
+@lru_cache(maxsize=256)
+def _masked(sentence: str) -> str:
+    """The sentence with what is never a casualty figure blanked out (read once per sentence)."""
+    return _NOT_CASUALTIES.sub(lambda m: "_" * len(m.group()), sentence)
+
+
 def _right_context(text: str, figure: Figure, next_start: int) -> str:
     wide = text[figure.end : figure.end + 120]
-    wide = re.sub(r"^[”\"’')]", "", wide)  # '"about 7,000" had been detained', "(612) people"
+    wide = re.sub(r"^[”\"’')]|^\s*\(\d[\d,]*\)", "", wide)  # '"about 7,000" had been detained', "(612) people", "nine (9) were"
     if re.search(r"[“\"‘]\s*$", text[max(0, figure.start - 2) : figure.start]):  # 'killed "dozens of rebels" in'
         wide = re.sub(r"^([^“”\"]{0,60})[”\"’]", r"\1", wide)
     wide = re.sub(r"[“\"‘']([\w-]+(?:\s[\w-]+)?)[”\"’']", r" \1 ", wide)
-    wide = _PEOPLE_LIST.sub(r"\1 ", wide)  # "304 men, women and children were killed"
+    if "," in wide or " and " in wide:
+        wide = _people_list_collapsed(wide)  # "304 men, women and children were killed"
     without_aside = _SCOPE_ASIDE.sub(r"\1", _ASIDE.sub(r"\1", wide))  # "45 people, including six children, were killed"
     right = without_aside if without_aside != wide else wide[: max(0, next_start - figure.end)]
     return re.split(r"[;:!?()\[\]“”\"]|\.(?:\s|$)|,\s", right, maxsplit=1)[0]
+
+
+def _people_list_collapsed(text: str) -> str:
+    """"men, women and children" read as "men " (matched on lower-cased text, spans kept)."""
+    lower = text.lower()
+    if len(lower) != len(text):
+        return _PEOPLE_LIST.sub(r"\1 ", text)
+    pieces, last = [], 0
+    for m in _PEOPLE_LIST_LOWER.finditer(lower):
+        pieces.append(text[last : m.end(1)] + " ")
+        last = m.end()
+    return "".join(pieces) + text[last:] if pieces else text
 
 
 _NOT_A_TOLL = re.compile(
@@ -387,6 +425,51 @@ _STOOD_AT = re.compile(
     rf"exceeded|neared|nears|increased|grew|grown)(?:\s+(?:at|to))?\s+(?:only\s+|just\s+)?$",
     re.IGNORECASE,
 )
+
+
+_FAMILIES_OF = re.compile(
+    r"\b(?:families|relatives|parents|loved\s+ones)\s+of\s+(?:at\s+least\s+|more\s+than\s+|some\s+|about\s+|over\s+|the\s+)?$",
+    re.IGNORECASE,
+)
+_NOT_KNOWN = (
+    r"\b(?:do(?:es)?\s+not|don['’]t|did\s+not|(?:have|has)\s+not\s+been\s+told|were\s+not\s+told|(?:have|has)\s+no\s+(?:news|word|information)|"
+    r"(?:have\s+|has\s+)?heard\s+nothing|know\s+nothing|received\s+no\s+news)\b"
+)
+_NOT_KNOWN_WHERE = re.compile(rf"^[^.;]{{0,120}}?{_NOT_KNOWN}[^.;]{{0,40}}?\b(?:where|whereabouts|fate|since|of\s+them|about\s+them)\b", re.IGNORECASE)
+_CASES_UNKNOWN = re.compile(
+    rf"^\s+cases\s+(?:in\s+which|where|of\s+people\s+whose)\b[^.;]{{0,60}}?{_NOT_KNOWN}[^.;]{{0,40}}?\bwhere\b|"
+    r"^\s+cases\s+(?:that|which)\s+(?:may\s+|could\s+|might\s+)?(?:amount\s+to|constitute)\s+(?:enforced\s+)?disappearances?\b",
+    re.IGNORECASE,
+)
+_THEIR_FAMILIES = re.compile(rf"^[^.;]{{0,140}}?,?\s+and\s+their\s+(?:families|relatives)\s+{_NOT_KNOWN[2:]}", re.IGNORECASE)
+_WHEREABOUTS_OF = re.compile(
+    r"\b(?:fate|whereabouts)(?:\s+and\s+(?:fate|whereabouts))?\s+of\s+(?:at\s+least\s+|more\s+than\s+|some\s+|about\s+|over\s+)?$",
+    re.IGNORECASE,
+)
+_DECLARED_DEAD = re.compile(
+    r"^[^.;]{0,80}?\b(?:have|has|had)\s+been\s+(?:registered|declared|confirmed|certified|found)\s+(?:as\s+)?dead\b", re.IGNORECASE
+)
+_FORCES_EXECUTE = re.compile(
+    r"\b(?:soldiers|troops|forces|militia(?:men)?|militias|fighters|gunmen|police(?:men)?|guards|paramilitar\w+|rebels|insurgents)\s+"
+    r"(?:had\s+|have\s+|also\s+|then\s+|reportedly\s+)*execut\w*\s+(?:at\s+least\s+|more\s+than\s+|some\s+|about\s+|over\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _fate_unknown(left: str, after: str) -> str | None:
+    """People whose fate is unknown are missing: "Relatives of at least 85 detainees do not know
+    where they are", "420 cases where the family does not know where their relative is held",
+    "30 men were taken ..., and their families have heard nothing since", "the whereabouts of 61
+    of those detained". People "registered as dead" after they disappeared are dead."""
+    if _WHEREABOUTS_OF.search(left):
+        return "missing"
+    if _FAMILIES_OF.search(left) and _NOT_KNOWN_WHERE.match(after):
+        return "missing"
+    if _CASES_UNKNOWN.match(after) or _THEIR_FAMILIES.match(after):
+        return "missing"
+    if _DECLARED_DEAD.match(after):
+        return "killed"
+    return None
 
 
 def _stated_total(left: str, previous: Reading | None) -> str | None:
@@ -458,10 +541,12 @@ def _category_after(right: str) -> str | None:
         return None
     # a category word far away must be reached through people words, not another noun phrase
     head = window[: best[0]]
-    if re.search(r"\b(?:and|or|but|while|whereas)\b|,", head, re.IGNORECASE):
-        return None
+    if re.search(r"\b(?:or|but|while|whereas)\b|,", head, re.IGNORECASE) or (
+        re.search(r"\band\b", head, re.IGNORECASE) and not _PEOPLE_AND_PEOPLE.fullmatch(head)
+    ):
+        return None  # "2,240 terrorists and their supporters have been arrested" is one group
     if len(head.split()) > 1 and not re.search(rf"\b(?:{_PEOPLE})\b", head, re.IGNORECASE):
-        if not re.match(r"^\s*(?:were|was|have|has|had|been|are|reportedly|also|more|being|\s)+$", head, re.I):
+        if not re.match(r"^\s*(?:were|was|have|has|had|been|are|is|reportedly|also|more|being|still|now|later|remain|\s)+$", head, re.I):
             return None
     return best[1]
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from reckon.claims.cast import ORG_HEADS, Entity
+from reckon.claims.cast import ORG_HEADS, Entity, body_of_role
 from reckon.claims.claimants import UMBRELLA_KEYS, canonical_claimant, known_claimant, speaks_for, specific_body
 from reckon.claims.memory import MentionMemory
 from reckon.claims.phrases import ANAPHOR, DESCRIPTOR
@@ -23,13 +23,18 @@ _RECORD = re.compile(
 _BARE_DESCRIPTION = re.compile(r"^[a-z][\w’'-]*(?:\s+[a-z][\w’'-]*){0,2}$")  # a headline's "monitor", "doctors"
 _OWNED = re.compile(
     r"^(?P<owner>(?:the\s+)?[\w’'. -]+?|its|their|Its|Their)(?:['’]s?)?\s+(?:own\s+|latest\s+|new\s+|official\s+|"
-    r"most\s+recent\s+|final\s+|field\s+|media\s+|information\s+|press\s+|so-called\s+|regional\s+|local\s+)*"
+    r"most\s+recent\s+|final\s+|field\s+|media\s+|information\s+|press\s+|so-called\s+|regional\s+|local\s+|"
+    r"general\s+|central\s+|military\s+|human\s+rights\s+|health\s+|foreign\s+|main\s+|daily\s+|weekly\s+)*"
     r"(?P<unit>list|figures?|count|tally|toll|report|statement|data|records?|estimates?|command|office|team|unit|"
-    r"department|wing|spokes(?:man|woman|person)|bulletin|update|account|total)(?:\s+in\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)?$",
+    r"department|wing|spokes(?:man|woman|person)|bulletin|update|account|total|(?<=['’]s\s)(?:[\w-]+\s+){0,2}?(?:intelligence|"
+    r"ministry|branch|arm|cent(?:re|er)|directorate|newspaper|mouthpiece(?:\s+newspaper)?)|(?<=['’]\s)(?:[\w-]+\s+){0,2}?(?:intelligence|"
+    r"ministry|branch|arm|cent(?:re|er)|directorate|newspaper)|(?<=^its\s|^Its\s)(?:[\w-]+\s+){0,2}?(?:ministry|newspaper|intelligence|"
+    r"branch|wing)|(?<=^their\s|^Their\s)(?:[\w-]+\s+){0,2}?(?:ministry|newspaper|intelligence|branch|wing))"
+    r"(?:\s+in\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)?$",
     re.IGNORECASE,
 )
 _STAFF_AT = re.compile(
-    r"^(?:a|an|the|one|two|three|several)\s+(?:[\w-]+\s+)?(?:doctors?|surgeons?|nurses?|medics?|sources?|officials?|"
+    r"^(?:(?:a|an|the|one|two|three|several)\s+)?(?:[\w-]+\s+)?(?:doctors?|surgeons?|nurses?|medics?|sources?|officials?|"
     r"staff|workers?|health\s+workers|spokes(?:man|woman|person))\s+(?:at|from|in|with)\s+(?P<body>.+)$",
     re.IGNORECASE,
 )
@@ -40,6 +45,15 @@ _ROLE_OF_BODY = re.compile(
     re.IGNORECASE,
 )
 _PRONOUN = re.compile(r"^(?:it|he|she|they)$", re.IGNORECASE)
+# Words a hostile source puts before a body's name: they name no body of their own.
+_HOSTILE = re.compile(
+    r"(?<![\w-])(?:so-called|self-styled|self-proclaimed|illegal|illegitimate|unlawful|puppet|fake)\s+(?=[\w“\"])", re.IGNORECASE
+)
+_TWO_CLAIMANTS = re.compile(
+    r"^(?P<first>(?:the\s+|local\s+|some\s+)*[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+and\s+(?:a|an|the|other|local|several)\s+[a-z][\w\s-]*$"
+)
+_BARE_SPOKESPERSON = re.compile(r"^(?:a|an|the|its|their)\s+(?:spokes(?:man|woman|person)|press\s+officer)$", re.IGNORECASE)
+_MILITARY_SOURCE = re.compile(r"^(?:a|an|the|one|two|several)?\s*(?:senior\s+)?(?:military|army)\s+(?:sources?|officials?|officers?)$", re.IGNORECASE)
 _DESCRIPTION = re.compile(r"^(?:the|a|an|its|their|this)\s+(?:[\w’'-]+\s+){0,4}[\w’'-]+$", re.IGNORECASE)
 
 _UMBRELLA_MEMBERS = re.compile(
@@ -49,6 +63,10 @@ _UMBRELLA_MEMBERS = re.compile(
 )
 def claimant_key(name: str, memory: MentionMemory) -> str:
     """The key for a claimant as named, using what the document says about it (its cast)."""
+    name = _HOSTILE.sub("", name)  # "the so-called resistance committees", "the illegal regional administration"
+    both = _TWO_CLAIMANTS.match(name)
+    if both:  # "residents and a local resistance group said": the first named
+        name = both.group("first")
     known = known_claimant(name.split(",")[0]) or known_claimant(name)  # "Reuters, a news agency based in London"
     if known in UMBRELLA_KEYS:  # "the UN Fact-Finding Panel", "UN investigators" (after naming the panel)
         return _specific_body(name, memory) or _cast_key(name, memory) or known
@@ -57,6 +75,15 @@ def claimant_key(name: str, memory: MentionMemory) -> str:
     found = _cast_key(name, memory)
     if found is not None:
         return found
+    if _BARE_SPOKESPERSON.match(name):  # "A spokesman said ...": for the body that spoke last
+        speaker = memory.last_speaker()
+        if speaker is not None:
+            return entity_key(speaker, memory)
+    if _MILITARY_SOURCE.match(name):  # "a military source": the army the text names
+        return memory.military_body() or "military"
+    staff = _STAFF_AT.match(name)
+    if staff:  # "a doctor at the city's general hospital" (not named elsewhere): the hospital
+        return _body_key(staff.group("body"), memory)
     if ANAPHOR.match(name) and re.match(r"^(?:the|a|an)\s+\w+\s+minister$", name, re.IGNORECASE):
         body = speaks_for(name)  # "the Interior Minister" speaks for the Interior Ministry
         if body and not re.match(r"^(?:the|its|their|a|an)\b", body, re.IGNORECASE):
@@ -90,6 +117,13 @@ def claimant_key(name: str, memory: MentionMemory) -> str:
     return key
 
 
+def speaker_key(name: str, role: str | None, memory: MentionMemory) -> str:
+    """A labelled speaker's key (a transcript's "DANIELA ROSSETTI, HEAD OF MISSION:"): the body
+    the role speaks for, else the speaker."""
+    body = body_of_role(role) if role else None
+    return _body_key(body, memory) if body else claimant_key(name, memory)
+
+
 def _specific_body(name: str, memory: MentionMemory) -> str | None:
     """A named body within an umbrella organisation, as named or as named earlier in the text.
 
@@ -99,8 +133,9 @@ def _specific_body(name: str, memory: MentionMemory) -> str | None:
     own = specific_body(name)
     if own:
         return own
-    if not _UMBRELLA_MEMBERS.search(name):
-        return None
+    bare = re.fullmatch(r"(?i)(?:the\s+)?(?:UN|U\.N\.?|United\s+Nations)", name.strip())
+    if not _UMBRELLA_MEMBERS.search(name) and not bare:
+        return None  # "the UN" after "the UN human rights monitoring mission in Ombria" is the mission
     umbrella = known_claimant(name)
     for earlier in reversed(memory.names):
         if known_claimant(earlier) == umbrella and specific_body(earlier):
@@ -113,14 +148,16 @@ def resolve_entity(name: str, memory: MentionMemory) -> Entity | None:
     mention = " ".join(name.split()).strip(" ,.;:")
     if _PRONOUN.match(mention):
         return memory.topic(mention)
-    if _RECORD.match(mention):  # "the statement", "the report": the body last speaking
+    if _RECORD.match(mention):  # "the statement", "the report": the body that issued it, else the last speaking
+        if memory.issuer is not None and re.search(r"statement", mention, re.IGNORECASE):
+            return memory.issuer
         return memory.last_speaker()
     owned = _OWNED.match(mention)
     if owned:  # "the ministry's list", "the Brigades' field command", "its information team": the owner
         owner = owned.group("owner")
         entity = memory.topic("it") if re.fullmatch(r"(?i)its|their", owner) else resolve_entity(owner, memory)
-        unit = owned.group("unit").lower()
-        if entity is not None and entity.kind == "org" and unit in ("command", "office", "team", "unit", "department", "wing"):
+        unit = owned.group("unit").lower().split()[-1]
+        if entity is not None and entity.kind == "org" and unit in ("command", "office", "team", "unit", "department", "wing", "intelligence", "branch", "directorate"):
             entity.epithets.add(unit)  # later "the command" is the same body
         if entity is not None:
             return entity

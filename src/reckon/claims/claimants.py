@@ -33,10 +33,14 @@ KNOWN_CLAIMANTS: dict[str, tuple[str, ...]] = {
         "OCHA", "UN OCHA", "Office for the Coordination of Humanitarian Affairs", "UN humanitarian office",
         "U.N. humanitarian office", "United Nations humanitarian office", "UN aid office", "U.N. aid office",
     ),
-    "UNICEF": ("UNICEF", "UN Children's Fund", "UN Children’s Fund", "United Nations Children's Fund", "United Nations Children’s Fund"),
+    "UNICEF": (
+        "UNICEF", "UN Children's Fund", "UN Children’s Fund", "United Nations Children's Fund", "United Nations Children’s Fund",
+        "UN children's agency", "UN children’s agency", "U.N. children's agency", "U.N. children’s agency",
+        "UN's children's agency", "UN’s children’s agency", "United Nations children's agency",
+    ),
     "UNHCR": ("UNHCR", "UN refugee agency", "U.N. refugee agency", "United Nations High Commissioner for Refugees"),
     "WFP": ("WFP", "World Food Programme", "World Food Program"),
-    "WHO": ("WHO", "World Health Organization", "World Health Organisation"),
+    "WHO": ("WHO", "World Health Organization", "World Health Organisation", "UN health agency", "U.N. health agency", "UN's health agency"),
     "ICRC": ("ICRC", "International Committee of the Red Cross"),
     "MSF": ("MSF", "Médecins Sans Frontières", "Medecins Sans Frontieres", "Doctors Without Borders"),
     "UN human rights experts": ("UN experts", "UN human rights experts", "U.N. experts", "U.N. human rights experts"),
@@ -144,18 +148,21 @@ _PLACED = re.compile(r"^(?P<np>[a-z][\w’'-]*(?:\s+[a-z][\w’'-]*){0,3})\s+in\
 # Keys for umbrella organisations: a named body inside one ("UN Fact-Finding Panel") keeps its own name.
 UMBRELLA_KEYS = frozenset({"United Nations"})
 _SPECIFIC_BODY = re.compile(
-    r"(?:(?:UN|U\.N\.|United\s+Nations)\s+)(?P<rest>(?:[A-Z][\w’'-]*\s+){0,4}"
-    r"(?:Panel|Mission|Commission|Committee|Council|Office|Agency|Programme|Program|Fund|Team|"
-    r"Inquiry|Investigation|Tribunal|Group|Observers?|Envoy|Force)\b(?:\s+(?:on|for|of|in)\s+(?:[A-Z][\w’'-]*\s*)+)?)"
+    r"(?:(?:UN|U\.N\.|United\s+Nations)\s+)(?P<rest>(?:(?!said|says|and|or)[A-Za-z][\w’'-]*\s+){0,4}"
+    r"(?i:panel|mission|commission|committee|council|office|agency|programme|program|fund|team|"
+    r"inquiry|investigation|tribunal|group|observers?|envoy|force)\b(?:\s+(?:on|for|of|in)\s+(?:[A-Z][\w’'-]*\s*)+)?)"
 )
+_SMALL = frozenset({"on", "for", "of", "in", "the", "and"})
 
 
 def specific_body(mention: str) -> str | None:
-    """"the UN Fact-Finding Panel" -> "UN Fact-Finding Panel"; "the United Nations" -> None."""
+    """"the UN Fact-Finding Panel" -> "UN Fact-Finding Panel"; "the UN human rights monitoring
+    mission in Ombria" -> "UN Human Rights Monitoring Mission in Ombria"; "the United Nations" -> None."""
     found = _SPECIFIC_BODY.search(mention)
     if found is None:
         return None
-    return "UN " + " ".join(found.group("rest").split())
+    words = found.group("rest").split()
+    return "UN " + " ".join(w if w in _SMALL else w[:1].upper() + w[1:] for w in words)
 
 
 _SPOKES = r"spokes(?:man|woman|person)|press\s+officer|press\s+secretary"

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import multiprocessing
 import re
+import threading
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
@@ -22,7 +23,7 @@ from itertools import islice
 
 from reckon.claims.attribution import Attribution, attribute, publisher_of
 from reckon.claims.cast import Cast, Entity
-from reckon.claims.claimant_keys import claimant_key, resolve_entity
+from reckon.claims.claimant_keys import claimant_key, resolve_entity, speaker_key
 from reckon.claims.categories import Reading, read_figure
 from reckon.claims.claimants import AUTHOR
 from reckon.claims.conventions import vague_table
@@ -31,10 +32,13 @@ from reckon.claims.dedupe import merge_repeats
 from reckon.claims.figures import Figure, find_figures
 from reckon.claims.memory import MentionMemory
 from reckon.claims.layout import LineReading, label_line, table_rows
+from reckon.claims.ligatures import Spelled, spelled_out
 from reckon.claims.model import Claim, Quote
-from reckon.claims.outlet import is_outlet, outlet_names
+from reckon.claims.numbers import numeral_value
+from reckon.claims.outlet import is_outlet, outlet_names, own_body
 from reckon.claims.sentences import Sentence, has_quantity, headlines, may_hold_claim, split_sentences
 from reckon.claims.phrases import sentence_subject, subject_before
+from reckon.claims.transcript import speaker_labels
 from reckon.claims.stance import (
     dismissal_in,
     dispute_in,
@@ -75,6 +79,13 @@ _ISSUED = re.compile(
     r"\b(?:issued|released|published|put\s+out|gave|read\s+out|posted)\s+(?:a|an|its|the|their)\s+(?:[\w-]+\s+)?"
     r"(?:statement|report|update|list|bulletin|figures|overview|communiqu[eé])\b"
 )
+_IN_A_STATEMENT = re.compile(r"\b(?:in|via|through)\s+(?:a|an|its|their)\s+(?:[\w-]+\s+){0,2}(?:statement|communiqu[eé]|press\s+release)\b", re.IGNORECASE)
+_AMONG_THE_DEAD = re.compile(
+    r"^\W*(?:[\w-]+\s+){1,3}(?:were|are|was|is)\s+(?:also\s+)?among\s+(?:the\s+)?(?:dead|killed|victims|injured|wounded|detained|missing)\b",
+    re.IGNORECASE,
+)
+_HAS_SPEECH = re.compile(r"\b(?:said|says|told|reported|according\s+to|announced|stated)\b", re.IGNORECASE)
+_ACCORDING_OPENING = re.compile(r"^\W*According\s+to\s+(?:the\s+|its\s+|their\s+)?[^,]{2,80},")
 _PERSON_DESCRIPTION = re.compile(
     r"^(?:a|an|one|the)\s+(?:[\w-]+\s+){0,2}?(?:resident|witness|doctor|nurse|medic|relative|man|woman|mother|father|"
     r"survivor|volunteer|source|deacon|priest|imam|teacher|student|farmer|driver|worker|journalist|activist|lawyer|"
@@ -82,6 +93,10 @@ _PERSON_DESCRIPTION = re.compile(
     re.IGNORECASE,
 )
 _COLUMNS = re.compile(r"\S {2,}\S.* {2,}\S")  # a line with cells apart: a table may be near
+# a PDF table's header, cells run together: "Locality Killed Injured"
+_PDF_TABLE_HEADER = re.compile(
+    r"(?im)\b(?:killed|dead|deaths|injured|wounded)[ \t]+(?:killed|dead|deaths|injured|wounded|missing|arrested|detained)[ \t]*$"
+)
 _QUOTE_BREAK = re.compile(r",\s|;\s|\s[-–—]\s")
 
 
@@ -92,6 +107,7 @@ class _Candidate:
     sentence: Sentence
     readings: list[tuple[Figure, Reading]]
     title: bool = False  # a headline, standfirst, subheading or key point
+    part: bool = False  # counts within the figures before it ("Two children are among the dead.")
 
 
 def extract_claims(document: Document, *, vague: str = "reckon") -> list[Claim]:
@@ -113,9 +129,17 @@ def extract_claims_many(
         for batch in batches:
             yield from _extract_batch(batch, vague)
         return
-    with multiprocessing.get_context("spawn").Pool(processes) as pool:
+    with worker_context().Pool(processes) as pool:
         for claims in pool.imap(partial(_extract_batch, vague=vague), batches):
             yield from claims
+
+
+def worker_context() -> multiprocessing.context.BaseContext:
+    """Fork where it is safe (POSIX, no other thread running): a forked worker starts at once with
+    the extractor loaded, where a spawned one imports reckon anew (about half a second)."""
+    if "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("spawn")
 
 
 def _batches(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:
@@ -127,15 +151,28 @@ def _batches(documents: Iterable[Document], size: int) -> Iterator[list[Document
 def _extract_batch(batch: list[Document], vague: str) -> list[list[Claim]]:
     claims = []
     for document in batch:
-        sentences = split_sentences(document.text)
-        claims.append(_claims(document, sentences, _candidates(document, sentences, vague)))
+        spelled = spelled_out(document.text)  # "veriﬁed" read as "verified" (PDF ligatures)
+        read = document if spelled.origin is None else replace(document, text=spelled.text)
+        sentences = split_sentences(read.text)
+        found = _claims(read, sentences, _candidates(read, sentences, vague))
+        claims.append(found if spelled.origin is None else [_respelled(c, spelled, document.text) for c in found])
     return claims
+
+
+def _respelled(claim: Claim, spelled: Spelled, text: str) -> Claim:
+    """A claim read on the spelled-out text, with its quotes back on the document's own text."""
+    start, end = spelled.start(claim.start), spelled.end(claim.end)
+    alts = tuple(
+        Quote(text[spelled.start(q.start) : spelled.end(q.end)], spelled.start(q.start), spelled.end(q.end)) for q in claim.alt_quotes
+    )
+    return replace(claim, quote=text[start:end], start=start, end=end, alt_quotes=alts)
 
 
 def _candidates(document: Document, sentences: list[Sentence], vague: str) -> list[_Candidate]:
     found = []
     titles = headlines(document.text, sentences)
-    rows = table_rows(document.text) if _COLUMNS.search(document.text) else {}
+    rows = table_rows(document.text) if _COLUMNS.search(document.text) or _PDF_TABLE_HEADER.search(document.text) else {}
+    line_before: LineReading | None = None  # the label line just before, for "Of whom children: 1,204"
     carried: Reading | None = None  # the last claim just before, for "Among them are ..."
     context: Reading | None = None  # the last claim read, for "puts the number at 440"
     gap = 0  # sentences without a figure since that claim ("The true toll is higher.")
@@ -143,11 +180,15 @@ def _candidates(document: Document, sentences: list[Sentence], vague: str) -> li
         alone = document.text[sentence.end : sentence.end + 1] in ("\n", "") and (
             sentence.start == 0 or document.text[sentence.start - 1] == "\n"
         )
-        laid_out = _laid_out(sentence, rows, vague) if alone else None
+        laid_out = _laid_out(sentence, rows, vague, line_before) if alone else None
         if laid_out is not None:  # a label line or a table row
             found.append(_Candidate(sentence, laid_out))
             carried, gap = None, 0
+            if laid_out:
+                last = laid_out[-1][1]
+                line_before = LineReading(last.category, last.subgroup, last.place)
             continue
+        line_before = None
         if sentence.start in titles:
             if may_hold_claim(sentence.text):
                 found.append(_Candidate(sentence, _read(sentence.text, vague), title=True))
@@ -163,7 +204,7 @@ def _candidates(document: Document, sentences: list[Sentence], vague: str) -> li
         gap = 0
         subset = subset or (carried is not None and _PART_OF_THEM.search(sentence.text) is not None)
         readings = _read(sentence.text, vague, carried if subset else None, context)
-        found.append(_Candidate(sentence, readings))
+        found.append(_Candidate(sentence, readings, part=subset or _AMONG_THE_DEAD.match(sentence.text) is not None))
         carried = next((r for _, r in reversed(readings) if r.category != "scope"), None)
         context = carried or context
         if carried is not None and i + 1 < len(sentences) and "\n" in document.text[sentence.end : sentences[i + 1].start]:
@@ -171,20 +212,32 @@ def _candidates(document: Document, sentences: list[Sentence], vague: str) -> li
     return found
 
 
-def _laid_out(sentence: Sentence, rows: dict[int, list[LineReading | None]], vague: str) -> list[tuple[Figure, Reading]] | None:
+def _laid_out(
+    sentence: Sentence, rows: dict[int, list[LineReading | None]], vague: str, line_before: LineReading | None = None
+) -> list[tuple[Figure, Reading]] | None:
     """The figures of a table row or a "Label: number" line, read by their column or label."""
     columns = rows.get(sentence.start)
     if columns is not None:
-        figures = [f for f in find_figures(sentence.text, vague=vague) if f.qualifier == "exact"]
+        figures = _cell_figures(sentence.text)
         cells = figures[-len(columns) :] if len(figures) >= len(columns) else []
         return [(f, _line_reading(c)) for f, c in zip(cells, columns) if c is not None]
     broken = re.search(r"\([^)]*\n[^)]*\)", sentence.text)  # "(as of 23\nNovember)": a PDF line break
-    label = label_line(sentence.text.replace("\n", " ")) if ":" in sentence.text or "\n" not in sentence.text or broken else None
+    label = label_line(sentence.text.replace("\n", " "), line_before) if ":" in sentence.text or "\n" not in sentence.text or broken else None
     if label is None:
         return None
     offset, reading = label
     figures = [f for f in find_figures(sentence.text, vague=vague) if f.number_start == offset]
     return [(f, _line_reading(reading)) for f in figures] or None
+
+
+def _cell_figures(row: str) -> list[Figure]:
+    """The numbers of a table row, one per cell ("Total 94 250" is 94 and 250, not 94,250)."""
+    figures = []
+    for cell in re.finditer(r"(?<!\S)\d[\d,.]*(?!\S)", row):
+        value = numeral_value(cell.group())
+        if value is not None:
+            figures.append(Figure(value, value, "exact", cell.start(), cell.end(), cell.start(), cell.end()))
+    return figures
 
 
 def _line_reading(reading: LineReading) -> Reading:
@@ -237,8 +290,18 @@ def _claims(document: Document, sentences: list[Sentence], candidates: list[_Can
     previous = (0, 0)  # where the previous sentence's claims sit in ``found``
     agent: Attribution | None = None  # the last body a figure was "published by", for "it stood at N"
     last_end = 0
+    labels = speaker_labels(document.text)  # a transcript's "NAME, ROLE:" paragraphs
+    asking: str | None = None  # the outlet of a journalist's question being read
     for index, sentence in enumerate(sentences):
-        quotation = quotation_continues(quotation, document.text[last_end : sentence.start], sentence.text)
+        gap = document.text[last_end : sentence.start]
+        quotation = quotation_continues(quotation, gap, sentence.text)
+        label = labels.get(sentence.start)
+        if label is not None:
+            asking = label.outlet if label.question else None
+            speaker = Attribution(label.name + (f", {label.role}" if label.role else ""), speaker_key(label.name, label.role, memory))
+            quotation = None if label.question or label.chair else Quotation(speaker, quoted=False, started=True)
+        elif "\n" in gap:
+            asking = None
         candidate = by_start.get(sentence.start)
         before = len(found)
         memory.position = sentence.start
@@ -250,9 +313,15 @@ def _claims(document: Document, sentences: list[Sentence], candidates: list[_Can
             speaker = quotation.speaker if quotation else None
             if speaker is None and CONTINUES_ACCOUNT.match(sentence.text) and "\n" not in document.text[last_end : sentence.start]:
                 speaker = last_voice([f.claim for f in found[previous[0] : previous[1]]])  # "A further 230 were injured."
+            if speaker is None and candidate.part and not _HAS_SPEECH.search(sentence.text):
+                speaker = last_voice([f.claim for f in found[-6:]])  # "Two children are among the dead." after the governor's toll
             if speaker is None and _TOTAL_CONTINUES.match(sentence.text):
                 speaker = last_voice([f.claim for f in found[-6:]]) or agent  # "On Monday it stood at 11,042 dead": the toll last quoted
             found.extend(_sentence_claims(document, candidate, memory, speaker, reference))
+            if asking:  # "QUESTION (Dovrin Herald): the regional authorities say 14 ...": through the journalist
+                for item in found[before:]:
+                    if item.claim.claimant_key != AUTHOR and item.claim.via is None:
+                        item.claim = replace(item.claim, via=asking)
         else:
             _mark_disputes_back(sentence.text, found, previous, memory)
         previous = (before, len(found))
@@ -260,9 +329,17 @@ def _claims(document: Document, sentences: list[Sentence], candidates: list[_Can
         _remember_topics(memory, sentence, [f.claim for f in found[before:]])
         agent = publisher_of(sentence.text, memory) or agent  # "the number published every day by the ministry"
         quotation = quotation_after(quotation, sentence.text, memory, reference)
+        opening = _ACCORDING_OPENING.match(sentence.text) if quotation is None else None
+        if opening:  # "According to the statement, ...": the rest of the paragraph reports it too
+            source = attribute(sentence.text, opening.end(), opening.end(), memory, None)[0]
+            if source.claimant_key != AUTHOR:
+                quotation = Quotation(replace(source, anchor=None), quoted=False, started=True)
         last_end = sentence.end
     claims = _dated_by_dateline([f.claim for f in found], document, reference, sentences)
     claims = _own_voice(claims, outlet_names(document))
+    body = own_body(document)
+    if body is not None:
+        claims = _body_voice(claims, body, claimant_key(body, memory))
     titles = [(c.sentence.start, c.sentence.end) for c in candidates if c.title]
     direct = {(c.start, c.end, c.claimant_key, c.figure_low): f.direct for c, f in zip(claims, found)}
     folded = _fold_back_references(_fold_titles(claims, titles), found, document.text)
@@ -354,6 +431,20 @@ def _own_voice(claims: list[Claim], outlets: list[str]) -> list[Claim]:
             claim = replace(claim, claimant=AUTHOR, claimant_key=AUTHOR, claim_date=None, via=None)
         if claim.via and is_outlet(claim.via, outlets):
             claim = replace(claim, via=None)  # "told AFP" in an AFP story
+        mine.append(claim)
+    return mine
+
+
+def _body_voice(claims: list[Claim], body: str, key: str) -> list[Claim]:
+    """A body's own publication (a UN mission's update, a rights group's report, a ministry's
+    statement): its own voice is that body, and what the body says in it is dated by the
+    document, as an author's own claims are."""
+    mine = []
+    for claim in claims:
+        if claim.claimant_key == AUTHOR:
+            claim = replace(claim, claimant=body, claimant_key=key)
+        if claim.claimant_key == key:
+            claim = replace(claim, claim_date=None, claim_date_note=None)
         mine.append(claim)
     return mine
 
@@ -500,6 +591,10 @@ def _remember_topics(memory: MentionMemory, sentence: Sentence, claims: list[Cla
         issuer = resolve_entity(memory.subject[1], memory)
         if issuer is not None and issuer.kind == "org":
             memory.speakers.append(issuer)  # "According to the statement, ..." is its
+            memory.issuer = issuer
+    elif _IN_A_STATEMENT.search(sentence.text):  # "In a statement issued this afternoon, the Service said ..."
+        issuer = next((e for c in claims if c.claimant_key != AUTHOR and (e := resolve_entity(c.claimant, memory)) is not None and e.kind == "org"), None)
+        memory.issuer = issuer or memory.issuer
     subject = memory.cast.first_in(sentence.start, sentence.end)
     if subject is None and memory.subject is not None and _PERSON_DESCRIPTION.match(memory.subject[1]):
         subject = Entity(memory.subject[1], "person", described_only=True)  # "A resident said ...", then "he said"

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from reckon.claims.lowered import Lowered
 from reckon.claims.conventions import vague_table
-from reckon.claims.numbers import DIGIT, NUMERAL, numeral_value
+from reckon.claims.numbers import DIGIT, NUMERAL, NUMERAL_LOWER, numeral_value
 
 
 @dataclass(frozen=True)
@@ -67,7 +67,8 @@ _NOT_A_COUNT_AFTER = Lowered(
 _AGE_BEFORE = re.compile(
     r"(?:\baged?\s+|\bages\s+(?:of\s+)?|\b(?:under|over|above|below)\s+the\s+age\s+of\s+|"
     r"\b(?:a|an|the)\s+(?:[\w-]+\s+)?(?:girl|boy|child|baby|man|woman|infant|toddler|son|daughter)\s+of\s+|"
-    r"\b(?:men|women|people|boys|girls|children|youths?)\s+(?:aged\s+)?between\s+)(?:\d+\s*(?:,|and|or|to|-|–)\s*)*$",
+    r"\b(?:men|women|people|boys|girls|children|youths?)\s+(?:aged\s+)?between\s+|"
+    r"\b(?:children|boys|girls|infants|babies|kids)\s+(?:aged\s+)?(?:under|below|over|above)\s+)(?:\d+\s*(?:,|and|or|to|-|–)\s*)*$",
     re.IGNORECASE,
 )
 _SOURCES_BEFORE = re.compile(
@@ -88,13 +89,30 @@ def find_figures(text: str, *, vague: str = "reckon") -> list[Figure]:
     vague_figures = _vague_figures(text, vague)
     taken = [(f.start, f.end) for f in vague_figures]  # "several hundred" is not "hundred"
     taken += [(m.start(), m.end()) for m in _ZERO.finditer(text)]
+    lower = text.lower()
+    found = NUMERAL_LOWER.finditer(lower) if len(lower) == len(text) else NUMERAL.finditer(text)
     numerals = [
         m
-        for m in NUMERAL.finditer(text)
+        for m in found
         if _is_count(text, m.start(), m.end()) and not any(s < m.end() and m.start() < e for s, e in taken)
     ]
-    figures = _join_ranges(text, numerals) + vague_figures + _zeros(text)
-    return sorted(figures, key=lambda f: f.start)
+    figures = sorted(_join_ranges(text, numerals) + vague_figures + _zeros(text), key=lambda f: f.start)
+    return _without_bracketed_repeats(text, figures)
+
+
+def _without_bracketed_repeats(text: str, figures: list[Figure]) -> list[Figure]:
+    """"twenty-six (26) terrorists", "nine (9) were wounded": the digits in brackets repeat
+    the words before them; one figure."""
+    kept: list[Figure] = []
+    for figure in figures:
+        before = kept[-1] if kept else None
+        if (
+            before is not None and (before.low, before.high) == (figure.low, figure.high)
+            and re.fullmatch(r"\s*\(", text[before.end : figure.start]) and text[figure.end : figure.end + 1] == ")"
+        ):
+            continue
+        kept.append(figure)
+    return kept
 
 
 _ZERO = re.compile(
@@ -114,7 +132,7 @@ def _is_count(text: str, start: int, end: int) -> bool:
     if _NOT_A_COUNT_BEFORE.search(before) or _NOT_A_COUNT_AFTER.match(after):
         return False
     near = text[max(0, start - 60) : start]
-    aged = ("age" in near or " of " in near or "between" in near) and _AGE_BEFORE.search(near)
+    aged = ("age" in near or " of " in near or "between" in near or "under" in near or "below" in near) and _AGE_BEFORE.search(near)
     if aged or (_SOURCES_HINT.search(near) and _SOURCES_BEFORE.search(text[max(0, start - 40) : start])):
         return False  # "aged 19 and 24", "a girl of six", "interviewed 34 people"
     if _FRACTION_AFTER.match(after) or re.search(r"\bone\s+in\s+(?:every\s+)?$", before, re.IGNORECASE):

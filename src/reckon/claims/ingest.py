@@ -14,7 +14,6 @@ A file that cannot be read is reported with its message; the other files still g
 
 from __future__ import annotations
 
-import multiprocessing
 import warnings
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -147,7 +146,9 @@ def claims_from_files(
     if processes <= 1:
         results = [read(chunk) for chunk in chunks]
     else:
-        with multiprocessing.get_context("spawn").Pool(processes) as pool:
+        from reckon.claims.extractor import worker_context  # loaded here once, inherited by forked workers
+
+        with worker_context().Pool(processes) as pool:
             results = list(pool.imap(read, chunks))
     found = FileClaims([], [], [])
     for chunk in results:

@@ -10,7 +10,11 @@ Situation reports, key-figure boxes and PDF bulletins give figures as
 
 A label line counts what its label names (category, subgroup, place); a table row gives one
 figure per column under a casualty header, with the row's label as its place ("Total" has none).
-Labels that count no casualties (displaced, released, sentenced, facilities) give nothing.
+A label or column that only names a part ("Of whom children: 1,204", a column "Of whom women")
+counts within the line or column before it. PDF text runs a table's cells together with single
+spaces ("Locality Killed Injured" over "Harbel city centre 67 181"): a header ending in casualty
+columns and rows ending in as many numbers are read as a table too. Labels that count no
+casualties (displaced, released, sentenced, facilities) give nothing.
 """
 
 from __future__ import annotations
@@ -58,6 +62,13 @@ _SUBGROUP_WORDS = [
 _SUBGROUP_RES = [(name, re.compile(rf"\b(?:{words})\b", re.IGNORECASE)) for name, words in _SUBGROUP_WORDS]
 _PLACE_IN_LABEL = re.compile(r"\bin\s+(?P<place>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)|^(?P<region>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*\s+(?:region|province|state|district|governorate|oblast))\b")
 _COLUMN_GAP = re.compile(r"\s{2,}|\t")
+_BULLET = re.compile(r"^[-•*·–—]\s+")
+# "Of whom children", "Including women", "Among them minors": a part of the line or column before
+_PART_LABEL = re.compile(r"^(?:of\s+(?:whom|which|them|these)|including|incl\.|among\s+them)\b", re.IGNORECASE)
+_HEADER_WORDS = re.compile(
+    r"^(?:killed|dead|deaths|fatalities|injured|wounded|injuries|missing|arrested|detained|executed|martyrs)$", re.IGNORECASE
+)
+_NUMBER_CELL = re.compile(r"^\d[\d,.]*$|^[-–—]$")
 
 
 @dataclass(frozen=True)
@@ -69,33 +80,41 @@ class LineReading:
     place: str | None = None
 
 
-def label_line(line: str) -> tuple[int, LineReading] | None:
-    """The value's offset in a label line and what it counts, else None."""
-    found = _LABEL_LINE.match(line.strip())
+def label_line(line: str, previous: LineReading | None = None) -> tuple[int, LineReading] | None:
+    """The value's offset in a label line and what it counts, else None; ``previous`` is the
+    label line just before, for a part of it ("Of whom children: 1,204")."""
+    stripped = line.strip()
+    bullet = _BULLET.match(stripped)
+    if bullet:
+        stripped = stripped[bullet.end() :]
+    found = _LABEL_LINE.match(stripped)
     if found is None:
         return None
     label = found.group("label")
+    if previous is not None and _PART_LABEL.match(label) and _category(label) is None:
+        offset = line.index(stripped) + found.start("value")
+        return offset, LineReading(previous.category, _subgroup(label) or _PART_LABEL.sub("", label).strip(" :").lower() or None, previous.place)
     verbless = _AGENT.sub(" ", label)  # "Deaths reported by the ministry (as of 23 November)": a label with its source
     if _VERB.search(verbless) or _NOT_CASUALTIES.search(label) or len(label.split()) > 16 or ";" in label:
         return None
     category = _category(label)
     if category is None:
         return None
-    offset = line.index(line.strip()) + found.start("value")
+    offset = line.index(stripped) + found.start("value")
     return offset, LineReading(category, _subgroup(label), _place(label))
 
 
 def table_rows(text: str) -> dict[int, list[LineReading | None]]:
     """For each table row (by its line's offset in ``text``), what each numeric column counts."""
     rows: dict[int, list[LineReading | None]] = {}
-    columns: list[str | None] | None = None
+    columns: list[LineReading | None] | None = None
     position = 0
     for line in text.splitlines(keepends=True):
         stripped = line.strip()
-        cells = [c for c in _COLUMN_GAP.split(stripped) if c]
         if not stripped:
             position += len(line)
             continue
+        cells = _cells(stripped, len(columns) if columns is not None else None)
         header = _header(cells)
         if header is not None:
             columns = header
@@ -103,7 +122,7 @@ def table_rows(text: str) -> dict[int, list[LineReading | None]]:
             label = cells[0]
             place = None if re.match(r"(?i)^(?:total|all|overall|sum)\b", label) else label
             rows[position + line.index(stripped)] = [
-                LineReading(category, place=place) if category else None for category in columns
+                LineReading(column.category, column.subgroup, place) if column else None for column in columns
             ]
         else:
             columns = None
@@ -111,12 +130,41 @@ def table_rows(text: str) -> dict[int, list[LineReading | None]]:
     return rows
 
 
-def _header(cells: list[str]) -> list[str | None] | None:
-    """The categories of a header's numeric columns ("Locality  Killed  Injured"), else None."""
+def _cells(line: str, width: int | None) -> list[str]:
+    """A line's cells: apart by two spaces or a tab; in a PDF's single-spaced table, a label
+    then the trailing header words or numbers ("Harbel city centre 67 181")."""
+    cells = [c for c in _COLUMN_GAP.split(line) if c]
+    if len(cells) > 1:
+        return cells
+    words = line.split()
+    trailing = 0
+    for word in reversed(words):
+        if not (_NUMBER_CELL.match(word) if width is not None else _HEADER_WORDS.match(word)):
+            break
+        trailing += 1
+    if width is not None:
+        trailing = min(trailing, width)
+    if trailing < (1 if width is not None else 2) or trailing == len(words):
+        return cells
+    return [" ".join(words[: len(words) - trailing]), *words[len(words) - trailing :]]
+
+
+def _header(cells: list[str]) -> list[LineReading | None] | None:
+    """What a header's numeric columns count ("Locality  Killed  Injured", "Region  Killed  Of
+    whom women"), else None."""
     if len(cells) < 3 or any(NUMERAL.fullmatch(c) for c in cells):
         return None
-    categories = [_category(c) if len(c.split()) <= 3 else None for c in cells[1:]]
-    return categories if sum(1 for c in categories if c) >= 1 and not _NOT_CASUALTIES.search(" ".join(cells)) else None
+    columns: list[LineReading | None] = []
+    for cell in cells[1:]:
+        category = _category(cell) if len(cell.split()) <= 3 else None
+        before = columns[-1] if columns else None
+        if category is None and before is not None and _PART_LABEL.match(cell):
+            columns.append(LineReading(before.category, _subgroup(cell) or _PART_LABEL.sub("", cell).strip().lower() or None))
+        else:
+            columns.append(LineReading(category, _subgroup(cell) if category else None) if category else None)
+    if not any(columns) or _NOT_CASUALTIES.search(" ".join(cells)):
+        return None
+    return columns
 
 
 def _is_row(cells: list[str], width: int) -> bool:

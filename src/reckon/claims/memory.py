@@ -28,6 +28,7 @@ _DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,}(?=,\s|\s*\()")  # "ALDMAR, May 6 (W
 _STATE_BODY = re.compile(r"\b[A-Z][\w]*['’]s\s+(?:government|ministry|authorities|police|army|judiciary|parliament|regime)\b")
 _RIGHTS_BODY = re.compile(r"Rights|Amnesty|Watch|Monitor|HRANA|Hengaw|Observatory|Boroumand|Defenders|Liberties")
 _ROLE_HINT = re.compile(r"[Ss]pokes|[Mm]inister|General")
+_SPOKES_OR_MINISTER = re.compile(r"(?i:spokes(?:man|woman|person)|minister)")
 _TITLE_NAME = re.compile(  # "Interior Minister X Y", "Health Ministry spokesperson X Y"
     r"(?P<role>(?:[A-Z]\w+\s+){0,3}(?:[a-z]\w+\s+){0,1}(?:[Mm]inister|[Ss]pokes(?:man|woman|person)|Prosecutor\s+General|Attorney\s+General))\s+"
     r"(?P<name>[A-Z]\w+(?:\s+[A-Z][\w-]+)+)"
@@ -46,6 +47,7 @@ _CALENDAR = re.compile(
     r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|"
     r"June|July|August|September|October|November|December)\s*)+"
 )
+_SUB_NATIONAL = re.compile(r"\b(?:regional|provincial|state|local|municipal|city|district|county|oblast)\b", re.IGNORECASE)
 _NAMED_BODIES = {"ministry", "committee", "council", "office", "agency", "commission", "mission", "party", "union", "network", "coalition", "institute", "monitor", "association", "clinic", "hospital", "court", "government", "police"}
 
 
@@ -67,6 +69,7 @@ class MentionMemory:
     subject: tuple[int, str] | None = None  # the current sentence's subject: where it ends, and its words
     speakers: list[Entity] = field(default_factory=list)  # claimants so far, in order ("the statement" is the last one's)
     made: dict = field(default_factory=dict)  # attributions made for the current sentence, by verb and subject
+    issuer: Entity | None = None  # the body last said to issue a statement ("the statement" is its)
 
     def remember(self, text: str) -> None:
         if "(" in text:
@@ -87,6 +90,8 @@ class MentionMemory:
 
     def _remember_roles(self, text: str) -> None:
         for pattern in (_ROLE_THEN_NAME, _NAME_THEN_ROLE, _TITLE_NAME):
+            if pattern is not _TITLE_NAME and not _SPOKES_OR_MINISTER.search(text):
+                continue  # the two role patterns need one of these words (a cheap test first)
             for m in pattern.finditer(text):
                 body = speaks_for(m.group("role"))
                 if body:
@@ -104,7 +109,7 @@ class MentionMemory:
         extra = [n for _, n in sorted([(before.find(n), n) for n in extra] + bodies)]
         return MentionMemory(
             self.names + extra, self.acronyms, self.roles, self.labels, self.opposition, self.cast, self.position,
-            self.topics, self.subject, self.speakers, self.made,
+            self.topics, self.subject, self.speakers, self.made, self.issuer,
         )
 
     def add(self, name: str, label: str | None = None) -> None:
@@ -141,6 +146,8 @@ class MentionMemory:
                 if name in self.opposition:
                     return name
                 continue  # "the opposition" is a body the text called opposition, not any organisation
+            if word in ("government", "authorities", "administration") and _SUB_NATIONAL.search(name) and not _SUB_NATIONAL.search(reference):
+                continue  # "the government" is not the regional government
             if _compatible(word, name, self.labels.get(name)):
                 return name
         return None
@@ -152,9 +159,13 @@ class MentionMemory:
             return self.acronyms[bare]
         if re.fullmatch(r"[A-Z][\w-]+", bare):
             for known in reversed(self.names):
-                if known.endswith(" " + bare) and len(known.split()) <= 4:
-                    return known
+                if known.endswith(" " + bare) and len(known.split()) <= 4 and not re.search(r"\s(?:in|of|for|at|from)\s", known):
+                    return known  # "Keel" is "Arun Keel"; "Hallen" is not "Politicians in Hallen"
         return name
+
+    def military_body(self) -> str:
+        """What the text calls the armed forces ("army" or "military"), for "a military source"."""
+        return self.cast.army
 
     def body_of(self, person: str) -> str | None:
         """The organisation a person was introduced as speaking for, if any."""

@@ -43,6 +43,7 @@ _WORDS = (
     rf"(?:(?:[\s-]+(?:and\s+)?)\b(?:{_WORD})\b)*"
 )
 NUMERAL = re.compile(rf"(?:{_DIGITS})|(?:{_WORDS})", re.IGNORECASE)
+NUMERAL_LOWER = re.compile(rf"(?:{_DIGITS})|(?:{_WORDS})")  # the same, on lower-cased text (much faster than IGNORECASE)
 
 
 def to_ascii_digits(text: str) -> str:

@@ -5,8 +5,13 @@
 AFP" in an AFP story names no intermediary. The outlet is read from the page's metadata, the
 dateline ("OSKARIN, May 3 (Reuters) -", "Hamra, SNNA -"), the byline ("By Kalmora Now staff",
 "By X, for the Harbour Tribune") or a masthead line near the top ("The Korsa Independent").
-A body publishing its own report (a UN mission, a rights group) is not an outlet: when it names
-itself ("HRMMN has verified ...") the claim keeps its name.
+A body publishing its own report (a UN mission, a rights group, a ministry, an armed group's
+media office) is not an outlet: the document's own voice is that body (``own_body``), read from
+the page's metadata ("Human Rights Watch"), a header line naming the body ("Kesh-Amar Human
+Rights Documentation Network (KHRDN)", "Health Cluster | World Health Organization, lead
+agency", "Spokesperson for the UN High Commissioner for Human Rights: X", "FALCON VOICE - Media
+Office of the Falcon Guard"), a briefing's title ("Press briefing by the Head of the UN ...
+Mission in Ombria") or "This report is produced by OCHA Tarsenia".
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ from __future__ import annotations
 import re
 
 from reckon.articles.document import Document
+from reckon.claims.cast import ORG_HEADS
 from reckon.claims.claimants import known_claimant
 from reckon.claims.parties import name_words
 
@@ -60,7 +66,7 @@ def _is_outlet(name: str) -> bool:
     known = known_claimant(name)
     if known:
         return known in _WIRES
-    return not _BODY_HEADS.search(name)
+    return not _BODY_HEADS.search(name) and _body_name(name) is None
 
 
 def is_outlet(name: str, outlets: list[str]) -> bool:
@@ -76,3 +82,74 @@ def is_outlet(name: str, outlets: list[str]) -> bool:
         if known_claimant(outlet) and known_claimant(outlet) == known_claimant(name):
             return True
     return False
+
+
+# Names of news outlets, not of bodies: "Serrat Press Service", "THE UNION HERALD", "Radio Nahr".
+_NEWS_NAME = re.compile(
+    r"\b(?:news|press|times|radio|tv|television|herald|voice|post|tribune|gazette|journal|daily|wire|chronicle|"
+    r"observer|courier|telegraph|standard|inform|today|review|independent|ledger|channel|broadcasting)\b",
+    re.IGNORECASE,
+)
+_HEADER_PARTS = re.compile(r"\s+[|\-–—]\s+|\s*\|\s*")
+_MEDIA_OFFICE = re.compile(
+    r"^(?:the\s+)?(?:media|press|information|communications?)\s+(?:office|team|unit|department|service|wing)\s+of\s+(?:the\s+)?(?P<body>.+)$",
+    re.IGNORECASE,
+)
+_SPOKESPERSON_LINE = re.compile(r"^(?:spokes(?:man|woman|person)|press\s+officer)\s+(?:for|of)\s+(?:the\s+)?(?P<body>[^:]+?)\s*(?::.*)?$", re.IGNORECASE)
+_BRIEFING_TITLE = re.compile(
+    r"^(?:transcript:\s*)?(?:press\s+)?briefing\s+(?:notes\s+)?by\s+(?:the\s+)?(?:(?:head|spokes\w+|chief|director)\s+(?:of|for)\s+(?:the\s+)?)?(?P<body>.+)$",
+    re.IGNORECASE,
+)
+_PRODUCED_BY = re.compile(
+    r"\b(?:update|report|bulletin|briefing|statement|sitrep|document)\s+(?:is|was)\s+(?:produced|issued|prepared|published|compiled)\s+by\s+"
+    r"(?P<body>[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*){0,6})"
+)
+_LINK = {"of", "for", "the", "in", "on", "and", "to", "&", "de", "al"}
+
+
+def own_body(document: Document) -> str | None:
+    """The body whose own publication the document is, as the document names it; None for a
+    news outlet's article (its own voice stays ``author``) or when no body is named."""
+    if outlet_names(document):
+        return None
+    if document.publisher and (body := _body_name(document.publisher)):
+        return body
+    lines = [line.strip() for line in re.sub(r"^\s*date\s+\d{4}-\d{2}-\d{2}\s", "", document.text[:800]).splitlines()]
+    header = []
+    for line in (line for line in lines if line):
+        if len(line.split()) > 20:
+            break
+        header.append(line)
+    for line in header[:8]:
+        briefing = _BRIEFING_TITLE.match(line)
+        if briefing and (body := _body_name(briefing.group("body"))):
+            return body
+        for part in _HEADER_PARTS.split(line):
+            if body := _body_name(part):
+                return body
+    produced = _PRODUCED_BY.search(document.text[:1500])
+    return _body_name(produced.group("body")) if produced else None
+
+
+def _body_name(part: str) -> str | None:
+    """The body a header part names ("Kesh-Amar Human Rights Documentation Network (KHRDN)",
+    "Media Office of the Falcon Guard", "Spokesperson for the UN High Commissioner ..."), else None."""
+    part = part.strip(" ,.:;")
+    spokesperson = _SPOKESPERSON_LINE.match(part)
+    if spokesperson:
+        part = spokesperson.group("body")
+    office = _MEDIA_OFFICE.match(part)
+    if office:
+        part = office.group("body")
+    part = re.sub(r"\s*\([A-Z][\w./ -]{0,12}\)$", "", part).strip()
+    part = re.sub(r"^(?:The|THE)\s+", "", part)
+    words = part.split()
+    if not 1 <= len(words) <= 12 or re.search(r"\d", part) or _NEWS_NAME.search(part):
+        return None
+    if not all(w[:1].isupper() or w.lower() in _LINK for w in words) or not words[0][:1].isupper():
+        return None
+    known = known_claimant(part)
+    if known:
+        return part if known not in _WIRES else None
+    heads = {w.lower().strip("’'") for w in words} & (ORG_HEADS | {"cluster"})
+    return part if heads and len(words) >= 2 else None

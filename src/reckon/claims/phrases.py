@@ -41,7 +41,9 @@ ANAPHOR = re.compile(
     r"news\s+agency|wire\s+service|opposition|officials|authorities|lawmakers|activists|union|"
     r"association|hospital|clinic|court|judiciary|police|army|monitor|rights\s+group|panel|"
     r"inquiry|tribunal|investigators|monitors|front|alliance|collective|bloc|league|foundation|"
-    r"society|federation|forum|board|team|observatory|bureau|service|researchers))$",
+    r"society|federation|forum|board|team|observatory|bureau|service|researchers|directorate|administration|"
+    r"governorate|syndicate|cluster|command|department|authority|guard|forces|brigades|militia|junta|regime|"
+    r"government|military|army|defen[cs]e|secretariat|delegation|column|committees|councils|unions|networks))$",
     re.IGNORECASE,
 )
 GENERIC_HEADS = re.compile(
@@ -68,7 +70,15 @@ _NP_STOP = re.compile(
 _OTHER_NAME = re.compile(r",\s+(?:also\s+)?(?:known\s+as|which\s+calls\s+itself|calling\s+itself)\s+[^,;:]{1,60},\s*$")
 _PARTICIPLE_APPOSITION = re.compile(
     r"(?<=[\w)’'])\s*,\s+(?:formed|founded|based|set\s+up|created|backed|run|led|funded|established|made\s+up|"
-    r"composed|headed|chaired|staffed)\b[^;:“”\"]{0,120},\s*$"
+    r"composed|headed|chaired|staffed|published|released|issued|posted|reached|contacted|interviewed|speaking|asked)\b[^;:“”\"]{0,120},\s*$"
+)
+_NAME_RUN = r"(?:(?:[Tt]he\s+)?(?:[A-Z][\w’'.-]*\s+(?:(?:of|for|the|and|in|on)\s+)*|(?:federal|national|regional|state|local)\s+)*[A-Z][\w’'.-]*(?:\s*\([A-Z][\w.]*\))?)"
+_OBJECT_RELATIVE = re.compile(rf",\s+(?:which|whom|that)\s+(?P<np>(?:the\s+)?{_NAME_RUN}|the\s+[a-z]+(?:\s+[a-z]+)?)$")
+_LAST_NAME = re.compile(rf"(?P<np>{_NAME_RUN})$")
+_APPOSITION_BEFORE = re.compile(rf"(?:^|[.;:]\s+)(?P<np>{_NAME_RUN})\s*,\s+(?:a|an|the)\s+[^,;:“”\"]{{1,100}},\s*$")
+_DATED_ASIDE = re.compile(
+    r",\s+(?:on|in|last|this|late|early)\s+(?=[^,;:]*(?:\d|day\b|week|month|year|morning|evening|night|"
+    r"January|February|March|April|May|June|July|August|September|October|November|December))[^,;:]{1,25},?$"
 )
 _SUBJECT_REACH = 240  # characters read leftwards from a verb to find its subject
 _SUBORDINATORS = {"while", "as", "although", "though", "but", "and", "yet", "so", "even", "if", "when", "since", "because", "however", "meanwhile", "instead", "thus", "also", "then", "still", "now"}
@@ -95,10 +105,10 @@ _ROLE_WORDS = re.compile(
     re.IGNORECASE,
 )
 _SENTENCE_SUBJECT = re.compile(
-    r"^(?:[^,;:“”\"]{0,50},\s+)?(?P<np>(?:(?:The|A|An|Its|Their|This)\s+)?(?:[\w’'.-]+\s+){0,4}?[\w’'.-]+)\s+"
+    r"^(?:[^,;:“”\"]{0,50},\s+)?(?P<np>(?:(?:The|A|An|Its|Their|This)\s+)?(?:[\w’'.-]+\s+){0,4}?[\w’'.-]+),?\s+"
     r"(?:has|have|had|is|are|was|were|did|does|do|said|says|will|would|could|can|may|might|also|accused|accuses|"
     r"denied|denies|rejected|rejects|published|publishes|reported|reports|insists|insisted|claims|claimed|keeps|kept|"
-    r"[a-z]{3,}ed)\b"
+    r"made|gave|told|took|wrote|put|held|spoke|sent|found|[a-z]{3,}ed)\b"
 )
 
 
@@ -117,12 +127,22 @@ def sentence_subject(sentence: str) -> tuple[int, str] | None:
 def subject_before(sentence: str, verb_start: int) -> str | None:
     """The noun phrase a verb at ``verb_start`` has as its subject, read leftwards."""
     prefix = _FILLERS.sub("", sentence[max(0, verb_start - _SUBJECT_REACH) : verb_start].rstrip())
+    prefix = _DATED_ASIDE.sub("", prefix)  # "Its latest statement, on Friday, gave"
+    object_relative = _OBJECT_RELATIVE.search(prefix)
+    if object_relative and plausible_claimant(object_relative.group("np")):  # "..., which Human Rights Watch said had left"
+        return object_relative.group("np")
     relative = re.search(r"^(?P<head>.*?),?\s+(?:which|who|that)$", prefix)
     if relative:  # "The Monitor, which says ..." -> "The Monitor"
         prefix = relative.group("head")
+        named = _LAST_NAME.search(prefix)
+        if named and " " in prefix.strip() and not _LAST_NAME.fullmatch(prefix.strip()):
+            return named.group("np")  # "lower than those of the X Ministry of Health, which put ..." -> the ministry
+    apposition = _APPOSITION_BEFORE.search(prefix)
+    if apposition:  # "The Harbel Resistance Committees, a grassroots group that has documented ..., said"
+        return apposition.group("np")
     prefix = re.sub(r",\s+(?:who|which)\s+[^,;:]*,?$", "", prefix)  # "X, who asked not to be named, said"
-    inner = re.search(r"^(?P<head>.*\S)\s+who\s+[^,;:“”\"]*$", prefix)
-    if inner:  # "a nurse who spoke to the Courier said" -> "a nurse"
+    inner = re.search(r"^(?P<head>.*\S)\s+who\s+[^,;:“”\"]*$", prefix) or re.search(r"^(?P<head>.*[A-Z)][\w’')]*)\s+that\s+(?:[a-z]+s|has|had|is|was)\s+[^,;:“”\"]*$", prefix)
+    if inner:  # "a nurse who spoke to the Courier said" -> "a nurse"; "The X Column (XC) that controls the area put"
         prefix = inner.group("head")
     prefix = _OTHER_NAME.sub("", prefix)  # "X, known as the Green Helmets, said" -> "X, said"
     prefix = _PARTICIPLE_APPOSITION.sub("", prefix)  # "X (FDC), formed by lawmakers who fled, said" -> "X (FDC)"
@@ -141,6 +161,9 @@ def subject_before(sentence: str, verb_start: int) -> str | None:
     else:
         return None
     subject = _drop_leading_phrase(re.sub(r"^[-•*·–—]\s+", "", subject))
+    pair = _FIRST_OF_PAIR.search(prefix)
+    if pair and prefix.endswith(subject):  # "residents and a local resistance group said": the first named
+        return pair.group("first")
     subject = re.sub(r"^(?:the\s+)?(?:figures?\s+|toll\s+|numbers?\s+)?(?:published|released|issued|announced|given|compiled)\s+by\s+", "", subject)
     owned = re.match(r"^(?:a|the|which|this|that)\s+(?:figure|number|toll|claim|tally|count|estimate)s?\s+(?:that\s+)?(?P<rest>.+)$", subject, re.I)
     if owned:  # "a figure the government denied" -> "the government"
@@ -152,6 +175,12 @@ def subject_before(sentence: str, verb_start: int) -> str | None:
     if record:  # "Its latest update reported 59 injured": the owner of the update speaks
         subject = _POSSESSIVE_PRONOUNS[record.group(1).lower()]
     return subject if plausible_claimant(subject) else None
+
+
+_FIRST_OF_PAIR = re.compile(
+    r"(?:^|,\s+)(?P<first>(?:local\s+|some\s+|the\s+)?(?:residents|witnesses|activists|villagers|doctors|medics|officials|relatives|"
+    r"survivors|rescuers|volunteers|neighbou?rs|families|mourners|elders)(?:\s+in\s+[A-Z][\w-]*)?)\s+and\s+(?:a|an|the|other|several|local)\s+[^,;:]{2,60}$"
+)
 
 
 def subject_after(sentence: str, verb: re.Match[str]) -> str | None:
@@ -181,11 +210,20 @@ def noun_phrase_after(sentence: str, position: int) -> str | None:
     )
     stop = _NP_STOP.search(rest)
     name = rest[: stop.start()] if stop else rest
+    staff = _STAFF_THEN_BODY.match(rest) if stop else None
+    if staff:  # "officials at the Al-Wafa Medical Complex": the body they work at
+        name = staff.group()
     paren = re.match(r"\s*\([A-Z][A-Za-z.’' /-]{0,39}\)", rest[len(name) :])
     if paren:  # keep an acronym in brackets: "the Veloria Watch (VW)"
         name += paren.group()
     name = _drop_trailing_verb(name.strip())
     return name if name and len(name.split()) <= 12 else None
+
+
+_STAFF_THEN_BODY = re.compile(
+    r"^\s*(?:(?:a|an|the|two|three|several)\s+)?(?:[\w-]+\s+)?(?:officials?|doctors?|staff|sources?|workers|medics|nurses|surgeons?)\s+"
+    r"(?:at|from|in)\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s+){0,5}[A-Z][\w’'-]*"
+)
 
 
 def _drop_trailing_verb(name: str) -> str:
@@ -200,6 +238,8 @@ def _drop_trailing_verb(name: str) -> str:
 def _drop_leading_phrase(subject: str) -> str:
     # "For instance United States ...", "While the authorities": keep from the name
     words = subject.split()
+    if words and words[0].lower() in ("our", "my"):
+        return subject  # "our Office": the document's own voice
     while len(words) > 1 and words[0].lower() in _SUBORDINATORS:
         words = words[1:]
     if len(words) > 2 and words[0].lower() in _TIME_OPENERS:

@@ -32,7 +32,8 @@ _CASUALTY = re.compile(
     r"missing|disappear|unaccounted|execut|hang|toll|victim|cit(?:y|ies)|town|province|area|"
     r"location|place|village|district|street|rall|march|protest|gather|demonstrat|neighbo|count|"
     r"buri|funeral|grave|corpse|hospital|treated|eliminat|neutrali|fallen|\bfell\b|captur|rubble|trapped|\bfate\b|"
-    r"whereabouts|succumb|casualt|prisoner|hostage|lost|names|\btotal\b|\btally\b|\bfigure\b|\bcount\b|\bnumber\b",
+    r"whereabouts|succumb|casualt|prisoner|hostage|lost|names|\btotal\b|\btally\b|\bfigure\b|\bcount\b|\bnumber\b|"
+    r"heard\s+nothing|not\s+been\s+told|not\s+know|no\s+news|collapsed|debris|ruins",
 )
 
 

@@ -1,0 +1,68 @@
+"""Transcripts: a speaker label opens each paragraph and names who says it.
+
+    MODERATOR: Good morning ...
+    DANIELA ROSSETTI, HEAD OF MISSION: We verified that 212 civilians were killed ...
+    QUESTION (Dovrin Herald): The regional authorities say 14 people were killed ...
+    ROSSETTI: So far we have verified 12 deaths ...
+
+A labelled paragraph is its speaker's ("we" included); a surname alone is the speaker labelled
+in full before; a journalist's question relays what others say, through the journalist's
+outlet (the ``via``); the chair speaks for no one. A document is read as a transcript only when
+at least two paragraphs open with a label in capitals.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_LABEL = re.compile(
+    r"(?P<who>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,4})(?:,\s*(?P<role>[A-Z][A-Z.'’ -]{1,60}?))?"
+    r"(?:\s*\((?P<outlet>[^()\n]{1,60})\))?:\s"
+)
+_QUESTION = frozenset({"QUESTION", "Q", "QUESTIONER", "REPORTER", "JOURNALIST", "QUESTIONS"})
+_CHAIR = frozenset({"MODERATOR", "CHAIR", "CHAIRPERSON", "HOST", "ANCHOR", "OPERATOR", "INTERPRETER", "PRESENTER"})
+
+
+@dataclass(frozen=True)
+class Label:
+    """Who speaks in one paragraph of a transcript."""
+
+    name: str  # as people read it: "Daniela Rossetti"
+    role: str | None  # "Head of Mission"
+    outlet: str | None = None  # a journalist's outlet: "Dovrin Herald"
+    question: bool = False  # a journalist asking: relays others' figures
+    chair: bool = False  # the moderator: speaks for no one
+
+
+def speaker_labels(text: str) -> dict[int, Label]:
+    """The label of each labelled paragraph, by the offset where its text starts."""
+    found: dict[int, Label] = {}
+    speakers: list[Label] = []
+    for line in re.finditer(r"(?:^|\n)[ \t]*(?=[A-Z])", text):
+        start = line.end()
+        label = _LABEL.match(text, start, start + 140)
+        if label is None:
+            continue
+        who = label.group("who").strip()
+        words = set(who.split())
+        role = _readable(label.group("role")) if label.group("role") else None
+        if words & _QUESTION or label.group("outlet") and not role:
+            found[start] = Label(_readable(who), None, label.group("outlet"), question=True)
+            continue
+        if words & _CHAIR:
+            found[start] = Label(_readable(who), None, chair=True)
+            continue
+        if role is None:  # "ROSSETTI:" after "DANIELA ROSSETTI, HEAD OF MISSION:"
+            role = next((s.role for s in reversed(speakers) if s.name.upper().split()[-1] == who.split()[-1]), None)
+        speaker = Label(_readable(who), role)
+        speakers.append(speaker)
+        found[start] = speaker
+    return found if len(found) >= 2 else {}
+
+
+def _readable(words: str) -> str:
+    """"HEAD OF MISSION" -> "Head of Mission"."""
+    small = {"of", "for", "the", "and", "in", "on", "to", "at"}
+    parts = words.strip().lower().split()
+    return " ".join(w if i and w in small else w[:1].upper() + w[1:] for i, w in enumerate(parts))
