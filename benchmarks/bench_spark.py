@@ -43,6 +43,7 @@ def make_case(folder: Path, victims: int) -> tuple[Path, pd.Series]:
     from bench_linkage import simulated_case
 
     case, truth, _ = simulated_case(victims, lists=4, seed=5)
+    truth = truth.dropna(subset=["record_id"]).set_index("record_id")["person_id"]  # the imported records
     path = Path(case.folder)
     case.close()
     moved = folder / "case"
