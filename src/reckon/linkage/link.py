@@ -193,7 +193,7 @@ def train_model(
                 sources[name] = EM
     model = linker.misc.save_model_to_json()
     labelled: dict[str, int] = {}
-    if decisions is not None and decisions.must_link:
+    if decisions is not None and decisions.must_link and settings.label_pseudo_count is not None:
         counts = label_level_counts(engine, features, model, decisions)
         model, labelled = update_m_from_labels(model, counts, settings.label_pseudo_count, settings.min_m_probability)
         sources.update({name: LABELS for name in labelled})

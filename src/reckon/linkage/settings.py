@@ -119,7 +119,8 @@ class LinkageSettings:
     # and EM on sparse lists learns some other split of the pairs (see docs/linkage.md).
     min_em_matches: float = 1000.0
     # Reviewers' must-link pairs update m; the m they start from counts as this many pairs.
-    label_pseudo_count: float = 20.0
+    # None: decisions are constraints only, the model does not learn from them.
+    label_pseudo_count: float | None = 20.0
     term_frequencies: bool = True  # rare names count for more than common ones
     # ... but only from this many records up: in a few hundred records a name's frequency is
     # mostly the pair's own two records, so every name looked common and weighed less.
