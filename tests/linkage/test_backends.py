@@ -25,7 +25,7 @@ from reckon.linkage.backends import SparkOptions, open_backend
 def simulated_case(tmp_path_factory) -> Path:
     """A closed case holding the lists of `reckon simulate` (invented people), imported as a user would."""
     from reckon.simulate import simulate_event
-    from reckon.victim_lists import add_list
+    from reckon.lists.store import add_list
 
     folder = tmp_path_factory.mktemp("simulated")
     simulate_event(folder / "event", victims=300, lists=3, seed=7, articles=0)

@@ -106,8 +106,7 @@ def test_a_must_link_decision_moves_m_on_the_next_run(linked_case, synthetic_lis
     features = prepare_features(synthetic_lists.drop(columns=["person"]))
     group = features["record_id"].map({left: "g", right: "g"})
     with open_backend("duckdb") as engine:
-        model = {k: v for k, v in first.model.items() if not k.startswith(("reckon_", "prior_"))}
-        gammas = comparison_levels_of_groups(engine, features, group, model)
+        gammas = comparison_levels_of_groups(engine, features, group, first.model)
     # Both names in Persian script: the pair is compared by name_native, else by name.
     name = next(n for n in ("name_native", "name") if int(gammas[f"gamma_{n}"].iloc[0]) >= 0)
     gamma = int(gammas[f"gamma_{name}"].iloc[0])

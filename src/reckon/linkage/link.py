@@ -35,7 +35,7 @@ from reckon.linkage.clusters import candidate_groups, persons_from_groups
 from reckon.linkage.decisions import Decisions, apply_decisions
 from reckon.linkage.blocking import affordable_rules, columns_with_data, rule_pair_count, rules_for_data
 from reckon.linkage.defaults import (
-    DEFAULT, EM, LABEL_COUNTS_KEY, LABELS, PROVENANCE_KEY, apply_defaults, fill_missing_u, level_counts, m_values,
+    DEFAULT, EM, LABEL_COUNTS_KEY, LABELS, PROVENANCE_KEY, RECKON_MODEL_KEYS, apply_defaults, fill_missing_u, level_counts, m_values,
     non_null_levels, update_m_from_labels,
 )
 from reckon.linkage.model import HOUSEHOLD_PLACE_LABEL, build_settings, household_place_u
@@ -221,7 +221,7 @@ def comparison_levels_of_groups(engine: Backend, features: pd.DataFrame, group: 
     if len(chosen) < 2:
         return pd.DataFrame()
     registered = engine.register(pa.Table.from_pandas(chosen, preserve_index=False))
-    spec = json.loads(json.dumps(model))
+    spec = {key: value for key, value in json.loads(json.dumps(model)).items() if key not in RECKON_MODEL_KEYS}
     dialect = spec.get("sql_dialect", "duckdb")
     spec["blocking_rules_to_generate_predictions"] = [
         {"blocking_rule": "l.reckon_group = r.reckon_group", "sql_dialect": dialect}
