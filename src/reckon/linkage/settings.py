@@ -102,6 +102,11 @@ class LinkageSettings:
     # ... unless the two groups they would join average a match weight below this across all
     # their records' pairs (-4: odds of 1 to 16). None: plain connected components.
     min_mean_weight: float | None = -4.0
+    # A list names a person once: two records that are each other's clear best choice across
+    # two lists join down to this probability, when the runner-up in each list scores under
+    # 1/mutual_best_ratio of the best (one_per_list.py). None: the threshold alone decides.
+    mutual_best_floor: float | None = 0.2
+    mutual_best_ratio: float = 10.0
     comparisons: list[str] = field(default_factory=lambda: list(ALL_COMPARISONS))
     blocking_rules: list[list[str]] = field(default_factory=lambda: [list(r) for r in DEFAULT_BLOCKING_RULES])
     training_blocks: list[list[str]] = field(default_factory=lambda: [list(r) for r in DEFAULT_TRAINING_BLOCKS])
