@@ -7,7 +7,9 @@
 Every data set's columns are mapped onto reckon's canonical fields and linked with the
 SAME reckon model (default LinkageSettings); nothing is tuned per data set. Figures are
 pair precision / recall / F1 over all pairs of records placed in one person, and wall
-time (rough: a 2-core machine shared with other work). Results: benchmarks/results/linkage.json.
+time (rough: a 2-core machine shared with other work), and where each comparison's m came
+from (m_sources: reckon's default model, EM on this data, reviewer labels). Results:
+benchmarks/results/linkage.json.
 
 The simulated cases (SIMULATED) go through the real importer (`lists add`), so what it
 quarantines counts against recall: a quarantined record stays a person of its own. They
@@ -193,7 +195,8 @@ def run_simulated(name: str = "simulated", settings: LinkageSettings | None = No
     case.close()
     return {"data_set": name, "records": int(len(truth)), **scores, **info,
             "import_seconds": round(imported - started, 1), "link_seconds": round(done - imported, 1),
-            "persons_found": run.summary["persons"], "true_persons": int(truth["person_id"].nunique())}
+            "persons_found": run.summary["persons"], "true_persons": int(truth["person_id"].nunique()),
+            "m_sources": run.result.m_sources()}
 
 
 def pseudopeople_census_ssa() -> tuple[pd.DataFrame, pd.Series, dict]:
@@ -218,7 +221,7 @@ def run(name: str, settings: LinkageSettings | None = None) -> dict:
     predicted = result.clusters.set_index("record_id")["person_id"].reindex(records["record_id"])
     scores = pair_scores(truth, predicted)
     return {"data_set": name, "records": len(records), **scores, "link_seconds": round(done - loaded, 1),
-            "load_seconds": round(loaded - started, 1), **info}
+            "load_seconds": round(loaded - started, 1), "m_sources": result.m_sources(), **info}
 
 
 def main(names: list[str]) -> None:

@@ -150,3 +150,54 @@ def test_spark_without_the_similarity_jar_says_how_to_add_it(spark_installed, tm
                           env={**os.environ, "TMPDIR": str(tmp_path)})
     assert "similarity jar is not on Spark's classpath" in done.stdout, done.stderr[-2000:]
     assert "--jars " in done.stdout and ".jar" in done.stdout
+
+
+_ENCRYPTED_SPARK_LINK = """
+import sys, threading, time
+from pathlib import Path
+import pandas as pd
+from reckon.linkage import link_records
+
+records = pd.read_pickle(sys.argv[1])
+needles = [line.encode() for line in Path(sys.argv[2]).read_text().splitlines()]
+watched, seen, done = Path(sys.argv[3]), set(), threading.Event()
+
+def watch():  # the work folder lives only during the run: look while it runs
+    while not done.is_set():
+        for path in watched.rglob("*"):
+            try:
+                data = path.read_bytes() if path.is_file() else b""
+            except OSError:
+                continue
+            seen.update(str(path.relative_to(watched)) for needle in needles if needle in data)
+        time.sleep(0.05)
+
+watcher = threading.Thread(target=watch, daemon=True)
+watcher.start()
+result = link_records(records, backend="spark", encrypt_spill=True)
+done.set()
+watcher.join()
+print("PERSONS", result.clusters["person_id"].nunique())
+print("LEAKS", sorted(seen))
+"""
+
+
+@pytest.mark.spark
+def test_an_encrypted_case_on_spark_writes_no_record_in_plaintext(spark_installed, synthetic_lists, tmp_path):
+    """Splink's Parquet checkpoints and the features file are not covered by Spark's I/O
+    encryption: for an encrypted case they must stay in Spark's (encrypted) block store."""
+    records = synthetic_lists.drop(columns=["person"])
+    records.to_pickle(tmp_path / "records.pkl")
+    needles = [rid for rid in records["record_id"]][:40]
+    (tmp_path / "needles.txt").write_text("\n".join(needles))
+    spill = tmp_path / "tmp"
+    spill.mkdir()
+    done = subprocess.run(
+        [sys.executable, "-c", _ENCRYPTED_SPARK_LINK, str(tmp_path / "records.pkl"), str(tmp_path / "needles.txt"), str(spill)],
+        capture_output=True, text=True, timeout=600,
+        env={**os.environ, "TMPDIR": str(spill), "PYSPARK_SUBMIT_ARGS": "--master local[1] "
+             "--driver-java-options -XX:TieredStopAtLevel=1 pyspark-shell"},
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert "PERSONS " in done.stdout
+    assert "LEAKS []" in done.stdout, done.stdout[-2000:]

@@ -104,12 +104,33 @@ def _print_summary(summary: dict[str, Any], run_id: str, threshold: float, case:
         f"pairs above threshold: {summary['pairs_above_threshold']:,} of {summary['pairs_scored']:,} scored"
     )
     console.print(f"persons on more than one list: {summary['persons_on_several_lists']:,}")
+    _print_model_sources(summary.get("m_sources", {}), summary.get("label_pairs", {}))
     if summary["links_refused"]:
         console.print(
             f"links refused by the group check: {summary['links_refused']:,} "
             "(their groups look like different people; see them with `reckon review --refused`)"
         )
     console.print(_overlap_table(case))
+
+
+def _print_model_sources(sources: dict[str, str], label_pairs: dict[str, int]) -> None:
+    """Which comparisons' m were trained on this case, and which are reckon's defaults."""
+    from reckon.linkage.defaults import DEFAULT, EM, LABELS
+
+    def named(source: str) -> str:
+        return ", ".join(name for name, value in sources.items() if value == source)
+
+    if named(EM):
+        console.print(f"model trained here (EM on this case's records): {named(EM)}")
+    if named(LABELS):
+        labelled = ", ".join(f"{name} ({label_pairs.get(name, 0)} pairs)" for name, value in sources.items() if value == LABELS)
+        console.print(f"model moved by your review decisions (must-link pairs as labels): {labelled}")
+    if named(DEFAULT):
+        console.print(
+            f"model defaults (shipped with reckon, learned on simulated lists; too few matches here to train): "
+            f"{named(DEFAULT)}"
+        )
+    console.print("u (how often different people agree) was estimated from this case's records for every comparison.")
 
 
 def _overlap_table(case: Case) -> Table:

@@ -169,6 +169,7 @@ class SparkBackend(Backend):
         # On this machine: Spark's warehouse, and the work folder in local mode.
         self._local = Path(tempfile.mkdtemp(prefix="reckon-spark-"))
         self.spark: Any = None
+        self._encrypted = encrypt_spill
         self._owns_session = False
         self._work: str | None = None
         try:
@@ -182,8 +183,11 @@ class SparkBackend(Backend):
                 self._work = _work_folder(self.spark, options, self._local / "work")
                 _register_functions(self.spark, self._owns_session)
                 self.spark.sparkContext.setCheckpointDir(f"{self._work}/checkpoints")
-                # Splink checkpoints its working tables as Parquet (break_lineage_method).
-                self.db_api = SparkAPI(spark_session=self.spark, break_lineage_method="parquet")
+                # Splink checkpoints its working tables as Parquet files (break_lineage_method),
+                # which Spark's I/O encryption does not cover: an encrypted case persists them in
+                # Spark's block store instead, whose blocks on disk that setting encrypts.
+                lineage = "persist" if encrypt_spill else "parquet"
+                self.db_api = SparkAPI(spark_session=self.spark, break_lineage_method=lineage)
         except BaseException:
             self.close()
             raise
@@ -191,8 +195,13 @@ class SparkBackend(Backend):
     def register_features(self, features: pd.DataFrame) -> Any:
         # Written once as Parquet in the work folder; the executors read it from there,
         # and every later step starts from those files rather than from the driver.
+        # An encrypted case's names never go to a plaintext file: its features are persisted
+        # in Spark's block store (spilled blocks encrypted by spark.io.encryption.enabled).
+        frame = self.spark.createDataFrame(pa.Table.from_pandas(features, preserve_index=False))
+        if self._encrypted:
+            return self.db_api.register(frame.persist(), table_name=_fresh_name("reckon_features"))
         path = f"{self._work}/features"
-        self.spark.createDataFrame(pa.Table.from_pandas(features, preserve_index=False)).write.parquet(path)
+        frame.write.parquet(path)
         return self.db_api.register(self.spark.read.parquet(path), table_name=_fresh_name("reckon_features"))
 
     def execute(self, sql: str) -> None:

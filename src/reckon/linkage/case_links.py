@@ -81,9 +81,12 @@ def recluster_persons(case: Case, threshold: float) -> pd.DataFrame:
     ``threshold`` (pairs scored below the run's ``keep_pairs_above`` were not stored) and
     groups checked by the run's mean weight."""
     records = load_records(case, columns=("record_id", "list_name"))
+    settings = run_settings(case)
+    mutual_best = None if settings.mutual_best_floor is None else (settings.mutual_best_floor, settings.mutual_best_ratio)
     clusters = cluster_records(
         records["record_id"], load_pairs(case), threshold, load_decisions(case), make_db_api("duckdb", encrypt_spill=case.encrypted),
-        min_mean_weight=run_settings(case).min_mean_weight,
+        min_mean_weight=settings.min_mean_weight,
+        list_of=pd.Series(records["list_name"].to_numpy(), index=records["record_id"].to_numpy()), mutual_best=mutual_best,
     )
     return clusters.merge(records, on="record_id")[["person_id", "list_name", "record_id"]]
 

@@ -34,6 +34,7 @@ from scipy.sparse.csgraph import connected_components as scipy_components
 from splink.clustering import cluster_pairwise_predictions_at_threshold
 
 from reckon.linkage.decisions import CANNOT_LINK, MUST_LINK, Decisions
+from reckon.linkage.one_per_list import join_mutual_best
 
 MAX_GROUP_RECORDS = 2000
 
@@ -47,15 +48,21 @@ def cluster_records(
     *,
     min_mean_weight: float | None = None,
     max_group_records: int = MAX_GROUP_RECORDS,
+    list_of: pd.Series | None = None,
+    mutual_best: tuple[float, float] | None = None,
 ) -> pd.DataFrame:
     """One row per record: record_id, person_id, cluster_probability.
 
     ``pairs`` has record_id_l, record_id_r, match_probability, match_weight and decided.
     Without ``min_mean_weight`` the persons are the connected components (cannot-link
-    decisions still split them).
+    decisions still split them). With ``mutual_best`` (floor, ratio) and ``list_of``
+    (record_id → list name), clear one-to-one pairs across lists join too (one_per_list.py).
     """
     components = candidate_groups(record_ids, pairs, threshold, db_api, max_group_records)
-    return persons_from_groups(components, pairs, threshold, decisions, min_mean_weight)
+    persons = persons_from_groups(components, pairs, threshold, decisions, min_mean_weight)
+    if mutual_best is not None and list_of is not None:
+        persons = join_mutual_best(persons, pairs, list_of, *mutual_best, decisions)
+    return persons
 
 
 def candidate_groups(

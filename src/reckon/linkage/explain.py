@@ -28,6 +28,7 @@ from reckon.case import Case
 from reckon.errors import InputError
 from reckon.linkage.case_links import RECORD_FIELDS, load_case_records
 from reckon.linkage.decisions import Pair, ordered
+from reckon.linkage.defaults import RECKON_MODEL_KEYS
 from reckon.linkage.prepare import prepare_features
 from reckon.linkage.store import latest_run_id, run_model
 from reckon.lists.store import records_by_id
@@ -88,7 +89,7 @@ class _Explainer:
         from reckon.linkage.backends import make_db_api
 
         self.run_id = run_id
-        self.model = {key: value for key, value in model.items() if key != "prior_recalibrated_from_pairs"}
+        self.model = {key: value for key, value in model.items() if key not in RECKON_MODEL_KEYS}
         self.frequencies = _term_frequencies(case, self.model)
         self.levels = _level_labels(self.model)
         self.db_api = make_db_api("duckdb")

@@ -6,8 +6,10 @@
 
 All records of all lists are deduplicated together (Splink's ``dedupe_only`` with
 ``list_name`` as a column), so duplicates inside one list are found the same way as
-matches across lists. Training: the prior from strict deterministic rules, u from every
-pair of a seeded sample of records, m by EM on several blocks.
+matches across lists. Training: m starts from reckon's shipped defaults (defaults.py),
+the prior from strict deterministic rules, u from every pair of a seeded sample of
+records, m by EM on the blocks that hold enough matches to learn from, then moved by the
+reviewers' must-link pairs.
 
 Every step that could depend on the engine or on row order is pinned down, so that a
 seeded run gives the same persons twice, and on DuckDB and Spark alike: the same SQL
@@ -30,8 +32,13 @@ from splink import Linker
 from reckon.errors import ReckonError
 from reckon.linkage.backends import Backend, SparkOptions, open_backend
 from reckon.linkage.clusters import candidate_groups, persons_from_groups
+from reckon.linkage.one_per_list import join_mutual_best
 from reckon.linkage.decisions import Decisions, apply_decisions
-from reckon.linkage.blocking import affordable_rules, columns_with_data, rules_for_data
+from reckon.linkage.blocking import affordable_rules, columns_with_data, rule_pair_count, rules_for_data
+from reckon.linkage.defaults import (
+    DEFAULT, EM, LABEL_COUNTS_KEY, LABELS, PROVENANCE_KEY, RECKON_MODEL_KEYS, apply_defaults, fill_missing_u, level_counts, m_values,
+    non_null_levels, update_m_from_labels,
+)
 from reckon.linkage.model import HOUSEHOLD_PLACE_LABEL, build_settings, household_place_u
 from reckon.linkage.prepare import prepare_features
 from reckon.linkage.settings import LinkageSettings
@@ -78,7 +85,14 @@ class LinkageResult:
             "pairs_above_threshold": int((self.pairs["match_probability"] >= self.settings.threshold).sum()),
             "persons_per_list": persons.groupby("list_name")["person_id"].nunique().to_dict(),
             "persons_on_several_lists": int((lists_per_person > 1).sum()),
+            "m_sources": self.m_sources(),
+            "label_pairs": dict(self.model.get(LABEL_COUNTS_KEY, {})),
         }
+
+    def m_sources(self) -> dict[str, str]:
+        """Comparison -> where its m came from: "default" (shipped with reckon, learned on
+        simulated lists), "trained here (EM)" or "from reviewer labels"."""
+        return dict(self.model.get(PROVENANCE_KEY, {}))
 
 
 def link_records(
@@ -105,6 +119,8 @@ def link_records(
     del records  # a million records' raw text is not needed again
     if len(features) < 2:
         raise ReckonError(f"linkage needs at least 2 records, got {len(features)} — add lists first.")
+    if settings.term_frequencies and len(features) < settings.term_frequency_min_records:
+        settings = LinkageSettings.from_dict({**settings.to_dict(), "term_frequencies": False})
     with open_backend(backend, spark, encrypt_spill=encrypt_spill) as engine:
         return _link(engine, features, settings, decisions)
 
@@ -112,8 +128,9 @@ def link_records(
 def _link(engine: Backend, features: pd.DataFrame, settings: LinkageSettings, decisions: Decisions | None) -> LinkageResult:
     """Train, score and cluster in the engine; check the groups here (see clusters.py)."""
     table = engine.register_features(features)
-    linker = train_model(engine, table, features, settings)
+    linker = train_model(engine, table, features, settings, decisions)
     pairs, model = _score_pairs(engine, linker, settings, len(features))
+    model = {**model, PROVENANCE_KEY: linker.reckon_m_sources, LABEL_COUNTS_KEY: linker.reckon_label_pairs}
     groups = candidate_groups(table, apply_decisions(pairs, decisions), settings.threshold, engine.db_api)
     if settings.min_mean_weight is not None:
         pairs = _add_new_pairs(pairs, score_within_groups(engine, model, table, groups))
@@ -123,6 +140,9 @@ def _link(engine: Backend, features: pd.DataFrame, settings: LinkageSettings, de
     # Again: the pairs scored inside groups may hold decided pairs too.
     pairs = apply_decisions(pairs, decisions)
     clusters = persons_from_groups(groups, pairs, settings.threshold, decisions, settings.min_mean_weight)
+    if settings.mutual_best_floor is not None:
+        list_of = pd.Series(listed["list_name"].to_numpy(), index=listed["record_id"].to_numpy())
+        clusters = join_mutual_best(clusters, pairs, list_of, settings.mutual_best_floor, settings.mutual_best_ratio, decisions)
     return LinkageResult(
         pairs=pairs[PAIR_COLUMNS],
         clusters=clusters,
@@ -132,33 +152,131 @@ def _link(engine: Backend, features: pd.DataFrame, settings: LinkageSettings, de
     )
 
 
-def train_model(engine: Backend, table: Any, features: pd.DataFrame, settings: LinkageSettings) -> Linker:
-    """A Splink linker over the registered ``table`` of features, with prior, u and m estimated."""
+def train_model(
+    engine: Backend, table: Any, features: pd.DataFrame, settings: LinkageSettings, decisions: Decisions | None = None
+) -> Linker:
+    """A Splink linker over the registered ``table`` of features, with prior, u and m estimated.
+
+    m starts from reckon's shipped defaults (defaults.py); EM replaces a comparison's m
+    only from a training block that holds at least ``settings.min_em_matches`` expected
+    matches; reviewers' must-link pairs then move m (labels). Where each comparison's m
+    came from is ``linker.reckon_m_sources`` (and the run's model records it).
+    """
     filled = columns_with_data(features)
     blocking = _affordable(features, settings.blocking_rules, filled, settings, "blocking rule")
     if not blocking:
         raise ReckonError("no blocking rule fits these records — check that the lists have names.")
-    linker = Linker(table, build_settings(settings, filled, blocking), log_level=logging.ERROR)  # Splink is chatty
+    built = Linker(table, build_settings(settings, filled, blocking), log_level=logging.ERROR)  # Splink is chatty
+    linker = Linker(table, apply_defaults(built.misc.save_model_to_json()), log_level=logging.ERROR)
+    sources = {c.output_column_name: DEFAULT for c in linker._settings_obj.comparisons}
     _estimate_prior(linker, rules_for_data(settings.deterministic_rules, filled), settings)
     linker = Linker(table, estimate_u(engine, linker, features, settings), log_level=logging.ERROR)
-    trained = 0
     for block in _affordable(features, settings.training_blocks, filled, settings, "EM block"):
         before = linker.misc.save_model_to_json()
         try:
             # Without term frequencies EM runs on far fewer distinct comparison vectors.
-            linker.training.estimate_parameters_using_expectation_maximisation(
+            session = linker.training.estimate_parameters_using_expectation_maximisation(
                 block, estimate_without_term_frequencies=True
             )
-            trained += 1
         except Exception as exc:  # Splink refuses some blocks (too few pairs, underflow)
             if engine.is_fatal(exc):  # ... but an engine out of memory must stop the run
                 raise
             log.warning("EM block %r skipped: %s", block, exc)
             # A failed session can leave the linker without the block's comparisons.
             linker = Linker(table, before, log_level=logging.ERROR)
-    if trained == 0:
-        raise ReckonError("no training block had enough pairs to learn from — the lists share too few fields.")
-    return _finalised(linker, table, features, settings.min_m_probability)
+            continue
+        expected = _expected_matches(session, features, block)
+        if expected < settings.min_em_matches:
+            log.info("EM block %r not used: %.0f expected matches (fewer than %s)", block, expected,
+                     settings.min_em_matches)
+            linker = Linker(table, before, log_level=logging.ERROR)
+            continue
+        after = m_values(linker.misc.save_model_to_json())
+        for name, values in m_values(before).items():
+            if after.get(name) != values:
+                sources[name] = EM
+    model = linker.misc.save_model_to_json()
+    labelled: dict[str, int] = {}
+    if decisions is not None and decisions.must_link and settings.label_pseudo_count is not None:
+        counts = label_level_counts(engine, features, model, decisions)
+        model, labelled = update_m_from_labels(model, counts, settings.label_pseudo_count, settings.min_m_probability)
+        sources.update({name: LABELS for name in labelled})
+    fill_missing_u(model)
+    linker = _finalised(Linker(table, model, log_level=logging.ERROR), table, features, settings.min_m_probability)
+    linker.reckon_m_sources = sources
+    linker.reckon_label_pairs = labelled
+    return linker
+
+
+def _expected_matches(session: Any, features: pd.DataFrame, block: str) -> float:
+    """Matches EM believes the block holds: its final lambda times the block's pairs."""
+    pairs = rule_pair_count(features, block)
+    history = getattr(session, "_core_model_settings_history", None)
+    if pairs is None or not history:
+        return math.inf  # cannot tell: trust EM, as before
+    return float(history[-1].probability_two_random_records_match) * pairs
+
+
+def comparison_levels_of_groups(engine: Backend, features: pd.DataFrame, group: pd.Series, model: dict[str, Any]) -> pd.DataFrame:
+    """The comparison vector (``gamma_<comparison>`` columns) of every pair of records that
+    share a ``group`` value (a Series aligned with ``features``; records with none are left
+    out): the levels those pairs fall on under ``model``."""
+    chosen = features[group.notna().to_numpy()].assign(reckon_group=group[group.notna()].astype(str).to_numpy())
+    if len(chosen) < 2:
+        return pd.DataFrame()
+    registered = engine.register(pa.Table.from_pandas(chosen, preserve_index=False))
+    spec = {key: value for key, value in json.loads(json.dumps(model)).items() if key not in RECKON_MODEL_KEYS}
+    dialect = spec.get("sql_dialect", "duckdb")
+    spec["blocking_rules_to_generate_predictions"] = [
+        {"blocking_rule": "l.reckon_group = r.reckon_group", "sql_dialect": dialect}
+    ]
+    spec["retain_intermediate_calculation_columns"] = True
+    # Splink returns each comparison's match weight, not its level: give level i (best first)
+    # m = 2^-(i+1) and u = 1, so that its weight is -(i+1) and names the level (null: 0).
+    for comparison in spec["comparisons"]:
+        for i, level in enumerate(non_null_levels(comparison)):
+            level.update(m_probability=2.0 ** -(i + 1), u_probability=1.0)
+            for key in ("tf_adjustment_column", "tf_adjustment_weight", "tf_minimum_u_value"):
+                level.pop(key, None)
+    linker = Linker(registered, spec, log_level=logging.ERROR)
+    predictions = linker.inference.predict()
+    names = [c["output_column_name"] for c in spec["comparisons"]]
+    weights = ", ".join(f"mw_{name}" for name in names)
+    frame = engine.query(f"SELECT record_id_l, record_id_r, {weights} FROM {predictions.physical_name}")
+    linker.table_management.invalidate_cache()
+    engine.drop(registered)
+    for comparison in spec["comparisons"]:
+        name, n = comparison["output_column_name"], len(non_null_levels(comparison))
+        weight = frame.pop(f"mw_{name}").astype(float).round().astype(int)
+        frame[f"gamma_{name}"] = (n + weight).where(weight < 0, -1)
+    return frame
+
+
+def label_level_counts(
+    engine: Backend, features: pd.DataFrame, model: dict[str, Any], decisions: Decisions
+) -> dict[str, dict[str, int]]:
+    """Per comparison and level, the reviewers' must-link pairs that fall on it (pairs joined
+    only through other must-links count too: the reviewer said all are one person)."""
+    group = _must_link_groups(features["record_id"], decisions)
+    gammas = comparison_levels_of_groups(engine, features, group, model)
+    return level_counts(gammas, model) if not gammas.empty else {}
+
+
+def _must_link_groups(record_ids: pd.Series, decisions: Decisions) -> pd.Series:
+    """A group id per record joined to another by must-link decisions (union-find), else NA."""
+    parent: dict[str, str] = {}
+
+    def root(x: str) -> str:
+        while parent.setdefault(x, x) != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for left, right in sorted(decisions.must_link):
+        a, b = root(left), root(right)
+        if a != b:
+            parent[max(a, b)] = min(a, b)
+    return record_ids.map(lambda r: root(r) if r in parent else None)
 
 
 def estimate_u(engine: Backend, linker: Linker, features: pd.DataFrame, settings: LinkageSettings) -> dict[str, Any]:

@@ -59,6 +59,7 @@ SAME_FAMILY_OTHER_GIVEN = (
     f" AND NOT coalesce({SHORT_FORM}, false)"
 )
 
+NATIVE_NAME_LABEL = "the same name as written in its script (folded)"
 HOUSEHOLD_PLACE_LABEL = "same place, family agrees, given differs (relatives share a place)"
 
 # m of each name level (how often one person's two records fall on it): starting values
@@ -90,17 +91,40 @@ FIXED_NAME_LEVELS = {"family_only"}
 
 
 def _name(settings: LinkageSettings) -> cl.CustomComparison:
+    return _name_ladder(settings, native=False)
+
+
+def _name_native(settings: LinkageSettings) -> cl.CustomComparison:
+    return _name_ladder(settings, native=True)
+
+
+def _name_ladder(settings: LinkageSettings, native: bool) -> cl.CustomComparison:
+    """The name ladder. Two records that both give the name in its own (Persian/Arabic)
+    script are compared by ``name_native``, whose best level is the two names as written
+    (folded: reckon.names.normalize_script, word breaks dropped); every other pair by
+    ``name``, whose best level is the same key (a Latin spelling or a romanisation). Only
+    one of the two has data for a pair, so the name counts once; each has its own m, as
+    names agree far more often when both lists write the script than across scripts."""
     tf = settings.term_frequencies
     m = NAME_M_PROBABILITIES
 
     def fixed(level, key: str):
         return level.configure(m_probability=m[key], fix_m_probability=key in FIXED_NAME_LEVELS)
 
+    both_native = "(native_key_l IS NOT NULL AND native_key_r IS NOT NULL)"
+    if native:
+        null = cll.CustomLevel(f"full_key_l IS NULL OR full_key_r IS NULL OR NOT {both_native}")
+        exact = cll.ExactMatchLevel("native_key", term_frequency_adjustments=tf).configure(
+            label_for_charts=NATIVE_NAME_LABEL)
+    else:
+        split = "name_native" in settings.comparisons
+        null = cll.CustomLevel("full_key_l IS NULL OR full_key_r IS NULL" + (f" OR {both_native}" if split else ""))
+        exact = cll.ExactMatchLevel("full_key", term_frequency_adjustments=tf)
     return cl.CustomComparison(
-        output_column_name="name",
+        output_column_name="name_native" if native else "name",
         comparison_levels=[
-            cll.NullLevel("full_key"),
-            fixed(cll.ExactMatchLevel("full_key", term_frequency_adjustments=tf), "exact"),
+            null.configure(is_null_level=True),
+            fixed(exact, "exact"),
             fixed(cll.CustomLevel(
                 "full_skel_l = full_skel_r or full_skel_l = alt_skel_r or alt_skel_l = full_skel_r",
                 label_for_charts="same consonants (other script or vowel spelling)",
@@ -257,6 +281,7 @@ def _national_id(settings: LinkageSettings) -> cl.CustomComparison:
 COMPARISONS: dict[str, tuple[tuple[str, ...], ComparisonBuilder]] = {
     # comparison name: (columns of which one must hold data for it to be used, builder)
     "name": (("full_key",), _name),
+    "name_native": (("native_key",), _name_native),
     "father_name": (("father_key",), _father_name),
     "sex": (("sex",), _sex),
     "age": (("age_low", "birth_year"), _age),

@@ -22,6 +22,9 @@ Output columns (all may be NULL except the first two):
     full_key, alt_key       the name keyed in one Latin key space; alt_key is the other
                             script's spelling when a record gives both
     full_skel, alt_skel     their consonant skeletons, spaces removed (no short vowels in script)
+    native_key              the name in its own (Persian/Arabic) script, folded
+                            (reckon.names.normalize_script) with spaces and ZWNJ removed;
+                            NULL for a record with no name in that script
     name_coarse             coarse key of the full name (reckon.names.coarse_key), for blocking
     given_key, family_key   first and last part of the name (or the given fields)
     given_forms             the given name's key, then the keys of names it is listed with as a
@@ -46,11 +49,11 @@ import pandas as pd
 import pyarrow as pa
 
 from reckon.errors import InputError
-from reckon.names import coarse_key, joined_skeleton, key_column, name_key, skeleton
+from reckon.names import coarse_key, is_script, joined_skeleton, key_column, name_key, normalize_script, skeleton
 from reckon.names.nicknames import formal_forms
 
 FEATURE_COLUMNS = (
-    "record_id", "list_name", "full_key", "alt_key", "full_skel", "alt_skel", "name_coarse", "given_key", "family_key",
+    "record_id", "list_name", "full_key", "alt_key", "full_skel", "alt_skel", "native_key", "name_coarse", "given_key", "family_key",
     "given_forms", "given_coarse", "family_coarse", "given_initial", "family_initial", "father_key", "sex", "age_low", "age_high", "birth_year",
     "date_of_birth", "death_low", "death_high", "death_month", "place_key", "province_key", "national_id",
 )
@@ -116,6 +119,9 @@ def _add_names(out: pd.DataFrame, col) -> None:
     raw = raw.fillna(raw_joined.where(raw_joined.str.len() > 0).astype("string"))
     out["full_key"] = full.to_numpy()
     out["alt_key"] = alt.to_numpy()
+    # Two names in one script are compared as written (folded), not through a romanisation.
+    script = col("name_native").where(col("name_native").notna(), col("name"))
+    out["native_key"] = key_column(script, _native_fold).to_numpy()
     out["full_skel"] = key_column(full, joined_skeleton).to_numpy()
     out["alt_skel"] = key_column(alt, joined_skeleton).to_numpy()
     out["given_key"] = given.fillna(full.str.split(" ").str[0]).to_numpy()
@@ -179,6 +185,12 @@ def _given_forms(given_keys: pd.Series) -> pd.Series:
     forms = {key: formal_forms(key) for key in distinct}
     values = [forms.get(key) if isinstance(key, str) else None for key in given_keys]
     return pd.Series(pd.array(values, dtype=pd.ArrowDtype(pa.list_(pa.string()))))
+
+
+def _native_fold(text: str) -> str:
+    """A script name folded (letter variants, diacritics, titles), its word breaks dropped:
+    one list writes محمدعلی, another محمد علی or محمد‌علی. "" for Latin text."""
+    return normalize_script(text).replace(" ", "") if is_script(text) else ""
 
 
 def _skeleton_key(text: str) -> str:

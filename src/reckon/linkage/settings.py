@@ -88,8 +88,9 @@ DEFAULT_DETERMINISTIC_RULES: tuple[str, ...] = (
 
 # One comparison per kind of evidence. The name is ONE comparison (full name, parts, other
 # script) so that agreeing given and family names are not counted twice as independent.
+# name_native takes the pairs whose two records both give the name in its own script.
 ALL_COMPARISONS: tuple[str, ...] = (
-    "name", "father_name", "sex", "age", "date_of_death", "place", "national_id",
+    "name", "name_native", "father_name", "sex", "age", "date_of_death", "place", "national_id",
 )
 
 
@@ -101,6 +102,11 @@ class LinkageSettings:
     # ... unless the two groups they would join average a match weight below this across all
     # their records' pairs (-4: odds of 1 to 16). None: plain connected components.
     min_mean_weight: float | None = -4.0
+    # A list names a person once: two records that are each other's clear best choice across
+    # two lists join down to this probability, when the runner-up in each list scores under
+    # 1/mutual_best_ratio of the best (one_per_list.py). None: the threshold alone decides.
+    mutual_best_floor: float | None = 0.2
+    mutual_best_ratio: float = 10.0
     comparisons: list[str] = field(default_factory=lambda: list(ALL_COMPARISONS))
     blocking_rules: list[list[str]] = field(default_factory=lambda: [list(r) for r in DEFAULT_BLOCKING_RULES])
     training_blocks: list[list[str]] = field(default_factory=lambda: [list(r) for r in DEFAULT_TRAINING_BLOCKS])
@@ -113,7 +119,17 @@ class LinkageSettings:
     keep_pairs_above: float = 0.05  # scored pairs kept for review and re-clustering
     max_pairs_for_u: float = 2e6  # random pairs sampled to learn how often non-matches agree
     min_m_probability: float = 0.002  # EM can learn m = 0 on small data: "never happens in a match"
+    # m starts from reckon's shipped defaults (linkage/defaults.py). An EM block replaces them
+    # only if EM finds at least this many matches in it (its lambda times its pairs); fewer,
+    # and EM on sparse lists learns some other split of the pairs (see docs/linkage.md).
+    min_em_matches: float = 1000.0
+    # Reviewers' must-link pairs update m; the m they start from counts as this many pairs.
+    # None: decisions are constraints only, the model does not learn from them.
+    label_pseudo_count: float | None = 20.0
     term_frequencies: bool = True  # rare names count for more than common ones
+    # ... but only from this many records up: in a few hundred records a name's frequency is
+    # mostly the pair's own two records, so every name looked common and weighed less.
+    term_frequency_min_records: int = 10000
     seed: int = 42
 
     def __post_init__(self) -> None:

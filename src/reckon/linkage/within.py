@@ -21,6 +21,7 @@ import pyarrow as pa
 from splink import Linker
 
 from reckon.linkage.backends import Backend
+from reckon.linkage.defaults import RECKON_MODEL_KEYS
 
 GROUP_COLUMN = "reckon_group"
 WITHIN_COLUMNS = ["record_id_l", "record_id_r", "match_weight"]
@@ -37,7 +38,7 @@ def score_within_groups(engine: Backend, model: dict[str, Any], table: Any, grou
     members = groups.loc[sizes >= 3, ["record_id", "component"]].rename(columns={"component": GROUP_COLUMN})
     if members.empty:
         return pd.DataFrame(columns=WITHIN_COLUMNS)
-    settings = {key: value for key, value in model.items() if key != "prior_recalibrated_from_pairs"}
+    settings = {key: value for key, value in model.items() if key not in RECKON_MODEL_KEYS}
     settings["blocking_rules_to_generate_predictions"] = [
         {"blocking_rule": f"l.{GROUP_COLUMN} = r.{GROUP_COLUMN}", "sql_dialect": settings.get("sql_dialect", engine.name)}
     ]
