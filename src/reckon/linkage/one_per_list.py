@@ -17,6 +17,7 @@ are different people. Runs after the group check, on the persons it made.
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from reckon.linkage.decisions import Decisions
@@ -28,22 +29,31 @@ def mutual_best_pairs(pairs: pd.DataFrame, list_of: pd.Series, floor: float, rat
     strong = pairs.loc[pairs["match_probability"] >= floor, ["record_id_l", "record_id_r", "match_probability"]]
     left, right = strong["record_id_l"].map(list_of), strong["record_id_r"].map(list_of)
     strong = strong[(left != right).to_numpy() & left.notna().to_numpy() & right.notna().to_numpy()]
+    strong = strong.reset_index(drop=True)
     if strong.empty:
-        return strong.reset_index(drop=True)
-    # Each pair seen from both ends: (record, the other list) → its candidates there.
-    seen = pd.concat([
-        pd.DataFrame({"me": strong["record_id_l"], "other": strong["record_id_r"], "p": strong["match_probability"]}),
-        pd.DataFrame({"me": strong["record_id_r"], "other": strong["record_id_l"], "p": strong["match_probability"]}),
-    ], ignore_index=True)
-    seen["other_list"] = seen["other"].map(list_of)
-    seen = seen.sort_values(["me", "other_list", "p", "other"], ascending=[True, True, False, True], kind="stable")
-    rank = seen.groupby(["me", "other_list"], sort=False).cumcount()
-    best = seen[rank.to_numpy() == 0].set_index(["me", "other_list"])
-    runner_up = seen[rank.to_numpy() == 1].set_index(["me", "other_list"])["p"]
-    best = best[best["p"].to_numpy() >= ratio * runner_up.reindex(best.index).fillna(0.0).to_numpy()]
-    chosen = set(zip(best.index.get_level_values("me"), best["other"]))
-    mutual = [(a, b) for a, b in chosen if a < b and (b, a) in chosen]
-    found = pd.DataFrame(mutual, columns=["record_id_l", "record_id_r"])
+        return strong
+    # Integer codes: a million records' pairs sort in a second as numbers, not as text.
+    codes, ids = pd.factorize(pd.concat([strong["record_id_l"], strong["record_id_r"]], ignore_index=True), sort=True)
+    half = len(strong)
+    lists = pd.factorize(list_of.reindex(ids))[0]
+    me = np.concatenate([codes[:half], codes[half:]])  # each pair seen from both ends
+    other = np.concatenate([codes[half:], codes[:half]])
+    probability = np.tile(strong["match_probability"].to_numpy(dtype=float), 2)
+    other_list = lists[other]
+    # Per (record, other list): candidates strongest first, ties by the other's id.
+    order = np.lexsort((other, -probability, other_list, me))
+    me, other, probability, other_list = me[order], other[order], probability[order], other_list[order]
+    first = np.ones(len(me), dtype=bool)
+    first[1:] = (me[1:] != me[:-1]) | (other_list[1:] != other_list[:-1])
+    runner_up = np.zeros(len(me))
+    has_second = np.zeros(len(me), dtype=bool)
+    has_second[:-1] = first[:-1] & ~first[1:]
+    runner_up[has_second] = probability[1:][has_second[:-1]]
+    clear = first & (probability >= ratio * runner_up)
+    chosen = pd.DataFrame({"me": me[clear], "other": other[clear]})
+    mutual = chosen.merge(chosen, left_on=["me", "other"], right_on=["other", "me"], suffixes=("", "_back"))
+    mutual = mutual[mutual["me"].to_numpy() < mutual["other"].to_numpy()]
+    found = pd.DataFrame({"record_id_l": ids[mutual["me"].to_numpy()], "record_id_r": ids[mutual["other"].to_numpy()]})
     found = found.merge(strong, on=["record_id_l", "record_id_r"], how="left")
     return found.sort_values(["match_probability", "record_id_l", "record_id_r"],
                              ascending=[False, True, True], kind="stable").reset_index(drop=True)
@@ -60,35 +70,52 @@ def join_mutual_best(
     """``persons`` (record_id, person_id, cluster_probability) with the mutual best pairs'
     persons joined, unless that puts one list twice in a person or a cannot-link inside it."""
     found = mutual_best_pairs(pairs, list_of, floor, ratio)
+    person_of = pd.Series(persons["person_id"].to_numpy(), index=persons["record_id"].to_numpy())
+    ends = found["record_id_l"].map(person_of).to_numpy(), found["record_id_r"].map(person_of).to_numpy()
+    found = found[ends[0] != ends[1]]
     if found.empty:
         return persons
-    person = dict(zip(persons["record_id"], persons["person_id"]))
+    # Only the persons a join may change are looked at (a few, among a million records).
+    touched = persons["person_id"].isin(set(ends[0]) | set(ends[1])).to_numpy()
+    involved = persons[touched]
+    person = dict(zip(involved["record_id"], involved["person_id"]))
     members: dict[str, list[str]] = {}
     for record_id, person_id in person.items():
         members.setdefault(person_id, []).append(record_id)
-    cannot = decisions.cannot_link if decisions else set()
-    strongest = dict(zip(persons["record_id"], persons["cluster_probability"]))
+    list_name = dict(zip(involved["record_id"], involved["record_id"].map(list_of)))
+    lists_in = {p: {list_name[r] for r in rs} for p, rs in members.items()}
+    apart = _cannot_partners(decisions)
+    strongest = dict(zip(involved["record_id"], involved["cluster_probability"]))
     for left, right, probability in found.itertuples(index=False):
         a, b = person[left], person[right]
-        if a == b or not _may_join(members[a], members[b], list_of, cannot):
+        if a == b or lists_in[a] & lists_in[b] or _kept_apart(members[a], members[b], apart):
             continue
         keep, gone = min(a, b), max(a, b)  # person_id stays the smallest record id
         for record_id in members[gone]:
             person[record_id] = keep
         members[keep] += members.pop(gone)
+        lists_in[keep] |= lists_in.pop(gone)
         for record_id in (left, right):
-            current = strongest.get(record_id)
-            if current is None or pd.isna(current) or current < probability:
+            current = strongest[record_id]
+            if pd.isna(current) or current < probability:
                 strongest[record_id] = probability
-    ids = persons["record_id"]
-    return pd.DataFrame({
-        "record_id": ids.to_numpy(),
-        "person_id": ids.map(person).to_numpy(),
-        "cluster_probability": ids.map(strongest).to_numpy(),
-    })
+    joined = persons.copy()
+    joined.loc[touched, "person_id"] = involved["record_id"].map(person).to_numpy()
+    joined.loc[touched, "cluster_probability"] = involved["record_id"].map(strongest).to_numpy()
+    return joined
 
 
-def _may_join(one: list[str], other: list[str], list_of: pd.Series, cannot: set[tuple[str, str]]) -> bool:
-    if set(list_of.reindex(one)) & set(list_of.reindex(other)):
+def _cannot_partners(decisions: Decisions | None) -> dict[str, set[str]]:
+    apart: dict[str, set[str]] = {}
+    for a, b in decisions.cannot_link if decisions else ():
+        apart.setdefault(a, set()).add(b)
+        apart.setdefault(b, set()).add(a)
+    return apart
+
+
+def _kept_apart(one: list[str], other: list[str], apart: dict[str, set[str]]) -> bool:
+    """Whether a reviewer said some record of ``one`` and some record of ``other`` differ."""
+    if not apart:
         return False
-    return not any((min(a, b), max(a, b)) in cannot for a in one for b in other)
+    others = set(other)
+    return any(apart.get(record_id, set()) & others for record_id in one)
