@@ -239,6 +239,11 @@ def record_counts(case: Case) -> dict[str, int]:
     }
 
 
+def resolved_place_count(case: Case) -> int:
+    """How many records have a place or a province resolved through the gazetteer."""
+    return int(case.scalar("SELECT count(*) FROM records WHERE place_id IS NOT NULL OR province_id IS NOT NULL") or 0)
+
+
 def _known_fields(columns: Sequence[str]) -> list[str]:
     unknown = [c for c in columns if c not in RECORD_FIELDS]
     if unknown:

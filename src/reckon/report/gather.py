@@ -21,7 +21,7 @@ from reckon.errors import InputError, NotLinkedError
 from reckon.estimate.histories import capture_histories
 from reckon.estimate.store import load_estimates
 from reckon.linkage.store import load_persons, person_count
-from reckon.lists.store import list_summaries, load_records, record_counts
+from reckon.lists.store import list_summaries, load_records, record_counts, resolved_place_count
 from reckon.report.data import ClaimRow, EstimateRow, ListSummary, ReportData
 from reckon.report.scope import EventArea, claim_scope, event_area
 
@@ -205,8 +205,7 @@ def _folded_province(text: str) -> str | None:
 
 def _places_attribution(case: Case) -> str | None:
     """The gazetteer's sources (their licences ask for it), if any place was resolved."""
-    resolved = case.scalar("SELECT count(*) FROM records WHERE place_id IS NOT NULL OR province_id IS NOT NULL")
-    if not resolved:
+    if not resolved_place_count(case):
         return None
     from reckon.places.gazetteer import ATTRIBUTION
 
