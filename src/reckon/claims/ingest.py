@@ -14,6 +14,7 @@ A file that cannot be read is reported with its message; the other files still g
 
 from __future__ import annotations
 
+import os
 import warnings
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -34,6 +35,7 @@ ADDED = "added"
 ALREADY = "already in the case"
 FAILED = "failed"
 EXTRACT_BATCH = 32  # documents read and extracted together (the unit of work of a worker process)
+FILES_PER_WORKER = EXTRACT_BATCH  # fewer files than this per core: fewer workers (see worker_count)
 
 
 @dataclass(frozen=True)
@@ -123,6 +125,13 @@ def add_articles(
     return report
 
 
+def worker_count(files: int) -> int:
+    """Worker processes for ``files`` articles: one per core, but each with at least
+    ``FILES_PER_WORKER`` files (a worker costs a fork and a pipe; a few files are read faster
+    in one process)."""
+    return max(1, min(os.cpu_count() or 1, files // FILES_PER_WORKER))
+
+
 def claims_from_files(
     paths: Iterable[str | Path],
     *,
@@ -131,15 +140,18 @@ def claims_from_files(
     encoding: str | None = None,
     max_bytes: int | None = None,
     max_chars: int = DEFAULT_MAX_CHARS,
-    processes: int = 1,
+    processes: int | None = None,
 ) -> FileClaims:
     """Read and extract articles without a case; a file that cannot be read is a failed outcome.
 
     With ``processes`` > 1 each worker process reads and extracts its share of the files
     (reading, HTML and PDF above all, costs as much as extracting); files keep their order.
+    None: as many workers as the machine has cores, once there are enough files to share.
     """
     _check_options(date, vague)
-    chunks = _chunks([Path(p) for p in paths], EXTRACT_BATCH)
+    paths = [Path(p) for p in paths]
+    processes = processes or worker_count(len(paths))
+    chunks = _chunks(paths, EXTRACT_BATCH)
     read = partial(
         _read_and_extract, date=date, vague=vague, encoding=encoding, max_bytes=max_bytes, max_chars=max_chars
     )

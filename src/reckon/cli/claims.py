@@ -65,7 +65,7 @@ MAX_CHARS_HELP = (
     "Refuse articles whose text is longer than this many characters: finding claims takes about half a "
     "minute per million, holding the case."
 )
-PROCESSES_HELP = "Worker processes that read and extract the files; pays off on many files and idle cores."
+PROCESSES_HELP = ("Worker processes that read and extract the files (default: one per core once there are 32 files or more per core, else one).")
 TABLE_COLUMNS = ("file", "figure", "category", "claimant_key", "via", "claim_date", "place", "subgroup", "quote")
 
 articles_app = typer.Typer(
@@ -93,7 +93,7 @@ def claims(
     encoding: str = typer.Option(None, "--encoding", help=ENCODING_HELP, show_default=False),
     max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", help=MAX_BYTES_HELP),
     max_chars: int = typer.Option(DEFAULT_MAX_CHARS, "--max-chars", help=MAX_CHARS_HELP),
-    processes: int = typer.Option(1, "--processes", "-p", min=1, help=PROCESSES_HELP),
+    processes: int = typer.Option(None, "--processes", "-p", min=1, help=PROCESSES_HELP, show_default=False),
     case: Path = case_option(),
 ) -> None:
     """Show every casualty figure claimed in articles: figure, category, qualifier, claimant, quote.
@@ -135,7 +135,7 @@ def _render_claims(found: list[Claim], fmt: OutputFormat) -> None:
 
 
 def _from_files(
-    files: list[Path], date: str | None, vague: str, encoding: str | None, limits: tuple[int, int], processes: int
+    files: list[Path], date: str | None, vague: str, encoding: str | None, limits: tuple[int, int], processes: int | None
 ) -> tuple[list[Claim], list[Document], bool]:
     """Claims and documents of the files that could be read; one line per note or failure.
 
@@ -240,7 +240,7 @@ def ledger(
     category: Category = typer.Option(None, "--category", help="Only this category (killed, injured, arrested, missing, executed, scope).", show_default=False),
     date: str = typer.Option(None, "--date", help=DATE_HELP, show_default=False),
     vague: Vague = typer.Option(Vague.reckon, "--vague", help=VAGUE_HELP),
-    processes: int = typer.Option(1, "--processes", "-p", min=1, help=PROCESSES_HELP),
+    processes: int = typer.Option(None, "--processes", "-p", min=1, help=PROCESSES_HELP, show_default=False),
     case: Path = case_option(),
 ) -> None:
     """Show how figures travel: per category and figure, who claimed it first and when, who
