@@ -454,7 +454,7 @@ _BARE_ADJECTIVES = re.compile(
 
 
 def _joined(text: str, runs: Iterator[re.Match[str]]) -> list[tuple[int, list[str]]]:
-    """Runs as pieces, joining "National Security and Foreign Policy Committee" (two capitalised
+    """Runs as pieces, joining "Public Health and Civil Protection Committee" (two capitalised
     words or more, "and", then a name ending in an organisation word) into one name."""
     pieces: list[tuple[int, list[str]]] = []
     previous_end = -1
@@ -514,7 +514,7 @@ def _title_split(tokens: list[str]) -> tuple[str, str] | None:
         return None
     name = tokens[last + 1 :]
     links = [i for i, t in enumerate(name) if t.lower() in _LINK_WORDS]
-    if links and len(name) - links[-1] - 1 >= 3:  # "Secretary of State Mike Pompeo": the title runs on
+    if links and len(name) - links[-1] - 1 >= 3:  # "Secretary of State Arin Vell": the title runs on
         last, name = last + links[-1] + 2, name[links[-1] + 2 :]
     if any(t.lower().strip("’'") in ORG_HEADS or t.lower() in _LINK_WORDS for t in name):
         return None  # "Director of the Federal Office": an office, not a person
