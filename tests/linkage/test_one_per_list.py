@@ -57,3 +57,14 @@ def test_a_reviewers_cannot_link_is_never_joined():
     decisions.add("a1", "b1", CANNOT_LINK)
     joined = join_mutual_best(_alone("a1", "b1"), _pairs(("a1", "b1", 0.4)), LISTS, 0.2, 10, decisions)
     assert joined["person_id"].tolist() == ["a1", "b1"]
+
+
+def test_clustering_joins_mutual_best_pairs_that_no_component_holds():
+    from reckon.linkage.clusters import persons_from_groups
+
+    pairs = _pairs(("a1", "b1", 0.4)).assign(match_weight=-0.6, decided=None)
+    components = pd.DataFrame({"record_id": ["a1", "b1"], "component": ["a1", "b1"]})
+    alone = persons_from_groups(components, pairs, 0.5, None, -4.0)
+    joined = persons_from_groups(components, pairs, 0.5, None, -4.0, LISTS, (0.2, 10))
+    assert alone["person_id"].tolist() == ["a1", "b1"]
+    assert joined["person_id"].tolist() == ["a1", "a1"]

@@ -17,6 +17,7 @@ from reckon.case import Case, now
 from reckon.errors import ReckonError
 from reckon.linkage.backends import SparkOptions, make_db_api
 from reckon.linkage.clusters import cluster_records
+from reckon.linkage.one_per_list import lists_by_record
 from reckon.linkage.link import LinkageResult, link_records
 from reckon.linkage.settings import LinkageSettings
 from reckon.linkage.store import StoredRun, load_decisions, load_pairs, load_persons, run_settings, save_run
@@ -82,11 +83,9 @@ def recluster_persons(case: Case, threshold: float) -> pd.DataFrame:
     groups checked by the run's mean weight."""
     records = load_records(case, columns=("record_id", "list_name"))
     settings = run_settings(case)
-    mutual_best = None if settings.mutual_best_floor is None else (settings.mutual_best_floor, settings.mutual_best_ratio)
     clusters = cluster_records(
         records["record_id"], load_pairs(case), threshold, load_decisions(case), make_db_api("duckdb", encrypt_spill=case.encrypted),
-        min_mean_weight=settings.min_mean_weight,
-        list_of=pd.Series(records["list_name"].to_numpy(), index=records["record_id"].to_numpy()), mutual_best=mutual_best,
+        min_mean_weight=settings.min_mean_weight, list_of=lists_by_record(records), mutual_best=settings.mutual_best,
     )
     return clusters.merge(records, on="record_id")[["person_id", "list_name", "record_id"]]
 

@@ -59,10 +59,7 @@ def cluster_records(
     (record_id → list name), clear one-to-one pairs across lists join too (one_per_list.py).
     """
     components = candidate_groups(record_ids, pairs, threshold, db_api, max_group_records)
-    persons = persons_from_groups(components, pairs, threshold, decisions, min_mean_weight)
-    if mutual_best is not None and list_of is not None:
-        persons = join_mutual_best(persons, pairs, list_of, *mutual_best, decisions)
-    return persons
+    return persons_from_groups(components, pairs, threshold, decisions, min_mean_weight, list_of, mutual_best)
 
 
 def candidate_groups(
@@ -86,14 +83,18 @@ def persons_from_groups(
     threshold: float,
     decisions: Decisions | None,
     min_mean_weight: float | None,
+    list_of: pd.Series | None = None,
+    mutual_best: tuple[float, float] | None = None,
 ) -> pd.DataFrame:
-    """Rebuild the components that need it (see the module's docstring), then name persons."""
+    """Rebuild the components that need it (see the module's docstring), name persons, and
+    join clear one-to-one pairs across lists (``mutual_best``: floor and ratio; ``list_of``:
+    record_id → list name; one_per_list.py)."""
     component = pd.Series(components["component"].to_numpy(), index=components["record_id"].to_numpy())
-    pairs = pairs.assign(component=pairs["record_id_l"].map(component))
-    pairs = pairs[pairs["component"].to_numpy() == pairs["record_id_r"].map(component).to_numpy()]
-    edges = _edges(pairs, threshold)
+    within = pairs.assign(component=pairs["record_id_l"].map(component))
+    within = within[within["component"].to_numpy() == within["record_id_r"].map(component).to_numpy()]
+    edges = _edges(within, threshold)
     # The model's weight of each undecided pair inside a component, for the average.
-    inner = pairs.loc[pairs["decided"].isna(), ["record_id_l", "record_id_r", "match_weight", "component"]]
+    inner = within.loc[within["decided"].isna(), ["record_id_l", "record_id_r", "match_weight", "component"]]
     cannot = decisions.cannot_link if decisions else set()
     doubtful = _components_to_check(component, cannot, inner, min_mean_weight)
     if doubtful:
@@ -103,7 +104,10 @@ def persons_from_groups(
             rebuilt.update((record, f"{name}/{label}") for record, label in zip(members, labels))
         component = component.copy()
         component.loc[list(rebuilt)] = list(rebuilt.values())
-    return _finish(pd.DataFrame({"record_id": component.index, "component": component.to_numpy()}), edges)
+    persons = _finish(pd.DataFrame({"record_id": component.index, "component": component.to_numpy()}), edges)
+    if mutual_best is None or list_of is None:
+        return persons
+    return join_mutual_best(persons, pairs, list_of, *mutual_best, decisions)  # all pairs: across components too
 
 
 def _slices(component: pd.Series, edges: pd.DataFrame, inner: pd.DataFrame, chosen: set[str]):

@@ -32,7 +32,7 @@ from splink import Linker
 from reckon.errors import ReckonError
 from reckon.linkage.backends import Backend, SparkOptions, open_backend
 from reckon.linkage.clusters import candidate_groups, persons_from_groups
-from reckon.linkage.one_per_list import join_mutual_best
+from reckon.linkage.one_per_list import lists_by_record
 from reckon.linkage.decisions import Decisions, apply_decisions
 from reckon.linkage.blocking import affordable_rules, columns_with_data, rule_pair_count, rules_for_data
 from reckon.linkage.defaults import (
@@ -139,10 +139,8 @@ def _link(engine: Backend, features: pd.DataFrame, settings: LinkageSettings, de
     engine.drop(table)
     # Again: the pairs scored inside groups may hold decided pairs too.
     pairs = apply_decisions(pairs, decisions)
-    clusters = persons_from_groups(groups, pairs, settings.threshold, decisions, settings.min_mean_weight)
-    if settings.mutual_best_floor is not None:
-        list_of = pd.Series(listed["list_name"].to_numpy(), index=listed["record_id"].to_numpy())
-        clusters = join_mutual_best(clusters, pairs, list_of, settings.mutual_best_floor, settings.mutual_best_ratio, decisions)
+    clusters = persons_from_groups(groups, pairs, settings.threshold, decisions, settings.min_mean_weight,
+                                   lists_by_record(listed), settings.mutual_best)
     return LinkageResult(
         pairs=pairs[PAIR_COLUMNS],
         clusters=clusters,

@@ -23,6 +23,11 @@ import pandas as pd
 from reckon.linkage.decisions import Decisions
 
 
+def lists_by_record(records: pd.DataFrame) -> pd.Series:
+    """record_id → list_name, from a table with those two columns."""
+    return pd.Series(records["list_name"].to_numpy(), index=records["record_id"].to_numpy())
+
+
 def mutual_best_pairs(pairs: pd.DataFrame, list_of: pd.Series, floor: float, ratio: float) -> pd.DataFrame:
     """record_id_l, record_id_r, match_probability of the pairs across two lists that are each
     other's clear best choice (see the module's docstring), strongest first, then by ids."""

@@ -145,6 +145,11 @@ class LinkageSettings:
                 fix=f"choose from {', '.join(ALL_COMPARISONS)}",
             )
 
+    @property
+    def mutual_best(self) -> tuple[float, float] | None:
+        """(floor, ratio) of the one-person-per-list step, or None where it is off."""
+        return None if self.mutual_best_floor is None else (self.mutual_best_floor, self.mutual_best_ratio)
+
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 
