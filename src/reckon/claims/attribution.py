@@ -170,7 +170,7 @@ def attribute(sentence: str, start: int, end: int, memory: MentionMemory, speake
     if found is None or (spoken is not None and _unnamed(found.claimant) and not _unnamed(spoken.claimant)):
         found = spoken or found  # "X put the toll at N, according to officials": X's claim
     if found is None and agent is None:
-        found = _possessive(sentence, start, memory) or _bracketed_source(sentence, end, memory)
+        found = _possessive(sentence, start, memory) or _bracketed_source(sentence, end, memory) or _label_source(sentence, start, memory)
     if found is None and agent is not None:
         return [agent]
     if found is not None and agent is not None and agent.claimant_key != found.claimant_key:
@@ -204,6 +204,10 @@ def speaker_of(sentence: str, memory: MentionMemory) -> Attribution | None:
     colon = sentence.rstrip().rstrip("“\"").rstrip()
     if colon.endswith(":"):
         return _speech_subject(colon, len(colon), len(colon), memory) or _list_source(colon, memory)
+    source = SOURCE_LINE.match(sentence.strip())
+    if source:  # "(Source: Ministry of Health unless otherwise stated)" above a list or table
+        name = source.group("name").strip()
+        return _make(name, memory, anchor=source.start("name")) if plausible_claimant(name) else None
     opened = re.search(r":\s*[“\"](?P<rest>[^”\"]*)$", sentence)
     if opened:  # 'X said: “... .' and the quotation runs on into the next sentences
         head = sentence[: opened.start() + 1]
@@ -231,6 +235,9 @@ def _list_source(colon: str, memory: MentionMemory) -> Attribution | None:
     owned = _OWNED_LIST.search(colon)  # "the White Shield's figures for the week were as follows:"
     if owned and plausible_claimant(owned.group("np")):
         return _make(_possessor(owned.group("np")), memory, anchor=owned.end())
+    named = _NAMED_FIGURES.match(colon)  # "State Ministry of Health figures for 11 - 16 June, by location:"
+    if named and plausible_claimant(named.group("np")):
+        return _make(named.group("np"), memory, anchor=named.end("np"))
     gave = None
     for gave in _GAVE_LIST.finditer(colon):  # the main verb: "The report, published on X, gave the following breakdown:"
         pass
@@ -246,6 +253,17 @@ def _list_source(colon: str, memory: MentionMemory) -> Attribution | None:
 
 _OWNED_LIST = re.compile(
     r"(?P<np>(?:[Tt]he\s+)?(?:[\w-]+\s+){0,4}?[\w-]+)['’]s?\s+(?:[\w-]+\s+)?(?:figures|breakdown|list|toll|tally|count|data|numbers|results)\b"
+)
+# A line naming the source of the list or table below it; the name ends before "unless
+# otherwise stated", a comma ("Source: OCHA, based on ...") or the closing bracket.
+SOURCE_LINE = re.compile(
+    r"^\(?\s*(?:Sources?|Data|Figures)\s*:\s*(?P<name>[^(),;]+?)(?:\s+unless\s+otherwise\s+\w+)?\s*(?:[,;][^()]*)?\)?\.?$",
+    re.IGNORECASE,
+)
+# A capitalised name used as a noun adjunct before "figures" on a line that opens a list.
+_NAMED_FIGURES = re.compile(
+    r"^(?P<np>(?:[Tt]he\s+)?[A-Z][\w’'-]*(?:\s+(?:of|for|and|[A-Z][\w’'-]*))*?\s+[A-Z][\w’'-]*)\s+"
+    r"(?:figures|ﬁgures|data|numbers|statistics|tally|count)\b"
 )
 _GAVE_LIST = re.compile(r"\b(?:gave|gives|provided|provides|listed|lists|published|released|issued|offered|shared|presented|posted)\b")
 
@@ -333,13 +351,16 @@ def _verb_subjects(sentence: str, subject: tuple[int, str] | None) -> tuple[tupl
         if verb.group().lower() == "saying":  # "X made this claim in an interview, saying that ...": the clause's subject
             who = subject[1] if subject and subject[0] < verb.start() and sentence[: verb.start()].rstrip().endswith(",") else None
         else:
-            who = subject_before(sentence, verb.start()) or subject_after(sentence, verb) or _coordinated_subject(sentence, verb, subject)
+            inverted = subject_after(sentence, verb) if _INVERSION.match(sentence, verb.end()) else None
+            # "..., nine of them seriously, said Dr. Nay Lin Aung": a name right after the verb is its subject
+            who = inverted or subject_before(sentence, verb.start()) or subject_after(sentence, verb) or _coordinated_subject(sentence, verb, subject)
         if who is None or _RECORD_SUBJECT.match(who.split(",")[0].strip()):
             continue  # "The report, released by X, lists ...": the document, not a claimant (X is, by the passive)
         found.append((verb, who))
     return tuple(found)
 
 
+_INVERSION = re.compile(r"\s+(?:(?:Dr|Mr|Mrs|Ms|Prof|Gen|Col|Maj|Capt|Lt|Sgt)\.?\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)+\s*[,.;(]")
 _OUTER_VERB = re.compile(r"^(?:said|says|told|tells|added|adds|stated|states|wrote|writes|insisted|insists|noted|explained|warned|believes|argued)$", re.IGNORECASE)
 # between "X said" and the reported clause: a time or channel phrase, then "that" ("said last week that")
 _COMPLEMENT_GAP = re.compile(r"^\s*(?:(?!that\b)[\w’'-]+\s+){0,5}?(?:that\s+)?$", re.IGNORECASE)
@@ -458,6 +479,15 @@ def _possessive(sentence: str, start: int, memory: MentionMemory) -> Attribution
         if name and plausible_claimant(name):
             return _make(name, memory, anchor=by.end() + len(name))
     return None
+
+
+def _label_source(sentence: str, start: int, memory: MentionMemory) -> Attribution | None:
+    """"Civilians killed since 1 January (State Ministry of Health) 2,317": a label line's source
+    in brackets just before its figure."""
+    found = re.search(r"\((?P<source>[A-Z][^()\d]{1,60})\)\s*:?\s*(?:more\s+than\s+|over\s+|at\s+least\s+|about\s+)?$", sentence[:start], re.IGNORECASE)
+    if found is None or not (known_claimant(found.group("source")) or _BODY_WORDS.search(found.group("source"))):
+        return None
+    return _make(" ".join(found.group("source").split()), memory, anchor=found.end())
 
 
 def _bracketed_source(sentence: str, end: int, memory: MentionMemory) -> Attribution | None:

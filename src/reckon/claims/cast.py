@@ -48,9 +48,9 @@ ORG_HEADS = frozenset(
     television press times post tribune herald gazette journal daily voice channel guard guards corps
     secretariat parliament assembly tribunal panel inquiry mechanism crescent helmets syndicate
     collective league board forum bloc campaign trust initiative project lab laboratory column battalion
-    regiment""".split()
+    regiment room rescue platform observers""".split()
 )
-ORG_HEADS = ORG_HEADS | {w + "s" for w in ORG_HEADS if w.endswith(("committee", "council", "union", "network", "association", "group"))}
+ORG_HEADS = ORG_HEADS | {w + "s" for w in ORG_HEADS if w.endswith(("committee", "council", "union", "network", "association", "group", "room"))}
 _OPENERS = frozenset(
     """the a an in on at by for from after before during since last this that then when while as but
     and so yet until early late according meanwhile however separately also asked breaking its their
@@ -363,6 +363,7 @@ class Cast:
         kinds = frozenset(c for c, p in _CLASS_RES.items() if p.search(" ".join(words[:-1])))
         fitting = [e for e in self.entities if _fits(words, e, kinds)]
         fits = [e for e in fitting if not e.described_only] or fitting
+        fits = [e for e in fits if words[-1] in e.epithets | e.heads] or fits  # "a resistance group": the one called a group
         earlier = [(max(m for m in e.mentions if m < position), e) for e in fits if any(m < position for m in e.mentions)]
         if earlier:
             return max(earlier, key=lambda pair: pair[0])[1]
@@ -659,6 +660,8 @@ def _fits(words: list[str], entity: Entity, described: frozenset[str]) -> bool:
             return False  # "the government" is not the regional government
         return _qualifiers_fit(words[:-1], entity)  # "the union", "the health ministry", "the Team"
     if head in _NGO_HEADS:
+        if head in entity.epithets:
+            return True  # the article itself called it "an armed group"
         if own & {"state", "military"} and not described & {"state", "military"}:
             return False  # "a group" is not a ministry or an army
         if heads & {"hospital", "clinic", "centre", "center", "complex"}:

@@ -52,6 +52,7 @@ from reckon.claims.voices import (
     CONTINUES_ACCOUNT,
     Quotation,
     claim_date_of,
+    dated_by_heading,
     last_voice,
     quotation_after,
     quotation_closed_later,
@@ -194,7 +195,9 @@ def _candidates(document: Document, sentences: list[Sentence], vague: str) -> li
                 found.append(_Candidate(sentence, _read(sentence.text, vague), title=True))
             carried = None
             continue
-        subset = carried is not None and SUBSET_OPENING.match(sentence.text) is not None
+        subset = carried is not None and (
+            SUBSET_OPENING.match(sentence.text) is not None or _PART_OF_THEM.search(sentence.text) is not None
+        )  # "He added that 12 of them were children": a part of the toll just given
         if not (may_hold_claim(sentence.text) or subset):
             gap += 1
             new_paragraph = i == 0 or "\n" in document.text[sentences[i - 1].end : sentence.start]
@@ -328,14 +331,17 @@ def _claims(document: Document, sentences: list[Sentence], candidates: list[_Can
         memory.remember(sentence.text)
         _remember_topics(memory, sentence, [f.claim for f in found[before:]])
         agent = publisher_of(sentence.text, memory) or agent  # "the number published every day by the ministry"
-        quotation = quotation_after(quotation, sentence.text, memory, reference)
+        opened = quotation_after(quotation, sentence.text, memory, reference)
+        if opened is not None and opened is not quotation and index:
+            opened = dated_by_heading(opened, sentences[index - 1].text, reference)
+        quotation = opened
         opening = _ACCORDING_OPENING.match(sentence.text) if quotation is None else None
         if opening:  # "According to the statement, ...": the rest of the paragraph reports it too
             source = attribute(sentence.text, opening.end(), opening.end(), memory, None)[0]
             if source.claimant_key != AUTHOR:
                 quotation = Quotation(replace(source, anchor=None), quoted=False, started=True)
         last_end = sentence.end
-    claims = _dated_by_dateline([f.claim for f in found], document, reference, sentences)
+    claims = _dated_by_dateline(_pronouns_resolved([f.claim for f in found]), document, reference, sentences)
     claims = _own_voice(claims, outlet_names(document))
     body = own_body(document)
     if body is not None:
@@ -419,6 +425,22 @@ def _dated_by_dateline(claims: list[Claim], document: Document, reference: Refer
         else c
         for c in claims
     ]
+
+
+def _pronouns_resolved(claims: list[Claim]) -> list[Claim]:
+    """A claimant the text gives only as "It said", "they added", whom the cast could not place
+    (a body whose name has no head word we know): the claimant of the claim before it."""
+    resolved: list[Claim] = []
+    for claim in claims:
+        if _BARE_PRONOUN.match(claim.claimant_key):
+            earlier = next((c for c in reversed(resolved) if c.claimant_key != AUTHOR and not _BARE_PRONOUN.match(c.claimant_key)), None)
+            if earlier is not None:
+                claim = replace(claim, claimant=earlier.claimant, claimant_key=earlier.claimant_key)
+        resolved.append(claim)
+    return resolved
+
+
+_BARE_PRONOUN = re.compile(r"^(?:it|he|she|they|we|source|sources)$", re.IGNORECASE)  # "The source told the agency": the source that spoke before
 
 
 def _own_voice(claims: list[Claim], outlets: list[str]) -> list[Claim]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from reckon.claims.attribution import Attribution, speaker_after_quote, speaker_of, speaker_of_closing
+from reckon.claims.attribution import SOURCE_LINE, Attribution, speaker_after_quote, speaker_of, speaker_of_closing
 from reckon.claims.claimants import AUTHOR
 from reckon.claims.dates import DateMention, Reference, find_dates
 from reckon.claims.layout import label_line
@@ -19,6 +19,7 @@ from reckon.claims.model import Claim
 
 _CELLS = re.compile(r"\S {2,}\S")
 _BULLET = re.compile(r"^\s*[-•*·–—]\s")
+_ROW_OF_NUMBERS = re.compile(r"(?:\s\d[\d,.]*\+?){1,6}\s*$")
 CONTINUES_ACCOUNT = re.compile(
     r"^(?:A|An)\s+(?:further|additional)\b|^(?:Another|Further|In\s+addition)\b"
     r"|^(?:Among|Of)\s+(?:them|these|those)\b"  # "Of these, six are journalists": a subset of the same account
@@ -64,6 +65,8 @@ def quotation_continues(quotation: Quotation | None, gap: str, text: str) -> Quo
 
 def _list_line(text: str) -> bool:
     """A line of a list or table: a label line, cells apart, a bullet, or a short phrase."""
+    if _ROW_OF_NUMBERS.search(text) and len(text.split()) <= 14:  # "Kassaba town (Souq, Al-Qoz) 19 47" (a PDF's table)
+        return True
     return bool(label_line(text) or _CELLS.search(text) or _BULLET.match(text)) or len(text.split()) <= 6
 
 
@@ -89,6 +92,17 @@ def quotation_closed_later(
     return None
 
 
+def dated_by_heading(quotation: Quotation, heading: str, reference: Reference) -> Quotation:
+    """A list's source dated by the heading above it: "KEY FIGURES, AS OF 12 NOVEMBER 2033"."""
+    if not quotation.listing or quotation.speaker.claim_date is not None or reference.value is None:
+        return quotation
+    for mention in find_dates(heading, reference.value):
+        if mention.value and _AS_OF.search(heading[max(0, mention.start - 7) : mention.start]):
+            quotation.speaker = replace(quotation.speaker, claim_date=mention.value, claim_date_note=_note(heading, mention, reference))
+            break
+    return quotation
+
+
 def _closes(text: str) -> bool:
     return bool(re.search(r"[”\"]", text))
 
@@ -101,7 +115,8 @@ def quotation_after(
     if introduced is not None:
         value, note = claim_date_of(text, introduced, reference)
         dated = replace(introduced, claim_date=value, claim_date_note=note)
-        return Quotation(dated, quoted=False, listing=text.rstrip().endswith(":"))
+        listing = text.rstrip().endswith(":") or SOURCE_LINE.match(text.strip()) is not None
+        return Quotation(dated, quoted=False, listing=listing)
     after = speaker_after_quote(text, memory)
     if after is not None:  # '“They fired without warning,” said X. “I saw eight bodies.”'
         return Quotation(after, quoted=True, needs_quote=True)
