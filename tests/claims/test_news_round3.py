@@ -103,3 +103,36 @@ def test_an_indefinite_description_is_the_body_the_article_later_calls_by_that_w
 )
 def test_the_scorer_reads_one_body_in_the_shipped_table_and_dotted_abbreviations_as_one(predicted, gold, agree):
     assert claimants_agree(predicted, gold) is agree
+
+
+# --- claim dates ------------------------------------------------------------------------------
+
+def test_a_month_before_a_counting_verb_is_the_period_counted_not_the_day_of_the_claim():
+    body = "In March, the Ternovia Monitoring Mission recorded 171 civilians killed across the country."
+    assert keyed(body) == [(171, "Ternovia Monitoring Mission", None)]
+
+
+def test_a_month_before_a_verb_of_speech_still_dates_the_claim():
+    body = "In February the Halvar Rights Council put the civilian toll for the previous year at 9,300."
+    assert keyed(body) == [(9300, "Halvar Rights Council", "2034-02")]
+
+
+def test_a_month_far_after_the_verb_starts_a_period_but_said_in_march_dates_the_claim():
+    far = keyed("The Halvar Rights Council published the losses since the start of its operations in January: 4,812 killed.")
+    near = keyed("The Halvar Rights Council said in March that 41 detainees had died in custody.")
+    assert far[0][2] is None
+    assert near == [(41, "Halvar Rights Council", "2034-03")]
+
+
+def test_published_on_in_an_apposition_dates_the_figure_it_names():
+    body = "The most recent figure from the Ternovian Ministry of Health, published on Sunday, is 2,410 people killed."
+    assert keyed(body) == [(2410, "Ternovian Ministry of Health", "2034-04-16")]
+
+
+def test_each_story_of_a_digest_takes_its_own_dateline_date():
+    body = (
+        "WEEK IN REVIEW\n\nStrike on market\n\n"
+        "HALVAR, Ternovia, April 14 (Reuters) - A strike on a market killed at least 31 people, a regional health official said.\n\n"
+        "Convoy hit\n\nDORSK, Ternovia, April 16 (Reuters) - Shelling of an aid convoy killed 6 drivers, the Ternovian Red Crescent said.\n"
+    )
+    assert [date for _, _, date in keyed(body)] == ["2034-04-14", "2034-04-16"]

@@ -69,7 +69,7 @@ SUBSET_OPENING = re.compile(
     re.IGNORECASE,
 )
 _PART_OF_THEM = re.compile(r"\b(?:\d[\d,]*|[a-z]+)\s+of\s+(?:them|whom|these|those)\b", re.IGNORECASE)  # "The network said 41 of them ..."
-_DATELINE_START = re.compile(r"^[A-Z][\w .'’-]{1,40},\s+(?:[A-Z][a-z]+\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+)\b")
+_DATELINE_START = re.compile(r"^[A-Z][\w .'’-]{1,40},\s+(?:[A-Z][\w .'’-]{1,30},\s+)?(?:[A-Z][a-z]+\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+)\b")
 # a sentence that updates a toll already quoted: "On Monday it stood at 11,042", "By Friday the toll had risen to 90"
 _TOTAL_CONTINUES = re.compile(
     r"^(?:[^,]{0,30},?\s+)?(?:it|the\s+(?:death\s+)?toll|its\s+(?:toll|count|tally|total)|the\s+(?:count|tally|total|figure))\s+"
@@ -410,21 +410,26 @@ def _value(claim: Claim) -> int | None:
 
 
 def _dated_by_dateline(claims: list[Claim], document: Document, reference: Reference, sentences: list[Sentence]) -> list[Claim]:
-    """A reprint or digest published days after its dateline: an undated statement in its lede
-    was made on the dateline's date ("KORSA, June 9 (Reuters) - ... the regional governor said")."""
-    if reference.source != "dateline" or not document.published or reference.value is None or reference.value >= document.published:
+    """A reprint or digest published days after its dateline(s): an undated statement in a
+    story's lede was made on that story's dateline date ("KORSA, June 9 (Reuters) - ... the
+    regional governor said"). A digest holds several stories, each with its own dateline."""
+    if not document.published:
         return claims
-    lede = next((s for s in sentences if s.start > 0 and reference.value and _DATELINE_START.match(s.text)), None)
-    if lede is None:
-        return claims
-    end = lede.end  # the lede's first sentence
-    note = f"the dateline's date ({reference.value}): published later, on {document.published}"
-    return [
-        replace(c, claim_date=reference.value, claim_date_note=note)
-        if lede.start <= c.start < end and c.claim_date is None and c.claimant_key != AUTHOR
-        else c
-        for c in claims
-    ]
+    ledes = []
+    for sentence in sentences:
+        if sentence.start == 0 or not _DATELINE_START.match(sentence.text):
+            continue
+        dates = [m for m in find_dates(sentence.text[:60], reference.value or document.published) if m.value and len(m.value) == 10]
+        if dates and dates[0].value < document.published:
+            ledes.append((sentence.start, sentence.end, dates[0].value))
+    dated = []
+    for claim in claims:
+        lede = next((l for l in ledes if l[0] <= claim.start < l[1]), None)
+        if lede is not None and claim.claim_date is None and claim.claimant_key != AUTHOR:
+            note = f"the dateline's date ({lede[2]}): published later, on {document.published}"
+            claim = replace(claim, claim_date=lede[2], claim_date_note=note)
+        dated.append(claim)
+    return dated
 
 
 def _pronouns_resolved(claims: list[Claim]) -> list[Claim]:

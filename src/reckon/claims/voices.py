@@ -149,9 +149,16 @@ def claim_date_of(
     after = next((m for m in dates if m.start >= anchor), None)
     if after is not None and after.start - anchor <= 90:
         gap = text[anchor : after.start]
+        if _PUBLISHED_ON.fullmatch(gap):  # "The latest figure from the ministry, published on Sunday, is ..."
+            return after.value, _note(text, after, reference)
+        if _month_only(after) and not _NEXT_TO_VERB.fullmatch(gap):
+            after = None  # "published the toll since the start of operations in January": a period
+    if after is not None and after.start - anchor <= 90:
+        gap = text[anchor : after.start]
         if not _BETWEEN_DATE.search(gap) and not (re.search(r"\d", gap) and _VERB_IN_GAP.search(gap)):
             return after.value, _note(text, after, reference)  # "reported 47 deaths on Sunday", not "had recovered 43 bodies ... on Wednesday"
-    before = [m for m in dates if m.end <= anchor]
+    counting = _COUNTING_VERB.search(text[:anchor]) is not None
+    before = [m for m in dates if m.end <= anchor and not (counting and _month_only(m))]  # "In February, X recorded 171": the period counted
     if before:
         last = before[-1]
         clause = text[_clause_start(text, last.start) : last.start]
@@ -164,6 +171,15 @@ def claim_date_of(
         if dated is not None:
             return dated.value, _note(text, dated, reference)
     return None, None
+
+
+def _month_only(mention: DateMention) -> bool:
+    return mention.value is not None and len(mention.value) == 7
+
+
+_PUBLISHED_ON = re.compile(r",?\s*(?:published|released|issued|updated|given|posted)\s+(?:on\s+|late\s+on\s+)?", re.IGNORECASE)
+_NEXT_TO_VERB = re.compile(r"\s*(?:(?:in|during|early\s+in|late\s+in|last)\s+)?", re.IGNORECASE)
+_COUNTING_VERB = re.compile(r"\b(?:recorded|documented|verified|registered|counted|logged|tallied)\s*$", re.IGNORECASE)
 
 
 def _clause_start(text: str, position: int) -> int:
