@@ -136,3 +136,31 @@ def test_each_story_of_a_digest_takes_its_own_dateline_date():
         "Convoy hit\n\nDORSK, Ternovia, April 16 (Reuters) - Shelling of an aid convoy killed 6 drivers, the Ternovian Red Crescent said.\n"
     )
     assert [date for _, _, date in keyed(body)] == ["2034-04-14", "2034-04-16"]
+
+
+# --- what a figure counts -------------------------------------------------------------------
+
+def test_a_capitalised_heading_names_the_category_and_source_of_a_one_column_table():
+    body = (
+        "Weekly update\n\nDEATHS REPORTED THIS WEEK, BY DISTRICT (Halvar Provincial Health Office)\n\n"
+        "North district          212\nRiver district           70\nTotal                   282\n"
+    )
+    got = [(c.figure_low, c.category, c.place, c.claimant_key) for c in extract_claims(document(body))]
+    assert got == [
+        (212, "killed", "North district", "Halvar Provincial Health Office"),
+        (70, "killed", "River district", "Halvar Provincial Health Office"),
+        (282, "killed", None, "Halvar Provincial Health Office"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The council said 900 people had been detained, and that the families of 230 of them had been unable to find out where their relatives were.",
+        "Our monitors counted 900 arrests. At least 230 of them remain unaccounted for.",
+        "Of the 900 people detained, in 230 of those cases the families have no information on where their relative is held.",
+    ],
+)
+def test_a_part_of_the_detained_whose_fate_is_unknown_is_missing(body):
+    got = [(c.figure_low, c.category) for c in extract_claims(document(body))]
+    assert got == [(900, "arrested"), (230, "missing")]

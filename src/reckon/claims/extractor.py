@@ -93,7 +93,7 @@ _PERSON_DESCRIPTION = re.compile(
     r"villager|neighbou?r|shopkeeper|surgeon|paramedic|rescuer|official|officer|soldier|commander|fighter)\b",
     re.IGNORECASE,
 )
-_COLUMNS = re.compile(r"\S {2,}\S.* {2,}\S")  # a line with cells apart: a table may be near
+_COLUMNS = re.compile(r"\S {2,}\S.* {2,}\S|^\S[^\n]*\S {2,}\d[\d,.]*$", re.MULTILINE)  # cells apart: a table may be near
 # a PDF table's header, cells run together: "Locality Killed Injured"
 _PDF_TABLE_HEADER = re.compile(
     r"(?im)\b(?:killed|dead|deaths|injured|wounded)[ \t]+(?:killed|dead|deaths|injured|wounded|missing|arrested|detained)[ \t]*$"

@@ -115,7 +115,7 @@ def table_rows(text: str) -> dict[int, list[LineReading | None]]:
             position += len(line)
             continue
         cells = _cells(stripped, len(columns) if columns is not None else None)
-        header = _header(cells)
+        header = _header(cells) or _heading(stripped)
         if header is not None:
             columns = header
         elif columns is not None and _is_row(cells, len(columns)):
@@ -165,6 +165,18 @@ def _header(cells: list[str]) -> list[LineReading | None] | None:
     if not any(columns) or _NOT_CASUALTIES.search(" ".join(cells)):
         return None
     return columns
+
+
+def _heading(line: str) -> list[LineReading | None] | None:
+    """A capitalised heading over a one-column table: "DEATHS REPORTED THIS WEEK, BY DISTRICT
+    (Ministry of Health)" then "North district    212" lines."""
+    words = re.sub(r"\([^()]*\)", "", line)
+    if re.search(r"\d", words) or len(words.split()) > 14 or words.upper() != words or not re.search(r"[A-Z]", words):
+        return None
+    category = _category(words)
+    if category is None or _NOT_CASUALTIES.search(words):
+        return None
+    return [LineReading(category, _subgroup(words))]
 
 
 def _is_row(cells: list[str], width: int) -> bool:

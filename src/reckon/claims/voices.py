@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from reckon.claims.attribution import SOURCE_LINE, Attribution, speaker_after_quote, speaker_of, speaker_of_closing
+from reckon.claims.attribution import HEADING_SOURCE, SOURCE_LINE, Attribution, speaker_after_quote, speaker_of, speaker_of_closing
 from reckon.claims.claimants import AUTHOR
 from reckon.claims.dates import DateMention, Reference, find_dates
 from reckon.claims.layout import label_line
@@ -115,7 +115,7 @@ def quotation_after(
     if introduced is not None:
         value, note = claim_date_of(text, introduced, reference)
         dated = replace(introduced, claim_date=value, claim_date_note=note)
-        listing = text.rstrip().endswith(":") or SOURCE_LINE.match(text.strip()) is not None
+        listing = text.rstrip().endswith(":") or bool(SOURCE_LINE.match(text.strip()) or HEADING_SOURCE.match(text.strip()))
         return Quotation(dated, quoted=False, listing=listing)
     after = speaker_after_quote(text, memory)
     if after is not None:  # '“They fired without warning,” said X. “I saw eight bodies.”'
