@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from reckon.articles.document import Document
 from reckon.claims import extract_claims
 from reckon.claims.scoring import claimants_agree
 
@@ -164,3 +165,17 @@ def test_a_capitalised_heading_names_the_category_and_source_of_a_one_column_tab
 def test_a_part_of_the_detained_whose_fate_is_unknown_is_missing(body):
     got = [(c.figure_low, c.category) for c in extract_claims(document(body))]
     assert got == [(900, "arrested"), (230, "missing")]
+
+
+def test_figures_that_a_coordinator_read_out_are_the_body_s_he_coordinates():
+    body = (
+        "Volunteers counted the dead across the town. By district, 31 of the dead were in the camp, according to figures that "
+        "Aru Venn, who coordinates the Halvar Emergency Committee, read out to reporters on Friday."
+    )
+    assert {key for _, key, _ in keyed(body)} == {"Halvar Emergency Committee"}
+
+
+def test_the_publisher_s_own_reporter_is_the_publisher():
+    text = " date 2034-04-20 On Thursday a Halvar Observer reporter counted 17 bodies brought to the cemetery."
+    article = Document("observer.txt", "0" * 64, text, "txt", "2034-04-20", publisher="Halvar Observer")
+    assert [(c.figure_low, c.claimant_key) for c in extract_claims(article)] == [(17, "author")]

@@ -94,7 +94,7 @@ _OWN_VOICE = re.compile(
 )
 _PHRASE_CHAR = r"(?:(?!\.\s)[^,;:()“”\"\n])"
 _ROLE_AFTER = re.compile(
-    rf"^,\s+(?:who\s+(?P<verb>heads|directs|leads|runs|chairs)\s+)?(?P<role>(?:(?:the|a|an|its|their)\s+)?"
+    rf"^,\s+(?:who\s+(?P<verb>heads|directs|leads|runs|chairs|coordinates|manages|oversees)\s+)?(?P<role>(?:(?:the|a|an|its|their)\s+)?"
     rf"{_PHRASE_CHAR}{{0,80}}?(?:\b(?:{_ROLE})\b{_PHRASE_CHAR}{{0,80}}?)?)(?=,|\.(?:\s|$)|;|\s+(?:said|says|told|wrote|added)\b)",
     re.IGNORECASE,
 )

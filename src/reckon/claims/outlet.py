@@ -71,7 +71,7 @@ def _is_outlet(name: str) -> bool:
 
 def is_outlet(name: str, outlets: list[str]) -> bool:
     """Whether a claimant or via names the document's own publisher."""
-    words = name_words(name)
+    words = name_words(_STAFF_SUFFIX.sub("", name))  # "an Observer reporter": the Observer itself
     if not words:
         return False
     for outlet in outlets:
@@ -83,6 +83,8 @@ def is_outlet(name: str, outlets: list[str]) -> bool:
             return True
     return False
 
+
+_STAFF_SUFFIX = re.compile(r"['’]s?\s*$|\s+(?:reporters?|correspondents?|journalists?|staff|team|tally|count)\s*$", re.IGNORECASE)
 
 # Names of news outlets, not of bodies: "Serrat Press Service", "THE UNION HERALD", "Radio Nahr".
 _NEWS_NAME = re.compile(

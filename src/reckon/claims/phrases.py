@@ -208,6 +208,7 @@ def noun_phrase_after(sentence: str, position: int) -> str | None:
         r"(?:(?:compiled|gathered|collected|published|released|provided|kept|issued|put\s+together)\s+)?(?:from|by|of)\s+",
         "", rest, flags=re.I,
     )
+    rest = re.sub(r"^\s*(?:the\s+)?(?:figures?|data|numbers|counts?|list)\s+(?:that|which)\s+(?=[A-Z])", "", rest)  # "figures that X read out"
     stop = _NP_STOP.search(rest)
     name = rest[: stop.start()] if stop else rest
     staff = _STAFF_THEN_BODY.match(rest) if stop else None
