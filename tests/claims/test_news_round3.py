@@ -179,3 +179,8 @@ def test_the_publisher_s_own_reporter_is_the_publisher():
     text = " date 2034-04-20 On Thursday a Halvar Observer reporter counted 17 bodies brought to the cemetery."
     article = Document("observer.txt", "0" * 64, text, "txt", "2034-04-20", publisher="Halvar Observer")
     assert [(c.figure_low, c.claimant_key) for c in extract_claims(article)] == [(17, "author")]
+
+
+@pytest.mark.parametrize("body", ["The group described the killings in four categories.", "The monitor sorted the deaths into three types."])
+def test_a_count_of_categories_is_no_casualty_figure(body):
+    assert extract_claims(document(body)) == []

@@ -166,7 +166,8 @@ _NOT_PEOPLE_AFTER = re.compile(
     r"videos|photos|images|witnesses|interviews|cases\s+of|tanks|helicopters|riot\s+police|"
     r"security\s+forces\s+(?:were\s+)?deployed|rials|tomans|dollars|litres|liters|ambulances|trucks|lorries|"
     r"buses|aircraft|drones|missiles|rockets|shells|tents|(?:health\s+)?facilities|taken\s+(?:captive|hostage)|"
-    r"held\s+hostage|hostages|rescued|were\s+rescued|evacuated)",
+    r"held\s+hostage|hostages|rescued|were\s+rescued|evacuated|categories|types|kinds|phases|waves|stages|"
+    r"ways|reasons|patterns|scenarios)\b",
     re.IGNORECASE,
 )
 _LIST_CONTINUES = re.compile(
