@@ -184,3 +184,19 @@ def test_the_publisher_s_own_reporter_is_the_publisher():
 @pytest.mark.parametrize("body", ["The group described the killings in four categories.", "The monitor sorted the deaths into three types."])
 def test_a_count_of_categories_is_no_casualty_figure(body):
     assert extract_claims(document(body)) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "person"),
+    [
+        ("Lawmaker Ilse Marran said 170 people had been killed in her district. The legislator added that 2,000 had been arrested.", "Ilse Marran"),
+        ("Activist Aru Venn said 17 people were shot dead. The activist added that 40 were wounded.", "Aru Venn"),
+    ],
+)
+def test_a_title_of_standing_before_a_name_lets_the_description_find_that_person(body, person):
+    assert [key for _, key, _ in keyed(body)] == [person, person]
+
+
+def test_the_city_a_group_is_based_in_is_not_the_place_of_the_dead():
+    body = "Halvar Rights Watch, a rights group based in London, has documented 304 deaths."
+    assert [c.place for c in extract_claims(document(body))] != ["London"]

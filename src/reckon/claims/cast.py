@@ -70,7 +70,7 @@ _PERSONAL_TITLE = re.compile(
 _OFFICE_TITLE = re.compile(
     r"^(?:Minister|Governor|Mayor|President|Senator|Ambassador|Spokesman|Spokeswoman|Spokesperson|"
     r"General|Commander|Director|Chief|Secretary|Prosecutor|Attorney|Chairman|Chairwoman|Envoy|"
-    r"Rapporteur|Coordinator|Head|Commissioner)$"
+    r"Rapporteur|Coordinator|Head|Commissioner|Lawmaker|Legislator|MP|Deputy|Activist|Lawyer)$"
 )
 # Roles that name a person's standing: after "X, ", before ", X", or right before the name.
 _ROLE = (
@@ -147,7 +147,8 @@ _PERSON_DESCRIPTIONS = {
     "spokesman": r"spokes\w+", "spokeswoman": r"spokes\w+", "spokesperson": r"spokes\w+",
     "rapporteur": r"rapporteur", "prosecutor": r"prosecutor", "surgeon": r"surgeon",
     "doctor": r"doctor|physician|surgeon", "director": r"director", "coordinator": r"coordinator",
-    "commander": r"commander", "founder": r"founder",
+    "commander": r"commander", "founder": r"founder", "activist": r"activist", "lawyer": r"lawyer",
+    "researcher": r"researcher", "journalist": r"journalist|reporter",
 }
 _NGO_HEADS = frozenset({"group", "organisation", "organization", "body", "ngo", "charity"})
 _MONITOR_HEADS = frozenset({"monitor", "watchdog", "observatory"})
@@ -296,7 +297,7 @@ class Cast:
                 return  # "Dr. Selam" before any full name: nothing to attach it to
             entity = self._add(name, "person")
         entity.mentions.append(start)
-        roles = [_role_after(after), _role_before(before), title if _OFFICE_IN.search(title) else None]
+        roles = [_role_after(after), _role_before(before), title if _OFFICE_IN.search(title) or _OWN_VOICE.search(title) else None]
         role = next((r for r in roles if r), None)
         if role and not entity.body:
             entity.role = role

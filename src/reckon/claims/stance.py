@@ -38,6 +38,7 @@ _POINTS_BACK = re.compile(
     re.IGNORECASE,
 )
 _PLACE = re.compile(
+    r"(?<!based\s)(?<!headquartered\s)(?<!exiled\s)(?<!registered\s)"  # "a group based in London": its seat, not the place of the dead
     r"\b(?:in|across|throughout|around|near|from)\s+(?:the\s+(?:city|town|province|region|"
     r"district|village|capital)\s+of\s+)?(?P<place>(?:(?:al|el|ad|as|ar|an|at|az|ash)-)?[A-Z][\w'’-]+(?:[ ](?:[A-Z][\w'’-]+|al-\w+))*)"
 )
