@@ -200,3 +200,9 @@ def test_a_title_of_standing_before_a_name_lets_the_description_find_that_person
 def test_the_city_a_group_is_based_in_is_not_the_place_of_the_dead():
     body = "Halvar Rights Watch, a rights group based in London, has documented 304 deaths."
     assert [c.place for c in extract_claims(document(body))] != ["London"]
+
+
+def test_people_who_died_when_drones_struck_are_people_not_drones():
+    body = "At least 29 people died when drones struck the camp on Sunday, according to the Halvar Physicians' Network."
+    assert keyed(body) == [(29, "Halvar Physicians' Network", None)]
+    assert extract_claims(document("The army shot down 12 Halvari-made drones.")) == []
