@@ -206,3 +206,8 @@ def test_people_who_died_when_drones_struck_are_people_not_drones():
     body = "At least 29 people died when drones struck the camp on Sunday, according to the Halvar Physicians' Network."
     assert keyed(body) == [(29, "Halvar Physicians' Network", None)]
     assert extract_claims(document("The army shot down 12 Halvari-made drones.")) == []
+
+
+def test_a_bracketed_source_may_be_written_in_lower_case_but_must_name_a_body():
+    body = "Key figures\n\nArrested: 7,000 (judiciary)\nCivilians injured since 12 April (state ministry of health) 4,390\nKilled (civilians): 120\n"
+    assert [(n, key) for n, key, _ in keyed(body)] == [(7000, "judiciary"), (4390, "state ministry of health"), (120, "author")]

@@ -483,21 +483,33 @@ def _possessive(sentence: str, start: int, memory: MentionMemory) -> Attribution
     return None
 
 
+def _names_a_body(text: str) -> bool:
+    """A bracketed source names a body: "(Amnesty International)", "(state ministry of health)", "(judiciary)"."""
+    return bool(known_claimant(text) or _BODY_WORDS.search(text) or _BODY_WORDS_LOWER.fullmatch(text.strip()))
+
+
+_BODY_WORDS_LOWER = re.compile(
+    r"(?:the\s+)?(?:[\w’'-]+\s+){0,4}?(?:ministry(?:\s+of\s+[\w\s]+)?|judiciary|police|army|military|government|authorities|council|"
+    r"committee|office|agency|monitor|directorate|administration|service|commission|network|union|group)",
+    re.IGNORECASE,
+)
+
+
 def _label_source(sentence: str, start: int, memory: MentionMemory) -> Attribution | None:
     """"Civilians killed since 1 January (State Ministry of Health) 2,317": a label line's source
     in brackets just before its figure."""
-    found = re.search(r"\((?P<source>[A-Z][^()\d]{1,60})\)\s*:?\s*(?:more\s+than\s+|over\s+|at\s+least\s+|about\s+)?$", sentence[:start], re.IGNORECASE)
-    if found is None or not (known_claimant(found.group("source")) or _BODY_WORDS.search(found.group("source"))):
+    found = re.search(r"\((?P<source>[A-Za-z][^()\d]{1,60})\)\s*:?\s*(?:more\s+than\s+|over\s+|at\s+least\s+|about\s+)?$", sentence[:start])
+    if found is None or not _names_a_body(found.group("source")):
         return None
     return _make(" ".join(found.group("source").split()), memory, anchor=found.end())
 
 
 def _bracketed_source(sentence: str, end: int, memory: MentionMemory) -> Attribution | None:
     """"Death toll: at least 304 (Amnesty International)": a source named in brackets."""
-    found = re.match(r"[^()]{0,40}?\((?P<source>[A-Z][^()]{1,60})\)", sentence[end:])
+    found = re.match(r"[^()]{0,40}?\((?P<source>[A-Za-z][^()]{1,60})\)", sentence[end:])
     if found is None or re.search(r"\d", found.group("source")):
         return None
-    if not (known_claimant(found.group("source")) or _BODY_WORDS.search(found.group("source"))):
+    if not _names_a_body(found.group("source")):
         return None  # "(North Varda)" after a place is not a source
     return _make(found.group("source"), memory, anchor=end + found.end())
 
