@@ -211,3 +211,25 @@ def test_people_who_died_when_drones_struck_are_people_not_drones():
 def test_a_bracketed_source_may_be_written_in_lower_case_but_must_name_a_body():
     body = "Key figures\n\nArrested: 7,000 (judiciary)\nCivilians injured since 12 April (state ministry of health) 4,390\nKilled (civilians): 120\n"
     assert [(n, key) for n, key, _ in keyed(body)] == [(7000, "judiciary"), (4390, "state ministry of health"), (120, "author")]
+
+
+@pytest.mark.parametrize(
+    ("said", "date"),
+    [("a week ago", "2034-04-13"), ("two days ago", "2034-04-18"), ("3 days ago", "2034-04-17")],
+)
+def test_days_and_weeks_ago_count_back_from_the_document_date(said, date):
+    assert keyed(f"Ilse Marran said {said} that 170 people had died.") == [(170, "Ilse Marran", date)]
+
+
+def test_a_report_published_on_a_day_by_a_body_is_that_body_s_once():
+    assert keyed("According to a report published on Friday by Halvar Rights Watch, 304 people were killed.") == [
+        (304, "Halvar Rights Watch", "2034-04-14")
+    ]
+
+
+def test_a_digest_resolves_a_later_story_s_day_against_its_publication_not_its_first_dateline():
+    body = (
+        "DIGEST\n\nHALVAR, Ternovia, April 14 (Reuters) - A strike killed at least 31 people, a health official said.\n\n"
+        "DORSK, Ternovia, April 16 (Reuters) - The Ternovian Red Crescent said on April 16 that 6 drivers had been killed.\n"
+    )
+    assert [date for _, _, date in keyed(body)] == ["2034-04-14", "2034-04-16"]

@@ -36,10 +36,11 @@ _DATE = Lowered(
     rf"|(?:on\s+|last\s+)?(?P<weekday>{'|'.join(WEEKDAYS)})"
     rf"|(?P<yesterday>yesterday)|(?P<today>today|tonight|this\s+morning|this\s+afternoon|this\s+evening)"
     rf"|(?P<last_month>last\s+month)"
+    rf"|(?P<ago>a|one|two|three|four|five|six|seven|\d{{1,2}})\s+(?P<ago_unit>days?|weeks?)\s+ago"
     rf"|(?:in|during|since|by)\s+(?P<month3>{_MONTH_NAMES})(?:\s+(?P<year3>\d{{4}}))?)\b")
 # "OSKARIN, May 3 (Reuters) -", "Maykel, 19 January -", "NAY SHWE TAUNG, 15 March —", "Lisra City, Nov 12 -"
 _DATELINE = re.compile(
-    rf"^[ \t]*[A-Z][\w .'’-]{{1,40}},\s+(?:(?P<month>{_MONTH_NAMES})\.?\s+(?P<day1>\d{{1,2}})"
+    rf"^[ \t]*[A-Z][\w .'’-]{{1,40}},\s+(?:[A-Z][\w .'’-]{{1,30}},\s+)?(?:(?P<month>{_MONTH_NAMES})\.?\s+(?P<day1>\d{{1,2}})"
     rf"|(?P<day2>\d{{1,2}})\s+(?P<month2>{_MONTH_NAMES}))\b[^\n]{{0,30}}?[-–—]",
     re.IGNORECASE | re.MULTILINE,
 )
@@ -70,7 +71,8 @@ def reference_date(text: str, published: str | None) -> Reference:
     head = text[:700]
     dateline = _DATELINE.search(head)
     anchor = _anchor(published)
-    if dateline and anchor is not None:
+    digest = dateline is not None and _DATELINE.search(text, dateline.end()) is not None
+    if dateline and anchor is not None and not digest:  # a digest's stories each have their own dateline
         month = MONTHS[(dateline.group("month") or dateline.group("month2")).lower().rstrip(".")]
         day = int(dateline.group("day1") or dateline.group("day2"))
         year = _latest_year(month, day, anchor)
@@ -101,6 +103,9 @@ def find_dates(text: str, document_date: str | None) -> list[DateMention]:
     return found
 
 
+_AGO_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+
+
 def _anchor(document_date: str | None) -> date | None:
     try:
         return date.fromisoformat(document_date) if document_date else None
@@ -121,6 +126,10 @@ def _resolve(match: re.Match[str], anchor: date | None) -> tuple[str | None, boo
         return ((anchor - timedelta(days=1)).isoformat() if anchor else None), True
     if groups["today"]:
         return (anchor.isoformat() if anchor else None), True
+    if groups["ago"]:  # "two days ago", "a week ago"
+        count = _AGO_COUNTS.get(groups["ago"].lower()) or int(groups["ago"])
+        days = count * (7 if groups["ago_unit"].lower().startswith("week") else 1)
+        return ((anchor - timedelta(days=days)).isoformat() if anchor else None), True
     if groups["last_month"]:
         if anchor is None:
             return None, True

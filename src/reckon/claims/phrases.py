@@ -205,7 +205,8 @@ def noun_phrase_after(sentence: str, position: int) -> str | None:
     rest = sentence[position:]
     rest = re.sub(
         r"^\s*(?:the\s+|a\s+|an\s+|its\s+)?(?:latest\s+|new\s+|updated\s+|official\s+)?(?:figures?|data|reports?|statements?|estimates?|tally|count|lists?|records?)\s+"
-        r"(?:(?:compiled|gathered|collected|published|released|provided|kept|issued|put\s+together)\s+)?(?:from|by|of)\s+",
+        r"(?:(?:compiled|gathered|collected|published|released|provided|kept|issued|put\s+together)\s+"
+        r"(?:(?:on|last|this|late\s+on)\s+[\w.]+(?:\s+\d{1,2})?\s+)?)?(?:from|by|of)\s+",
         "", rest, flags=re.I,
     )
     rest = re.sub(r"^\s*(?:the\s+)?(?:figures?|data|numbers|counts?|list)\s+(?:that|which)\s+(?=[A-Z])", "", rest)  # "figures that X read out"
