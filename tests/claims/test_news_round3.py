@@ -230,6 +230,6 @@ def test_a_report_published_on_a_day_by_a_body_is_that_body_s_once():
 def test_a_digest_resolves_a_later_story_s_day_against_its_publication_not_its_first_dateline():
     body = (
         "DIGEST\n\nHALVAR, Ternovia, April 14 (Reuters) - A strike killed at least 31 people, a health official said.\n\n"
-        "DORSK, Ternovia, April 16 (Reuters) - The Ternovian Red Crescent said on April 16 that 6 drivers had been killed.\n"
+        "DORSK, Ternovia, April 16 (Reuters) - The Ternovian Red Crescent said on April 16 that 6 people had been killed.\n"
     )
     assert [date for _, _, date in keyed(body)] == ["2034-04-14", "2034-04-16"]
