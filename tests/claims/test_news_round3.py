@@ -233,3 +233,15 @@ def test_a_digest_resolves_a_later_story_s_day_against_its_publication_not_its_f
         "DORSK, Ternovia, April 16 (Reuters) - The Ternovian Red Crescent said on April 16 that 6 people had been killed.\n"
     )
     assert [date for _, _, date in keyed(body)] == ["2034-04-14", "2034-04-16"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "At least 14 men and 3 women died in the market fire, the civil defence said.",
+        "At least 14 shoppers and 3 vendors died in the market fire, the civil defence said.",
+        "The Red Crescent said 14 drivers and 3 paramedics were killed.",
+    ],
+)
+def test_coordinated_people_share_the_verb_that_follows_the_last(body):
+    assert [(c.figure_low, c.category) for c in extract_claims(document(body))] == [(14, "killed"), (3, "killed")]

@@ -130,6 +130,9 @@ _PEOPLE = (
     r"militants|terrorists|fighters|suspects|dissidents|Kurdish|Baluch|Arab|young|youngsters|those|"
     r"volunteers|medics|paramedics|rescuers|aid\s+workers|employees|patients|passers-by|person|man|woman|"
     r"child|boy|girl|soldier|civilian|resident|protester|worker|staff|colleagues|servicemen|militiamen|"
+    r"drivers|shepherds|fishermen|labou?rers|miners|engineers|firefighters|reporters|photographers|clerics|priests|"
+    r"monks|nuns|pilgrims|shoppers|passengers|pupils|schoolchildren|toddlers|pedestrians|traders|merchants|vendors|"
+    r"shopkeepers|herders|peasants|displaced|elderly|"
     r"detainees|captives|prisoners|relatives|family\s+members|infants|babies|patients|(?-i:[A-Z][a-z]+(?:ans|is|ese|ites))"
 )
 _PARTICIPATE = re.compile(
@@ -157,6 +160,7 @@ _SUBSET_OF_NAMED = re.compile(
     r"(?P<executed>executed))\s*,?\s*(?:were\s+|are\s+)?(?:at\s+least\s+|some\s+|about\s+)?$",
     re.IGNORECASE,
 )
+PEOPLE_NOUNS = _PEOPLE  # for readers of a sentence's structure ("14 men and 3 women died")
 _NOT_PEOPLE_AFTER = re.compile(
     r"^\s+(?:(?!(?:people|persons|civilians|men|women|children|died|killed|were|was|are|had|have|when|as|after|while|who|by|in|on)\b)[\w-]+\s+){0,3}?"
     r"(?:sources|officials?\b|banks|buildings|vehicles|cars|shops|stores|stations|"
@@ -582,6 +586,11 @@ def _scope_unit(sentence: str, figure: Figure, right: str) -> str | None:
     if found is None or _DAMAGE.match(sentence[figure.end + found.end() :][:60]):
         return None
     return next(name for name in _UNITS if found.group(name))
+
+
+def subgroup_of(noun_phrase: str) -> str | None:
+    """The subgroup a figure's own noun names ("men", "women", "children"), if any."""
+    return _subgroup("", noun_phrase)
 
 
 def _subgroup(left: str, right: str) -> str | None:

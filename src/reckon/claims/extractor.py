@@ -24,7 +24,7 @@ from itertools import islice
 from reckon.claims.attribution import Attribution, attribute, publisher_of
 from reckon.claims.cast import Cast, Entity
 from reckon.claims.claimant_keys import claimant_key, resolve_entity, speaker_key
-from reckon.claims.categories import Reading, read_figure
+from reckon.claims.categories import PEOPLE_NOUNS, Reading, read_figure, subgroup_of
 from reckon.claims.claimants import AUTHOR
 from reckon.claims.conventions import vague_table
 from reckon.claims.dates import Reference, find_dates, reference_date
@@ -93,6 +93,8 @@ _PERSON_DESCRIPTION = re.compile(
     r"villager|neighbou?r|shopkeeper|surgeon|paramedic|rescuer|official|officer|soldier|commander|fighter)\b",
     re.IGNORECASE,
 )
+# "14 men and 3 women died": a figure's people, then "and" and the next figure, which has the verb
+_COORDINATED_SUBJECT = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,2}?(?:" + PEOPLE_NOUNS + r")\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+as\s+well\s+as\s+)$", re.IGNORECASE)
 _COLUMNS = re.compile(r"\S {2,}\S.* {2,}\S|^\S[^\n]*\S {2,}\d[\d,.]*$", re.MULTILINE)  # cells apart: a table may be near
 # a PDF table's header, cells run together: "Locality Killed Injured"
 _PDF_TABLE_HEADER = re.compile(
@@ -257,6 +259,10 @@ def _read(
         next_start = figures[i + 1].start if i + 1 < len(figures) else len(text)
         previous_end = readings[-1][0].end if readings else 0
         reading = read_figure(text, figure, previous, next_start, previous_end, context)
+        if reading is None and i + 1 < len(figures) and _COORDINATED_SUBJECT.match(text, figure.end, next_start):
+            later = read_figure(text, figures[i + 1], None, figures[i + 2].start if i + 2 < len(figures) else len(text), figure.end, context)
+            if later is not None and later.category != "scope":  # "14 men and 3 women died": both died
+                reading = Reading(later.category, subgroup=subgroup_of(text[figure.end : next_start]))
         if reading is None:
             continue
         if reading.continues_list and readings and figure.qualifier == "exact":
