@@ -245,3 +245,30 @@ def test_a_digest_resolves_a_later_story_s_day_against_its_publication_not_its_f
 )
 def test_coordinated_people_share_the_verb_that_follows_the_last(body):
     assert [(c.figure_low, c.category) for c in extract_claims(document(body))] == [(14, "killed"), (3, "killed")]
+
+
+# --- a body's own publication and its tables ---------------------------------------------------
+
+def test_a_source_line_under_a_table_gives_its_rows_their_body_and_date_but_not_the_prose_below():
+    body = (
+        "Halvar Health Cluster weekly update\n\nCasualties admitted after the market attack, 14 - 15 March:\n\n"
+        "Facility                          Deaths    Injured\nNorth Hospital                    22          63\n"
+        "Field points (Halvar Civil Defence)  8       -\nTotal                             30          63\n\n"
+        "Source: Halvar Health Directorate, hospital reports compiled on 16 March.\n\n"
+        "Of the 30 deaths, 12 were children, the cluster said.\n"
+    )
+    got = [(c.figure_low, c.claimant_key, c.claim_date) for c in extract_claims(document(body, "2034-04-20"))]
+    directorate = [g for g in got if g[1] == "Halvar Health Directorate"]
+    assert {(n, d) for n, _, d in directorate} == {(22, "2034-03-16"), (63, "2034-03-16"), (8, "2034-03-16"), (30, "2034-03-16")}
+    assert got[-1][:2] == (12, "Halvar Health Cluster")
+
+
+@pytest.mark.parametrize("header", ["Press release", "Press briefing notes", "News desk"])
+def test_a_masthead_word_alone_is_no_outlet_so_the_body_s_own_publication_speaks_as_the_body(header):
+    body = f"HALVAR RIGHTS NETWORK (HRN)\n{header}\n\nThe HRN has documented 26 deaths since 1 June. We have also recorded 40 arrests.\n"
+    assert {key for _, key, _ in keyed(body)} == {"Halvar Rights Network"}
+
+
+def test_an_acronym_key_is_spelled_out_where_the_article_gives_the_full_name():
+    body = "The Kouranese League for Human Rights (LKDH) said 82 people were killed. The LKDH added that 18 were missing."
+    assert {key for _, key, _ in keyed(body)} == {"Kouranese League for Human Rights"}

@@ -490,7 +490,8 @@ def _names_a_body(text: str) -> bool:
 
 _BODY_WORDS_LOWER = re.compile(
     r"(?:the\s+)?(?:[\w’'-]+\s+){0,4}?(?:ministry(?:\s+of\s+[\w\s]+)?|judiciary|police|army|military|government|authorities|council|"
-    r"committee|office|agency|monitor|directorate|administration|service|commission|network|union|group)",
+    r"committee|office|agency|monitor|directorate|administration|service|commission|network|union|group|"
+    r"defen[cs]e|crescent|cross|hospital|rescue|bureau|department|team)",
     re.IGNORECASE,
 )
 

@@ -190,7 +190,16 @@ def entity_key(entity: Entity, memory: MentionMemory) -> str:
             return specific_body(_un(entity.name)) or specific_body(_un(name)) or known
         if known:
             return known
-    return _tidy(_un(entity.name))
+    return _tidy(_un(_full_name(entity)))
+
+
+def _full_name(entity: Entity) -> str:
+    """An acronym's spelled-out name when the document gives one ("LKDH" -> "Kouranese League
+    for Human Rights"), so a body has one key whichever form the text used first."""
+    if not re.fullmatch(r"[A-Z][A-Z.&-]{1,9}", entity.name):
+        return entity.name
+    spelled = [a for a in entity.aliases if len(a.split()) >= 2 and a[:1].isupper() and not a.isupper()]
+    return max(spelled, key=len) if spelled else entity.name
 
 
 def _tidy(name: str) -> str:

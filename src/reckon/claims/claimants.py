@@ -25,12 +25,13 @@ KNOWN_CLAIMANTS: dict[str, tuple[str, ...]] = {
     "Associated Press": ("Associated Press", "AP"),
     "AFP": ("AFP", "Agence France-Presse", "Agence France Presse"),
     "UN OHCHR": (
-        "OHCHR", "UN human rights office", "U.N. human rights office",
+        "OHCHR", "Office of the United Nations High Commissioner for Human Rights", "UN human rights office", "U.N. human rights office",
         "United Nations human rights office", "High Commissioner for Human Rights",
         "UN rights office", "U.N. rights office", "UN human rights chief", "U.N. human rights chief",
     ),
     "UN OCHA": (
-        "OCHA", "UN OCHA", "Office for the Coordination of Humanitarian Affairs", "UN humanitarian office",
+        "OCHA", "UN OCHA", "United Nations Office for the Coordination of Humanitarian Affairs",
+        "Office for the Coordination of Humanitarian Affairs", "UN humanitarian office",
         "U.N. humanitarian office", "United Nations humanitarian office", "UN aid office", "U.N. aid office",
     ),
     "UNICEF": (

@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from functools import partial
 from itertools import islice
 
-from reckon.claims.attribution import Attribution, attribute, publisher_of
+from reckon.claims.attribution import SOURCE_LINE, Attribution, attribute, publisher_of, speaker_of
 from reckon.claims.cast import Cast, Entity
 from reckon.claims.claimant_keys import claimant_key, resolve_entity, speaker_key
 from reckon.claims.categories import PEOPLE_NOUNS, Reading, read_figure, subgroup_of
@@ -95,6 +95,8 @@ _PERSON_DESCRIPTION = re.compile(
 )
 # "14 men and 3 women died": a figure's people, then "and" and the next figure, which has the verb
 _COORDINATED_SUBJECT = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,2}?(?:" + PEOPLE_NOUNS + r")\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+as\s+well\s+as\s+)$", re.IGNORECASE)
+_LINK_WORDS = frozenset({"of", "for", "the", "and", "in", "on", "de", "des", "du", "la", "le", "el", "al"})
+_CELLS_APART = re.compile(r"\S {2,}\S|\t")
 _COLUMNS = re.compile(r"\S {2,}\S.* {2,}\S|^\S[^\n]*\S {2,}\d[\d,.]*$", re.MULTILINE)  # cells apart: a table may be near
 # a PDF table's header, cells run together: "Locality Killed Injured"
 _PDF_TABLE_HEADER = re.compile(
@@ -223,9 +225,8 @@ def _laid_out(
     """The figures of a table row or a "Label: number" line, read by their column or label."""
     columns = rows.get(sentence.start)
     if columns is not None:
-        figures = _cell_figures(sentence.text)
-        cells = figures[-len(columns) :] if len(figures) >= len(columns) else []
-        return [(f, _line_reading(c)) for f, c in zip(cells, columns) if c is not None]
+        cells = _cell_figures(sentence.text)[-len(columns) :]  # "-" cells hold no figure but keep their column
+        return [(f, _line_reading(c)) for f, c in zip(cells, columns) if c is not None and f is not None] if len(cells) == len(columns) else []
     broken = re.search(r"\([^)]*\n[^)]*\)", sentence.text)  # "(as of 23\nNovember)": a PDF line break
     label = label_line(sentence.text.replace("\n", " "), line_before) if ":" in sentence.text or "\n" not in sentence.text or broken else None
     if label is None:
@@ -235,10 +236,14 @@ def _laid_out(
     return [(f, _line_reading(reading)) for f in figures] or None
 
 
-def _cell_figures(row: str) -> list[Figure]:
-    """The numbers of a table row, one per cell ("Total 94 250" is 94 and 250, not 94,250)."""
-    figures = []
-    for cell in re.finditer(r"(?<!\S)\d[\d,.]*(?!\S)", row):
+def _cell_figures(row: str) -> list[Figure | None]:
+    """The numbers of a table row, one per cell ("Total 94 250" is 94 and 250, not 94,250); a
+    dash cell ("-", "–") is None."""
+    figures: list[Figure | None] = []
+    for cell in re.finditer(r"(?<!\S)(?:\d[\d,.]*|[-–—])(?!\S)", row):
+        if not cell.group()[0].isdigit():
+            figures.append(None)
+            continue
         value = numeral_value(cell.group())
         if value is not None:
             figures.append(Figure(value, value, "exact", cell.start(), cell.end(), cell.start(), cell.end()))
@@ -301,6 +306,7 @@ def _claims(document: Document, sentences: list[Sentence], candidates: list[_Can
     last_end = 0
     labels = speaker_labels(document.text)  # a transcript's "NAME, ROLE:" paragraphs
     asking: str | None = None  # the outlet of a journalist's question being read
+    block: list[int] = []  # claims of the table rows or label lines just read
     for index, sentence in enumerate(sentences):
         gap = document.text[last_end : sentence.start]
         quotation = quotation_continues(quotation, gap, sentence.text)
@@ -313,6 +319,7 @@ def _claims(document: Document, sentences: list[Sentence], candidates: list[_Can
             asking = None
         candidate = by_start.get(sentence.start)
         before = len(found)
+        closes_table = False  # a source line under a table speaks for the rows above, not the lines below
         memory.position = sentence.start
         memory.subject = sentence_subject(sentence.text)
         memory.made = {}
@@ -327,17 +334,26 @@ def _claims(document: Document, sentences: list[Sentence], candidates: list[_Can
             if speaker is None and _TOTAL_CONTINUES.match(sentence.text):
                 speaker = last_voice([f.claim for f in found[-6:]]) or agent  # "On Monday it stood at 11,042 dead": the toll last quoted
             found.extend(_sentence_claims(document, candidate, memory, speaker, reference))
+            if any(r.whole_line for _, r in candidate.readings):
+                block.extend(range(before, len(found)))  # a table's rows, label lines: a source line may follow
+            else:
+                block = []
             if asking:  # "QUESTION (Dovrin Herald): the regional authorities say 14 ...": through the journalist
                 for item in found[before:]:
                     if item.claim.claimant_key != AUTHOR and item.claim.via is None:
                         item.claim = replace(item.claim, via=asking)
         else:
             _mark_disputes_back(sentence.text, found, previous, memory)
+            if block and SOURCE_LINE.match(sentence.text.strip()):
+                _sourced_after(found, block, sentence.text, memory, reference)
+                block, closes_table = [], True
+            elif not _CELLS_APART.search(sentence.text):
+                block = []  # prose ends the table; a row without figures ("Field points  -  -") does not
         previous = (before, len(found))
         memory.remember(sentence.text)
         _remember_topics(memory, sentence, [f.claim for f in found[before:]])
         agent = publisher_of(sentence.text, memory) or agent  # "the number published every day by the ministry"
-        opened = quotation_after(quotation, sentence.text, memory, reference)
+        opened = quotation if closes_table else quotation_after(quotation, sentence.text, memory, reference)
         if opened is not None and opened is not quotation and index:
             opened = dated_by_heading(opened, sentences[index - 1].text, reference)
         quotation = opened
@@ -350,6 +366,7 @@ def _claims(document: Document, sentences: list[Sentence], candidates: list[_Can
     claims = _dated_by_dateline(_pronouns_resolved([f.claim for f in found]), document, reference, sentences)
     claims = _own_voice(claims, outlet_names(document))
     body = own_body(document)
+    body = spelled_out(body).text if body else None  # "Oﬃce" in a PDF header names the Office
     if body is not None:
         claims = _body_voice(claims, body, claimant_key(body, memory))
     titles = [(c.sentence.start, c.sentence.end) for c in candidates if c.title]
@@ -438,6 +455,20 @@ def _dated_by_dateline(claims: list[Claim], document: Document, reference: Refer
     return dated
 
 
+def _sourced_after(found: list[_Found], block: list[int], line: str, memory: MentionMemory, reference: Reference) -> None:
+    """"Source: Regional Directorate of Health, as of 16 October" under a table: its rows are
+    that body's figures, dated by the line when it gives a date."""
+    source = speaker_of(line, memory)
+    if source is None:
+        return
+    dates = [m for m in find_dates(line, reference.value) if m.value and not re.search(r"(?i)since\s+$", line[: m.start])]
+    for i in block:
+        claim = replace(found[i].claim, claimant=source.claimant, claimant_key=source.claimant_key, via=None)
+        if dates:
+            claim = replace(claim, claim_date=dates[0].value, claim_date_note=None)
+        found[i].claim = claim
+
+
 def _pronouns_resolved(claims: list[Claim]) -> list[Claim]:
     """A claimant the text gives only as "It said", "they added", whom the cast could not place
     (a body whose name has no head word we know): the claimant of the claim before it."""
@@ -473,9 +504,10 @@ def _body_voice(claims: list[Claim], body: str, key: str) -> list[Claim]:
     statement): its own voice is that body, and what the body says in it is dated by the
     document, as an author's own claims are."""
     mine = []
+    initials = "".join(w[0] for w in re.findall(r"[\w’'-]+", body) if w[0].isupper() or w.lower() not in _LINK_WORDS).upper()
     for claim in claims:
-        if claim.claimant_key == AUTHOR:
-            claim = replace(claim, claimant=body, claimant_key=key)
+        if claim.claimant_key == AUTHOR or claim.claimant_key == initials:  # "the SDN" in the Sarrenia Defenders' Network's bulletin
+            claim = replace(claim, claimant=body if claim.claimant_key == AUTHOR else claim.claimant, claimant_key=key)
         if claim.claimant_key == key:
             claim = replace(claim, claim_date=None, claim_date_note=None)
         mine.append(claim)

@@ -59,7 +59,11 @@ def outlet_names(document: Document) -> list[str]:
         found.append(m.group("staff") or m.group("for"))
     for m in _MASTHEAD.finditer(head):
         found.append(m.group("name"))
-    return [name.strip() for name in found if name and _is_outlet(name.strip())]
+    return [name.strip() for name in found if name and not _GENERIC_MASTHEAD.fullmatch(name.strip()) and _is_outlet(name.strip())]
+
+
+# A masthead word alone ("Press briefing notes", "Press release", "News desk") names no outlet.
+_GENERIC_MASTHEAD = re.compile(r"(?:The\s+)?(?:News|Press|Wire|Today|Review|Voice|Light|Standard|Daily|Journal|Radio|TV)", re.IGNORECASE)
 
 
 def _is_outlet(name: str) -> bool:
@@ -145,6 +149,8 @@ def _body_name(part: str) -> str | None:
         part = office.group("body")
     part = re.sub(r"\s*\([A-Z][\w./ -]{0,12}\)$", "", part).strip()
     part = re.sub(r"^(?:The|THE)\s+", "", part)
+    if part.isupper() and len(part.split()) > 1:  # a header in capitals: "SARRENIA DEFENDERS' NETWORK"
+        part = " ".join(w.lower() if w.lower() in _LINK else w.capitalize() for w in part.split())
     words = part.split()
     if not 1 <= len(words) <= 12 or re.search(r"\d", part) or _NEWS_NAME.search(part):
         return None

@@ -78,7 +78,7 @@ def claimants_agree(predicted: str, gold: str) -> bool:
 def _table_entry(key: str) -> str | None:
     """The shipped table's entry that ``key`` names in full (an alias, not a longer name holding one)."""
     whole = " ".join(_ordered(key))
-    return next((entry for entry, aliases in KNOWN_CLAIMANTS.items() if whole in {" ".join(_ordered(a)) for a in aliases}), None)
+    return next((entry for entry, aliases in KNOWN_CLAIMANTS.items() if whole in {" ".join(_ordered(a)) for a in (entry, *aliases)}), None)
 
 
 def _words(key: str) -> set[str]:
