@@ -272,3 +272,19 @@ def test_a_masthead_word_alone_is_no_outlet_so_the_body_s_own_publication_speaks
 def test_an_acronym_key_is_spelled_out_where_the_article_gives_the_full_name():
     body = "The Kouranese League for Human Rights (LKDH) said 82 people were killed. The LKDH added that 18 were missing."
     assert {key for _, key, _ in keyed(body)} == {"Kouranese League for Human Rights"}
+
+
+@pytest.mark.parametrize(
+    ("body", "key"),
+    [
+        ("The attack killed 17 soldiers, two security sources told AFP.", "security sources"),
+        ("A local elected official put the toll at 20.", "elected official"),
+    ],
+)
+def test_an_anonymous_source_keeps_the_words_that_describe_it(body, key):
+    assert keyed(body)[0][1] == key
+
+
+@pytest.mark.parametrize("body", ["In March 40 people were killed in the town.", "There were 40 people killed, which the army denied."])
+def test_a_month_or_a_clause_is_never_a_claimant(body):
+    assert all(not re_key.startswith(("March", "which", "There")) for _, re_key, _ in keyed(body))

@@ -591,7 +591,19 @@ def _make(name: str, memory: MentionMemory, anchor: int | None) -> Attribution |
         return None
     if _FIRST_PERSON.match(name) or re.search(r"\b(?:we|our|us)\b", name, re.IGNORECASE):
         return Attribution(AUTHOR, AUTHOR, anchor=anchor)
-    return Attribution(name, claimant_key(name, memory), anchor=anchor)
+    key = claimant_key(name, memory)
+    if _NO_CLAIMANT.fullmatch(key):
+        return None  # "March", "security", "which dozens of civilians": a parse, not someone who spoke
+    return Attribution(name, key, anchor=anchor)
+
+
+# Keys that name no one: a month or weekday, an adjective or bare noun left of a split phrase,
+# a relative clause or list head taken for a subject.
+_NO_CLAIMANT = re.compile(
+    r"(?i:january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    r"|(?:security|elected|local|regional|national|people|persons|following\s+\w+|which\s+.*|that\s+.*|there|here|results?)"
+)
 
 
 def _quotations(sentence: str) -> list[tuple[int, int]]:

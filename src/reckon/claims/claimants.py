@@ -122,8 +122,10 @@ def canonical_claimant(mention: str) -> str:
     name = _TRAILING.sub("", name).strip()
     if len(name.split()) == 1 and name != described and name[:1].isupper() and name.lower().endswith(("ian", "ese", "ish", "i")):
         name = described  # "Iranian officials" stays: "Iranian" alone names no one
-    elif name != described and name.islower() and len(name.split()) == 1 and name.endswith(("al", "ic", "ary", "ous")):
-        name = described  # "medical sources" stays: "medical" alone names no one
+    elif name != described and name.islower() and len(name.split()) == 1 and (
+        name.endswith(("al", "ic", "ary", "ous", "ed")) or name in ("security", "intelligence")
+    ):
+        name = described  # "medical sources", "security sources", "elected official": the adjective alone names no one
     name = re.sub(r"\s*\(.*?\)", "", name).strip()
     name = _DESCRIPTIVE_OWNER.sub("", name)  # "the enclave's health ministry" -> "health ministry"
     name = _PARTICIPLE_AFTER.sub("", name)  # "resident reached by phone" -> "resident"
