@@ -288,3 +288,19 @@ def test_an_anonymous_source_keeps_the_words_that_describe_it(body, key):
 @pytest.mark.parametrize("body", ["In March 40 people were killed in the town.", "There were 40 people killed, which the army denied."])
 def test_a_month_or_a_clause_is_never_a_claimant(body):
     assert all(not re_key.startswith(("March", "which", "There")) for _, re_key, _ in keyed(body))
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "HALVAR RADIO - National news\n\nThe General Staff of the Ternovian Armed Forces this evening published a communiqué on the operation. "
+        "Halvar Radio reproduces its main passages below.\n\n\"Units conducted operations in the sector. Forty-three (43) terrorists were neutralised.\n\n"
+        "On our side, eleven (11) soldiers were wounded.\"",
+        "HALVAR TV - News desk\n\nThe Ternovian Ministry of the Interior issued its Communiqué No. 14 this afternoon.\n\n"
+        "The communiqué, which Halvar TV reproduces in full, reads as follows:\n\n\"1. Units of the police were attacked.\n\n"
+        "2. 43 officers were injured, and 11 persons were detained.\"",
+    ],
+)
+def test_a_communique_reproduced_by_state_media_speaks_as_its_issuer(body):
+    keys = [key for _, key, _ in keyed(body)]
+    assert len(keys) == 2 and len(set(keys)) == 1 and keys[0] != "author" and "Ternovian" in keys[0]

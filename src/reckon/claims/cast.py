@@ -48,7 +48,7 @@ ORG_HEADS = frozenset(
     television press times post tribune herald gazette journal daily voice channel guard guards corps
     secretariat parliament assembly tribunal panel inquiry mechanism crescent helmets syndicate
     collective league board forum bloc campaign trust initiative project lab laboratory column battalion
-    regiment room rescue platform observers""".split()
+    regiment room rescue platform observers staff""".split()
 )
 ORG_HEADS = ORG_HEADS | {w + "s" for w in ORG_HEADS if w.endswith(("committee", "council", "union", "network", "association", "group", "room"))}
 _OPENERS = frozenset(

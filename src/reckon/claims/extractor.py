@@ -23,7 +23,7 @@ from itertools import islice
 
 from reckon.claims.attribution import SOURCE_LINE, Attribution, attribute, publisher_of, speaker_of
 from reckon.claims.cast import Cast, Entity
-from reckon.claims.claimant_keys import claimant_key, resolve_entity, speaker_key
+from reckon.claims.claimant_keys import claimant_key, entity_key, resolve_entity, speaker_key
 from reckon.claims.categories import PEOPLE_NOUNS, Reading, read_figure, subgroup_of
 from reckon.claims.claimants import AUTHOR
 from reckon.claims.conventions import vague_table
@@ -78,7 +78,15 @@ _TOTAL_CONTINUES = re.compile(
 )
 _ISSUED = re.compile(
     r"\b(?:issued|released|published|put\s+out|gave|read\s+out|posted)\s+(?:a|an|its|the|their)\s+(?:[\w-]+\s+)?"
-    r"(?:statement|report|update|list|bulletin|figures|overview|communiqu[eé])\b"
+    r"(?:statement|report|update|list|bulletin|figures|overview|communiqu[eé])\b",
+    re.IGNORECASE,
+)
+# "National Radio reproduces its main passages below.", "The communiqué ... reads as follows:": the
+# quoted text that follows is the issuer's, not the outlet's
+_REPRODUCED = re.compile(
+    r"\b(?:reproduces|reproduced|carries|publishes|prints)\b[^.;]{0,60}\b(?:below|in\s+full|as\s+follows|main\s+passages|excerpts|full\s+text)\b"
+    r"|\breads?\s+as\s+follows\b|\bread\s+in\s+full\b",
+    re.IGNORECASE,
 )
 _IN_A_STATEMENT = re.compile(r"\b(?:in|via|through)\s+(?:a|an|its|their)\s+(?:[\w-]+\s+){0,2}(?:statement|communiqu[eé]|press\s+release)\b", re.IGNORECASE)
 _AMONG_THE_DEAD = re.compile(
@@ -357,6 +365,9 @@ def _claims(document: Document, sentences: list[Sentence], candidates: list[_Can
         if opened is not None and opened is not quotation and index:
             opened = dated_by_heading(opened, sentences[index - 1].text, reference)
         quotation = opened
+        if memory.issuer is not None and _REPRODUCED.search(sentence.text):
+            issuer = Attribution(memory.issuer.name, entity_key(memory.issuer, memory))
+            quotation = Quotation(issuer, quoted=False)  # the reproduced text, quoted or to the paragraph's end
         opening = _ACCORDING_OPENING.match(sentence.text) if quotation is None else None
         if opening:  # "According to the statement, ...": the rest of the paragraph reports it too
             source = attribute(sentence.text, opening.end(), opening.end(), memory, None)[0]
@@ -652,8 +663,10 @@ def _mark_disputes_back(text: str, found: list[_Found], previous: tuple[int, int
 
 def _remember_topics(memory: MentionMemory, sentence: Sentence, claims: list[Claim]) -> None:
     """The sentence's subject and its speakers, for a later "it" or "she"; claimants for "the officials"."""
-    if memory.subject is not None and _ISSUED.search(sentence.text):  # "The ministry issued a statement."
-        issuer = resolve_entity(memory.subject[1], memory)
+    if _ISSUED.search(sentence.text) and (memory.subject is not None or memory.cast.first_in(sentence.start, sentence.end)):
+        # "The ministry issued a statement."; a subject the parser misses is the first body named
+        named = resolve_entity(memory.subject[1], memory) if memory.subject is not None else None
+        issuer = named or memory.cast.first_in(sentence.start, sentence.end)
         if issuer is not None and issuer.kind == "org":
             memory.speakers.append(issuer)  # "According to the statement, ..." is its
             memory.issuer = issuer
