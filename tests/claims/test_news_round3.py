@@ -304,3 +304,16 @@ def test_a_month_or_a_clause_is_never_a_claimant(body):
 def test_a_communique_reproduced_by_state_media_speaks_as_its_issuer(body):
     keys = [key for _, key, _ in keyed(body)]
     assert len(keys) == 2 and len(set(keys)) == 1 and keys[0] != "author" and "Ternovian" in keys[0]
+
+
+@pytest.mark.parametrize(
+    ("body", "key"),
+    [
+        ("Halvar Regional Hospital treated the wounded. Eight people died of gunshot wounds, said Dr. Aru Venn, the hospital's deputy director.",
+         "Halvar Regional Hospital"),
+        ("Ilse Marran, an exiled politician who leads the Bright Road movement, wrote that 150 people had been killed.", "Bright Road movement"),
+        ("Ombudsman Ilse Marran told a news conference on Monday that 611 people had been injured.", "Ombudsman"),
+    ],
+)
+def test_a_person_speaks_for_the_body_or_office_they_hold(body, key):
+    assert keyed(body)[0][1] == key

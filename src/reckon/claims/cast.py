@@ -70,7 +70,7 @@ _PERSONAL_TITLE = re.compile(
 _OFFICE_TITLE = re.compile(
     r"^(?:Minister|Governor|Mayor|President|Senator|Ambassador|Spokesman|Spokeswoman|Spokesperson|"
     r"General|Commander|Director|Chief|Secretary|Prosecutor|Attorney|Chairman|Chairwoman|Envoy|"
-    r"Rapporteur|Coordinator|Head|Commissioner|Lawmaker|Legislator|MP|Deputy|Activist|Lawyer)$"
+    r"Rapporteur|Coordinator|Head|Commissioner|Lawmaker|Legislator|MP|Deputy|Activist|Lawyer|Ombuds(?:man|woman|person))$"
 )
 # Roles that name a person's standing: after "X, ", before ", X", or right before the name.
 _ROLE = (
@@ -88,7 +88,8 @@ _SPEAKS_FOR = re.compile(
     re.IGNORECASE,
 )
 _OWN_VOICE = re.compile(
-    r"\b(?:member|lawmaker|legislator|deputy|MP|senator|founder|researcher|lawyer|activist|journalist|"
+    r"\b(?:member|lawmaker|legislator|deputy(?!\s+(?:director|minister|head|chief|commander|governor|mayor|spokes\w+|secretary|prosecutor))|"
+    r"MP|senator|founder|researcher|lawyer|activist|journalist|"
     r"reporter|former)\b",
     re.IGNORECASE,
 )
@@ -406,6 +407,11 @@ def body_of_role(role: str) -> str | None:
     minister = _MINISTER.search(role)
     if minister:  # "Health Minister", "Veloria's health minister": the Health Ministry
         return " ".join(w[:1].upper() + w[1:] for w in minister.group("field").split()) + " Ministry"
+    if re.search(r"\bombuds(?:man|woman|person)\b", role, re.IGNORECASE):
+        return "Ombudsman"  # one office, whoever holds it
+    leads = _WHO_LEADS.search(role)
+    if leads:  # "an exiled politician who leads the Bright Road movement": speaks for the movement
+        return leads.group("body")
     owner = _POSSESSIVE_BODY.match(role)
     if owner and _ROLE_WORD.search(owner.group("role")) and not _ROLE_WORD.search(owner.group("owner")):
         return owner.group("owner").strip()
@@ -429,6 +435,7 @@ def body_of_role(role: str) -> str | None:
 
 # --- helpers ---------------------------------------------------------------------------------
 
+_WHO_LEADS = re.compile(r"\bwho\s+(?:leads|heads|runs|chairs|directs|coordinates|founded)\s+(?P<body>(?:the\s+)?[A-Z][^,;]*)$")
 _MINISTER = re.compile(
     r"(?<![\w’'])(?P<field>(?:(?!(?:the|a|an|prime|deputy|former|acting|junior|state)\b)[A-Za-z][a-z]*\s+){1,3})minister\b",
     re.IGNORECASE,
@@ -438,7 +445,7 @@ _HEADER = re.compile(r"^\s*date\s+\d{4}-\d{2}-\d{2}\s")
 _IN_PLACE = re.compile(
     rf"(?P<head>\b(?:{'|'.join(h.capitalize() for h in ORG_HEADS)}))\s+in\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*$"
 )
-_OFFICE_IN = re.compile(r"\b(?:Minister|Governor|Mayor|General|Spokes\w+|Director|Chief|Commander|Secretary|Envoy|Rapporteur|Coordinator|Head)\b")
+_OFFICE_IN = re.compile(r"\b(?:Minister|Governor|Mayor|General|Spokes\w+|Director|Chief|Commander|Secretary|Envoy|Rapporteur|Coordinator|Head|Ombuds\w+)\b")
 _UN_OFFICE = re.compile(
     r"\b(?:UN|U\.N\.|United\s+Nations)\s+(?P<office>(?:[\w-]+\s+){0,2}(?:envoy|rapporteur|coordinator|"
     r"representative|commissioner|adviser|advisor)(?:\s+(?:for|on)\s+(?:the\s+)?[\w’'-]+(?:\s+[A-Z][\w’'-]*)*)?)",
@@ -447,7 +454,7 @@ _UN_OFFICE = re.compile(
 _AT_BODY = re.compile(
     r"^.*\b(?:at|of|for|with|from)\s+(?P<body>(?:the\s+)?(?:[\w’'.-]+\s+){0,6}?(?:[A-Z][\w’'.-]*|ministry|office|"
     r"hospital|administration|government|agency|group|union|army|military|police|council|committee|bureau|"
-    r"mission|service|clinic|force|forces|front|network|team|defen[cs]e))(?:\s+in\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)?\s*$"
+    r"mission|service|clinic|force|forces|front|network|team|defen[cs]e|movement|party|coalition|alliance|campaign))(?:\s+in\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)?\s*$"
 )
 _BARE_ADJECTIVES = re.compile(
     r"(?i)(?:(?:senior|top|former|deputy|acting|local|regional|chief|the|a|an|provincial|district|city|"
@@ -539,7 +546,7 @@ def _role_after(after: str) -> str | None:
         return None
     if found.group("verb"):
         return "head of " + found.group("role")
-    return found.group("role") if _ROLE_WORD.search(found.group("role")) else None
+    return found.group("role") if _ROLE_WORD.search(found.group("role")) or _WHO_LEADS.search(found.group("role")) else None
 
 
 def _person_context(before: str, after: str) -> bool:
