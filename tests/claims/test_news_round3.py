@@ -317,3 +317,15 @@ def test_a_communique_reproduced_by_state_media_speaks_as_its_issuer(body):
 )
 def test_a_person_speaks_for_the_body_or_office_they_hold(body, key):
     assert keyed(body)[0][1] == key
+
+
+def test_a_reproduced_communique_is_dated_by_the_day_it_was_issued():
+    body = (
+        "HALVAR TV - News desk\n\nThe Ternovian Ministry of the Interior issued its Communiqué No. 14 this afternoon.\n\n"
+        "The communiqué, which Halvar TV reproduces in full, reads as follows:\n\n\"2. 43 officers were injured.\""
+    )
+    assert keyed(body)[0][2] == "2034-04-20"
+
+
+def test_a_count_by_a_day_is_dated_by_that_day():
+    assert keyed("The Halvar Documentation Centre counted 52 dead by Thursday.")[0][2] == "2034-04-20"

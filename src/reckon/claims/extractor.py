@@ -27,7 +27,7 @@ from reckon.claims.claimant_keys import claimant_key, entity_key, resolve_entity
 from reckon.claims.categories import PEOPLE_NOUNS, Reading, read_figure, subgroup_of
 from reckon.claims.claimants import AUTHOR
 from reckon.claims.conventions import vague_table
-from reckon.claims.dates import Reference, find_dates, reference_date
+from reckon.claims.dates import DateMention, Reference, find_dates, reference_date
 from reckon.claims.dedupe import merge_repeats
 from reckon.claims.figures import Figure, find_figures
 from reckon.claims.memory import MentionMemory
@@ -315,6 +315,7 @@ def _claims(document: Document, sentences: list[Sentence], candidates: list[_Can
     labels = speaker_labels(document.text)  # a transcript's "NAME, ROLE:" paragraphs
     asking: str | None = None  # the outlet of a journalist's question being read
     block: list[int] = []  # claims of the table rows or label lines just read
+    issued: tuple[str | None, str | None] | None = None  # the day a communiqué was issued, for its reproduced text
     for index, sentence in enumerate(sentences):
         gap = document.text[last_end : sentence.start]
         quotation = quotation_continues(quotation, gap, sentence.text)
@@ -365,8 +366,11 @@ def _claims(document: Document, sentences: list[Sentence], candidates: list[_Can
         if opened is not None and opened is not quotation and index:
             opened = dated_by_heading(opened, sentences[index - 1].text, reference)
         quotation = opened
+        if _ISSUED.search(sentence.text):
+            issued = next((_dated(sentence.text, m, reference) for m in find_dates(sentence.text, reference.value) if m.value), issued)
         if memory.issuer is not None and _REPRODUCED.search(sentence.text):
-            issuer = Attribution(memory.issuer.name, entity_key(memory.issuer, memory))
+            day, note = issued or (None, None)  # "published a communiqué this evening": the day it was issued
+            issuer = Attribution(memory.issuer.name, entity_key(memory.issuer, memory), claim_date=day, claim_date_note=note)
             quotation = Quotation(issuer, quoted=False)  # the reproduced text, quoted or to the paragraph's end
         opening = _ACCORDING_OPENING.match(sentence.text) if quotation is None else None
         if opening:  # "According to the statement, ...": the rest of the paragraph reports it too
@@ -464,6 +468,12 @@ def _dated_by_dateline(claims: list[Claim], document: Document, reference: Refer
             claim = replace(claim, claim_date=lede[2], claim_date_note=note)
         dated.append(claim)
     return dated
+
+
+def _dated(text: str, mention: DateMention, reference: Reference) -> tuple[str | None, str | None]:
+    """A date mention's value and, when resolved against the reference date, how."""
+    note = f"“{text[mention.start : mention.end]}” read against the {reference.source} ({reference.value})" if mention.relative else None
+    return mention.value, note
 
 
 def _sourced_after(found: list[_Found], block: list[int], line: str, memory: MentionMemory, reference: Reference) -> None:

@@ -149,7 +149,7 @@ def claim_date_of(
     after = next((m for m in dates if m.start >= anchor), None)
     if after is not None and after.start - anchor <= 90:
         gap = text[anchor : after.start]
-        if _PUBLISHED_ON.fullmatch(gap):  # "The latest figure from the ministry, published on Sunday, is ..."
+        if _PUBLISHED_ON.fullmatch(gap) or _COUNT_BY.fullmatch(gap):  # "the figure ..., published on Sunday, is"; "counted 52 dead by Thursday"
             return after.value, _note(text, after, reference)
         if _month_only(after) and not _NEXT_TO_VERB.fullmatch(gap):
             after = None  # "published the toll since the start of operations in January": a period
@@ -178,6 +178,7 @@ def _month_only(mention: DateMention) -> bool:
 
 
 _PUBLISHED_ON = re.compile(r",?\s*(?:published|released|issued|updated|given|posted)\s+(?:on\s+|late\s+on\s+)?", re.IGNORECASE)
+_COUNT_BY = re.compile(r"\s*\d[\d,]*\s+(?:[\w-]+\s+){0,2}?by\s+", re.IGNORECASE)
 _NEXT_TO_VERB = re.compile(r"\s*(?:(?:in|during|early\s+in|late\s+in|last)\s+)?", re.IGNORECASE)
 _COUNTING_VERB = re.compile(r"\b(?:recorded|documented|verified|registered|counted|logged|tallied)\s*$", re.IGNORECASE)
 
