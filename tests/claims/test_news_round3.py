@@ -329,3 +329,18 @@ def test_a_reproduced_communique_is_dated_by_the_day_it_was_issued():
 
 def test_a_count_by_a_day_is_dated_by_that_day():
     assert keyed("The Halvar Documentation Centre counted 52 dead by Thursday.")[0][2] == "2034-04-20"
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("The prosecutor said 97 people, 61 of them members of the security forces, had been treated in hospital for injuries.",
+         [(97, "injured"), (61, "injured")]),
+        ("Among the dead there are also eleven women and at least six children, the league said.", [(11, "killed"), (6, "killed")]),
+        ("Among the dead is a mother of four who was shot while looking for her son.", []),
+        ("She says she has been to four funerals since Tuesday.", []),
+        ("The official said 64 bodies had been buried in two mass graves on Sunday.", [(64, "killed")]),
+    ],
+)
+def test_what_a_figure_counts_in_wire_sentences(body, expected):
+    assert [(c.figure_low, c.category) for c in extract_claims(document(body))] == expected

@@ -157,7 +157,7 @@ _SUBSET_OF_NAMED = re.compile(
     r"\b(?:of|among)\s+(?:those\s+|the\s+people\s+|the\s+(?:\w+\s+)?)?(?:who\s+(?:were\s+|have\s+been\s+)?)?"
     r"(?:(?P<killed>killed|dead|slain|victims|deaths|lost\s+their\s+lives|died)|"
     r"(?P<injured>injured|wounded)|(?P<arrested>arrested|detained|held)|(?P<missing>missing)|"
-    r"(?P<executed>executed))\s*,?\s*(?:were\s+|are\s+)?(?:at\s+least\s+|some\s+|about\s+)?$",
+    r"(?P<executed>executed))\s*,?\s*(?:there\s+)?(?:were\s+|are\s+|was\s+|is\s+)?(?:also\s+)?(?:at\s+least\s+|some\s+|about\s+)?$",
     re.IGNORECASE,
 )
 PEOPLE_NOUNS = _PEOPLE  # for readers of a sentence's structure ("14 men and 3 women died")
@@ -172,7 +172,7 @@ _NOT_PEOPLE_AFTER = re.compile(
     r"security\s+forces\s+(?:were\s+)?deployed|rials|tomans|dollars|litres|liters|ambulances|trucks|lorries|"
     r"buses|aircraft|drones|missiles|rockets|shells|tents|(?:health\s+)?facilities|taken\s+(?:captive|hostage)|"
     r"held\s+hostage|hostages|rescued|were\s+rescued|evacuated|categories|types|kinds|phases|waves|stages|"
-    r"ways|reasons|patterns|scenarios)\b",
+    r"ways|reasons|patterns|scenarios|funerals|(?:mass\s+)?graves|graveyards|cemeteries)\b",
     re.IGNORECASE,
 )
 _LIST_CONTINUES = re.compile(
@@ -297,6 +297,10 @@ def read_figure(
         return Reading("killed", subgroup=subgroup)  # "the bodies of 6,700 detainees" are dead
     if _TREATED.search(left) and _WOUNDS.search(text[figure.end : figure.end + 80]):
         return Reading("injured", subgroup=subgroup)  # "treating 58 patients with gunshot injuries"
+    if _FAMILY_SIZE.search(left):
+        return None  # "a mother of four", "father of three": a family, not a toll
+    if own is None and _TREATED_FOR.match(text[figure.end : figure.end + 160]):
+        return Reading("injured", subgroup=subgroup)  # "97 people ... had been treated in hospital for injuries"
     category = _labelled(text[max(0, figure.start - 30) : figure.start]) or own
     if category == "arrested" and _DIED_IN_CUSTODY.match(text[figure.end : figure.end + 160]):
         return Reading("killed", subgroup="died in custody")  # "two men detained in X on 28 February died in custody"
@@ -409,6 +413,10 @@ _REMAINS_OF = re.compile(
     r"\b(?:bodies|remains|corpses|deaths|killings?|funerals|graves)\s+of\s+(?:at\s+least\s+|more\s+than\s+|some\s+|about\s+|over\s+)?$",
     re.IGNORECASE,
 )
+_FAMILY_SIZE = re.compile(r"\b(?:mother|father|parent|grandmother|grandfather)\s+of\s+$", re.IGNORECASE)
+_TREATED_FOR = re.compile(
+    r"^[^.;]{0,90}?\b(?:had\s+been|have\s+been|has\s+been|were|was|are)\s+(?:treated|admitted)\s+(?:in\s+hospitals?\s+|to\s+hospitals?\s+)?"
+    r"for\s+(?:\w+\s+)?(?:injuries|wounds)", re.IGNORECASE)
 _TREATED = re.compile(r"\btreat(?:ed|ing|s)?\s+(?:at\s+least\s+|more\s+than\s+|over\s+|some\s+|about\s+|nearly\s+)?$", re.IGNORECASE)
 _WOUNDS = re.compile(r"\b(?:injur\w*|wound\w*|gunshot|burns?|shrapnel|blast|trauma)\b", re.IGNORECASE)
 _TERRITORY = re.compile(
