@@ -344,3 +344,8 @@ def test_a_count_by_a_day_is_dated_by_that_day():
 )
 def test_what_a_figure_counts_in_wire_sentences(body, expected):
     assert [(c.figure_low, c.category) for c in extract_claims(document(body))] == expected
+
+
+def test_the_highest_figure_so_far_is_a_figure_already_given():
+    body = "The Halvar monitor counted 56 dead. The highest figure published so far is 56."
+    assert [(n, key) for n, key, _ in keyed(body)] == [(56, "Halvar monitor")]

@@ -580,9 +580,10 @@ def _sentence_claims(
 
 _BACK_REFERENCE = re.compile(
     r"\b(?:(?:the|these|those)\s+|(?:the|a|this|that)\s+(?:death\s+)?(?:toll|figure|count|tally|total)\s+of\s+(?:only\s+)?|"
-    r"(?:toll|figure|count|tally|total)\s+of\s+)$",
+    r"(?:toll|figure|count|tally|total)\s+of\s+|"
+    r"\b(?:the|this|that)\s+(?:\w+\s+){0,2}(?:toll|figure|count|tally|total|number)\s+(?:\w+\s+){0,3}?(?:is|was|stands\s+at|remains)\s+)$",
     re.IGNORECASE,
-)
+)  # "the toll of 1,500", "The highest figure published so far is 56": a figure already given
 _AGENT_AFTER = re.compile(r"^[^,.;:]{0,40}?\b(?:announced|reported|given|published|released|claimed|alleged|circulated|issued|cited|put\s+out)\b[^,.;:]{0,30}?\bby\b", re.IGNORECASE)
 
 
