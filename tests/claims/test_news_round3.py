@@ -349,3 +349,14 @@ def test_what_a_figure_counts_in_wire_sentences(body, expected):
 def test_the_highest_figure_so_far_is_a_figure_already_given():
     body = "The Halvar monitor counted 56 dead. The highest figure published so far is 56."
     assert [(n, key) for n, key, _ in keyed(body)] == [(56, "Halvar monitor")]
+
+
+@pytest.mark.parametrize(
+    ("body", "key"),
+    [
+        ("A doctor at Halvar City Hospital No. 2, reached by telephone, said the hospital morgue had received 60 bodies.", "Halvar City Hospital"),
+        ("At least 23 people have been killed in protests, the ombudsman said.", "ombudsman"),
+    ],
+)
+def test_numbered_names_and_offices_are_claimants(body, key):
+    assert key in keyed(body)[0][1]

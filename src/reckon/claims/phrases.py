@@ -55,7 +55,8 @@ GENERIC_HEADS = re.compile(
     r"observers|diplomats?|envoy|rapporteur|campaigners|lawyers?|he|she|it|they|regime|state|"
     r"members?|parliament|parliamentarians?|deputy|legislators?|"
     r"administration|junta|military|army|militia|council|committee|union|nurses?|staff|medics|"
-    r"clinic|morgue|undertakers?|neighbou?rs?|relatives|mother|father|brother|sister|son|daughter)\b",
+    r"clinic|morgue|undertakers?|neighbou?rs?|relatives|mother|father|brother|sister|son|daughter|"
+    r"ombuds(?:man|woman|person)|office|directorate|bureau|rescuers?|volunteers?|surgeons?|director|spokesperson)\b",
     re.IGNORECASE,
 )
 # a full stop ends a noun phrase, except after a title or an initial ("Dr. Haile", "U.N.")
@@ -266,7 +267,7 @@ def looks_like_name(text: str) -> bool:
 def plausible_claimant(subject: str) -> bool:
     if not subject.split() or subject.split()[0].lower() in PREPOSITIONS:
         return False  # "In its final": an adverbial phrase, not an agent
-    if len(subject.split()) > 12 or re.search(r"\d", subject.replace("/", "")):
+    if len(subject.split()) > 12 or re.search(r"\d", re.sub(r"\bNo\.?\s*\d+\b", "", subject.replace("/", ""))):  # "Hospital No. 2" is a name
         return False
     if re.search(r"\b(?:had|has|have|was|were|is|are|been|be|received|not|no|did|does|do)\b", subject):
         return False  # a clause, not a name
