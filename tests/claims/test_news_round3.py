@@ -360,3 +360,11 @@ def test_the_highest_figure_so_far_is_a_figure_already_given():
 )
 def test_numbered_names_and_offices_are_claimants(body, key):
     assert key in keyed(body)[0][1]
+
+
+def test_rescuers_are_the_one_rescue_body_the_article_names():
+    body = (
+        "An airstrike hit the market, killing dozens of people, rescuers said Wednesday.\n\n"
+        "The Halvar Civil Defence Volunteers later said 41 people had been killed."
+    )
+    assert [key for _, key, _ in keyed(body)] == ["Halvar Civil Defence Volunteers", "Halvar Civil Defence Volunteers"]

@@ -372,6 +372,15 @@ class Cast:
         later = [(min(e.mentions), e) for e in fits if e.mentions]
         return min(later, key=lambda pair: pair[0])[1] if later else None
 
+    def only_of_kind(self, people: str) -> Entity | None:
+        """The one named body whose kind a plural of people names ("rescuers" -> the civil
+        defence, "medics" -> the medical network), when the article names exactly one."""
+        kinds = {name for name, pattern in _CLASS_RES.items() if pattern.fullmatch(people)} - {"state", "military", "media"}
+        if not kinds:
+            return None
+        bodies = [e for e in self.entities if e.kind == "org" and not e.described_only and e.classes & kinds]
+        return bodies[0] if len(bodies) == 1 else None
+
     def first_in(self, start: int, end: int) -> Entity | None:
         """The entity named first between two offsets (a sentence's subject, most often)."""
         count = sum(len(e.mentions) for e in self.entities)

@@ -44,6 +44,7 @@ _ROLE_OF_BODY = re.compile(
     r"doctor|surgeon|administrator|source)$",
     re.IGNORECASE,
 )
+_PLURAL_PEOPLE = re.compile(r"^(?:(?:the|some|local|several|volunteer)\s+)*(?P<people>[a-z]+s)(?:\s+(?:in|at|from|of)\s+.*)?$")
 _PRONOUN = re.compile(r"^(?:it|he|she|they)$", re.IGNORECASE)
 # Words a hostile source puts before a body's name: they name no body of their own.
 _HOSTILE = re.compile(
@@ -75,6 +76,11 @@ def claimant_key(name: str, memory: MentionMemory) -> str:
     found = _cast_key(name, memory)
     if found is not None:
         return found
+    plural = _PLURAL_PEOPLE.match(name)
+    if plural:  # "rescuers said", "local rescuers in the city of X": the one rescue body the article names
+        body = memory.cast.only_of_kind(plural.group("people").lower())
+        if body is not None:
+            return entity_key(body, memory)
     if _BARE_SPOKESPERSON.match(name):  # "A spokesman said ...": for the body that spoke last
         speaker = memory.last_speaker()
         if speaker is not None:
