@@ -368,3 +368,11 @@ def test_rescuers_are_the_one_rescue_body_the_article_names():
         "The Halvar Civil Defence Volunteers later said 41 people had been killed."
     )
     assert [key for _, key, _ in keyed(body)] == ["Halvar Civil Defence Volunteers", "Halvar Civil Defence Volunteers"]
+
+
+def test_she_is_the_named_official_of_an_apposition_not_the_outlet_she_spoke_to():
+    body = (
+        "The Minister of Health in the Halvar Salvation Government, Dr. Ilse Marran, told Halvar Pulse that the hospitals "
+        "were full. She said 26 of the wounded were in intensive care."
+    )
+    assert keyed(body)[0][1] == "Ministry of Health in the Halvar Salvation Government"

@@ -561,7 +561,7 @@ def _role_after(after: str) -> str | None:
 def _person_context(before: str, after: str) -> bool:
     if _role_before(before) or _role_after(after):
         return True
-    return bool(_SPEECH_AFTER.match(after)) and not re.search(r"\b(?:in|at|from|near|to|of)\s+$", before)
+    return bool(_SPEECH_AFTER.match(after)) and not re.search(r"\b(?:in|at|from|near|to|of|told|tells|telling)\s+$", before)  # "told Nabd Halimiya that": the listener
 
 
 _ROLE_RIGHT_BEFORE = re.compile(rf"(?P<role>(?:[\w’'.-]+\s+){{0,3}}?\b(?:{_ROLE})\b)\s+$", re.IGNORECASE)

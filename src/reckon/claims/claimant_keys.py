@@ -209,7 +209,9 @@ def _full_name(entity: Entity) -> str:
 
 
 def _tidy(name: str) -> str:
-    """"Office of the Prosecutor General" -> "Prosecutor General's Office"."""
+    """"Office of the Prosecutor General" -> "Prosecutor General's Office"; "Minister of Health in
+    X" (the minister taken for a body) -> "Ministry of Health in X"."""
+    name = re.sub(r"^(?:The\s+)?Minister\s+of\b", "Ministry of", name)
     return re.sub(r"^Office\s+of\s+the\s+(?P<office>(?:[A-Z][\w-]*\s*){1,3})$", r"\g<office>'s Office", name)
 
 
