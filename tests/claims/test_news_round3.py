@@ -376,3 +376,13 @@ def test_she_is_the_named_official_of_an_apposition_not_the_outlet_she_spoke_to(
         "were full. She said 26 of the wounded were in intensive care."
     )
     assert keyed(body)[0][1] == "Ministry of Health in the Halvar Salvation Government"
+
+
+def test_an_acronym_owner_is_spelled_out_in_the_key():
+    body = "The Federal Unity Government (FUG) met on Monday. The FUG's Ministry of Human Rights said the junta had killed at least 412 civilians."
+    assert keyed(body)[0][1] == "Federal Unity Government Ministry of Human Rights"
+
+
+def test_a_claim_or_a_post_is_never_its_own_claimant():
+    body = 'A second claim, spread by an account linked to the ruling party, says that "only 3,000 of the dead are women and children".'
+    assert "claim" not in keyed(body)[0][1]

@@ -603,7 +603,7 @@ _NO_CLAIMANT = re.compile(
     r"(?i:january|february|march|april|may|june|july|august|september|october|november|december|"
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
     r"|(?:security|elected|local|regional|national|people|persons|following\s+\w+|which\s+.*|that\s+.*|there|here|results?)"
-    r"|(?i:(?:\w+\s+)?(?:figures?|toll|count|tally|total|number)s?)"
+    r"|(?i:(?:\w+\s+)?(?:figures?|toll|count|tally|total|number|claim|post|rumou?r)s?)"
 )
 
 

@@ -99,8 +99,12 @@ def claimant_key(name: str, memory: MentionMemory) -> str:
     if ANAPHOR.match(name) and re.match(r"^(?:a|an)\s", name, re.IGNORECASE) and speaks_for(name) is None:
         # "an opposition coalition": an indefinite introduces someone new, unless a body named
         # earlier carries that very head word ("... the Democratic Tomorrow Coalition")
-        head = name.lower().split()[-1]
+        head = re.sub(r"\s+(?:of|for|in)\s+.*$", "", name.lower()).split()[-1]  # "a network of doctors": a network
         named = next((n for n in reversed(memory.names) if head in n.lower().split()), None)
+        if named is None:  # a headline's "doctors' network" named in the body below: the one body with that head
+            later = [e for e in memory.cast.entities if e.kind == "org" and head in e.name.lower().split()]
+            if len(later) == 1:
+                return entity_key(later[0], memory)
         return canonical_claimant(named or name)
     if ANAPHOR.match(name):
         resolved = memory.resolve(name)
@@ -120,7 +124,7 @@ def claimant_key(name: str, memory: MentionMemory) -> str:
     key = canonical_claimant(body if body else person)
     if key in UMBRELLA_KEYS:
         return specific_body(body if body else named) or key
-    return key
+    return _spelled_owner(key, memory)
 
 
 def speaker_key(name: str, role: str | None, memory: MentionMemory) -> str:
@@ -196,7 +200,17 @@ def entity_key(entity: Entity, memory: MentionMemory) -> str:
             return specific_body(_un(entity.name)) or specific_body(_un(name)) or known
         if known:
             return known
-    return _tidy(_un(_full_name(entity)))
+    return _spelled_owner(_tidy(_un(_full_name(entity))), memory)
+
+
+def _spelled_owner(key: str, memory: MentionMemory) -> str:
+    """"FUG's Ministry of Human Rights" -> "Federal Unity Government Ministry of Human Rights"
+    where the article spells the acronym out."""
+    owned = re.match(r"^(?P<acronym>[A-Z][A-Z.&-]{1,9})['’]s?\s+(?P<rest>.+)$", key)
+    entity = memory.cast.named(owned.group("acronym"), exact=True) if owned else None
+    if entity is None or entity.kind != "org" or _full_name(entity) == owned.group("acronym"):
+        return key
+    return f"{_full_name(entity)} {owned.group('rest')}"
 
 
 def _full_name(entity: Entity) -> str:
