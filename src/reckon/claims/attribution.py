@@ -483,6 +483,12 @@ def _possessive(sentence: str, start: int, memory: MentionMemory) -> Attribution
     return None
 
 
+_SOURCE_BEFORE_FIGURE = re.compile(
+    r"\((?P<source>[A-Za-z][^()\d]{1,60})\)\s*:?\s*(?:more\s+than\s+|over\s+|at\s+least\s+|about\s+)?$"
+)
+_SOURCE_AFTER_FIGURE = re.compile(r"[^()]{0,40}?\((?P<source>[A-Za-z][^()]{1,60})\)")
+
+
 def _names_a_body(text: str) -> bool:
     """A bracketed source names a body: "(Amnesty International)", "(state ministry of health)", "(judiciary)"."""
     return bool(known_claimant(text) or _BODY_WORDS.search(text) or _BODY_WORDS_LOWER.fullmatch(text.strip()))
@@ -499,7 +505,7 @@ _BODY_WORDS_LOWER = re.compile(
 def _label_source(sentence: str, start: int, memory: MentionMemory) -> Attribution | None:
     """"Civilians killed since 1 January (State Ministry of Health) 2,317": a label line's source
     in brackets just before its figure."""
-    found = re.search(r"\((?P<source>[A-Za-z][^()\d]{1,60})\)\s*:?\s*(?:more\s+than\s+|over\s+|at\s+least\s+|about\s+)?$", sentence[:start])
+    found = _SOURCE_BEFORE_FIGURE.search(sentence[:start])
     if found is None or not _names_a_body(found.group("source")):
         return None
     return _make(" ".join(found.group("source").split()), memory, anchor=found.end())
@@ -507,7 +513,7 @@ def _label_source(sentence: str, start: int, memory: MentionMemory) -> Attributi
 
 def _bracketed_source(sentence: str, end: int, memory: MentionMemory) -> Attribution | None:
     """"Death toll: at least 304 (Amnesty International)": a source named in brackets."""
-    found = re.match(r"[^()]{0,40}?\((?P<source>[A-Za-z][^()]{1,60})\)", sentence[end:])
+    found = _SOURCE_AFTER_FIGURE.match(sentence[end:])
     if found is None or re.search(r"\d", found.group("source")):
         return None
     if not _names_a_body(found.group("source")):

@@ -383,12 +383,27 @@ class Cast:
 
     def first_in(self, start: int, end: int) -> Entity | None:
         """The entity named first between two offsets (a sentence's subject, most often)."""
-        count = sum(len(e.mentions) for e in self.entities)
-        if self._index is None or self._index[0] != count:  # mentions grow while claims are read
-            self._index = (count, sorted((m, i) for i, e in enumerate(self.entities) for m in e.mentions))
-        order = self._index[1]
+        order = self._mentions()
         at = bisect_left(order, (start, -1))
         return self.entities[order[at][1]] if at < len(order) and order[at][0] < end else None
+
+    def people_in(self, start: int, end: int) -> list[Entity]:
+        """The people named between two offsets, in order."""
+        order = self._mentions()
+        found: list[Entity] = []
+        for offset, i in order[bisect_left(order, (start, -1)) :]:
+            if offset >= end:
+                break
+            if self.entities[i].kind == "person" and self.entities[i] not in found:
+                found.append(self.entities[i])
+        return found
+
+    def _mentions(self) -> list[tuple[int, int]]:
+        """Every mention as (offset, entity index), sorted; rebuilt when mentions grow while claims are read."""
+        count = sum(len(e.mentions) for e in self.entities)
+        if self._index is None or self._index[0] != count:
+            self._index = (count, sorted((m, i) for i, e in enumerate(self.entities) for m in e.mentions))
+        return self._index[1]
 
     def last_organisation(self, position: int) -> Entity | None:
         """The organisation named last before ``position`` ("its director")."""

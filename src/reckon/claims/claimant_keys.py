@@ -203,10 +203,15 @@ def entity_key(entity: Entity, memory: MentionMemory) -> str:
     return _spelled_owner(_tidy(_un(_full_name(entity))), memory)
 
 
+_ACRONYM = re.compile(r"[A-Z][A-Z.&-]{1,9}")
+_ACRONYM_OWNER = re.compile(r"^(?P<acronym>[A-Z][A-Z.&-]{1,9})['’]s?\s+(?P<rest>.+)$")
+_MINISTER_OF = re.compile(r"^(?:The\s+)?Minister\s+of\b")
+
+
 def _spelled_owner(key: str, memory: MentionMemory) -> str:
     """"FUG's Ministry of Human Rights" -> "Federal Unity Government Ministry of Human Rights"
     where the article spells the acronym out."""
-    owned = re.match(r"^(?P<acronym>[A-Z][A-Z.&-]{1,9})['’]s?\s+(?P<rest>.+)$", key)
+    owned = _ACRONYM_OWNER.match(key)
     entity = memory.cast.named(owned.group("acronym"), exact=True) if owned else None
     if entity is None or entity.kind != "org" or _full_name(entity) == owned.group("acronym"):
         return key
@@ -216,7 +221,7 @@ def _spelled_owner(key: str, memory: MentionMemory) -> str:
 def _full_name(entity: Entity) -> str:
     """An acronym's spelled-out name when the document gives one ("LKDH" -> "Kouranese League
     for Human Rights"), so a body has one key whichever form the text used first."""
-    if not re.fullmatch(r"[A-Z][A-Z.&-]{1,9}", entity.name):
+    if not _ACRONYM.fullmatch(entity.name):
         return entity.name
     spelled = [a for a in entity.aliases if len(a.split()) >= 2 and a[:1].isupper() and not a.isupper()]
     return max(spelled, key=len) if spelled else entity.name
@@ -225,7 +230,7 @@ def _full_name(entity: Entity) -> str:
 def _tidy(name: str) -> str:
     """"Office of the Prosecutor General" -> "Prosecutor General's Office"; "Minister of Health in
     X" (the minister taken for a body) -> "Ministry of Health in X"."""
-    name = re.sub(r"^(?:The\s+)?Minister\s+of\b", "Ministry of", name)
+    name = _MINISTER_OF.sub("Ministry of", name)
     return re.sub(r"^Office\s+of\s+the\s+(?P<office>(?:[A-Z][\w-]*\s*){1,3})$", r"\g<office>'s Office", name)
 
 

@@ -689,8 +689,8 @@ def _remember_topics(memory: MentionMemory, sentence: Sentence, claims: list[Cla
         subject = Entity(memory.subject[1], "person", described_only=True)  # "A resident said ...", then "he said"
     if subject is not None:
         memory.topics.append(subject)
-    if subject is None or subject.kind != "person":  # "The Minister of Health, Dr. X, told ...": a later "she" is X
-        memory.topics.extend(e for e in memory.cast.entities if e.kind == "person" and any(sentence.start <= m < sentence.end for m in e.mentions))
+    if subject is not None and subject.kind == "org":  # "The Minister of Health, Dr. X, told ...": a later "she" is X
+        memory.topics.extend(memory.cast.people_in(sentence.start, sentence.end))
     for claim in claims:
         if claim.claimant_key == AUTHOR:
             continue

@@ -202,6 +202,10 @@ def _subject_after(sentence: str, verb_start: int, verb_end: int, verb_text: str
     return name if plausible_claimant(name) else None
 
 
+_FIGURES_THAT = re.compile(r"^\s*(?:the\s+)?(?:figures?|data|numbers|counts?|list)\s+(?:that|which)\s+(?=[A-Z])")
+_NUMBERED_NAME = re.compile(r"\bNo\.?\s*\d+\b")
+
+
 def noun_phrase_after(sentence: str, position: int) -> str | None:
     rest = sentence[position:]
     rest = re.sub(
@@ -210,7 +214,7 @@ def noun_phrase_after(sentence: str, position: int) -> str | None:
         r"(?:(?:on|last|this|late\s+on)\s+[\w.]+(?:\s+\d{1,2})?\s+)?)?(?:from|by|of)\s+",
         "", rest, flags=re.I,
     )
-    rest = re.sub(r"^\s*(?:the\s+)?(?:figures?|data|numbers|counts?|list)\s+(?:that|which)\s+(?=[A-Z])", "", rest)  # "figures that X read out"
+    rest = _FIGURES_THAT.sub("", rest)  # "figures that X read out"
     stop = _NP_STOP.search(rest)
     name = rest[: stop.start()] if stop else rest
     staff = _STAFF_THEN_BODY.match(rest) if stop else None
@@ -267,7 +271,7 @@ def looks_like_name(text: str) -> bool:
 def plausible_claimant(subject: str) -> bool:
     if not subject.split() or subject.split()[0].lower() in PREPOSITIONS:
         return False  # "In its final": an adverbial phrase, not an agent
-    if len(subject.split()) > 12 or re.search(r"\d", re.sub(r"\bNo\.?\s*\d+\b", "", subject.replace("/", ""))):  # "Hospital No. 2" is a name
+    if len(subject.split()) > 12 or re.search(r"\d", _NUMBERED_NAME.sub("", subject.replace("/", ""))):  # "Hospital No. 2" is a name
         return False
     if re.search(r"\b(?:had|has|have|was|were|is|are|been|be|received|not|no|did|does|do)\b", subject):
         return False  # a clause, not a name
