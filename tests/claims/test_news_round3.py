@@ -339,6 +339,7 @@ def test_a_count_by_a_day_is_dated_by_that_day():
         ("Among the dead there are also eleven women and at least six children, the league said.", [(11, "killed"), (6, "killed")]),
         ("Among the dead is a mother of four who was shot while looking for her son.", []),
         ("She says she has been to four funerals since Tuesday.", []),
+        ("We have counted eleven funerals in this neighbourhood alone.", [(11, "killed")]),
         ("The official said 64 bodies had been buried in two mass graves on Sunday.", [(64, "killed")]),
     ],
 )

@@ -172,7 +172,7 @@ _NOT_PEOPLE_AFTER = re.compile(
     r"security\s+forces\s+(?:were\s+)?deployed|rials|tomans|dollars|litres|liters|ambulances|trucks|lorries|"
     r"buses|aircraft|drones|missiles|rockets|shells|tents|(?:health\s+)?facilities|taken\s+(?:captive|hostage)|"
     r"held\s+hostage|hostages|rescued|were\s+rescued|evacuated|categories|types|kinds|phases|waves|stages|"
-    r"ways|reasons|patterns|scenarios|funerals|(?:mass\s+)?graves|graveyards|cemeteries)\b",
+    r"ways|reasons|patterns|scenarios|(?:mass\s+)?graves|graveyards|cemeteries)\b",
     re.IGNORECASE,
 )
 _LIST_CONTINUES = re.compile(
@@ -297,8 +297,8 @@ def read_figure(
         return Reading("killed", subgroup=subgroup)  # "the bodies of 6,700 detainees" are dead
     if _TREATED.search(left) and _WOUNDS.search(text[figure.end : figure.end + 80]):
         return Reading("injured", subgroup=subgroup)  # "treating 58 patients with gunshot injuries"
-    if _FAMILY_SIZE.search(left):
-        return None  # "a mother of four", "father of three": a family, not a toll
+    if _FAMILY_SIZE.search(left) or _ATTENDED.search(left):
+        return None  # "a mother of four"; "she has been to four funerals": a family, a witness's days, not a toll
     if own is None and _TREATED_FOR.match(text[figure.end : figure.end + 160]):
         return Reading("injured", subgroup=subgroup)  # "97 people ... had been treated in hospital for injuries"
     category = _labelled(text[max(0, figure.start - 30) : figure.start]) or own
@@ -413,6 +413,7 @@ _REMAINS_OF = re.compile(
     r"\b(?:bodies|remains|corpses|deaths|killings?|funerals|graves)\s+of\s+(?:at\s+least\s+|more\s+than\s+|some\s+|about\s+|over\s+)?$",
     re.IGNORECASE,
 )
+_ATTENDED = re.compile(r"\b(?:been\s+to|attended|gone\s+to|went\s+to)\s+$", re.IGNORECASE)
 _FAMILY_SIZE = re.compile(r"\b(?:mother|father|parent|grandmother|grandfather)\s+of\s+$", re.IGNORECASE)
 _TREATED_FOR = re.compile(
     r"^[^.;]{0,90}?\b(?:had\s+been|have\s+been|has\s+been|were|was|are)\s+(?:treated|admitted)\s+(?:in\s+hospitals?\s+|to\s+hospitals?\s+)?"
