@@ -57,6 +57,9 @@ from reckon.linkage.backends import open_backend  # noqa: E402
 from reckon.linkage.case_links import load_case_records  # noqa: E402
 from reckon.linkage.defaults import gamma_of_levels, level_label  # noqa: E402
 from reckon.linkage.link import link_records, recalibrate_prior, train_model  # noqa: E402
+from reckon.linkage.list_priors import (  # noqa: E402
+    LIST_PAIR_PRIORS_KEY, estimate_list_pair_priors, to_model, weight_shifts,
+)
 from reckon.linkage.prepare import prepare_features  # noqa: E402
 from reckon.linkage.settings import LinkageSettings  # noqa: E402
 
@@ -86,8 +89,8 @@ def true_pairs(person: pd.Series) -> set[tuple[str, str]]:
 
 def candidate_pairs(records: pd.DataFrame, settings: LinkageSettings) -> tuple[pd.DataFrame, dict, list, pd.DataFrame]:
     """Every blocked pair with its gamma_* columns and its match weight as a run scores it
-    (prior recalibrated: link.py's _score_pairs), the model, the blocking rules used and
-    the prepared features."""
+    (prior recalibrated, then per pair of lists: link.py's _score_pairs), the model, the
+    blocking rules used and the prepared features."""
     features = prepare_features(records)
     if settings.term_frequencies and len(features) < settings.term_frequency_min_records:
         settings = LinkageSettings.from_dict({**settings.to_dict(), "term_frequencies": False})
@@ -101,13 +104,20 @@ def candidate_pairs(records: pd.DataFrame, settings: LinkageSettings) -> tuple[p
         shift = 0.0
         if settings.recalibrate_prior:
             shift, model = recalibrate_prior(engine, predictions.physical_name, model, len(features))
+        sizes = {str(k): int(v) for k, v in features["list_name"].value_counts().items()}
+        if settings.list_pair_priors:
+            priors = estimate_list_pair_priors(engine, predictions.physical_name,
+                                               float(model["probability_two_random_records_match"]), shift, sizes)
+            if priors:
+                model = {**model, LIST_PAIR_PRIORS_KEY: to_model(priors)}
         names = [c["output_column_name"] for c in model["comparisons"]]
         gammas = ", ".join(f"gamma_{n}" for n in names)
         pairs = engine.query(
             f"SELECT record_id_l, record_id_r, list_name_l, list_name_r, match_weight, {gammas} "
             f"FROM {predictions.physical_name}")
         linker.table_management.invalidate_cache()
-    pairs["match_weight"] = pairs["match_weight"].astype(float) + shift
+    pairs["match_weight"] = (pairs["match_weight"].astype(float) + shift
+                             + weight_shifts(model, pairs["list_name_l"], pairs["list_name_r"]))
     swap = (pairs["record_id_l"] > pairs["record_id_r"]).to_numpy()
     for column in ("record_id", "list_name"):
         left, right = pairs[f"{column}_l"].to_numpy(dtype=object), pairs[f"{column}_r"].to_numpy(dtype=object)

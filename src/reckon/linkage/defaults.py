@@ -36,7 +36,8 @@ PROVENANCE_KEY = "reckon_m_sources"  # in the model dict: comparison -> source
 LABEL_COUNTS_KEY = "reckon_label_pairs"  # comparison -> must-link pairs whose level was known
 # Keys reckon adds to Splink's model dict; Splink refuses them, so they are taken out before
 # a stored model goes back into Splink.
-RECKON_MODEL_KEYS = frozenset({"prior_recalibrated_from_pairs", PROVENANCE_KEY, LABEL_COUNTS_KEY})
+LIST_PAIR_PRIORS_KEY = "reckon_list_pair_priors"  # [list, list, prior] rows (list_priors.py)
+RECKON_MODEL_KEYS = frozenset({"prior_recalibrated_from_pairs", PROVENANCE_KEY, LABEL_COUNTS_KEY, LIST_PAIR_PRIORS_KEY})
 
 
 @lru_cache(maxsize=1)

@@ -1,7 +1,7 @@
 """Why the model scored a pair as it did: the evidence of each comparison, from the stored model.
 
     why = explain_pair(case, "rights:RG-1", "hospital:#14")
-    why.prior_weight                        # log2 odds that two random records match
+    why.prior_weight                        # log2 odds that two random records of these two lists match
     for item in why.evidence:               # one per comparison (name, age, place, ...)
         item.comparison, item.level, item.bayes_factor, item.weight
     why.match_weight, why.match_probability # prior + evidence, as stored for the pair
@@ -28,7 +28,8 @@ from reckon.case import Case
 from reckon.errors import InputError
 from reckon.linkage.case_links import RECORD_FIELDS, load_case_records
 from reckon.linkage.decisions import Pair, ordered
-from reckon.linkage.defaults import RECKON_MODEL_KEYS
+from reckon.linkage.defaults import LIST_PAIR_PRIORS_KEY, RECKON_MODEL_KEYS
+from reckon.linkage.list_priors import weight_shifts
 from reckon.linkage.prepare import prepare_features
 from reckon.linkage.store import latest_run_id, run_model
 from reckon.lists.store import records_by_id
@@ -89,6 +90,8 @@ class _Explainer:
         from reckon.linkage.backends import make_db_api
 
         self.run_id = run_id
+        self.list_priors = {LIST_PAIR_PRIORS_KEY: model.get(LIST_PAIR_PRIORS_KEY),
+                            "probability_two_random_records_match": model.get("probability_two_random_records_match")}
         self.model = {key: value for key, value in model.items() if key not in RECKON_MODEL_KEYS}
         self.frequencies = _term_frequencies(case, self.model)
         self.levels = _level_labels(self.model)
@@ -149,10 +152,13 @@ class _Explainer:
                 frequency_weight=float(row.get(f"mw_tf_adj_{comparison}") or 0.0),
             ))
         prior = float(self.model["probability_two_random_records_match"])
+        # The run weighed the pair at its two lists' prior (list_priors.py).
+        shift = float(weight_shifts(self.list_priors, [row.get("list_name_l")], [row.get("list_name_r")])[0])
+        weight = float(row["match_weight"]) + shift
         return PairExplanation(
             record_id_l=str(row["record_id_l"]), record_id_r=str(row["record_id_r"]), run_id=self.run_id,
-            prior_weight=math.log2(prior / (1 - prior)), evidence=tuple(evidence),
-            match_weight=float(row["match_weight"]), match_probability=float(row["match_probability"]),
+            prior_weight=math.log2(prior / (1 - prior)) + shift, evidence=tuple(evidence),
+            match_weight=weight, match_probability=float(1 / (1 + 2.0 ** -weight)),
         )
 
 

@@ -39,6 +39,7 @@ from reckon.linkage.defaults import (
     DEFAULT, EM, LABEL_COUNTS_KEY, LABELS, PROVENANCE_KEY, RECKON_MODEL_KEYS, apply_defaults, fill_missing_u, level_counts, m_values,
     non_null_levels, update_m_from_labels,
 )
+from reckon.linkage.list_priors import LIST_PAIR_PRIORS_KEY, estimate_list_pair_priors, largest_shift, to_model, weight_shifts
 from reckon.linkage.model import HOUSEHOLD_PLACE_LABEL, build_settings, household_place_u
 from reckon.linkage.prepare import prepare_features
 from reckon.linkage.settings import LinkageSettings
@@ -129,7 +130,8 @@ def _link(engine: Backend, features: pd.DataFrame, settings: LinkageSettings, de
     """Train, score and cluster in the engine; check the groups here (see clusters.py)."""
     table = engine.register_features(features)
     linker = train_model(engine, table, features, settings, decisions)
-    pairs, model = _score_pairs(engine, linker, settings, len(features))
+    sizes = {str(k): int(v) for k, v in features["list_name"].value_counts().items()}
+    pairs, model = _score_pairs(engine, linker, settings, len(features), sizes)
     model = {**model, PROVENANCE_KEY: linker.reckon_m_sources, LABEL_COUNTS_KEY: linker.reckon_label_pairs}
     groups = candidate_groups(table, apply_decisions(pairs, decisions), settings.threshold, engine.db_api)
     if settings.min_mean_weight is not None:
@@ -298,11 +300,13 @@ def estimate_u(engine: Backend, linker: Linker, features: pd.DataFrame, settings
     return model
 
 
-def _score_pairs(engine: Backend, linker: Linker, settings: LinkageSettings, n_records: int) -> tuple[pd.DataFrame, dict]:
+def _score_pairs(engine: Backend, linker: Linker, settings: LinkageSettings, n_records: int,
+                 list_sizes: dict[str, int] | None = None) -> tuple[pd.DataFrame, dict]:
     """The pairs the blocking rules admit that clear keep_pairs_above, sorted by record ids.
 
-    Every pair is scored in the engine; the prior is recalibrated there too; only the pairs
-    kept come back.
+    Every pair is scored in the engine; the prior is recalibrated there too, then once per
+    pair of lists (``list_sizes``: records per list; list_priors.py); only the pairs kept
+    come back.
     """
     # Score generously (the prior may rise below), then keep what clears keep_pairs_above.
     predictions = linker.inference.predict(threshold_match_probability=settings.keep_pairs_above / 20)
@@ -310,19 +314,28 @@ def _score_pairs(engine: Backend, linker: Linker, settings: LinkageSettings, n_r
     shift = 0.0
     if settings.recalibrate_prior:
         shift, model = recalibrate_prior(engine, predictions.physical_name, model, n_records)
-    pairs = _fetch_pairs(engine, predictions.physical_name, shift, settings.keep_pairs_above)
+    if settings.list_pair_priors and list_sizes:
+        priors = estimate_list_pair_priors(engine, predictions.physical_name,
+                                           float(model["probability_two_random_records_match"]), shift, list_sizes)
+        if priors:
+            model = {**model, LIST_PAIR_PRIORS_KEY: to_model(priors)}
+    pairs = _fetch_pairs(engine, predictions.physical_name, shift, settings.keep_pairs_above, model)
     # The pairs are in hand: Splink's working tables (a copy of every record) can go.
     linker.table_management.invalidate_cache()
     return pairs, model
 
 
-def _fetch_pairs(engine: Backend, predictions: str, shift: float, keep_above: float) -> pd.DataFrame:
-    """Pairs whose weight, moved by ``shift``, clears ``keep_above``: ids and scores only,
+def _fetch_pairs(engine: Backend, predictions: str, shift: float, keep_above: float,
+                 model: dict[str, Any] | None = None) -> pd.DataFrame:
+    """Pairs whose weight, moved by ``shift`` (and by their lists' prior, where the model
+    holds list-pair priors: list_priors.py), clears ``keep_above``: ids and scores only,
     sorted by record ids (the group check breaks ties in that order)."""
-    cut = _log2_odds(keep_above) - shift - 1e-6  # a hair low; the exact cut is made below
+    model = model or {}
+    cut = _log2_odds(keep_above) - shift - largest_shift(model) - 1e-6  # a hair low; the exact cut is made below
     where = f" WHERE match_weight >= {cut!r}" if math.isfinite(cut) else ""
-    pairs = engine.query(f"SELECT record_id_l, record_id_r, match_weight FROM {predictions}{where}")
+    pairs = engine.query(f"SELECT record_id_l, record_id_r, list_name_l, list_name_r, match_weight FROM {predictions}{where}")
     weight = pairs["match_weight"].to_numpy(dtype=float) + shift
+    weight = weight + weight_shifts(model, pairs["list_name_l"], pairs["list_name_r"])
     pairs = pairs.assign(match_probability=_probability(weight), match_weight=weight)
     pairs = pairs[pairs["match_probability"] >= keep_above]
     return sort_pairs(pairs[PAIR_COLUMNS[:-1]])

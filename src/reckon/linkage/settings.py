@@ -113,6 +113,9 @@ class LinkageSettings:
     deterministic_rules: list[str] = field(default_factory=lambda: list(DEFAULT_DETERMINISTIC_RULES))
     deterministic_recall: float = 0.6  # the share of true pairs the strict rules are thought to find
     recalibrate_prior: bool = True  # re-estimate the prior from the scored pairs (see link.py)
+    # ... and once more for each pair of lists: two records of one list are far less often
+    # one person than a record of each of two lists (list_priors.py)
+    list_pair_priors: bool = True
     age_tolerance_years: list[int] = field(default_factory=lambda: [0, 2, 5])
     death_tolerance_days: list[int] = field(default_factory=lambda: [0, 3, 30])
     max_pairs_per_rule: float = 6e6  # a blocking rule or EM block making more pairs is skipped

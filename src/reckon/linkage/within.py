@@ -3,7 +3,7 @@
 Blocking rules decide which pairs the model compares. A group joined by a chain of links
 holds pairs that no rule admitted: a father and son chained through one shared id were
 never compared on their names and birth dates. This scores those pairs with the same
-trained model (same m, u and prior), by blocking on the group itself.
+trained model (same m, u and prior, the list-pair priors too), by blocking on the group itself.
 
 Term frequencies are still counted over all records, not only the groups' members: the
 groups are joined to the full input table, and records outside a group have no group.
@@ -22,6 +22,7 @@ from splink import Linker
 
 from reckon.linkage.backends import Backend
 from reckon.linkage.defaults import RECKON_MODEL_KEYS
+from reckon.linkage.list_priors import weight_shifts
 
 GROUP_COLUMN = "reckon_group"
 WITHIN_COLUMNS = ["record_id_l", "record_id_r", "match_weight"]
@@ -51,7 +52,10 @@ def score_within_groups(engine: Backend, model: dict[str, Any], table: Any, grou
     )
     linker = Linker(engine.db_api.register(view), settings, log_level=logging.ERROR)
     predictions = linker.inference.predict()
-    pairs = engine.query(f"SELECT {', '.join(WITHIN_COLUMNS)} FROM {predictions.physical_name}")
+    pairs = engine.query(f"SELECT {', '.join(WITHIN_COLUMNS)}, list_name_l, list_name_r FROM {predictions.physical_name}")
+    # At each pair's own lists' prior, as the run scored its pairs (list_priors.py).
+    pairs["match_weight"] = pairs["match_weight"].astype(float) + weight_shifts(model, pairs["list_name_l"], pairs["list_name_r"])
+    pairs = pairs[WITHIN_COLUMNS]
     linker.table_management.invalidate_cache()  # drops its copy of every record, among others
     engine.execute(f"DROP VIEW {view}")
     engine.drop(member_table)
