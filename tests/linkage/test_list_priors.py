@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 
+import duckdb
 import pandas as pd
 import pyarrow as pa
 import pytest
@@ -13,7 +14,7 @@ from reckon.linkage import LinkageSettings, link_records
 from reckon.linkage.backends import open_backend
 from reckon.linkage.defaults import LIST_PAIR_PRIORS_KEY
 from reckon.linkage.list_priors import (
-    MAX_RATIO, estimate_list_pair_priors, largest_shift, list_pair_totals, to_model, weight_shifts,
+    MAX_RATIO, estimate_list_pair_priors, list_pair_totals, to_model, weight_shift_sql, weight_shifts,
 )
 
 
@@ -55,8 +56,18 @@ def test_weight_shifts_move_each_pair_to_its_lists_prior_whatever_the_order():
              LIST_PAIR_PRIORS_KEY: to_model({("A", "B"): 0.04, ("A", "A"): 0.001})}
     shifts = weight_shifts(model, ["A", "B", "A", "C"], ["B", "A", "A", "C"])
     assert shifts == pytest.approx([_odds(0.04) - _odds(0.01)] * 2 + [_odds(0.001) - _odds(0.01), 0.0])
-    assert largest_shift(model) == pytest.approx(_odds(0.04) - _odds(0.01))
     assert not weight_shifts({"probability_two_random_records_match": 0.01}, ["A"], ["B"]).any()
+
+
+def test_the_engine_moves_the_weights_as_weight_shifts_does():
+    model = {"probability_two_random_records_match": 0.01,
+             LIST_PAIR_PRIORS_KEY: to_model({("A", "B"): 0.04, ("A", "A"): 0.001})}
+    rows = duckdb.sql(
+        "SELECT " + weight_shift_sql(model) + " AS shift FROM (VALUES ('A', 'B', 1), ('B', 'A', 2), ('A', 'A', 3), ('C', 'C', 4)) "
+        "AS t(list_name_l, list_name_r, i) ORDER BY i"
+    ).fetchall()
+    assert [r[0] for r in rows] == pytest.approx(list(weight_shifts(model, ["A", "B", "A", "C"], ["B", "A", "A", "C"])))
+    assert weight_shift_sql({"probability_two_random_records_match": 0.01}) == "0.0"
 
 
 def test_a_run_stores_list_pair_priors_and_scores_pairs_with_them(synthetic_lists: pd.DataFrame):

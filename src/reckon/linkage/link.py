@@ -39,7 +39,7 @@ from reckon.linkage.defaults import (
     DEFAULT, EM, LABEL_COUNTS_KEY, LABELS, PROVENANCE_KEY, RECKON_MODEL_KEYS, apply_defaults, fill_missing_u, level_counts, m_values,
     non_null_levels, update_m_from_labels,
 )
-from reckon.linkage.list_priors import LIST_PAIR_PRIORS_KEY, estimate_list_pair_priors, largest_shift, to_model, weight_shifts
+from reckon.linkage.list_priors import LIST_PAIR_PRIORS_KEY, estimate_list_pair_priors, to_model, weight_shift_sql
 from reckon.linkage.model import HOUSEHOLD_PLACE_LABEL, build_settings, household_place_u
 from reckon.linkage.prepare import prepare_features
 from reckon.linkage.settings import LinkageSettings
@@ -329,14 +329,15 @@ def _fetch_pairs(engine: Backend, predictions: str, shift: float, keep_above: fl
                  model: dict[str, Any] | None = None) -> pd.DataFrame:
     """Pairs whose weight, moved by ``shift`` (and by their lists' prior, where the model
     holds list-pair priors: list_priors.py), clears ``keep_above``: ids and scores only,
-    sorted by record ids (the group check breaks ties in that order)."""
-    model = model or {}
-    cut = _log2_odds(keep_above) - shift - largest_shift(model) - 1e-6  # a hair low; the exact cut is made below
-    where = f" WHERE match_weight >= {cut!r}" if math.isfinite(cut) else ""
-    pairs = engine.query(f"SELECT record_id_l, record_id_r, list_name_l, list_name_r, match_weight FROM {predictions}{where}")
-    weight = pairs["match_weight"].to_numpy(dtype=float) + shift
-    weight = weight + weight_shifts(model, pairs["list_name_l"], pairs["list_name_r"])
-    pairs = pairs.assign(match_probability=_probability(weight), match_weight=weight)
+    sorted by record ids (the group check breaks ties in that order). The weights move and
+    the cut is made in the engine, so only the kept pairs come back (a million records:
+    list names for every pair near the cut cost 0.8 GB)."""
+    weight = f"(match_weight + {shift!r} + {weight_shift_sql(model or {})})"
+    cut = _log2_odds(keep_above) - 1e-6  # a hair low; the exact cut is made below
+    where = f" WHERE {weight} >= {cut!r}" if math.isfinite(cut) else ""
+    pairs = engine.query(f"SELECT record_id_l, record_id_r, {weight} AS match_weight FROM {predictions}{where}")
+    weights = pairs["match_weight"].to_numpy(dtype=float)
+    pairs = pairs.assign(match_probability=_probability(weights), match_weight=weights)
     pairs = pairs[pairs["match_probability"] >= keep_above]
     return sort_pairs(pairs[PAIR_COLUMNS[:-1]])
 

@@ -51,7 +51,7 @@ def _shift_sql(shifts: dict[tuple[str, str], float]) -> str:
     """SQL: each pair's weight shift, by its lists (lo, hi: the two names in order)."""
     cases = " ".join(f"WHEN lo = {_literal(a)} AND hi = {_literal(b)} THEN {shift!r}"
                      for (a, b), shift in sorted(shifts.items()) if shift)
-    return f"(CASE {cases} ELSE 0.0 END)" if cases else "0.0"
+    return f"CAST((CASE {cases} ELSE 0.0 END) AS DOUBLE)" if cases else "0.0"
 
 
 def list_pair_totals(sizes: dict[str, int]) -> dict[tuple[str, str], float]:
@@ -116,6 +116,14 @@ def weight_shifts(model: dict[str, Any], list_l: Sequence[Any], list_r: Sequence
     return np.array([shifts.get((a, b) if a <= b else (b, a), 0.0) for a, b in zip(left, right)], dtype=float)
 
 
-def largest_shift(model: dict[str, Any]) -> float:
-    """The largest upward shift ``weight_shifts`` can give (0 without list-pair priors)."""
-    return max([0.0, *_shifts(model).values()])
+def weight_shift_sql(model: dict[str, Any]) -> str:
+    """SQL for ``weight_shifts`` over a table with list_name_l and list_name_r columns, so an
+    engine can move the weights and cut before any pair leaves it ("0.0" without priors)."""
+    shifts = _shifts(model)
+    if not shifts:
+        return "0.0"
+    cases = " ".join(
+        f"WHEN least(list_name_l, list_name_r) = {_literal(a)} AND greatest(list_name_l, list_name_r) = {_literal(b)} THEN {value!r}"
+        for (a, b), value in sorted(shifts.items()) if value
+    )
+    return f"CAST((CASE {cases} ELSE 0.0 END) AS DOUBLE)" if cases else "0.0"
