@@ -94,3 +94,9 @@ def test_a_run_stores_list_pair_priors_and_scores_pairs_with_them(synthetic_list
     assert result.model["probability_two_random_records_match"] == pytest.approx(
         plain.model["probability_two_random_records_match"])
     assert moved.to_numpy() == pytest.approx(expected, abs=1e-6)
+
+
+def test_above_the_record_limit_a_run_keeps_one_prior(synthetic_lists: pd.DataFrame):
+    records = synthetic_lists.drop(columns=["person"])
+    result = link_records(records, settings=LinkageSettings(list_pair_priors_max_records=len(records) - 1))
+    assert LIST_PAIR_PRIORS_KEY not in result.model

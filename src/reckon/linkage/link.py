@@ -314,7 +314,7 @@ def _score_pairs(engine: Backend, linker: Linker, settings: LinkageSettings, n_r
     shift = 0.0
     if settings.recalibrate_prior:
         shift, model = recalibrate_prior(engine, predictions.physical_name, model, n_records)
-    if settings.list_pair_priors and list_sizes:
+    if settings.list_pair_priors and list_sizes and n_records <= settings.list_pair_priors_max_records:
         priors = estimate_list_pair_priors(engine, predictions.physical_name,
                                            float(model["probability_two_random_records_match"]), shift, list_sizes)
         if priors:
