@@ -204,7 +204,7 @@ def speaker_of(sentence: str, memory: MentionMemory) -> Attribution | None:
     colon = sentence.rstrip().rstrip("“\"").rstrip()
     if colon.endswith(":"):
         return _speech_subject(colon, len(colon), len(colon), memory) or _list_source(colon, memory)
-    source = SOURCE_LINE.match(sentence.strip()) or HEADING_SOURCE.match(sentence.strip())
+    source = source_line(sentence)
     if source:  # "(Source: Ministry of Health unless otherwise stated)" above a list or table
         name = source.group("name").strip()
         return _make(name, memory, anchor=source.start("name")) if plausible_claimant(name) else None
@@ -262,6 +262,13 @@ SOURCE_LINE = re.compile(
 )
 # A capitalised heading naming its source in brackets: "DEATHS BY GOVERNORATE (Ministry of Health)".
 HEADING_SOURCE = re.compile(r"^[^a-z()]{6,}\((?P<name>[A-Z][^()]{2,60})\)\s*$")
+
+
+def source_line(text: str) -> re.Match[str] | None:
+    """A line that names the source of a list or table ("Source: X", "DEATHS BY DISTRICT (X)")."""
+    return SOURCE_LINE.match(text.strip()) or HEADING_SOURCE.match(text.strip())
+
+
 # A capitalised name used as a noun adjunct before "figures" on a line that opens a list.
 _NAMED_FIGURES = re.compile(
     r"^(?P<np>(?:[Tt]he\s+)?[A-Z][\w’'-]*(?:\s+(?:of|for|and|[A-Z][\w’'-]*))*?\s+[A-Z][\w’'-]*)\s+"

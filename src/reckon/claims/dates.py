@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from reckon.claims.lowered import Lowered
+from reckon.claims.numbers import numeral_value
 
 MONTHS = {
     name: i + 1
@@ -103,9 +104,6 @@ def find_dates(text: str, document_date: str | None) -> list[DateMention]:
     return found
 
 
-_AGO_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
-
-
 def _anchor(document_date: str | None) -> date | None:
     try:
         return date.fromisoformat(document_date) if document_date else None
@@ -127,7 +125,7 @@ def _resolve(match: re.Match[str], anchor: date | None) -> tuple[str | None, boo
     if groups["today"]:
         return (anchor.isoformat() if anchor else None), True
     if groups["ago"]:  # "two days ago", "a week ago"
-        count = _AGO_COUNTS.get(groups["ago"].lower()) or int(groups["ago"])
+        count = numeral_value(groups["ago"]) or 1
         days = count * (7 if groups["ago_unit"].lower().startswith("week") else 1)
         return ((anchor - timedelta(days=days)).isoformat() if anchor else None), True
     if groups["last_month"]:

@@ -27,7 +27,7 @@ from reckon.claims.claimant_keys import claimant_key, entity_key, resolve_entity
 from reckon.claims.categories import PEOPLE_NOUNS, Reading, read_figure, subgroup_of
 from reckon.claims.claimants import AUTHOR
 from reckon.claims.conventions import vague_table
-from reckon.claims.dates import DateMention, Reference, find_dates, reference_date
+from reckon.claims.dates import Reference, find_dates, reference_date
 from reckon.claims.dedupe import merge_repeats
 from reckon.claims.figures import Figure, find_figures
 from reckon.claims.memory import MentionMemory
@@ -35,7 +35,7 @@ from reckon.claims.layout import LineReading, label_line, table_rows
 from reckon.claims.ligatures import Spelled, spelled_out
 from reckon.claims.model import Claim, Quote
 from reckon.claims.numbers import numeral_value
-from reckon.claims.outlet import is_outlet, outlet_names, own_body
+from reckon.claims.outlet import acronym_of, is_outlet, outlet_names, own_body
 from reckon.claims.sentences import Sentence, has_quantity, headlines, may_hold_claim, split_sentences
 from reckon.claims.phrases import sentence_subject, subject_before
 from reckon.claims.transcript import speaker_labels
@@ -52,7 +52,9 @@ from reckon.claims.voices import (
     CONTINUES_ACCOUNT,
     Quotation,
     claim_date_of,
+    date_note,
     dated_by_heading,
+    dates_a_statement,
     last_voice,
     quotation_after,
     quotation_closed_later,
@@ -103,7 +105,6 @@ _PERSON_DESCRIPTION = re.compile(
 )
 # "14 men and 3 women died": a figure's people, then "and" and the next figure, which has the verb
 _COORDINATED_SUBJECT = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,2}?(?:" + PEOPLE_NOUNS + r")\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+as\s+well\s+as\s+)$", re.IGNORECASE)
-_LINK_WORDS = frozenset({"of", "for", "the", "and", "in", "on", "de", "des", "du", "la", "le", "el", "al"})
 _CELLS_APART = re.compile(r"\S {2,}\S|\t")
 _COLUMNS = re.compile(r"\S {2,}\S.* {2,}\S|^\S[^\n]*\S {2,}\d[\d,.]*$", re.MULTILINE)  # cells apart: a table may be near
 # a PDF table's header, cells run together: "Locality Killed Injured"
@@ -367,7 +368,7 @@ def _claims(document: Document, sentences: list[Sentence], candidates: list[_Can
             opened = dated_by_heading(opened, sentences[index - 1].text, reference)
         quotation = opened
         if _ISSUED.search(sentence.text):
-            issued = next((_dated(sentence.text, m, reference) for m in find_dates(sentence.text, reference.value) if m.value), issued)
+            issued = next(((m.value, date_note(sentence.text, m, reference)) for m in find_dates(sentence.text, reference.value) if m.value), issued)
         if memory.issuer is not None and _REPRODUCED.search(sentence.text):
             day, note = issued or (None, None)  # "published a communiqué this evening": the day it was issued
             issuer = Attribution(memory.issuer.name, entity_key(memory.issuer, memory), claim_date=day, claim_date_note=note)
@@ -470,19 +471,13 @@ def _dated_by_dateline(claims: list[Claim], document: Document, reference: Refer
     return dated
 
 
-def _dated(text: str, mention: DateMention, reference: Reference) -> tuple[str | None, str | None]:
-    """A date mention's value and, when resolved against the reference date, how."""
-    note = f"“{text[mention.start : mention.end]}” read against the {reference.source} ({reference.value})" if mention.relative else None
-    return mention.value, note
-
-
 def _sourced_after(found: list[_Found], block: list[int], line: str, memory: MentionMemory, reference: Reference) -> None:
     """"Source: Regional Directorate of Health, as of 16 October" under a table: its rows are
     that body's figures, dated by the line when it gives a date."""
     source = speaker_of(line, memory)
     if source is None:
         return
-    dates = [m for m in find_dates(line, reference.value) if m.value and not re.search(r"(?i)since\s+$", line[: m.start])]
+    dates = [m for m in find_dates(line, reference.value) if m.value and dates_a_statement(line, m)]
     for i in block:
         claim = replace(found[i].claim, claimant=source.claimant, claimant_key=source.claimant_key, via=None)
         if dates:
@@ -525,7 +520,7 @@ def _body_voice(claims: list[Claim], body: str, key: str) -> list[Claim]:
     statement): its own voice is that body, and what the body says in it is dated by the
     document, as an author's own claims are."""
     mine = []
-    initials = "".join(w[0] for w in re.findall(r"[\w’'-]+", body) if w[0].isupper() or w.lower() not in _LINK_WORDS).upper()
+    initials = acronym_of(body)
     for claim in claims:
         if claim.claimant_key == AUTHOR or claim.claimant_key == initials:  # "the SDN" in the Sarrenia Defenders' Network's bulletin
             claim = replace(claim, claimant=body if claim.claimant_key == AUTHOR else claim.claimant, claimant_key=key)
@@ -674,8 +669,7 @@ def _mark_disputes_back(text: str, found: list[_Found], previous: tuple[int, int
 
 def _remember_topics(memory: MentionMemory, sentence: Sentence, claims: list[Claim]) -> None:
     """The sentence's subject and its speakers, for a later "it" or "she"; claimants for "the officials"."""
-    if _ISSUED.search(sentence.text) and (memory.subject is not None or memory.cast.first_in(sentence.start, sentence.end)):
-        # "The ministry issued a statement."; a subject the parser misses is the first body named
+    if _ISSUED.search(sentence.text):  # "The ministry issued a statement."; a subject the parser misses: the first body named
         named = resolve_entity(memory.subject[1], memory) if memory.subject is not None else None
         issuer = named or memory.cast.first_in(sentence.start, sentence.end)
         if issuer is not None and issuer.kind == "org":

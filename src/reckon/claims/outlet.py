@@ -137,6 +137,14 @@ def own_body(document: Document) -> str | None:
     return _body_name(produced.group("body")) if produced else None
 
 
+def acronym_of(name: str) -> str:
+    """The initials a body's name makes ("Sarrenia Defenders' Network" -> "SDN"), link words left out."""
+    return "".join(w[0] for w in re.findall(r"[\w’'-]+", name) if w[0].isupper() or w.lower() not in _ACRONYM_SKIPS).upper()
+
+
+_ACRONYM_SKIPS = _LINK | {"des", "du", "la", "le", "el"}
+
+
 def _body_name(part: str) -> str | None:
     """The body a header part names ("Kesh-Amar Human Rights Documentation Network (KHRDN)",
     "Media Office of the Falcon Guard", "Spokesperson for the UN High Commissioner ..."), else None."""

@@ -77,8 +77,7 @@ def claimants_agree(predicted: str, gold: str) -> bool:
 
 def _table_entry(key: str) -> str | None:
     """The shipped table's entry that ``key`` names in full (an alias, not a longer name holding one)."""
-    whole = " ".join(_ordered(key))
-    return next((entry for entry, aliases in KNOWN_CLAIMANTS.items() if whole in {" ".join(_ordered(a)) for a in (entry, *aliases)}), None)
+    return _TABLE_NAMES.get(" ".join(_ordered(key)))
 
 
 def _words(key: str) -> set[str]:
@@ -108,3 +107,15 @@ def _same_claim(pred: Mapping[str, Any], gold: Mapping[str, Any]) -> bool:
         return False
     spans = [(pred["start"], pred["end"])] + [(q["start"], q["end"]) for q in pred.get("alt_quotes") or []]
     return any(start < gold["end"] and gold["start"] < end for start, end in spans)
+
+
+def _table_names() -> dict[str, str]:
+    """Every name of the shipped table, as _ordered reads it -> its entry (the first holding it)."""
+    names: dict[str, str] = {}
+    for entry, aliases in KNOWN_CLAIMANTS.items():
+        for alias in (entry, *aliases):
+            names.setdefault(" ".join(_ordered(alias)), entry)
+    return names
+
+
+_TABLE_NAMES = _table_names()

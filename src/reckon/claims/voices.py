@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from reckon.claims.attribution import HEADING_SOURCE, SOURCE_LINE, Attribution, speaker_after_quote, speaker_of, speaker_of_closing
+from reckon.claims.attribution import Attribution, source_line, speaker_after_quote, speaker_of, speaker_of_closing
 from reckon.claims.claimants import AUTHOR
 from reckon.claims.dates import DateMention, Reference, find_dates
 from reckon.claims.layout import label_line
@@ -98,7 +98,7 @@ def dated_by_heading(quotation: Quotation, heading: str, reference: Reference) -
         return quotation
     for mention in find_dates(heading, reference.value):
         if mention.value and _AS_OF.search(heading[max(0, mention.start - 7) : mention.start]):
-            quotation.speaker = replace(quotation.speaker, claim_date=mention.value, claim_date_note=_note(heading, mention, reference))
+            quotation.speaker = replace(quotation.speaker, claim_date=mention.value, claim_date_note=date_note(heading, mention, reference))
             break
     return quotation
 
@@ -115,7 +115,7 @@ def quotation_after(
     if introduced is not None:
         value, note = claim_date_of(text, introduced, reference)
         dated = replace(introduced, claim_date=value, claim_date_note=note)
-        listing = text.rstrip().endswith(":") or bool(SOURCE_LINE.match(text.strip()) or HEADING_SOURCE.match(text.strip()))
+        listing = text.rstrip().endswith(":") or source_line(text) is not None
         return Quotation(dated, quoted=False, listing=listing)
     after = speaker_after_quote(text, memory)
     if after is not None:  # '“They fired without warning,” said X. “I saw eight bodies.”'
@@ -141,22 +141,22 @@ def claim_date_of(
     if attribution.claimant_key == AUTHOR or attribution.anchor is None or reference.value is None:
         return None, None
     anchor = attribution.anchor
-    dates = [m for m in find_dates(text, reference.value) if m.value and _of_speech(text, m)]
+    dates = [m for m in find_dates(text, reference.value) if m.value and dates_a_statement(text, m)]
     if figure is not None:
         as_of = [m for m in dates if m.end <= figure and _AS_OF.search(text[max(0, m.start - 7) : m.start])]
         if as_of and not re.search(r"[;.]", text[as_of[-1].end : figure]):
-            return as_of[-1].value, _note(text, as_of[-1], reference)
+            return as_of[-1].value, date_note(text, as_of[-1], reference)
     after = next((m for m in dates if m.start >= anchor), None)
     if after is not None and after.start - anchor <= 90:
         gap = text[anchor : after.start]
         if _PUBLISHED_ON.fullmatch(gap) or _COUNT_BY.fullmatch(gap):  # "the figure ..., published on Sunday, is"; "counted 52 dead by Thursday"
-            return after.value, _note(text, after, reference)
+            return after.value, date_note(text, after, reference)
         if _month_only(after) and not _NEXT_TO_VERB.fullmatch(gap):
             after = None  # "published the toll since the start of operations in January": a period
     if after is not None and after.start - anchor <= 90:
         gap = text[anchor : after.start]
         if not _BETWEEN_DATE.search(gap) and not (re.search(r"\d", gap) and _VERB_IN_GAP.search(gap)):
-            return after.value, _note(text, after, reference)  # "reported 47 deaths on Sunday", not "had recovered 43 bodies ... on Wednesday"
+            return after.value, date_note(text, after, reference)  # "reported 47 deaths on Sunday", not "had recovered 43 bodies ... on Wednesday"
     counting = _COUNTING_VERB.search(text[:anchor]) is not None
     before = [m for m in dates if m.end <= anchor and not (counting and _month_only(m))]  # "In February, X recorded 171": the period counted
     if before:
@@ -164,12 +164,12 @@ def claim_date_of(
         clause = text[_clause_start(text, last.start) : last.start]
         between = text[last.end : anchor]
         if not re.search(r"\d", between + clause) and not _EVENT.search(between + clause) and not _RELATIVE.search(clause) and not _PERIOD_WORD.search(clause):
-            return last.value, _note(text, last, reference)
+            return last.value, date_note(text, last, reference)
     spoken = _SPOKEN_ON.search(text)  # "..., Health Minister X told a press conference in Y on Sunday"
     if spoken:
         dated = next((m for m in dates if m.end == spoken.end("date")), None)
         if dated is not None:
-            return dated.value, _note(text, dated, reference)
+            return dated.value, date_note(text, dated, reference)
     return None, None
 
 
@@ -210,7 +210,7 @@ _EVENT = re.compile(
 )
 
 
-def _of_speech(text: str, mention: DateMention) -> bool:
+def dates_a_statement(text: str, mention: DateMention) -> bool:
     """A date that can date a statement: not a period's start ("since 3 November"), not a
     possessive ("Friday's dead"), not inside a range ("2 - 4 May")."""
     if _PERIOD_BEFORE.search(text[max(0, mention.start - 12) : mention.start]) or text[mention.start : mention.start + 6].lower() == "since ":
@@ -220,7 +220,7 @@ def _of_speech(text: str, mention: DateMention) -> bool:
     return not re.search(r"\d\s*[-–]\s*$", text[max(0, mention.start - 6) : mention.start])
 
 
-def _note(text: str, mention: DateMention, reference: Reference) -> str | None:
+def date_note(text: str, mention: DateMention, reference: Reference) -> str | None:
     if not mention.relative:
         return None
     return f"“{text[mention.start : mention.end]}” read against the {reference.source} ({reference.value})"
