@@ -1,6 +1,6 @@
 """Learning curve: precision and recall after 0, 10, 20 and 50 reviewer answers.
 
-    python3 benchmarks/bench_review_curve.py [case] [--low 0.3] [--high 0.9] [--answers 10,20,50] [--no-labels]
+    python3 benchmarks/bench_review_curve.py [case] [--low 0.3] [--high 0.9] [--answers 10,20,50] [--learn default]
 
 A simulated case of bench_linkage.py (default harsh_60_300: a list of 300 people and one
 of 60, imported as a user would) is linked with the default settings. Then a reviewer who
@@ -8,9 +8,11 @@ always answers right (the truth file) works through the library's review queue
 (``review_queue``, the pairs `reckon review` offers, most uncertain first) and records each
 answer with ``record_decision``; the case is linked again after each batch. Scores are
 pair precision / recall / F1 over all documented records (bench_linkage.score_case), over
-the imported records only, and over the named records only. The decisions act twice: as
-constraints on their own pairs, and as labels that move the model's m (docs/linkage.md),
-so that pairs like them move too; each point records which comparisons they moved.
+the imported records only, and over the named records only. The decisions act as
+constraints on their own pairs and, as `--learn` says, as labels the model learns from
+(docs/linkage.md): "default" as reckon's defaults do (the calibration shift), "shift" by the
+shift only, "m" by moving m only (pseudo-count 20), "both", or "none" at all; each point
+records what they moved.
 
 Results: benchmarks/results/review_curve.json (one entry per case and queue range).
 """
@@ -44,7 +46,16 @@ def answer(case: Case, person_of: dict[str, str], wanted: int, low: float, high:
     return counts
 
 
-def curve(name: str, steps: list[int], low: float, high: float, labels: bool = True) -> dict:
+LEARNING = {  # --learn: the settings that say how the model learns from the answers
+    "default": {},
+    "shift": {"label_pseudo_count": None},
+    "m": {"label_shift_sd": None, "label_pseudo_count": 20.0},
+    "both": {"label_pseudo_count": 20.0},
+    "none": {"label_pseudo_count": None, "label_shift_sd": None},
+}
+
+
+def curve(name: str, steps: list[int], low: float, high: float, learn: str = "default") -> dict:
     case, truth, info = simulated_case(**SIMULATED[name])
     imported = truth.dropna(subset=["record_id"])
     person_of = dict(zip(imported["record_id"], imported["person_id"]))
@@ -55,18 +66,18 @@ def curve(name: str, steps: list[int], low: float, high: float, labels: bool = T
             told = {k: told[k] + counts[k] for k in told}
             answered += sum(counts.values())
         started = time.perf_counter()
-        run = link_case(case, settings=None if labels else LinkageSettings(label_pseudo_count=None))
+        run = link_case(case, settings=LinkageSettings(**LEARNING[learn]))
         scores = score_case(case, truth)
         point = {"asked": target, "answered": answered, **told, "precision": scores["precision"],
                  "recall": scores["recall"], "f1": scores["f1"], "found_pairs": scores["found_pairs"],
                  "imported_only": scores["imported_only"], "named_only": scores["named_only"],
                  "pairs_scored": run.summary["pairs_scored"], "m_sources": run.summary["m_sources"],
-                 "label_pairs": run.summary["label_pairs"],
+                 "label_pairs": run.summary["label_pairs"], "label_shift": run.summary["label_shift"],
                  "link_seconds": round(time.perf_counter() - started, 1)}
         print(json.dumps(point), flush=True)
         points.append(point)
     case.close()
-    return {"data_set": name, "low": low, "high": high, "labels": labels, "true_pairs": scores["true_pairs"], **info,
+    return {"data_set": name, "low": low, "high": high, "learn": learn, "true_pairs": scores["true_pairs"], **info,
             "queue_ran_dry": answered < steps[-1], "points": points}
 
 
@@ -76,13 +87,13 @@ def main() -> None:
     parser.add_argument("--low", type=float, default=0.3, help="review queue: lowest probability (reckon review's default)")
     parser.add_argument("--high", type=float, default=0.9, help="review queue: highest probability (exclusive)")
     parser.add_argument("--answers", default="10,20,50", help="cumulative answers after which to link again")
-    parser.add_argument("--no-labels", action="store_true",
-                        help="decisions as constraints only: the model does not learn from them (for comparison)")
+    parser.add_argument("--learn", default="default", choices=sorted(LEARNING),
+                        help="how the model learns from the answers (none: constraints only, for comparison)")
     args = parser.parse_args()
     steps = [int(n) for n in args.answers.split(",")]
-    result = curve(args.case, steps, args.low, args.high, labels=not args.no_labels)
+    result = curve(args.case, steps, args.low, args.high, args.learn)
     results = json.loads(RESULTS.read_text()) if RESULTS.exists() else {}
-    results[f"{args.case} low={args.low} high={args.high}" + (" no labels" if args.no_labels else "")] = result
+    results[f"{args.case} low={args.low} high={args.high} learn={args.learn}"] = result
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps(results, indent=2) + "\n")
     print(pd.DataFrame(result["points"])[["asked", "answered", "must-link", "cannot-link", "precision", "recall", "f1"]]

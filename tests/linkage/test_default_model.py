@@ -93,7 +93,7 @@ def test_small_harsh_lists_link_with_the_defaults(harsh_small):
     assert run.summary["m_sources"] == run.result.model[PROVENANCE_KEY]
 
 
-def test_a_must_link_decision_moves_m_on_the_next_run(linked_case, synthetic_lists):
+def test_a_must_link_decision_moves_m_on_the_next_run_when_asked_to(linked_case, synthetic_lists):
     first = link_case(linked_case).result
     assert first.m_sources()["name"] == DEFAULT
     person = first.clusters.set_index("record_id")["person_id"]
@@ -118,7 +118,8 @@ def test_a_must_link_decision_moves_m_on_the_next_run(linked_case, synthetic_lis
         return next(lv["m_probability"] for lv in non_null_levels(comparison) if level_label(lv) == label)
 
     record_decision(linked_case, left, right, "must-link", reviewer="tester")
-    second = link_case(linked_case).result
+    assert link_case(linked_case).result.m_sources()[name] == DEFAULT  # m from labels is opt-in
+    second = link_case(linked_case, settings=LinkageSettings(label_pseudo_count=20)).result
     assert second.m_sources()[name] == LABELS
     assert second.model["reckon_label_pairs"][name] == 1
     before, after = m_of(first.model), m_of(second.model)
@@ -139,4 +140,6 @@ def test_reckon_link_says_which_parameters_are_defaults_and_which_trained(linked
     with Case.open(folder) as case:
         record_decision(case, left, right, "must-link", reviewer="tester")
     out = runner.invoke(app, ["link", "--case", folder]).output
-    assert "model moved by your review decisions" in out and "(1 pairs)" in out
+    assert "model moved by your review decisions" not in out  # m from labels is opt-in
+    # The pair was scored (its two records share a name): its answer recalibrates the model.
+    assert "your answers on 1 scored pairs (1 the same person) moved every pair's odds" in out

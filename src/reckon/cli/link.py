@@ -105,12 +105,25 @@ def _print_summary(summary: dict[str, Any], run_id: str, threshold: float, case:
     )
     console.print(f"persons on more than one list: {summary['persons_on_several_lists']:,}")
     _print_model_sources(summary.get("m_sources", {}), summary.get("label_pairs", {}))
+    _print_label_shift(summary.get("label_shift", {}))
     if summary["links_refused"]:
         console.print(
             f"links refused by the group check: {summary['links_refused']:,} "
             "(their groups look like different people; see them with `reckon review --refused`)"
         )
     console.print(_overlap_table(case))
+
+
+def _print_label_shift(shift: dict[str, Any]) -> None:
+    """How the reviewers' answers recalibrated the model (linkage/label_calibration.py)."""
+    if not shift.get("pairs"):
+        return
+    bits = float(shift["bits"])
+    console.print(
+        f"your answers on {shift['pairs']:,} scored pairs ({shift['matches']:,} the same person) moved every pair's "
+        f"odds {2 ** bits:.2f}-fold ({bits:+.2f} bits): the model was "
+        f"{'under' if bits > 0 else 'over'}confident on pairs like them"
+    )
 
 
 def _print_model_sources(sources: dict[str, str], label_pairs: dict[str, int]) -> None:

@@ -37,7 +37,9 @@ LABEL_COUNTS_KEY = "reckon_label_pairs"  # comparison -> must-link pairs whose l
 # Keys reckon adds to Splink's model dict; Splink refuses them, so they are taken out before
 # a stored model goes back into Splink.
 LIST_PAIR_PRIORS_KEY = "reckon_list_pair_priors"  # [list, list, prior] rows (list_priors.py)
-RECKON_MODEL_KEYS = frozenset({"prior_recalibrated_from_pairs", PROVENANCE_KEY, LABEL_COUNTS_KEY, LIST_PAIR_PRIORS_KEY})
+LABEL_SHIFT_KEY = "reckon_label_shift"  # {"bits", "pairs", "matches"} (label_calibration.py)
+RECKON_MODEL_KEYS = frozenset({"prior_recalibrated_from_pairs", PROVENANCE_KEY, LABEL_COUNTS_KEY, LIST_PAIR_PRIORS_KEY,
+                               LABEL_SHIFT_KEY})
 
 
 @lru_cache(maxsize=1)

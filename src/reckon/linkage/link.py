@@ -36,9 +36,10 @@ from reckon.linkage.one_per_list import lists_by_record
 from reckon.linkage.decisions import Decisions, apply_decisions
 from reckon.linkage.blocking import affordable_rules, columns_with_data, rule_pair_count, rules_for_data
 from reckon.linkage.defaults import (
-    DEFAULT, EM, LABEL_COUNTS_KEY, LABELS, PROVENANCE_KEY, RECKON_MODEL_KEYS, apply_defaults, fill_missing_u, level_counts, m_values,
+    DEFAULT, EM, LABEL_COUNTS_KEY, LABEL_SHIFT_KEY, LABELS, PROVENANCE_KEY, RECKON_MODEL_KEYS, apply_defaults, fill_missing_u, level_counts, m_values,
     non_null_levels, update_m_from_labels,
 )
+from reckon.linkage.label_calibration import answered_pair_weights, calibration_shift, shift_priors
 from reckon.linkage.list_priors import LIST_PAIR_PRIORS_KEY, estimate_list_pair_priors, to_model, weight_shift_sql
 from reckon.linkage.model import HOUSEHOLD_PLACE_LABEL, build_settings, household_place_u
 from reckon.linkage.prepare import prepare_features
@@ -88,6 +89,7 @@ class LinkageResult:
             "persons_on_several_lists": int((lists_per_person > 1).sum()),
             "m_sources": self.m_sources(),
             "label_pairs": dict(self.model.get(LABEL_COUNTS_KEY, {})),
+            "label_shift": dict(self.model.get(LABEL_SHIFT_KEY, {})),
         }
 
     def m_sources(self) -> dict[str, str]:
@@ -131,7 +133,7 @@ def _link(engine: Backend, features: pd.DataFrame, settings: LinkageSettings, de
     table = engine.register_features(features)
     linker = train_model(engine, table, features, settings, decisions)
     sizes = {str(k): int(v) for k, v in features["list_name"].value_counts().items()}
-    pairs, model = _score_pairs(engine, linker, settings, len(features), sizes)
+    pairs, model = _score_pairs(engine, linker, settings, len(features), sizes, decisions)
     model = {**model, PROVENANCE_KEY: linker.reckon_m_sources, LABEL_COUNTS_KEY: linker.reckon_label_pairs}
     groups = candidate_groups(table, apply_decisions(pairs, decisions), settings.threshold, engine.db_api)
     if settings.min_mean_weight is not None:
@@ -301,12 +303,12 @@ def estimate_u(engine: Backend, linker: Linker, features: pd.DataFrame, settings
 
 
 def _score_pairs(engine: Backend, linker: Linker, settings: LinkageSettings, n_records: int,
-                 list_sizes: dict[str, int] | None = None) -> tuple[pd.DataFrame, dict]:
+                 list_sizes: dict[str, int] | None = None, decisions: Decisions | None = None) -> tuple[pd.DataFrame, dict]:
     """The pairs the blocking rules admit that clear keep_pairs_above, sorted by record ids.
 
     Every pair is scored in the engine; the prior is recalibrated there too, then once per
-    pair of lists (``list_sizes``: records per list; list_priors.py); only the pairs kept
-    come back.
+    pair of lists (``list_sizes``: records per list; list_priors.py), then to the reviewers'
+    answers (``decisions``; label_calibration.py); only the pairs kept come back.
     """
     # Score generously (the prior may rise below), then keep what clears keep_pairs_above.
     predictions = linker.inference.predict(threshold_match_probability=settings.keep_pairs_above / 20)
@@ -319,10 +321,23 @@ def _score_pairs(engine: Backend, linker: Linker, settings: LinkageSettings, n_r
                                            float(model["probability_two_random_records_match"]), shift, list_sizes)
         if priors:
             model = {**model, LIST_PAIR_PRIORS_KEY: to_model(priors)}
+    if decisions and settings.label_shift_sd:
+        shift, model = _calibrate_to_answers(engine, predictions.physical_name, shift, model, decisions, settings)
     pairs = _fetch_pairs(engine, predictions.physical_name, shift, settings.keep_pairs_above, model)
     # The pairs are in hand: Splink's working tables (a copy of every record) can go.
     linker.table_management.invalidate_cache()
     return pairs, model
+
+
+def _calibrate_to_answers(engine: Backend, predictions: str, shift: float, model: dict[str, Any],
+                          decisions: Decisions, settings: LinkageSettings) -> tuple[float, dict[str, Any]]:
+    """The weight shift and model moved by the calibration the reviewers' answers show."""
+    weight = f"(match_weight + {shift!r} + {weight_shift_sql(model)})"
+    answered = answered_pair_weights(engine, predictions, weight, decisions)
+    bits = calibration_shift(answered["match_weight"].to_numpy(dtype=float),
+                             answered["match"].to_numpy(dtype=float), settings.label_shift_sd)
+    summary = {"bits": round(bits, 4), "pairs": len(answered), "matches": int(answered["match"].sum())}
+    return shift + bits, {**shift_priors(model, bits), LABEL_SHIFT_KEY: summary}
 
 
 def _fetch_pairs(engine: Backend, predictions: str, shift: float, keep_above: float,

@@ -128,9 +128,13 @@ class LinkageSettings:
     # only if EM finds at least this many matches in it (its lambda times its pairs); fewer,
     # and EM on sparse lists learns some other split of the pairs (see docs/linkage.md).
     min_em_matches: float = 1000.0
-    # Reviewers' must-link pairs update m; the m they start from counts as this many pairs.
-    # None: decisions are constraints only, the model does not learn from them.
-    label_pseudo_count: float | None = 20.0
+    # Reviewers' must-link pairs may also update m, the m they start from counting as this
+    # many pairs. Off (None) by default: the queue offers doubtful pairs, not a random sample
+    # of matches, and m learned from them cost links (docs/linkage.md, the learning curve).
+    label_pseudo_count: float | None = None
+    # Reviewers' answers recalibrate every pair's weight by one shift, fitted to the answered
+    # pairs with a normal prior of this sd (bits) on it (label_calibration.py). None: no shift.
+    label_shift_sd: float | None = 1.0
     term_frequencies: bool = True  # rare names count for more than common ones
     # ... but only from this many records up: in a few hundred records a name's frequency is
     # mostly the pair's own two records, so every name looked common and weighed less.
