@@ -44,6 +44,8 @@ _SPEECH = Lowered(
     r"admitted|conceded|insisted|emphasi[sz]ed|stressed|warned|alleged|asserted|explained|"
     r"disclosed|informed|cited|calculated|updated|raised|put\s+the\s+(?:death\s+)?(?:toll|number|figure)|"
     r"gave\s+(?:the|a|its|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:toll|number|figure|count)|"
+    r"(?:revised|revises|lowered|lowers|corrected|corrects|increased|reduced|adjusted)\s+(?:the|its|his|her|their)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:toll|number|figure|count|estimate|tally)|"
     r"puts?\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,3}?(?:toll|number|figure|count)|"
     r"(?:(?:has|have|had)\s+)?received\s+(?:\w+\s+)?reports?\s+(?:of|that)|accused|accuses|blamed|blames|"
     r"puts\s+the\s+(?:death\s+)?(?:toll|number|figure)|has\s+identified|identified|recorded|"

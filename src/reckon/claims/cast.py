@@ -442,10 +442,12 @@ def body_of_role(role: str) -> str | None:
     law_officer = re.search(r"\b(?:Prosecutor|Attorney)[\s-]General\b", role, re.IGNORECASE)
     if law_officer:
         return law_officer.group()[:1].upper() + law_officer.group()[1:]
-    at = _AT_BODY.search(role)
+    role = re.sub(r"\s*\([A-Z][A-Za-z.]{1,9}\)", "", role)  # "for the Armed Forces of Ndorwe (FAN) in Kivira"
+    # "for the Armed Forces of Ndorwe": the body after for/at/with/from, else after the last "of".
+    at = _AT_BODY.search(role) or _OF_BODY.search(role)
     if at and not re.fullmatch(r"(?i)(?:the\s+)?(?:age|war|state|country|region|city|time|moment)", at.group("body")):
         return at.group("body")
-    head = re.match(rf"^(?:the\s+|a\s+|an\s+)?(?P<body>.+?)\s+(?!governor)(?:{_ROLE})\b", role, re.IGNORECASE)
+    head = re.match(rf"^(?:the\s+|a\s+|an\s+)?(?P<body>.+?)(?:\s+{_RANK_WORDS})*\s+(?!governor)(?:{_ROLE})\b", role, re.IGNORECASE)
     if head and not _BARE_ADJECTIVES.fullmatch(head.group("body")):
         return _OFFICE_AFTER_NAME.sub(lambda m: m.group(1) + m.group(2).capitalize(), head.group("body"))
     governor = re.search(r"(?:^|\b(?:the|a|an)\s+)?(?P<place>(?:[A-Z][\w’'-]+\s+){0,2})governor\b", role, re.IGNORECASE)
@@ -459,6 +461,7 @@ def body_of_role(role: str) -> str | None:
 
 # --- helpers ---------------------------------------------------------------------------------
 
+_RANK_WORDS = r"(?:joint|executive|general|vice|deputy|assistant|associate|managing|founding|acting|senior)"  # "its joint secretary"
 _WHO_LEADS = re.compile(r"\bwho\s+(?:leads|heads|runs|chairs|directs|coordinates|founded)\s+(?P<body>(?:the\s+)?[A-Z][^,;]*)$")
 _MINISTER = re.compile(
     r"(?<![\w’'])(?P<field>(?:(?!(?:the|a|an|prime|deputy|former|acting|junior|state)\b)[A-Za-z][a-z]*\s+){1,3})minister\b",
@@ -476,7 +479,12 @@ _UN_OFFICE = re.compile(
     re.IGNORECASE,
 )
 _AT_BODY = re.compile(
-    r"^.*\b(?:at|of|for|with|from)\s+(?P<body>(?:the\s+)?(?:[\w’'.-]+\s+){0,6}?(?:[A-Z][\w’'.-]*|ministry|office|"
+    r"^.*\b(?:at|for|with|from)\s+(?P<body>(?:the\s+)?(?:[\w’'.-]+\s+){0,6}?(?:[A-Z][\w’'.-]*|ministry|office|"
+    r"hospital|administration|government|agency|group|union|army|military|police|council|committee|bureau|"
+    r"mission|service|clinic|force|forces|front|network|team|defen[cs]e|movement|party|coalition|alliance|campaign))(?:\s+in\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)?\s*$"
+)
+_OF_BODY = re.compile(
+    r"^.*\b(?:of)\s+(?P<body>(?:the\s+)?(?:[\w’'.-]+\s+){0,6}?(?:[A-Z][\w’'.-]*|ministry|office|"
     r"hospital|administration|government|agency|group|union|army|military|police|council|committee|bureau|"
     r"mission|service|clinic|force|forces|front|network|team|defen[cs]e|movement|party|coalition|alliance|campaign))(?:\s+in\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)?\s*$"
 )
@@ -581,7 +589,7 @@ def _person_context(before: str, after: str) -> bool:
 
 _ROLE_RIGHT_BEFORE = re.compile(rf"(?P<role>(?:[\w’'.-]+\s+){{0,3}}?\b(?:{_ROLE})\b)\s+$", re.IGNORECASE)
 _ROLE_THEN_COMMA = re.compile(
-    rf"(?P<role>(?:[\w’'.-]+\s+){{0,4}}?\b(?:{_ROLE})\b(?:\s+(?:of|for|at|to|in|on)\s+(?:the\s+)?(?:[\w’'.-]+\s+){{0,6}}?[\w’'.-]+)?),\s+$",
+    rf"(?P<role>(?:[\w’'.-]+\s+){{0,4}}?\b(?:{_ROLE})\b(?:\s+(?:of|for|at|to|in|on)\s+(?:the\s+)?(?:[\w’'.()-]+\s+){{0,7}}?[\w’'.-]+)?),\s+$",
     re.IGNORECASE,
 )
 
@@ -609,9 +617,10 @@ def _role_before(before: str) -> str | None:
 _ROLE_MODIFIERS = frozenset(
     """the a an its their his her regional provincial local state deputy senior chief military army police
     government ministry health interior defence defense foreign hospital former acting top special
-    humanitarian opposition""".split()
+    humanitarian opposition joint executive general national vice founding managing medical assistant
+    associate""".split()
 )
-_ROLE_COMPLEMENT = re.compile(r"(?:\s+(?:of|for|at|to|in|on)\s+(?:the\s+)?(?:[\w’'.-]+\s+){0,6}?[\w’'.-]+)?,\s+|\s+", re.IGNORECASE)
+_ROLE_COMPLEMENT = re.compile(r"(?:\s+(?:of|for|at|to|in|on)\s+(?:the\s+)?(?:[\w’'.()-]+\s+){0,7}?[\w’'.-]+)?,\s+|\s+", re.IGNORECASE)
 
 
 def _parent(name: str) -> tuple[str, str | None]:

@@ -447,7 +447,7 @@ _FAMILIES_OF = re.compile(
     re.IGNORECASE,
 )
 _NOT_KNOWN = (
-    r"\b(?:do(?:es)?\s+not|don['’]t|did\s+not|(?:have|has)\s+not\s+been\s+told|were\s+not\s+told|(?:have|has)\s+no\s+(?:news|word|information)|"
+    r"\b(?:do(?:es)?\s+not|don['’]t|did\s+not|(?:have|has|had)\s+(?:not|never)\s+been\s+told|were\s+(?:not|never)\s+told|(?:have|has)\s+no\s+(?:news|word|information)|"
     r"(?:have\s+|has\s+)?heard\s+nothing|know\s+nothing|received\s+no\s+news|(?:had\s+been|have\s+been|has\s+been|were|are|was|is)\s+unable\s+to\s+(?:find\s+out|learn|locate|trace))\b"
 )
 _NOT_KNOWN_WHERE = re.compile(rf"^[^.;]{{0,120}}?{_NOT_KNOWN}[^.;]{{0,40}}?\b(?:where|whereabouts|fate|since|of\s+them|about\s+them)\b", re.IGNORECASE)
@@ -460,7 +460,14 @@ _CASES_UNKNOWN = re.compile(
 _OF_CASES_UNKNOWN = re.compile(rf"^\s+of\s+(?:those|these|the|them|its)\s+cases\b[^.;]{{0,60}}?{_NOT_KNOWN}[^.;]{{0,40}}?\bwhere\b", re.IGNORECASE)
 # "At least 260 of them remain unaccounted for"
 _UNACCOUNTED = re.compile(r"^[^.;,]{0,40}?\b(?:remain|remained|remains|are|were|is|was)\s+(?:still\s+)?unaccounted\s+for\b", re.IGNORECASE)
-_THEIR_FAMILIES = re.compile(rf"^[^.;]{{0,140}}?,?\s+and\s+their\s+(?:families|relatives)\s+{_NOT_KNOWN[2:]}", re.IGNORECASE)
+_THEIR_FAMILIES = re.compile(
+    rf"^[^.;]{{0,140}}?(?:,?\s+and\s+their|\s+whose)\s+(?:families|relatives)\s+(?:{_NOT_KNOWN[2:]})[^.;]{{0,20}}?\b(?:where|since|fate|whereabouts|of\s+them)\b",
+    re.IGNORECASE,
+)
+# "at least 19 people who were last seen at the protests have not been heard from since"
+_NOT_HEARD_FROM = re.compile(
+    r"^[^.;]{0,100}?\b(?:have|has|had)\s+not\s+been\s+(?:heard\s+from|seen|seen\s+or\s+heard\s+from)\s+(?:since|again)\b", re.IGNORECASE
+)
 _WHEREABOUTS_OF = re.compile(
     r"\b(?:fate|whereabouts)(?:\s+and\s+(?:fate|whereabouts))?\s+of\s+(?:at\s+least\s+|more\s+than\s+|some\s+|about\s+|over\s+)?$",
     re.IGNORECASE,
@@ -484,7 +491,8 @@ def _fate_unknown(left: str, after: str) -> str | None:
         return "missing"
     if _FAMILIES_OF.search(left) and _NOT_KNOWN_WHERE.match(after):
         return "missing"
-    if _CASES_UNKNOWN.match(after) or _THEIR_FAMILIES.match(after) or _OF_CASES_UNKNOWN.match(after) or _UNACCOUNTED.match(after):
+    if (_CASES_UNKNOWN.match(after) or _THEIR_FAMILIES.match(after) or _OF_CASES_UNKNOWN.match(after) or _UNACCOUNTED.match(after)
+            or _NOT_HEARD_FROM.match(after)):
         return "missing"
     if _DECLARED_DEAD.match(after):
         return "killed"

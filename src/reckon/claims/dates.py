@@ -6,7 +6,8 @@ not after it); "yesterday", "today", "last month" count from it; vaguer words ("
 "last week") give None. The reference date is the document's (``reference_date``): the
 dateline's date where the story has one ("OSKARIN, May 3 (Reuters) -", "Maykel, 19 January -",
 which a digest or reprint published days later keeps), else the publication date, else (a PDF
-without metadata) a dated line of its own ("Published 25 November 2031").
+without metadata) a dated line of its own ("Published 25 November 2031", a header's "San
+Ciprián, 28 April 2036").
 """
 
 from __future__ import annotations
@@ -50,6 +51,13 @@ _OWN_DATE = re.compile(
     re.IGNORECASE,
 )
 
+# A report's place and date closing a header line: "Report No. 7/2036 · San Ciprián, 28 April 2036".
+_HEADER_PLACE_DATE = re.compile(
+    rf"[A-Z][\w .'’-]{{1,40}},\s+(?:(?P<day>\d{{1,2}})\s+(?P<month>{_MONTH_NAMES})|(?P<month2>{_MONTH_NAMES})\s+(?P<day2>\d{{1,2}}),?)"
+    rf"\s+(?P<year>\d{{4}})[ \t]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+
 
 @dataclass(frozen=True)
 class DateMention:
@@ -84,10 +92,11 @@ def reference_date(text: str, published: str | None) -> Reference:
                 pass
     if anchor is not None:
         return Reference(anchor.isoformat(), "publication date")
-    own = _OWN_DATE.search(text[:1500])
+    own = _OWN_DATE.search(text[:1500]) or _HEADER_PLACE_DATE.search(text[:600])
     if own:
+        day, month = own.group("day") or own.groupdict().get("day2"), own.group("month") or own.groupdict().get("month2")
         try:
-            value = date(int(own.group("year")), MONTHS[own.group("month").lower()], int(own.group("day")))
+            value = date(int(own.group("year")), MONTHS[month.lower().rstrip(".")], int(day))
             return Reference(value.isoformat(), "the document's own date")
         except ValueError:
             pass

@@ -68,7 +68,8 @@ _AGE_BEFORE = re.compile(
     r"(?:\baged?\s+|\bages\s+(?:of\s+)?|\b(?:under|over|above|below)\s+the\s+age\s+of\s+|"
     r"\b(?:a|an|the)\s+(?:[\w-]+\s+)?(?:girl|boy|child|baby|man|woman|infant|toddler|son|daughter)\s+of\s+|"
     r"\b(?:men|women|people|boys|girls|children|youths?)\s+(?:aged\s+)?between\s+|"
-    r"\b(?:children|boys|girls|infants|babies|kids)\s+(?:aged\s+)?(?:under|below|over|above)\s+)(?:\d+\s*(?:,|and|or|to|-|–)\s*)*$",
+    r"\b(?:children|boys|girls|infants|babies|kids)\s+(?:aged\s+)?(?:under|below|over|above)\s+|"
+    r"\b(?:dead|them|victims|killed|whom)\s+(?:were|was|are)\s+(?:all\s+|still\s+)?(?:under|below|younger\s+than)\s+)(?:\d+\s*(?:,|and|or|to|-|–)\s*)*$",  # "Six of the dead were under 18"
     re.IGNORECASE,
 )
 _SOURCES_BEFORE = re.compile(
@@ -132,7 +133,7 @@ def _is_count(text: str, start: int, end: int) -> bool:
     if _NOT_A_COUNT_BEFORE.search(before) or _NOT_A_COUNT_AFTER.match(after):
         return False
     near = text[max(0, start - 60) : start]
-    aged = ("age" in near or " of " in near or "between" in near or "under" in near or "below" in near) and _AGE_BEFORE.search(near)
+    aged = any(word in near for word in ("age", " of ", "between", "under", "below", "younger")) and _AGE_BEFORE.search(near)
     if aged or (_SOURCES_HINT.search(near) and _SOURCES_BEFORE.search(text[max(0, start - 40) : start])):
         return False  # "aged 19 and 24", "a girl of six", "interviewed 34 people"
     if _FRACTION_AFTER.match(after) or re.search(r"\bone\s+in\s+(?:every\s+)?$", before, re.IGNORECASE):

@@ -39,7 +39,7 @@ _DIGITS = (
     rf"|{DIGIT}+"
 )
 _WORDS = (
-    rf"(?:\ba\s+(?:{_SCALE})\b|\b(?:{_WORD})\b)"
+    rf"(?:\bhalf\s+a\s+(?:{_SCALE})\b|\ba\s+(?:{_SCALE})\b|\b(?:{_WORD})\b)"
     rf"(?:(?:[\s-]+(?:and\s+)?)\b(?:{_WORD})\b)*"
 )
 NUMERAL = re.compile(rf"(?:{_DIGITS})|(?:{_WORDS})", re.IGNORECASE)
@@ -71,6 +71,9 @@ def _digits_value(text: str) -> int | None:
 
 def _words_value(text: str) -> int | None:
     words = [w for w in re.split(r"[\s-]+", text.lower()) if w and w != "and"]
+    if words[:1] == ["half"]:  # "half a million"
+        whole = _words_value(" ".join(words[1:])) if len(words) > 1 else None
+        return whole // 2 if whole is not None else None
     total, current = 0, 0
     for word in words:
         if word == "a":

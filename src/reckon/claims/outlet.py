@@ -96,7 +96,7 @@ _NEWS_NAME = re.compile(
     r"observer|courier|telegraph|standard|inform|today|review|independent|ledger|channel|broadcasting)\b",
     re.IGNORECASE,
 )
-_HEADER_PARTS = re.compile(r"\s+[|\-–—]\s+|\s*\|\s*")
+_HEADER_PARTS = re.compile(r"\s+[|\-–—]\s+|\s*[|·•]\s*")  # "BODY · REPUBLIC OF X", "Body | Report"
 _MEDIA_OFFICE = re.compile(
     r"^(?:the\s+)?(?:media|press|information|communications?)\s+(?:office|team|unit|department|service|wing)\s+of\s+(?:the\s+)?(?P<body>.+)$",
     re.IGNORECASE,

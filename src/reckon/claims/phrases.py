@@ -81,6 +81,12 @@ _DATED_ASIDE = re.compile(
     r",\s+(?:on|in|last|this|late|early)\s+(?=[^,;:]*(?:\d|day\b|week|month|year|morning|evening|night|"
     r"January|February|March|April|May|June|July|August|September|October|November|December))[^,;:]{1,25},?$"
 )
+# "The Ministry of Justice, in its reply to the Commission dated 22 April, acknowledged": the
+# document it spoke in, between the subject and its verb.
+_DOCUMENT_ASIDE = re.compile(
+    r",\s+(?:in|through|via|at)\s+(?:a|an|its|their|his|her|the)\s+(?:[\w-]+\s+){0,2}?(?:reply|response|statement|letter|"
+    r"report|submission|post|message|communiqu[eé]|release|briefing|interview|update|bulletin|note|speech|address)\b[^;:]{0,80},?$"
+)
 _SUBJECT_REACH = 240  # characters read leftwards from a verb to find its subject
 _SUBORDINATORS = {"while", "as", "although", "though", "but", "and", "yet", "so", "even", "if", "when", "since", "because", "however", "meanwhile", "instead", "thus", "also", "then", "still", "now"}
 _TIME_OPENERS = {"earlier", "later", "last", "this", "next", "on", "in", "by", "since", "early", "late", "overnight", "yesterday", "today"}
@@ -129,6 +135,7 @@ def subject_before(sentence: str, verb_start: int) -> str | None:
     """The noun phrase a verb at ``verb_start`` has as its subject, read leftwards."""
     prefix = _FILLERS.sub("", sentence[max(0, verb_start - _SUBJECT_REACH) : verb_start].rstrip())
     prefix = _DATED_ASIDE.sub("", prefix)  # "Its latest statement, on Friday, gave"
+    prefix = _DOCUMENT_ASIDE.sub("", prefix)  # "X, in its reply to Y dated 22 April, acknowledged"
     object_relative = _OBJECT_RELATIVE.search(prefix)
     if object_relative and plausible_claimant(object_relative.group("np")):  # "..., which Human Rights Watch said had left"
         return object_relative.group("np")
