@@ -78,6 +78,7 @@ _BODY_WORDS = re.compile(
     r"\b(?:Ministry|International|Watch|Monitor|Council|Agency|Office|Committee|News|Press|Rights|"
     r"Network|Organi[sz]ation|Association|Union|Group|Centre|Center|Institute|Commission)\b"
 )
+_OUR_COLLEAGUES = re.compile(r"^[Oo]ur\s+(?:colleagues|partners|teams?|staff)\s+(?:at|in|with|of|from)\s+(?:the\s+)?[A-Z]")
 _FIRST_PERSON = re.compile(r"^(?:we|our|us|i|my|our\s+\w+|my\s+own)$", re.IGNORECASE)
 _MEDIA = re.compile(r"\b(?:television|tv|radio|agency|newspaper|media|outlet|broadcaster|press|channel)\b", re.IGNORECASE)
 _AGENT_LINK = re.compile(r"^(?:[^,]*|[^,]{0,30},\s*)$")
@@ -604,7 +605,9 @@ def _make(name: str, memory: MentionMemory, anchor: int | None) -> Attribution |
     name = name.strip(" ,.;:")
     if not name:
         return None
-    if _FIRST_PERSON.match(name) or re.search(r"\b(?:we|our|us)\b", name, re.IGNORECASE):
+    if _OUR_COLLEAGUES.match(name):  # "Our colleagues at the UN Joint Human Rights Office": that office
+        name = name.split(None, 1)[1]
+    elif _FIRST_PERSON.match(name) or re.search(r"\b(?:we|our|us)\b", name, re.IGNORECASE):
         return Attribution(AUTHOR, AUTHOR, anchor=anchor)
     key = claimant_key(name, memory)
     if _NO_CLAIMANT.fullmatch(key):
@@ -619,6 +622,8 @@ _NO_CLAIMANT = re.compile(
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
     r"|(?:security|elected|local|regional|national|people|persons|following\s+\w+|which\s+.*|that\s+.*|there|here|results?)"
     r"|(?i:(?:\w+\s+)?(?:figures?|toll|count|tally|total|number|claim|post|rumou?r)s?)"
+    # a clause, not a name: "who lost the election according to the", "first time the government"
+    r"|(?i:(?:who|whom|whose)\s+.*|(?:the\s+)?first\s+time\b.*|.*\s(?:according\s+to|the|a|an|of|by|to|for))"
 )
 
 

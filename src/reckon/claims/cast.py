@@ -381,6 +381,11 @@ class Cast:
         bodies = [e for e in self.entities if e.kind == "org" and not e.described_only and e.classes & kinds]
         return bodies[0] if len(bodies) == 1 else None
 
+    def only_hospital(self) -> Entity | None:
+        """The one hospital or clinic the article names, for its unnamed doctors and surgeons."""
+        found = [e for e in self.entities if e.kind == "org" and not e.described_only and _HOSPITAL_NAME.search(e.name)]
+        return found[0] if len(found) == 1 else None
+
     def first_in(self, start: int, end: int) -> Entity | None:
         """The entity named first between two offsets (a sentence's subject, most often)."""
         order = self._mentions()
@@ -461,6 +466,7 @@ def body_of_role(role: str) -> str | None:
 
 # --- helpers ---------------------------------------------------------------------------------
 
+_HOSPITAL_NAME = re.compile(r"\b(?:Hospital|Clinic|Infirmary|Medical\s+Cent(?:re|er)|Clinical\s+Hospital)\b")
 _RANK_WORDS = r"(?:joint|executive|general|vice|deputy|assistant|associate|managing|founding|acting|senior)"  # "its joint secretary"
 _WHO_LEADS = re.compile(r"\bwho\s+(?:leads|heads|runs|chairs|directs|coordinates|founded)\s+(?P<body>(?:the\s+)?[A-Z][^,;]*)$")
 _MINISTER = re.compile(
@@ -578,6 +584,8 @@ def _role_after(after: str) -> str | None:
         return None
     if found.group("verb"):
         return "head of " + found.group("role")
+    if re.match(r"(?i)(?:who|which|whose)\b", found.group("role")):
+        return None  # ", who appeared before the committee after the minister,": what they did, not their role
     return found.group("role") if _ROLE_WORD.search(found.group("role")) or _WHO_LEADS.search(found.group("role")) else None
 
 
@@ -620,7 +628,7 @@ _ROLE_MODIFIERS = frozenset(
     humanitarian opposition joint executive general national vice founding managing medical assistant
     associate""".split()
 )
-_ROLE_COMPLEMENT = re.compile(r"(?:\s+(?:of|for|at|to|in|on)\s+(?:the\s+)?(?:[\w’'.()-]+\s+){0,7}?[\w’'.-]+)?,\s+|\s+", re.IGNORECASE)
+_ROLE_COMPLEMENT = re.compile(r"(?:\s+General)?(?:\s+(?:of|for|at|to|in|on)\s+(?:the\s+)?(?:[\w’'.()-]+\s+){0,7}?[\w’'.-]+)?,\s+|\s+", re.IGNORECASE)
 
 
 def _parent(name: str) -> tuple[str, str | None]:

@@ -34,8 +34,9 @@ _OWNED = re.compile(
     re.IGNORECASE,
 )
 _STAFF_AT = re.compile(
-    r"^(?:(?:a|an|the|one|two|three|several)\s+)?(?:[\w-]+\s+)?(?:doctors?|surgeons?|nurses?|medics?|sources?|officials?|"
-    r"staff|workers?|health\s+workers|spokes(?:man|woman|person))\s+(?:at|from|in|with)\s+(?P<body>.+)$",
+    r"^(?:(?:a|an|the|one|two|three|several|our|their|its)\s+)?(?:[\w-]+\s+)?(?:doctors?|surgeons?|nurses?|medics?|sources?|officials?|"
+    r"staff|workers?|health\s+workers|spokes(?:man|woman|person)|colleagues|teams?|investigators|monitors|researchers)\s+"
+    r"(?:at|from|in|with|of)\s+(?P<body>(?:the\s+)?[A-Z].+)$",
     re.IGNORECASE,
 )
 # "the hospital director", "a ministry official": a role of a body the text names
@@ -54,6 +55,10 @@ _TWO_CLAIMANTS = re.compile(
     r"^(?P<first>(?:the\s+|local\s+|some\s+)*[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+and\s+(?:a|an|the|other|local|several)\s+[a-z][\w\s-]*$"
 )
 _BARE_SPOKESPERSON = re.compile(r"^(?:a|an|the|its|their)\s+(?:spokes(?:man|woman|person)|press\s+officer)$", re.IGNORECASE)
+_UNNAMED_CLINICIAN = re.compile(
+    r"^(?:a|an|the|one|another)\s+(?:[\w-]+\s+){0,2}?(?:doctor|surgeon|nurse|physician|anaesthetist|anesthetist|paramedic)$",
+    re.IGNORECASE,
+)
 _MILITARY_SOURCE = re.compile(r"^(?:a|an|the|one|two|several)?\s*(?:senior\s+)?(?:military|army)\s+(?:sources?|officials?|officers?)$", re.IGNORECASE)
 _DESCRIPTION = re.compile(r"^(?:the|a|an|its|their|this)\s+(?:[\w’'-]+\s+){0,4}[\w’'-]+$", re.IGNORECASE)
 
@@ -90,6 +95,8 @@ def claimant_key(name: str, memory: MentionMemory) -> str:
     staff = _STAFF_AT.match(name)
     if staff:  # "a doctor at the city's general hospital" (not named elsewhere): the hospital
         return _body_key(staff.group("body"), memory)
+    if _UNNAMED_CLINICIAN.match(name) and (hospital := memory.cast.only_hospital()) is not None:
+        return entity_key(hospital, memory)  # "a surgeon who asked not to be named": the one hospital named
     if ANAPHOR.match(name) and re.match(r"^(?:the|a|an)\s+\w+\s+minister$", name, re.IGNORECASE):
         body = speaks_for(name)  # "the Interior Minister" speaks for the Interior Ministry
         if body and not re.match(r"^(?:the|its|their|a|an)\b", body, re.IGNORECASE):

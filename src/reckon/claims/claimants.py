@@ -104,6 +104,9 @@ def known_claimant(mention: str) -> str | None:
     return None
 
 
+_VOUCHING = frozenset("credible reliable multiple several various numerous trusted independent informed other well-placed".split())
+
+
 def canonical_claimant(mention: str) -> str:
     """The claimant key for a name as the text gives it (see module docstring)."""
     mention = " ".join(mention.split()).strip(" ,.;:\"“”'’()")
@@ -126,6 +129,8 @@ def canonical_claimant(mention: str) -> str:
         name.endswith(("al", "ic", "ary", "ous", "ed")) or name in ("security", "intelligence")
     ):
         name = described  # "medical sources", "security sources", "elected official": the adjective alone names no one
+    elif name != described and name.islower() and all(w in _VOUCHING for w in name.split()):
+        name = described  # "credible sources", "multiple reliable sources": sources, however vouched for
     name = re.sub(r"\s*\(.*?\)", "", name).strip()
     name = _DESCRIPTIVE_OWNER.sub("", name)  # "the enclave's health ministry" -> "health ministry"
     name = _PARTICIPLE_AFTER.sub("", name)  # "resident reached by phone" -> "resident"

@@ -515,6 +515,12 @@ def _own_voice(claims: list[Claim], outlets: list[str]) -> list[Claim]:
     return mine
 
 
+_EVIDENCE_ONLY = re.compile(
+    r"^(?:(?:credible|reliable|multiple|several|various|numerous|trusted|independent|informed|other|local)\s+)*(?:sources|information)$",
+    re.IGNORECASE,
+)
+
+
 def _body_voice(claims: list[Claim], body: str, key: str) -> list[Claim]:
     """A body's own publication (a UN mission's update, a rights group's report, a ministry's
     statement): its own voice is that body, and what the body says in it is dated by the
@@ -522,6 +528,8 @@ def _body_voice(claims: list[Claim], body: str, key: str) -> list[Claim]:
     mine = []
     initials = acronym_of(body)
     for claim in claims:
+        if _EVIDENCE_ONLY.match(claim.claimant_key):  # "according to credible sources": what the body gathered
+            claim = replace(claim, claimant_key=AUTHOR)
         if claim.claimant_key == AUTHOR or claim.claimant_key == initials:  # "the SDN" in the Sarrenia Defenders' Network's bulletin
             claim = replace(claim, claimant=body if claim.claimant_key == AUTHOR else claim.claimant, claimant_key=key)
         if claim.claimant_key == key:
