@@ -80,3 +80,52 @@ def test_a_spokesman_for_a_body_with_its_acronym_and_place_speaks_for_the_body()
     assert body_of_role("head of surgery at Pemberine General Hospital") == "Pemberine General Hospital"
     body = "A spokesman for the Armed Forces of Orlavia (AFO) in Keshet, Major Ilse Darnov, said 17 civilians had died."
     assert keyed(body) == [(17, "Armed Forces of Orlavia", None)]
+
+
+def test_each_item_of_a_press_review_is_dated_by_its_heading():
+    body = (
+        "Orlavia press review, 20 May 2037\n\nPEMBERINE MONITOR\n\nSelected reports from the Orlavian press, translated.\n\n"
+        "THE KESHET DAILY (independent, Keshet), 16 May 2037\n\nThe Keshet Daily said 31 people had been killed in the raid.\n\n"
+        "VOICE OF PEMBERINE (state radio), 18 May 2037\n\nThe radio said 12 \"terrorists\" were killed.\n"
+    )
+    assert keyed(body) == [(31, "Keshet Daily", "2037-05-16"), (12, "radio", "2037-05-18")]
+
+
+def test_a_source_quoted_with_an_apposition_as_saying_is_the_claimant():
+    body = "The weekly quoted Marta Selin, a member of the Orlavian parliament, as saying she had a list of 52 dead."
+    assert keyed(body) == [(52, "Marta Selin", None)]
+
+
+def test_a_second_verb_after_citing_someone_is_the_reporter_s_own():
+    body = "The Keshet Daily reported that the toll had risen to 40, citing the Pemberine Relief Committee, and said at least 9 were children."
+    assert keyed(body) == [(40, "Pemberine Relief Committee", None), (9, "Keshet Daily", None)]
+
+
+def test_an_office_holder_with_a_relative_clause_speaks_for_the_office():
+    body = "The Attorney General, Rhea Morland, who spoke after the minister, said 6 people had died in custody."
+    assert keyed(body) == [(6, "Attorney General", None)]
+
+
+def test_colleagues_at_a_named_office_are_that_office():
+    body = "Our colleagues at the UN Joint Monitoring Office in Orlavia have documented the killing of at least 33 civilians."
+    assert keyed(body) == [(33, "UN Joint Monitoring Office in Orlavia", None)]
+
+
+def test_unnamed_sources_in_a_body_s_own_briefing_are_its_own_evidence():
+    text = (
+        "Press briefing notes by the Pemberine Human Rights Commission\n\n"
+        "At least 610 people have been killed since March, according to multiple credible sources.\n"
+    )
+    doc = Document("b.txt", hashlib.sha256(text.encode()).hexdigest(), text, "txt", "2037-05-20")
+    assert [c.claimant_key for c in extract_claims(doc)] == ["Pemberine Human Rights Commission"]
+    assert [key for _, key, _ in keyed("At least 610 people have been killed, according to multiple credible sources.")] == [
+        "multiple credible sources"
+    ]
+
+
+def test_an_unnamed_surgeon_speaks_for_the_one_hospital_the_article_names():
+    body = (
+        "Doctors at the Keshet General Hospital say they have not slept since Monday. "
+        "A surgeon who asked not to be named said he had operated on 11 people with gunshot wounds."
+    )
+    assert keyed(body) == [(11, "Keshet General Hospital", None)]

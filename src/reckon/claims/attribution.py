@@ -444,6 +444,8 @@ def _unnamed(claimant: str) -> bool:
 
 def _with_intermediary(sentence: str, verb: re.Match[str], found: Attribution, memory: MentionMemory) -> Attribution:
     citing = _CITING.search(sentence)
+    if citing and citing.end() < verb.start() and re.search(r",\s+and\s+(?:also\s+)?$", sentence[: verb.start()]):
+        citing = None  # "X reported 58, citing Y, and said 20 were children": the second verb is X's own
     if citing and not _EVIDENCE.match(sentence[citing.end() :]):
         source = noun_phrase_after(sentence, citing.end())
         cited = _make(source, memory, anchor=found.anchor) if source else None
@@ -455,7 +457,8 @@ def _with_intermediary(sentence: str, verb: re.Match[str], found: Attribution, m
         if target and not _NOT_SOURCES.match(target) and (re.search(r"[A-Z]", target) or _MEDIA.search(target)):
             return Attribution(found.claimant, found.claimant_key, target, found.anchor)
     quoted = re.match(r"\s*,?\s*(?:was\s+)?quoted\s+by\s+", sentence[verb.end() :])
-    quoting = re.search(r"\bquoted\s+(?P<source>[^,;:]+?)\s+as\s+saying\b", sentence)
+    # "quoted Y as saying", "quoted Y, a member of X, as saying"
+    quoting = re.search(r"\bquoted\s+(?P<source>[^,;:]+?)(?:,[^;:]{1,120}?,)?\s+as\s+saying\b", sentence)
     if quoting and quoting.start() <= verb.start():  # "X reported ..., and quoted Y as saying ...": Y's only after  # "IRNA quoted a police commander as saying ..." -> the commander, via IRNA
         source = _make(quoting.group("source"), memory, anchor=found.anchor)
         if source is not None:

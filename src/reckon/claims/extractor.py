@@ -380,6 +380,7 @@ def _claims(document: Document, sentences: list[Sentence], candidates: list[_Can
                 quotation = Quotation(replace(source, anchor=None), quoted=False, started=True)
         last_end = sentence.end
     claims = _dated_by_dateline(_pronouns_resolved([f.claim for f in found]), document, reference, sentences)
+    claims = _dated_by_item_heading(claims, document, reference)
     claims = _own_voice(claims, outlet_names(document))
     body = own_body(document)
     body = spelled_out(body).text if body else None  # "Oﬃce" in a PDF header names the Office
@@ -467,6 +468,29 @@ def _dated_by_dateline(claims: list[Claim], document: Document, reference: Refer
         if lede is not None and claim.claim_date is None and claim.claimant_key != AUTHOR:
             note = f"the dateline's date ({lede[2]}): published later, on {document.published}"
             claim = replace(claim, claim_date=lede[2], claim_date_note=note)
+        dated.append(claim)
+    return dated
+
+
+# A press review's item heading: "KIVIRA MATIN (daily close to the government, Lukolo), 17 January 2036".
+_ITEM_HEADING = re.compile(r"^[ \t]*[A-Z][A-Z0-9'’.&\- ]{2,60}(?:\s*\([^()\n]{1,120}\))?,[ \t]+(?P<date>[^,\n]{6,30})[ \t]*$", re.MULTILINE)
+
+
+def _dated_by_item_heading(claims: list[Claim], document: Document, reference: Reference) -> list[Claim]:
+    """In a press review or digest whose items each open with the source's name in capitals and
+    a date, an undated statement in an item was made on its heading's date."""
+    headings = []
+    for m in _ITEM_HEADING.finditer(document.text):
+        dates = [d for d in find_dates(m.group("date"), reference.value or document.published) if d.value and len(d.value) == 10]
+        if dates:
+            headings.append((m.end(), dates[0].value))
+    if len(headings) < 2:
+        return claims  # one dated heading is a report's title line, not a review's items
+    dated = []
+    for claim in claims:
+        item = next((h for h in reversed(headings) if h[0] <= claim.start), None)
+        if item is not None and claim.claim_date is None and claim.claimant_key != AUTHOR:
+            claim = replace(claim, claim_date=item[1], claim_date_note=f"the date of the item's heading ({item[1]})")
         dated.append(claim)
     return dated
 
