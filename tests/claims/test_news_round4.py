@@ -129,3 +129,21 @@ def test_an_unnamed_surgeon_speaks_for_the_one_hospital_the_article_names():
         "A surgeon who asked not to be named said he had operated on 11 people with gunshot wounds."
     )
     assert keyed(body) == [(11, "Keshet General Hospital", None)]
+
+
+def test_a_single_spaced_header_with_columns_of_several_words_reads_its_rows():
+    body = (
+        "The number of deaths in custody recorded by the Commission has risen.\n"
+        "Year Deaths in custody of which violent\n2034 83 31\n2035 97 41\n"
+        "Source: Commission annual reports, 2034 - 2035.\n"
+    )
+    got = [(c.category, c.figure_low, c.subgroup) for c in extract_claims(document(body))]
+    assert got == [("killed", 83, None), ("killed", 31, "violent"), ("killed", 97, None), ("killed", 41, "violent")]
+
+
+def test_a_section_title_read_as_a_header_does_not_hide_the_table_header_under_it():
+    body = (
+        "3. Deaths and injuries by area of the prison\nArea Killed Injured\nWing A 2 6\nWing C 16 29\nTotal 18 35\n"
+    )
+    got = [(c.figure_low, c.place) for c in extract_claims(document(body))]
+    assert got[:4] == [(2, "Wing A"), (6, "Wing A"), (16, "Wing C"), (29, "Wing C")]

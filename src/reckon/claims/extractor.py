@@ -110,6 +110,7 @@ _COLUMNS = re.compile(r"\S {2,}\S.* {2,}\S|^\S[^\n]*\S {2,}\d[\d,.]*$", re.MULTI
 # a PDF table's header, cells run together: "Locality Killed Injured"
 _PDF_TABLE_HEADER = re.compile(
     r"(?im)\b(?:killed|dead|deaths|injured|wounded)[ \t]+(?:killed|dead|deaths|injured|wounded|missing|arrested|detained)[ \t]*$"
+    r"|\b(?:killed|dead|deaths|injured|wounded)\b[^\n.]{0,30}\bof[ \t]+wh(?:om|ich)\b[^\n.]{0,30}$"  # "Year Deaths in custody of which violent"
 )
 _QUOTE_BREAK = re.compile(r",\s|;\s|\s[-–—]\s")
 

@@ -68,6 +68,12 @@ _PART_LABEL = re.compile(r"^(?:of\s+(?:whom|which|them|these)|including|incl\.|a
 _HEADER_WORDS = re.compile(
     r"^(?:killed|dead|deaths|fatalities|injured|wounded|injuries|missing|arrested|detained|executed|martyrs)$", re.IGNORECASE
 )
+_COLUMN_START = re.compile(
+    r"\b(?:killed|dead|deaths|fatalities|injured|wounded|injuries|missing|arrested|detained|arrests|executed|executions|martyrs|"
+    r"of\s+(?:whom|which)|including|among\s+them)\b",
+    re.IGNORECASE,
+)
+_NOTE_LINE = re.compile(r"^(?:sources?|notes?|n\.?b\.?)\s*:", re.IGNORECASE)  # "Source: X annual reports, 2031 - 2035."
 _NUMBER_CELL = re.compile(r"^\d[\d,.]*$|^[-–—]$")
 
 
@@ -114,18 +120,15 @@ def table_rows(text: str) -> dict[int, list[LineReading | None]]:
         if not stripped:
             position += len(line)
             continue
-        cells = _cells(stripped, len(columns) if columns is not None else None)
-        header = _header(cells) or _heading(stripped)
-        if header is not None:
-            columns = header
-        elif columns is not None and _is_row(cells, len(columns)):
+        cells = _cells(stripped, len(columns)) if columns is not None else None
+        if columns is not None and _is_row(cells, len(columns)) and not _NOTE_LINE.match(stripped):
             label = cells[0]
             place = None if re.match(r"(?i)^(?:total|all|overall|sum)\b", label) else label
             rows[position + line.index(stripped)] = [
                 LineReading(column.category, column.subgroup, place) if column else None for column in columns
             ]
-        else:
-            columns = None
+        else:  # a header (the next one may follow a section title read as one) or the table's end
+            columns = _header(_cells(stripped, None)) or _heading(stripped)
         position += len(line)
     return rows
 
@@ -144,9 +147,21 @@ def _cells(line: str, width: int | None) -> list[str]:
         trailing += 1
     if width is not None:
         trailing = min(trailing, width)
+    if width is None and trailing < 2:
+        return _header_by_column_words(line) or cells
     if trailing < (1 if width is not None else 2) or trailing == len(words):
         return cells
     return [" ".join(words[: len(words) - trailing]), *words[len(words) - trailing :]]
+
+
+def _header_by_column_words(line: str) -> list[str] | None:
+    """A single-spaced header whose columns have several words ("Year Deaths in custody of which
+    violent"): a column starts at a casualty word or a part label, the row label is before the first."""
+    starts = [m.start() for m in _COLUMN_START.finditer(line)]
+    if len(starts) < 2 or starts[0] == 0:
+        return None
+    ends = [*starts[1:], len(line)]
+    return [line[: starts[0]].strip(), *(line[a:b].strip() for a, b in zip(starts, ends))]
 
 
 def _header(cells: list[str]) -> list[LineReading | None] | None:
