@@ -147,3 +147,13 @@ def test_a_section_title_read_as_a_header_does_not_hide_the_table_header_under_i
     )
     got = [(c.figure_low, c.place) for c in extract_claims(document(body))]
     assert got[:4] == [(2, "Wing A"), (6, "Wing A"), (16, "Wing C"), (29, "Wing C")]
+
+
+def test_people_held_who_were_then_executed_were_executed():
+    assert categories("At least 4 people held in connection with the uprising were executed, the office said.") == [("executed", 4)]
+
+
+def test_among_a_total_given_before_are_parts_of_it():
+    body = "The league said 212 people had been killed. Among the 212 on its list are 31 children and 18 women."
+    assert [(c.category, c.figure_low) for c in extract_claims(document(body))] == [("killed", 212), ("killed", 31), ("killed", 18)]
+    assert categories("Among the dead there are also nine women, the league said.") == [("killed", 9)]

@@ -288,6 +288,12 @@ def read_figure(
     part = _part_of(text[figure.end : figure.end + 160], previous)
     if part is not None:
         return part
+    among = _AMONG_THE_BEFORE.search(text[max(0, figure.start - 80) : figure.start])
+    base = previous or context
+    if among and own is None and re.match(r"(?i)among\s+\w+\s+(?:dead|victims|killed)", among.group()):
+        return Reading("killed", subgroup=subgroup or _subgroup("", right))  # "Among the dead there are also eleven women"
+    if among and own is None and base is not None and base.category != "scope":  # "Among the 47 are at least five teenagers"
+        return Reading(base.category, subgroup=subgroup or _subgroup("", right))
     wide_left = text[max(previous_end, figure.start - 120) : figure.start]
     borrowed = None if _NOT_A_TOLL.search(wide_left[-60:] + " " + right) else previous or context  # "displaced stood at"
     stated = _stated_total(wide_left, borrowed) if own is None else None
@@ -466,7 +472,7 @@ _THEIR_FAMILIES = re.compile(
 )
 # "at least 19 people who were last seen at the protests have not been heard from since"
 _NOT_HEARD_FROM = re.compile(
-    r"^[^.;]{0,100}?\b(?:have|has|had)\s+not\s+been\s+(?:heard\s+from|seen|seen\s+or\s+heard\s+from)\s+(?:since|again)\b", re.IGNORECASE
+    r"^[^.;,]{0,100}?\b(?:have|has|had)\s+not\s+been\s+(?:heard\s+from|seen|seen\s+or\s+heard\s+from)\s+(?:since|again)\b", re.IGNORECASE
 )
 _WHEREABOUTS_OF = re.compile(
     r"\b(?:fate|whereabouts)(?:\s+and\s+(?:fate|whereabouts))?\s+of\s+(?:at\s+least\s+|more\s+than\s+|some\s+|about\s+|over\s+)?$",
@@ -557,6 +563,19 @@ def _left_context(sentence: str, figure: Figure, previous_end: int) -> str:
     return re.split(r"[;:!?()\[\]“”\"]|\.\s|\d[^\s\d,.]*\s", left)[-1]
 
 
+# "Among the 47 are", "Among the 6,388 on our list are ... and": a part of a total counted before
+_AMONG_THE_BEFORE = re.compile(
+    r"\bamong\s+(?:the|those|these)\s+(?:[\d,]+|dead|victims|killed)\b[^.;]{0,30}?\s(?:are|were|is|was)\s+(?:also\s+)?"
+    r"(?:at\s+least\s+|more\s+than\s+|over\s+|about\s+|[\d,]+\s+[\w-]+\s+and\s+)?$",
+    re.IGNORECASE,
+)
+_FATE_OF_HELD = re.compile(
+    r"^[^,;.]{0,40}?\b(?:held|detained|arrested|captured|abducted)\b[^,;.]{0,60}?\b(?:were|was|have\s+been|had\s+been|has\s+been)\s+"
+    r"(?:later\s+|subsequently\s+|reportedly\s+|then\s+|also\s+)?(?P<fate>executed|killed|shot\s+dead|tortured\s+to\s+death)\b",
+    re.IGNORECASE,
+)
+
+
 def _category_after(right: str) -> str | None:
     best: tuple[int, str] | None = None
     window = " ".join(right.split()[:8])
@@ -566,6 +585,10 @@ def _category_after(right: str) -> str | None:
             best = (found.start(), category)
     if best is None:
         return None
+    if best[1] == "arrested":  # "four people held in connection with X were executed": what befell the held
+        fate = _FATE_OF_HELD.match(" ".join(right.split()[:16]))
+        if fate:
+            return "executed" if fate.group("fate").lower().startswith("execut") else "killed"
     # a category word far away must be reached through people words, not another noun phrase
     head = window[: best[0]]
     if re.search(r"\b(?:or|but|while|whereas)\b|,", head, re.IGNORECASE) or (

@@ -65,7 +65,7 @@ from reckon.articles.document import Document
 _LIST_QUALIFIERS = ("at least", "over", "about", "up to")
 # A sentence that counts a subset of the previous sentence's figure: "Among them are 27 children."
 SUBSET_OPENING = re.compile(
-    r"^\W*(?:among\s+(?:them|those|these|the\s+(?:dead|victims|detainees|wounded|injured))|"
+    r"^\W*(?:among\s+(?:them|those|these|the\s+(?:dead|victims|detainees|wounded|injured|\d[\d,]*))|"
     r"of\s+(?:them|these|those|the\s+(?:dead|victims|detainees|wounded|injured))|"
     r"(?:they|these|the\s+(?:dead|victims))\s+include[sd]?|[\w,-]+\s+of\s+the\s+\d[\d,]*)\b",
     re.IGNORECASE,
