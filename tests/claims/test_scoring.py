@@ -54,3 +54,8 @@ def test_claimant_keys_agree_modulo_case_and_a_missing_qualifier_word():
     assert not claimants_agree("Veloria", "Veloria Rights Monitor")  # a place alone names no body
     assert not claimants_agree("Velorian", "Velorian Interior Ministry")
     assert claimants_agree("Federal Ministry of Health", "Velorian Federal Ministry of Health")
+
+
+def test_united_nations_spelled_out_or_abbreviated_is_one_key():
+    assert claimants_agree("UN Stabilization Mission in Orlavia", "United Nations Stabilization Mission in Orlavia")
+    assert not claimants_agree("UN Stabilization Mission in Orlavia", "United Nations Development Programme")

@@ -101,7 +101,8 @@ _ROLE_AFTER = re.compile(
 )
 _APPOSITION = re.compile(r"^,\s+(?P<desc>(?:the|a|an)\s+[^,;:()“”\"]{2,100}?)(?=,|\.(?:\s|$)|;|\s+(?:said|says|told|reported|added)\b)")
 _ALSO_KNOWN = re.compile(
-    r"^(?:,\s+)?(?:also\s+)?(?:known\s+as|calling\s+itself|which\s+calls\s+itself|called)\s+(?:the\s+)?"
+    r"^(?:,\s+(?:(?:a|an|the)\s+[^,;:()“”\"]{1,60}?\s+)?)?(?:also\s+|widely\s+|locally\s+|popularly\s+)?"  # ", a volunteer rescue service known as"
+    r"(?:known\s+as|calling\s+itself|which\s+calls\s+itself|called)\s+(?:the\s+)?"
     r"(?P<alias>[A-Z“\"][^,;:.()]{1,60})"
 )
 _BRACKET = re.compile(
@@ -487,12 +488,18 @@ _UN_OFFICE = re.compile(
 _AT_BODY = re.compile(
     r"^.*\b(?:at|for|with|from)\s+(?P<body>(?:the\s+)?(?:[\w’'.-]+\s+){0,6}?(?:[A-Z][\w’'.-]*|ministry|office|"
     r"hospital|administration|government|agency|group|union|army|military|police|council|committee|bureau|"
-    r"mission|service|clinic|force|forces|front|network|team|defen[cs]e|movement|party|coalition|alliance|campaign))(?:\s+in\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)?\s*$"
+    r"mission|service|clinic|force|forces|front|network|team|defen[cs]e|movement|party|coalition|alliance|campaign|"
+    r"directorate|department|commission|authority|authorities|institute|observatory|monitor|watch|cent(?:re|er)|"
+    r"organi[sz]ation|society|association|coordination))"
+    r"(?:\s+in\s+(?:[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*|the\s+(?:province|region|city|country|area|district|capital|north|south|east|west)))?\s*$"
 )
 _OF_BODY = re.compile(
     r"^.*\b(?:of)\s+(?P<body>(?:the\s+)?(?:[\w’'.-]+\s+){0,6}?(?:[A-Z][\w’'.-]*|ministry|office|"
     r"hospital|administration|government|agency|group|union|army|military|police|council|committee|bureau|"
-    r"mission|service|clinic|force|forces|front|network|team|defen[cs]e|movement|party|coalition|alliance|campaign))(?:\s+in\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)?\s*$"
+    r"mission|service|clinic|force|forces|front|network|team|defen[cs]e|movement|party|coalition|alliance|campaign|"
+    r"directorate|department|commission|authority|authorities|institute|observatory|monitor|watch|cent(?:re|er)|"
+    r"organi[sz]ation|society|association|coordination))"
+    r"(?:\s+in\s+(?:[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*|the\s+(?:province|region|city|country|area|district|capital|north|south|east|west)))?\s*$"
 )
 _BARE_ADJECTIVES = re.compile(
     r"(?i)(?:(?:senior|top|former|deputy|acting|local|regional|chief|the|a|an|provincial|district|city|"

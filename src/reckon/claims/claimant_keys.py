@@ -42,7 +42,7 @@ _STAFF_AT = re.compile(
 # "the hospital director", "a ministry official": a role of a body the text names
 _ROLE_OF_BODY = re.compile(
     r"^(?:the|a|an)\s+(?P<body>[\w’'-]+(?:\s+[\w’'-]+)?)\s+(?:director|spokes(?:man|woman|person)|chief|head|official|"
-    r"doctor|surgeon|administrator|source)$",
+    r"doctor|surgeon|administrator|source)(?:\s+in\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)?$",  # "a Red Cross official in Lukolo"
     re.IGNORECASE,
 )
 _PLURAL_PEOPLE = re.compile(r"^(?:(?:the|some|local|several|volunteer)\s+)*(?P<people>[a-z]+s)(?:\s+(?:in|at|from|of)\s+.*)?$")

@@ -7,7 +7,8 @@ when the keys agree after normalising case and punctuation, or when one key's wo
 appear in the other ("Interior Ministry" ~ "Velorian Interior Ministry") and are not only
 generic words. A one-word key agrees with a longer one only as its head word ("government" ~
 "Velorian government") or when the longer adds one generic word ("Amnesty" ~ "Amnesty
-International"): a lone "Veloria" does not name the "Veloria Rights Monitor".
+International"): a lone "Veloria" does not name the "Veloria Rights Monitor". "U.N." and
+"United Nations" read as "UN".
 """
 
 from __future__ import annotations
@@ -86,6 +87,7 @@ def _words(key: str) -> set[str]:
 
 def _ordered(key: str) -> list[str]:
     key = re.sub(r"\b([A-Za-z])\.(?=[A-Za-z]\.)|(?<=\b[A-Za-z]\.[A-Za-z])\.", r"\1", key)  # "U.N." is "UN"
+    key = re.sub(r"(?i)\bunited\s+nations\b", "UN", key)  # "United Nations Mission in X" is "UN Mission in X"
     return re.findall(r"\w+", key.lower().replace("’s", "").replace("'s", ""))
 
 
