@@ -161,13 +161,13 @@ def test_among_a_total_given_before_are_parts_of_it():
 
 def test_a_name_known_as_an_alias_after_an_apposition_is_one_body_wherever_the_alias_appears():
     body = (
-        "The Blue Helmets say at least 6 people are still under the rubble. "
-        "The Keshet Civil Defence, a volunteer rescue service known as the Blue Helmets, says at least 12 people were killed."
+        "The Green Scarves say at least 6 people are still under the rubble. "
+        "The Keshet Civil Defence, a volunteer rescue service known as the Green Scarves, says at least 12 people were killed."
     )
     assert {key for _, key, _ in keyed(body)} == {"Keshet Civil Defence"}
 
 
 def test_who_heads_the_directorate_and_a_spokesman_in_the_province_speak_for_their_bodies():
-    assert body_of_role("a spokesman for the Blue Helmets in the province") == "the Blue Helmets"
+    assert body_of_role("a spokesman for the Green Scarves in the province") == "the Green Scarves"
     body = "The Keshet Health Directorate says 35 people were killed. The dead include 10 children, according to Dr. Lena Haro, who heads the directorate."
     assert keyed(body) == [(35, "Keshet Health Directorate", None), (10, "Keshet Health Directorate", None)]
