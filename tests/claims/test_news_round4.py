@@ -171,3 +171,18 @@ def test_who_heads_the_directorate_and_a_spokesman_in_the_province_speak_for_the
     assert body_of_role("a spokesman for the Green Scarves in the province") == "the Green Scarves"
     body = "The Keshet Health Directorate says 35 people were killed. The dead include 10 children, according to Dr. Lena Haro, who heads the directorate."
     assert keyed(body) == [(35, "Keshet Health Directorate", None), (10, "Keshet Health Directorate", None)]
+
+
+def test_a_pdf_line_ending_on_the_runs_on_and_a_sitrep_line_ends_with_its_source():
+    text = (
+        "Flash update\n\nHIGHLIGHTS\nOn 4 May, air strikes hit the market in Keshet. According to the\n"
+        "Keshet Health Directorate, 43 people were killed and 117 injured.\n"
+        "Three health workers were killed and two ambulances damaged in a strike on\nthe road to Arvel on 5 May (WHO).\n"
+    )
+    doc = Document("f.pdf", hashlib.sha256(text.encode()).hexdigest(), text, "pdf", "2037-05-07")
+    got = [(c.figure_low, c.claimant_key) for c in extract_claims(doc)]
+    assert got == [(43, "Keshet Health Directorate"), (117, "Keshet Health Directorate"), (3, "WHO")]
+
+
+def test_days_of_a_month_are_no_figure():
+    assert categories("The clinic received 74 wounded patients on 15 and 16 June, the group said.") == [("injured", 74)]

@@ -500,6 +500,7 @@ _SOURCE_BEFORE_FIGURE = re.compile(
     r"\((?P<source>[A-Za-z][^()\d]{1,60})\)\s*:?\s*(?:more\s+than\s+|over\s+|at\s+least\s+|about\s+)?$"
 )
 _SOURCE_AFTER_FIGURE = re.compile(r"[^()]{0,40}?\((?P<source>[A-Za-z][^()]{1,60})\)")
+_SOURCE_ENDS_SENTENCE = re.compile(r"\((?P<source>[A-Z][^()]{1,60})\)[.;]?\s*$")
 
 
 def _names_a_body(text: str) -> bool:
@@ -527,7 +528,11 @@ def _label_source(sentence: str, start: int, memory: MentionMemory) -> Attributi
 def _bracketed_source(sentence: str, end: int, memory: MentionMemory) -> Attribution | None:
     """"Death toll: at least 304 (Amnesty International)": a source named in brackets."""
     found = _SOURCE_AFTER_FIGURE.match(sentence[end:])
-    if found is None or re.search(r"\d", found.group("source")):
+    if found is None:  # "Three health workers were killed ... on 5 December (WHO).": a sitrep's source
+        found = _SOURCE_ENDS_SENTENCE.search(sentence, end)
+        if found is None or not (known_claimant(found.group("source")) or memory.acronyms.get(found.group("source"))):
+            return None
+    if re.search(r"\d", found.group("source")):
         return None
     if not _names_a_body(found.group("source")):
         return None  # "(North Varda)" after a place is not a source

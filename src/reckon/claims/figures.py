@@ -62,7 +62,8 @@ _NOT_A_COUNT_BEFORE = Lowered(
     rf"|\b(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+|\b\d{{1,2}}\s+(?:{_MONTHS})\.?,?\s+)$")
 _NOT_A_COUNT_AFTER = Lowered(
     rf"^(?:\s*(?:%|percent\b|per\s+cent\b|[:/]\d|st\b|nd\b|rd\b|th\b|\.\d)"
-    rf"|\s+(?:{_MONTHS})\b|-?\s*(?:year|month|week|day|hour|minute)s?[-\s]old\b"
+    rf"|\s+(?:{_MONTHS})\b|\s*(?:and|to|or|-|–)\s*\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS})\b"  # "on 15 and 16 June"
+    rf"|-?\s*(?:year|month|week|day|hour|minute)s?[-\s]old\b"
     r"|\s*(?:rials?|tomans?|dollars?|euros?|pounds|usd|eur|bn|billion|trillion|am\b|pm\b|a\.m\.|p\.m\.))")
 _AGE_BEFORE = re.compile(
     r"(?:\baged?\s+|\bages\s+(?:of\s+)?|\b(?:under|over|above|below)\s+the\s+age\s+of\s+|"
