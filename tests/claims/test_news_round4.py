@@ -186,3 +186,19 @@ def test_a_pdf_line_ending_on_the_runs_on_and_a_sitrep_line_ends_with_its_source
 
 def test_days_of_a_month_are_no_figure():
     assert categories("The clinic received 74 wounded patients on 15 and 16 June, the group said.") == [("injured", 74)]
+
+
+def test_a_masthead_in_capitals_is_the_publisher_and_its_own_count_is_the_author_s():
+    body = "Deaths in the north\n\nTHE KESHET TIMES\n\nBy Ana Velt\n\nA Keshet Times count of death notices has found at least 49 people who died from gunshot wounds.\n"
+    assert keyed(body) == [(49, "author", None)]
+
+
+def test_in_the_publisher_s_own_interview_its_questions_relay_and_your_figure_is_the_guest_s():
+    body = (
+        "'We count names': the Watch on its list\n\nRADIO KESHET - INTERVIEW\n\nThe Pemberine Detainees' Watch keeps a list of the dead. Its director, Ilan Vosk, spoke to us.\n\n"
+        "RADIO KESHET: Your latest figure is 2,310 people killed. How do you count?\n\n"
+        "VOSK: We count names. Among the 2,310 on our list are 301 children.\n\n"
+        "RADIO KESHET: The army says it killed 400 fighters.\n\nVOSK: They publish no list.\n"
+    )
+    got = [(c.figure_low, c.claimant_key) for c in extract_claims(document(body))]
+    assert got == [(2310, "Pemberine Detainees' Watch"), (301, "Pemberine Detainees' Watch"), (400, "army")]

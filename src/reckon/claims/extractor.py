@@ -38,7 +38,7 @@ from reckon.claims.numbers import numeral_value
 from reckon.claims.outlet import acronym_of, is_outlet, outlet_names, own_body
 from reckon.claims.sentences import Sentence, has_quantity, headlines, may_hold_claim, split_sentences
 from reckon.claims.phrases import sentence_subject, subject_before
-from reckon.claims.transcript import speaker_labels
+from reckon.claims.transcript import answerer, speaker_labels
 from reckon.claims.stance import (
     dismissal_in,
     dispute_in,
@@ -112,6 +112,8 @@ _PDF_TABLE_HEADER = re.compile(
     r"(?im)\b(?:killed|dead|deaths|injured|wounded)[ \t]+(?:killed|dead|deaths|injured|wounded|missing|arrested|detained)[ \t]*$"
     r"|\b(?:killed|dead|deaths|injured|wounded)\b[^\n.]{0,30}\bof[ \t]+wh(?:om|ich)\b[^\n.]{0,30}$"  # "Year Deaths in custody of which violent"
 )
+_AMONG_A_TOTAL = re.compile(r"^\W*among\s+(?:the|those|these)\s+\d", re.IGNORECASE)
+_YOUR = re.compile(r"\b[Yy]our\s+(?:[\w-]+\s+){0,2}?(?:figures?|toll|count|tally|list|numbers?|data|report)\b")
 _QUOTE_BREAK = re.compile(r",\s|;\s|\s[-–—]\s")
 
 
@@ -212,7 +214,8 @@ def _candidates(document: Document, sentences: list[Sentence], vague: str) -> li
         subset = carried is not None and (
             SUBSET_OPENING.match(sentence.text) is not None or _PART_OF_THEM.search(sentence.text) is not None
         )  # "He added that 12 of them were children": a part of the toll just given
-        if not (may_hold_claim(sentence.text) or subset):
+        among_total = context is not None and _AMONG_A_TOTAL.match(sentence.text) is not None  # "Among the 6,388 on our list are 548 children"
+        if not (may_hold_claim(sentence.text) or subset or among_total):
             gap += 1
             new_paragraph = i == 0 or "\n" in document.text[sentences[i - 1].end : sentence.start]
             if gap > 1 or new_paragraph or has_quantity(sentence.text):
@@ -314,8 +317,9 @@ def _claims(document: Document, sentences: list[Sentence], candidates: list[_Can
     previous = (0, 0)  # where the previous sentence's claims sit in ``found``
     agent: Attribution | None = None  # the last body a figure was "published by", for "it stood at N"
     last_end = 0
-    labels = speaker_labels(document.text)  # a transcript's "NAME, ROLE:" paragraphs
+    labels = speaker_labels(document.text, outlet_names(document))  # a transcript's "NAME, ROLE:" paragraphs
     asking: str | None = None  # the outlet of a journalist's question being read
+    asked = None  # who answers that question
     block: list[int] = []  # claims of the table rows or label lines just read
     issued: tuple[str | None, str | None] | None = None  # the day a communiqué was issued, for its reproduced text
     for index, sentence in enumerate(sentences):
@@ -326,8 +330,12 @@ def _claims(document: Document, sentences: list[Sentence], candidates: list[_Can
             asking = label.outlet if label.question else None
             speaker = Attribution(label.name + (f", {label.role}" if label.role else ""), speaker_key(label.name, label.role, memory))
             quotation = None if label.question or label.chair else Quotation(speaker, quoted=False, started=True)
+            asked = answerer(labels, sentence.start) if label.question else None
         elif "\n" in gap:
             asking = None
+        if asking and asked is not None and _YOUR.search(sentence.text):  # "Your latest figure is 6,388": the answerer's
+            answer_key = speaker_key(asked.name, asked.role, memory)
+            quotation = Quotation(Attribution(asked.name, answer_key, asking), quoted=False, started=True)
         candidate = by_start.get(sentence.start)
         before = len(found)
         closes_table = False  # a source line under a table speaks for the rows above, not the lines below

@@ -39,6 +39,7 @@ _MASTHEAD = re.compile(
     r"Standard|Inform|Today))\b[^\n]{0,40}$",
     re.MULTILINE,
 )
+_MASTHEAD_LEADING = re.compile(r"^(?P<name>(?:Radio|Television|TV)(?:\s+[A-Z][\w’'-]*){1,3})(?:\s+[-–—|:]\s+[^\n]{0,40})?$", re.MULTILINE)
 _BODY_HEADS = re.compile(
     r"\b(?:Watch|Mission|Association|Office|Ministry|Council|Committee|Commission|Organi[sz]ation|"
     r"Observatory|Network|Union|Bureau|Agency|Cluster|Fund|Programme|International)\b"
@@ -47,7 +48,8 @@ _BODY_HEADS = re.compile(
 
 def outlet_names(document: Document) -> list[str]:
     """Names the document's publisher goes by (empty when it is a body's own publication)."""
-    head = document.text[:600]
+    # A masthead in capitals ("THE DREVASK TIMES") reads as in title case.
+    head = "\n".join(line.title() if line.isupper() and len(line.split()) <= 6 else line for line in document.text[:600].split("\n"))
     found = []
     if document.publisher:
         found.append(document.publisher)
@@ -58,6 +60,8 @@ def outlet_names(document: Document) -> list[str]:
     for m in _BYLINE.finditer(head):
         found.append(m.group("staff") or m.group("for"))
     for m in _MASTHEAD.finditer(head):
+        found.append(m.group("name"))
+    for m in _MASTHEAD_LEADING.finditer(head):  # "RADIO HORIZON ASIA - INTERVIEW"
         found.append(m.group("name"))
     return [name.strip() for name in found if name and not _GENERIC_MASTHEAD.fullmatch(name.strip()) and _is_outlet(name.strip())]
 
@@ -83,11 +87,14 @@ def is_outlet(name: str, outlets: list[str]) -> bool:
         last = outlet.split()[-1].casefold()
         if mine and (mine <= words or (words <= mine and last in words)):  # "the Tribune", "the Meridian"
             return True
+        if last in _ADVERB_MASTHEAD and words == mine - {last}:  # "Tamsar Now has confirmed": "Now" read as an adverb
+            return True
         if known_claimant(outlet) and known_claimant(outlet) == known_claimant(name):
             return True
     return False
 
 
+_ADVERB_MASTHEAD = frozenset({"now", "today", "online", "live", "daily"})
 _STAFF_SUFFIX = re.compile(r"['’]s?\s*$|\s+(?:reporters?|correspondents?|journalists?|staff|team|tally|count)\s*$", re.IGNORECASE)
 
 # Names of news outlets, not of bodies: "Serrat Press Service", "THE UNION HERALD", "Radio Nahr".

@@ -35,8 +35,10 @@ class Label:
     chair: bool = False  # the moderator: speaks for no one
 
 
-def speaker_labels(text: str) -> dict[int, Label]:
-    """The label of each labelled paragraph, by the offset where its text starts."""
+def speaker_labels(text: str, outlets: list[str] | tuple[str, ...] = ()) -> dict[int, Label]:
+    """The label of each labelled paragraph, by the offset where its text starts; a label that
+    names the publisher (``outlets``: "RADIO HORIZON ASIA:" in its own interview) asks questions."""
+    publisher = {o.upper() for o in outlets}
     found: dict[int, Label] = {}
     speakers: list[Label] = []
     for line in re.finditer(r"(?:^|\n)[ \t]*(?=[A-Z])", text):
@@ -50,6 +52,9 @@ def speaker_labels(text: str) -> dict[int, Label]:
         if words & _QUESTION or label.group("outlet") and not role:
             found[start] = Label(_readable(who), None, label.group("outlet"), question=True)
             continue
+        if who.upper() in publisher:
+            found[start] = Label(_readable(who), None, _readable(who), question=True)
+            continue
         if words & _CHAIR:
             found[start] = Label(_readable(who), None, chair=True)
             continue
@@ -59,6 +64,12 @@ def speaker_labels(text: str) -> dict[int, Label]:
         speakers.append(speaker)
         found[start] = speaker
     return found if len(found) >= 2 else {}
+
+
+def answerer(labels: dict[int, Label], start: int) -> Label | None:
+    """The speaker who answers the question labelled at ``start``: the next one who is neither
+    asking nor chairing."""
+    return next((labels[at] for at in sorted(labels) if at > start and not labels[at].question and not labels[at].chair), None)
 
 
 def _readable(words: str) -> str:
