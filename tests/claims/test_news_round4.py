@@ -202,3 +202,17 @@ def test_in_the_publisher_s_own_interview_its_questions_relay_and_your_figure_is
     )
     got = [(c.figure_low, c.claimant_key) for c in extract_claims(document(body))]
     assert got == [(2310, "Pemberine Detainees' Watch"), (301, "Pemberine Detainees' Watch"), (400, "army")]
+
+
+def test_label_lines_whereabouts_unknown_places_in_brackets_and_a_date_cut_by_a_line_break():
+    body = (
+        "Key figures\n\nDied in custody: 2 (Keshet, Arvel)\nWhereabouts unknown after detention: 16\n"
+        "Civilians killed since 14\nSeptember: 1,236\n"
+    )
+    got = [(c.category, c.figure_low) for c in extract_claims(document(body))]
+    assert ("killed", 2) in got and ("missing", 16) in got
+    assert ("killed", 14) not in got and ("arrested", 16) not in got
+
+
+def test_ascended_to_martyrdom_is_killed():
+    assert categories("Four heroes of the army ascended to martyrdom, the source said.") == [("killed", 4)]

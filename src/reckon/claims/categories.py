@@ -40,6 +40,7 @@ _AFTER = {
         r"gunned\s+down", r"shot\s+and\s+killed", r"were\s+shot", r"funerals", r"victims",
         r"graves", r"corpses", r"(?:had\s+|have\s+)?fallen", r"fell", r"eliminated", r"neutrali[sz]ed",
         r"succumbed", r"(?:was|were)\s+martyred", r"(?:sacrificed|gave|laid\s+down)\s+their\s+lives",
+        r"(?:ascended|rose)\s+to\s+(?:martyrdom|heaven)", r"attained\s+martyrdom",
         r"(?:registered|declared|confirmed|certified)\s+(?:as\s+)?dead",
     ),
     "injured": _words(
@@ -121,7 +122,7 @@ _DAMAGE = re.compile(
 _PEOPLE = (
     r"people|persons|protesters|protestors|demonstrators|civilians|individuals|citizens|men|"
     r"women|children|minors|kids|boys|girls|students|teenagers|teens|youths?|adolescents|"
-    r"detainees|prisoners|victims|martyrs|others|more|residents|workers|journalists|activists|"
+    r"detainees|prisoners|victims|martyrs|heroes|others|more|residents|workers|journalists|activists|"
     r"members|officers|police(?:men)?|soldiers|troops|guards|personnel|rioters|villagers|"
     r"worshippers|bystanders|Kurds|Baluchis?|Arabs|of\s+them|of\s+whom|among\s+them|lives|"
     r"mourners|participants|marchers|strikers|farmers|pensioners|teachers|doctors|nurses|"

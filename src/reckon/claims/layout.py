@@ -28,7 +28,7 @@ _CATEGORY_WORDS = [
     ("killed", r"killed|dead|deaths?|death\s+toll|fatalities|martyred|martyrs|died|lives\s+lost"),
     ("injured", r"injured|wounded|injuries|hurt"),
     ("arrested", r"detained|arrested|arrests|captured|detentions?|detainees|held|in\s+custody|imprisoned|prisoners"),
-    ("missing", r"missing|disappeared|disappearances|unaccounted"),
+    ("missing", r"missing|disappeared|disappearances|unaccounted|whereabouts\s+unknown|fate\s+unknown"),
     ("executed", r"executed|executions"),
 ]
 _CATEGORY_RES = [(name, re.compile(rf"\b(?:{words})\b", re.IGNORECASE)) for name, words in _CATEGORY_WORDS]
@@ -46,7 +46,7 @@ _VERB = re.compile(
 # "Label: 612", "Label: More than 1,700", "Label (source) 9,846", "Label 214" at the end of a line.
 _LABEL_LINE = re.compile(
     r"^(?P<label>[A-Z(][^:\n]{2,140}?)\s*(?::\s*|\s)(?:(?:more\s+than|over|at\s+least|about|around|nearly)\s+)?"
-    r"[(]?(?P<value>\d(?:[\d,.]*\d)?)[)]?\+?\s*$",
+    r"[(]?(?P<value>\d(?:[\d,.]*\d)?)[)]?\+?\s*(?:\([^()\d]{1,60}\))?\s*$",  # "Died in custody: 2 (Kolmir, Pelshan)"
     re.IGNORECASE,
 )
 _SUBGROUP_WORDS = [
@@ -73,6 +73,7 @@ _COLUMN_START = re.compile(
     r"of\s+(?:whom|which)|including|among\s+them)\b",
     re.IGNORECASE,
 )
+_ENDS_ON_PREPOSITION = re.compile(r"(?i)\b(?:since|from|until|till|to|on|of|as\s+of|in|between)\s*$")
 _NOTE_LINE = re.compile(r"^(?:sources?|notes?|n\.?b\.?)\s*:", re.IGNORECASE)  # "Source: X annual reports, 2031 - 2035."
 _NUMBER_CELL = re.compile(r"^\d[\d,.]*$|^[-–—]$")
 
@@ -97,6 +98,8 @@ def label_line(line: str, previous: LineReading | None = None) -> tuple[int, Lin
     if found is None:
         return None
     label = found.group("label")
+    if _ENDS_ON_PREPOSITION.search(label):
+        return None  # "Civilians killed since 14" (a PDF line break before "September"): a date, not a count
     if previous is not None and _PART_LABEL.match(label) and _category(label) is None:
         offset = line.index(stripped) + found.start("value")
         return offset, LineReading(previous.category, _subgroup(label) or _PART_LABEL.sub("", label).strip(" :").lower() or None, previous.place)
@@ -201,6 +204,8 @@ def _is_row(cells: list[str], width: int) -> bool:
 
 
 def _category(label: str) -> str | None:
+    if _CATEGORY_RES[3][1].search(label) and re.search(r"(?i)whereabouts|fate|missing|disappear", label):
+        return "missing"  # "Whereabouts unknown after detention": missing, whatever the detention
     best = None
     for name, pattern in _CATEGORY_RES:
         found = pattern.search(label)

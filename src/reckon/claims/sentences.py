@@ -22,6 +22,7 @@ _ABBREVIATIONS = {
 # A candidate break: end punctuation (with closing quotes) and space, or a line break.
 _BREAK = re.compile(r"[.!?][\"”’)\]]*\s+|\n\s*")
 _RUNS_ON = re.compile(r"\s(?:the|a|an|of|to|and|or|by|in|on|for|with|from|at|that|according\s+to)$")
+_DAY_THEN_MONTH = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\b")
 _WORD_BEFORE = re.compile(r"([\w.]+)\.$")
 # Matched on lower-cased text: a case-insensitive alternation is several times slower.
 _QUANTITY = re.compile(
@@ -93,7 +94,7 @@ def _is_boundary(text: str, found: re.Match[str]) -> bool:
         line = text[text.rfind("\n", 0, found.start()) + 1 : found.start()]
         if line.count("(") > line.count(")"):
             return False  # "Deaths reported by the ministry (as of 23\nNovember) 9,846": a PDF line break
-        if "\n" not in found.group()[1:] and _RUNS_ON.search(line):
+        if "\n" not in found.group()[1:] and (_RUNS_ON.search(line) or _DAY_THEN_MONTH.match(text, found.end()) and re.search(r"\s\d{1,2}$", line)):
             return False  # "According to the\nSahrun Health Directorate, 43 ...": no sentence ends on "the"
         return (
             "\n" in found.group()[1:] or following[:1].isupper() or following[:1] in "\"“(•*·–—-" or following[:1].isdigit()
