@@ -216,3 +216,28 @@ def test_label_lines_whereabouts_unknown_places_in_brackets_and_a_date_cut_by_a_
 
 def test_ascended_to_martyrdom_is_killed():
     assert categories("Four heroes of the army ascended to martyrdom, the source said.") == [("killed", 4)]
+
+
+def test_a_list_of_who_says_what_gives_each_line_to_the_body_that_opens_it():
+    body = (
+        "Who says what:\nKeshet Health Directorate (Sunday night): 38 dead, 112 wounded\n"
+        "Front for Renewal: 31 dead (no list published)\nOrlavian Victims Documentation Centre, Lyon: 41 dead\n"
+        "Number of people killed: 612\n"
+    )
+    assert [(n, key) for n, key, _ in keyed(body)] == [
+        (38, "Keshet Health Directorate"), (112, "Keshet Health Directorate"), (31, "Front for Renewal"),
+        (41, "Orlavian Victims Documentation Centre"), (612, "author"),
+    ]
+
+
+def test_own_publications_named_with_a_bracketed_acronym_a_place_or_produced_by_the_body():
+    for header, body in (
+        ("Press release\nPemberine Relief Association (PRA) International\nKeshet, 3 May 2037\n", "Pemberine Relief Association International"),
+        ("Report\nOrlavian Detainees Observatory (Observatorio de Detenidos, ODO), Keshet.\nPublished 3 May 2037.\n", "Orlavian Detainees Observatory"),
+        ("KESHET: Flash Update No. 2\nThis Flash Update is produced by the United Nations Office for the Coordination of Humanitarian Affairs\n(OCHA) in Orlavia.\n", "United Nations Office for the Coordination of Humanitarian Affairs"),
+    ):
+        text = header + "At least 12 people were killed in the city.\n"
+        doc = Document("o.txt", hashlib.sha256(text.encode()).hexdigest(), text, "txt", "2037-05-04")
+        from reckon.claims.outlet import own_body
+
+        assert own_body(doc) == body

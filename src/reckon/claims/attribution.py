@@ -173,7 +173,8 @@ def attribute(sentence: str, start: int, end: int, memory: MentionMemory, speake
     if found is None or (spoken is not None and _unnamed(found.claimant) and not _unnamed(spoken.claimant)):
         found = spoken or found  # "X put the toll at N, according to officials": X's claim
     if found is None and agent is None:
-        found = _possessive(sentence, start, memory) or _bracketed_source(sentence, end, memory) or _label_source(sentence, start, memory)
+        found = (_possessive(sentence, start, memory) or _bracketed_source(sentence, end, memory) or _label_source(sentence, start, memory)
+                 or _source_heading(sentence, start, memory))
     if found is None and agent is not None:
         return [agent]
     if found is not None and agent is not None and agent.claimant_key != found.claimant_key:
@@ -514,6 +515,26 @@ _BODY_WORDS_LOWER = re.compile(
     r"defen[cs]e|crescent|cross|hospital|rescue|bureau|department|team)",
     re.IGNORECASE,
 )
+
+
+def _source_heading(sentence: str, start: int, memory: MentionMemory) -> Attribution | None:
+    """"Hadrel Health Directorate (Sunday night): 38 dead, 112 wounded", "Front for Renewal: 31
+    dead": a list of who says what, each line opening with the body that gives the figures (a
+    transcript's speaker label, in capitals, is read elsewhere)."""
+    found = _SOURCE_HEADING.match(sentence)
+    if found is None or found.end() > start:
+        return None
+    name = found.group("name")
+    if name.isupper() or _CASUALTY_WORD.search(name) or not (_names_a_body(name) or memory.cast.named(name) is not None):
+        return None  # "Civilians killed in Sabla: 450" is a label, not a source
+    return _make(name, memory, anchor=found.end())
+
+
+_SOURCE_HEADING = re.compile(
+    r"^[-•*·–—]?\s*(?P<name>[A-Z][\w’'.&-]*(?:\s+(?:(?:of|for|the|and|de|du|al)\s+)*[A-Z][\w’'.&-]*){0,8})"
+    r"(?:\s*\([^()]{1,60}\))?(?:,\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?)?\s*:\s"
+)
+_CASUALTY_WORD = re.compile(r"(?i)\b(?:killed|dead|deaths?|injured|wounded|arrested|detained|missing|toll|number|total|civilians|people)\b")
 
 
 def _label_source(sentence: str, start: int, memory: MentionMemory) -> Attribution | None:

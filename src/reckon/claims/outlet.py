@@ -114,8 +114,8 @@ _BRIEFING_TITLE = re.compile(
     re.IGNORECASE,
 )
 _PRODUCED_BY = re.compile(
-    r"\b(?:update|report|bulletin|briefing|statement|sitrep|document)\s+(?:is|was)\s+(?:produced|issued|prepared|published|compiled)\s+by\s+"
-    r"(?P<body>[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*){0,6})"
+    r"\b(?i:update|report|bulletin|briefing|statement|sitrep|document)\s+(?:is|was)\s+(?:produced|issued|prepared|published|compiled)\s+by\s+"
+    r"(?:the\s+)?(?P<body>[A-Z][\w’'.&-]*(?:\s+(?:(?:of|for|the|and|on|in)\s+)*[A-Z][\w’'.&-]*){0,8})"
 )
 _LINK = {"of", "for", "the", "in", "on", "and", "to", "&", "de", "al"}
 
@@ -162,7 +162,10 @@ def _body_name(part: str) -> str | None:
     office = _MEDIA_OFFICE.match(part)
     if office:
         part = office.group("body")
-    part = re.sub(r"\s*\([A-Z][\w./ -]{0,12}\)$", "", part).strip()
+    part = re.sub(r"\s*\([^()]{1,80}\)", "", part).strip()  # "(MSF)", "(Observatorio de ..., ODC)"
+    head, _, place = part.partition(",")
+    if place and len(place.split()) <= 3 and not re.search(r"\d", place):
+        part = head.strip()  # "Citizens' Rights Observatory, Tamberlo."
     part = re.sub(r"^(?:The|THE)\s+", "", part)
     if part.isupper() and len(part.split()) > 1:  # a header in capitals: "SARRENIA DEFENDERS' NETWORK"
         part = " ".join(w.lower() if w.lower() in _LINK else w.capitalize() for w in part.split())
