@@ -241,3 +241,17 @@ def test_own_publications_named_with_a_bracketed_acronym_a_place_or_produced_by_
         from reckon.claims.outlet import own_body
 
         assert own_body(doc) == body
+
+
+def test_a_table_whose_columns_have_several_words_under_a_single_spaced_header():
+    body = (
+        "Table 1. Deaths, injuries and detentions documented by the Observatory\n"
+        "City Killed Injured by firearms Detained\nKeshet 11 97 402\nArvel 7 64 611\n"
+    )
+    got = [(c.category, c.figure_low, c.place) for c in extract_claims(document(body))]
+    assert got == [("killed", 11, "Keshet"), ("injured", 97, "Keshet"), ("arrested", 402, "Keshet"),
+                   ("killed", 7, "Arvel"), ("injured", 64, "Arvel"), ("arrested", 611, "Arvel")]
+
+
+def test_one_of_them_a_police_officer_is_a_part_of_the_toll():
+    assert categories("The ministry said eight people had died, one of them a police sergeant.") == [("killed", 8), ("killed", 1)]

@@ -111,6 +111,8 @@ _COLUMNS = re.compile(r"\S {2,}\S.* {2,}\S|^\S[^\n]*\S {2,}\d[\d,.]*$", re.MULTI
 _PDF_TABLE_HEADER = re.compile(
     r"(?im)\b(?:killed|dead|deaths|injured|wounded)[ \t]+(?:killed|dead|deaths|injured|wounded|missing|arrested|detained)[ \t]*$"
     r"|\b(?:killed|dead|deaths|injured|wounded)\b[^\n.]{0,30}\bof[ \t]+wh(?:om|ich)\b[^\n.]{0,30}$"  # "Year Deaths in custody of which violent"
+    # "City Killed Injured by firearms Detained" over "Orvane 11 97 402"
+    r"|\b(?:killed|dead|deaths|injured|wounded)\b[^\n.]{0,40}\b(?:injured|wounded|detained|arrested|missing)\b[^\n.]{0,30}\n[^\n]*\d[ \t]+\d[\d,]*[ \t]*$"
 )
 _AMONG_A_TOTAL = re.compile(r"^\W*among\s+(?:the|those|these)\s+\d", re.IGNORECASE)
 _YOUR = re.compile(r"\b[Yy]our\s+(?:[\w-]+\s+){0,2}?(?:figures?|toll|count|tally|list|numbers?|data|report)\b")

@@ -142,7 +142,7 @@ def _is_count(text: str, start: int, end: int) -> bool:
     if re.match(rf"^[-–]{DIGIT}", after) is None and re.search(rf"{DIGIT}[-–]$", before):
         return True  # second half of "300-400"
     word = text[start:end].lower()
-    if word == "one" and re.match(r"^\s+of\s+whom\b|^\s+of\s+them\s+(?:was|had|later|died|is)\b", text[end : end + 30]):
+    if word == "one" and re.match(r"^\s+of\s+whom\b|^\s+of\s+them\s+(?:was|had|later|died|is|a|an)\b", text[end : end + 30]):
         return True  # "one of whom later died": part of a figure before
     return not (word in {"one", "a hundred"} and re.match(r"^\s+(?:of|another|day|thing|side)\b", after))
 
