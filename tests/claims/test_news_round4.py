@@ -255,3 +255,33 @@ def test_a_table_whose_columns_have_several_words_under_a_single_spaced_header()
 
 def test_one_of_them_a_police_officer_is_a_part_of_the_toll():
     assert categories("The ministry said eight people had died, one of them a police sergeant.") == [("killed", 8), ("killed", 1)]
+
+
+def test_fact_check_headings_are_no_speakers_and_a_lower_case_source_line_still_names_its_body():
+    body = (
+        "CLAIM: \"300 people have been murdered by the regime\"\n\nVERDICT: Not supported.\n\n"
+        "Their latest figures, as they gave them to us:\n\n"
+        "Human rights ombudsman (as of 16 May): 17 deaths confirmed with death certificates\n"
+        "Orlavian Victims Documentation Centre: 19 victims identified by name\n"
+        "Rebel fighters captured: 40\n"
+    )
+    keys = [key for _, key, _ in keyed(body)]
+    assert "Claim" not in keys and "Verdict" not in keys
+    assert keys[-3:] == ["Human rights ombudsman", "Orlavian Victims Documentation Centre", "author"]
+
+
+def test_wire_agencies_beyond_the_big_three_are_known_and_their_own_count_is_the_author_s():
+    from reckon.claims.claimants import known_claimant
+
+    assert {known_claimant(n) for n in ("dpa", "Deutsche Presse-Agentur")} == {"dpa"}
+    assert known_claimant("Xinhua") == "Xinhua" and known_claimant("EFE") == "EFE"
+    body = "Zelvino (dpa) - Fighting has killed at least 23 soldiers since Sunday, according to a dpa count.\n"
+    assert keyed(body) == [(23, "author", None)]
+
+
+def test_health_officials_are_the_one_health_body_the_article_names():
+    body = (
+        "An air strike hit the market, killing at least 38 people, health officials in the city said. "
+        "The Keshet Health Directorate later raised the toll to 41."
+    )
+    assert [key for _, key, _ in keyed(body)] == ["Keshet Health Directorate", "Keshet Health Directorate"]

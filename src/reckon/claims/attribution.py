@@ -512,7 +512,7 @@ def _names_a_body(text: str) -> bool:
 _BODY_WORDS_LOWER = re.compile(
     r"(?:the\s+)?(?:[\w’'-]+\s+){0,4}?(?:ministry(?:\s+of\s+[\w\s]+)?|judiciary|police|army|military|government|authorities|council|"
     r"committee|office|agency|monitor|directorate|administration|service|commission|network|union|group|"
-    r"defen[cs]e|crescent|cross|hospital|rescue|bureau|department|team)",
+    r"defen[cs]e|crescent|cross|hospital|rescue|bureau|department|team|ombuds(?:man|woman|person))",
     re.IGNORECASE,
 )
 
@@ -525,16 +525,21 @@ def _source_heading(sentence: str, start: int, memory: MentionMemory) -> Attribu
     if found is None or found.end() > start:
         return None
     name = found.group("name")
-    if name.isupper() or _CASUALTY_WORD.search(name) or not (_names_a_body(name) or memory.cast.named(name) is not None):
+    words = name.split()
+    plain = " ".join([words[0].lower(), *(w for w in words[1:] if not w[:1].isupper())])  # "Victims Documentation Centre" is a name
+    if name.isupper() or _CASUALTY_WORD.search(plain) or not (_names_a_body(name) or memory.cast.named(name) is not None):
         return None  # "Civilians killed in Sabla: 450" is a label, not a source
     return _make(name, memory, anchor=found.end())
 
 
 _SOURCE_HEADING = re.compile(
-    r"^[-•*·–—]?\s*(?P<name>[A-Z][\w’'.&-]*(?:\s+(?:(?:of|for|the|and|de|du|al)\s+)*[A-Z][\w’'.&-]*){0,8})"
+    r"^[-•*·–—]?\s*(?P<name>[A-Z][\w’'.&-]*(?:\s+[\w’'.&-]+){0,8}?)"
     r"(?:\s*\([^()]{1,60}\))?(?:,\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?)?\s*:\s"
 )
-_CASUALTY_WORD = re.compile(r"(?i)\b(?:killed|dead|deaths?|injured|wounded|arrested|detained|missing|toll|number|total|civilians|people)\b")
+_CASUALTY_WORD = re.compile(
+    r"(?i)\b(?:killed|dead|deaths?|injured|wounded|arrested|detained|captured|missing|executed|toll|number|total|civilians|people|"
+    r"fighters|soldiers|members|combatants|prisoners|detainees|victims|children|women|men|casualties)\b"
+)
 
 
 def _label_source(sentence: str, start: int, memory: MentionMemory) -> Attribution | None:
@@ -653,6 +658,8 @@ _NO_CLAIMANT = re.compile(
     r"|(?i:(?:\w+\s+)?(?:figures?|toll|count|tally|total|number|claim|post|rumou?r)s?)"
     # a clause, not a name: "who lost the election according to the", "first time the government"
     r"|(?i:(?:who|whom|whose)\s+.*|(?:the\s+)?first\s+time\b.*|.*\s(?:according\s+to|the|a|an|of|by|to|for))"
+    # a fact-check's or report's own labels: "CLAIM:", "Verdict:", "A SECOND CLAIM:", "HIGHLIGHTS"
+    r"|(?i:(?:a\s+)?(?:first|second|third)(?:\s+claim)?|claims?|verdict|rating|conclusion|highlights|summary|context|background|update|note)"
 )
 
 

@@ -55,6 +55,11 @@ _TWO_CLAIMANTS = re.compile(
     r"^(?P<first>(?:the\s+|local\s+|some\s+)*[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+and\s+(?:a|an|the|other|local|several)\s+[a-z][\w\s-]*$"
 )
 _BARE_SPOKESPERSON = re.compile(r"^(?:a|an|the|its|their)\s+(?:spokes(?:man|woman|person)|press\s+officer)$", re.IGNORECASE)
+_KIND_OFFICIALS = re.compile(
+    r"^(?:(?:the|local|some|two|three|several)\s+)*(?P<kind>health|medical|rescue|rescuers)\s+(?:officials?|authorities|sources?|workers)"
+    r"(?:\s+in\s+.*)?$",
+    re.IGNORECASE,
+)
 _UNNAMED_CLINICIAN = re.compile(
     r"^(?:a|an|the|one|another)\s+(?:[\w-]+\s+){0,2}?(?:doctor|surgeon|nurse|physician|anaesthetist|anesthetist|paramedic)$",
     re.IGNORECASE,
@@ -84,6 +89,11 @@ def claimant_key(name: str, memory: MentionMemory) -> str:
     plural = _PLURAL_PEOPLE.match(name)
     if plural:  # "rescuers said", "local rescuers in the city of X": the one rescue body the article names
         body = memory.cast.only_of_kind(plural.group("people").lower())
+        if body is not None:
+            return entity_key(body, memory)
+    kind = _KIND_OFFICIALS.match(name)
+    if kind:  # "health officials in the city said": the one health body the article names
+        body = memory.cast.only_of_kind(kind.group("kind").lower())
         if body is not None:
             return entity_key(body, memory)
     if _BARE_SPOKESPERSON.match(name):  # "A spokesman said ...": for the body that spoke last

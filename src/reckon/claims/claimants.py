@@ -45,6 +45,12 @@ KNOWN_CLAIMANTS: dict[str, tuple[str, ...]] = {
     "ICRC": ("ICRC", "International Committee of the Red Cross"),
     "MSF": ("MSF", "Médecins Sans Frontières", "Medecins Sans Frontieres", "Doctors Without Borders"),
     "UN human rights experts": ("UN experts", "UN human rights experts", "U.N. experts", "U.N. human rights experts"),
+    "dpa": ("dpa", "Deutsche Presse-Agentur"),
+    "EFE": ("EFE", "Agencia EFE"),
+    "Xinhua": ("Xinhua", "Xinhua News Agency"),
+    "ANSA": ("ANSA",),
+    "Kyodo": ("Kyodo", "Kyodo News"),
+    "Anadolu Agency": ("Anadolu Agency", "Anadolu"),
     "ACLED": ("ACLED", "Armed Conflict Location and Event Data Project", "Armed Conflict Location & Event Data Project"),
     "United Nations": ("United Nations", "UN", "U.N"),
 }
@@ -116,6 +122,7 @@ def canonical_claimant(mention: str) -> str:
     if known:
         return known
     name = mention.split(",")[0].strip()  # "X, the head of Y" -> "X"
+    name = _IN_THE_PLACE.sub("", name)  # "health officials in the city" -> "health officials"
     name = _SPOKESPERSON.sub("", name)  # "a spokesman for X" -> "X"
     name = _LEADING.sub("", name)
     name = _TITLES.sub("", name)
@@ -126,7 +133,7 @@ def canonical_claimant(mention: str) -> str:
     if len(name.split()) == 1 and name != described and name[:1].isupper() and name.lower().endswith(("ian", "ese", "ish", "i")):
         name = described  # "Iranian officials" stays: "Iranian" alone names no one
     elif name != described and name.islower() and len(name.split()) == 1 and (
-        name.endswith(("al", "ic", "ary", "ous", "ed")) or name in ("security", "intelligence")
+        name.endswith(("al", "ic", "ary", "ous", "ed")) or name in ("security", "intelligence", "health", "hospital", "army", "police")
     ):
         name = described  # "medical sources", "security sources", "elected official": the adjective alone names no one
     elif name != described and name.islower() and all(w in _VOUCHING for w in name.split()):
@@ -145,6 +152,7 @@ def canonical_claimant(mention: str) -> str:
     return name or mention
 
 
+_IN_THE_PLACE = re.compile(r"\s+in\s+the\s+(?:city|town|capital|province|region|area|country|district|village|camp|north|south|east|west)$")
 _GENERIC_PLURALS = {"media", "officials", "sources", "residents", "authorities", "activists", "outlets"}
 _PARTICIPLE_AFTER = re.compile(
     r"(?<=[a-z])\s+(?:reached|speaking|interviewed|contacted|quoted|who|whose|living|based|hiding|sheltering)\b.*$"

@@ -23,9 +23,9 @@ from reckon.claims.cast import ORG_HEADS
 from reckon.claims.claimants import known_claimant
 from reckon.claims.parties import name_words
 
-_WIRES = frozenset({"Reuters", "Associated Press", "AFP"})
+_WIRES = frozenset({"Reuters", "Associated Press", "AFP", "dpa", "EFE", "Xinhua", "ANSA", "Kyodo", "Anadolu Agency"})
 _DATELINE_AGENCY = re.compile(
-    r"^[^\n]{0,80}?(?:\((?P<bracketed>[A-Z][\w.&' -]{1,30})\)\s*[-–—]|,\s*(?P<after>[A-Z][A-Z]{1,8})\s+[-–—]\s)",
+    r"^[^\n]{0,80}?(?:\((?P<bracketed>[A-Za-z][\w.&' -]{1,30})\)\s*[-–—]|,\s*(?P<after>[A-Z][A-Z]{1,8})\s+[-–—]\s)",
     re.MULTILINE,
 )
 _BYLINE = re.compile(

@@ -94,6 +94,8 @@ def _is_boundary(text: str, found: re.Match[str]) -> bool:
         line = text[text.rfind("\n", 0, found.start()) + 1 : found.start()]
         if line.count("(") > line.count(")"):
             return False  # "Deaths reported by the ministry (as of 23\nNovember) 9,846": a PDF line break
+        if line.strip().isupper() and len(line.split()) <= 6:
+            return True  # "HIGHLIGHTS" over "local health authorities report ...": a heading ends its line
         if "\n" not in found.group()[1:] and (_RUNS_ON.search(line) or _DAY_THEN_MONTH.match(text, found.end()) and re.search(r"\s\d{1,2}$", line)):
             return False  # "According to the\nSahrun Health Directorate, 43 ...": no sentence ends on "the"
         return (

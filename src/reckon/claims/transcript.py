@@ -21,6 +21,10 @@ _LABEL = re.compile(
     r"(?:\s*\((?P<outlet>[^()\n]{1,60})\))?:\s"
 )
 _QUESTION = frozenset({"QUESTION", "Q", "QUESTIONER", "REPORTER", "JOURNALIST", "QUESTIONS"})
+_NOT_SPEAKERS = frozenset({
+    "CLAIM", "CLAIMS", "VERDICT", "RATING", "FACT", "FACTS", "CONTEXT", "SOURCE", "SOURCES", "NOTE", "NOTES", "UPDATE",
+    "UPDATED", "CORRECTION", "SUMMARY", "BACKGROUND", "HIGHLIGHTS", "CONCLUSION", "WHAT", "WHY", "HOW", "EDITOR'S", "EDITOR’S",
+})
 _CHAIR = frozenset({"MODERATOR", "CHAIR", "CHAIRPERSON", "HOST", "ANCHOR", "OPERATOR", "INTERPRETER", "PRESENTER"})
 
 
@@ -48,6 +52,8 @@ def speaker_labels(text: str, outlets: list[str] | tuple[str, ...] = ()) -> dict
             continue
         who = label.group("who").strip()
         words = set(who.split())
+        if words & _NOT_SPEAKERS:
+            continue  # a fact-check's "CLAIM:", "VERDICT:", a report's "UPDATE:": headings, not people
         role = _readable(label.group("role")) if label.group("role") else None
         if words & _QUESTION or label.group("outlet") and not role:
             found[start] = Label(_readable(who), None, label.group("outlet"), question=True)
