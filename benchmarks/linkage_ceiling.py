@@ -56,7 +56,8 @@ from bench_linkage import SIMULATED, simulated_case  # noqa: E402
 from reckon.linkage.backends import open_backend  # noqa: E402
 from reckon.linkage.case_links import load_case_records  # noqa: E402
 from reckon.linkage.defaults import gamma_of_levels, level_label  # noqa: E402
-from reckon.linkage.link import link_records, recalibrate_prior, train_model  # noqa: E402
+from reckon.linkage.frequencies import register_frequencies  # noqa: E402
+from reckon.linkage.link import frequency_settings, link_records, recalibrate_prior, train_model  # noqa: E402
 from reckon.linkage.list_priors import (  # noqa: E402
     LIST_PAIR_PRIORS_KEY, estimate_list_pair_priors, to_model, weight_shifts,
 )
@@ -89,17 +90,17 @@ def true_pairs(person: pd.Series) -> set[tuple[str, str]]:
 
 def candidate_pairs(records: pd.DataFrame, settings: LinkageSettings) -> tuple[pd.DataFrame, dict, list, pd.DataFrame]:
     """Every blocked pair with its gamma_* columns and its match weight as a run scores it
-    (prior recalibrated, then per pair of lists: link.py's _score_pairs), the model, the
-    blocking rules used and the prepared features."""
+    (term frequencies, prior recalibrated, then per pair of lists: link.py's _score_pairs),
+    the model, the blocking rules used and the prepared features."""
     features = prepare_features(records)
-    if settings.term_frequencies and len(features) < settings.term_frequency_min_records:
-        settings = LinkageSettings.from_dict({**settings.to_dict(), "term_frequencies": False})
+    settings = frequency_settings(settings, len(features))
     with open_backend("duckdb") as engine:
         table = engine.register_features(features)
         linker = train_model(engine, table, features, settings)
         model = linker.misc.save_model_to_json()
         spec = {**model, "retain_matching_columns": True}  # with the gamma_* columns
         linker = Linker(table, spec, log_level=logging.ERROR)
+        register_frequencies(linker, engine, features, model)
         predictions = linker.inference.predict()
         shift = 0.0
         if settings.recalibrate_prior:

@@ -39,6 +39,7 @@ from reckon.linkage.defaults import (
     DEFAULT, EM, LABEL_COUNTS_KEY, LABELS, PROVENANCE_KEY, RECKON_MODEL_KEYS, apply_defaults, fill_missing_u, level_counts, m_values,
     non_null_levels, update_m_from_labels,
 )
+from reckon.linkage.frequencies import register_frequencies
 from reckon.linkage.list_priors import LIST_PAIR_PRIORS_KEY, estimate_list_pair_priors, to_model, weight_shift_sql
 from reckon.linkage.model import HOUSEHOLD_PLACE_LABEL, build_settings, household_place_u
 from reckon.linkage.prepare import prepare_features
@@ -120,10 +121,20 @@ def link_records(
     del records  # a million records' raw text is not needed again
     if len(features) < 2:
         raise ReckonError(f"linkage needs at least 2 records, got {len(features)} — add lists first.")
-    if settings.term_frequencies and len(features) < settings.term_frequency_min_records:
-        settings = LinkageSettings.from_dict({**settings.to_dict(), "term_frequencies": False})
+    settings = frequency_settings(settings, len(features))
     with open_backend(backend, spark, encrypt_spill=encrypt_spill) as engine:
         return _link(engine, features, settings, decisions)
+
+
+def frequency_settings(settings: LinkageSettings, n_records: int) -> LinkageSettings:
+    """The settings with term frequencies off where there are too few records to count them
+    (names below ``term_frequency_min_records``, places below ``place_term_frequency_min_records``)."""
+    changed = {}
+    if settings.term_frequencies and n_records < settings.term_frequency_min_records:
+        changed["term_frequencies"] = False
+    if settings.place_term_frequencies and n_records < settings.place_term_frequency_min_records:
+        changed["place_term_frequencies"] = False
+    return LinkageSettings.from_dict({**settings.to_dict(), **changed}) if changed else settings
 
 
 def _link(engine: Backend, features: pd.DataFrame, settings: LinkageSettings, decisions: Decisions | None) -> LinkageResult:
@@ -131,11 +142,11 @@ def _link(engine: Backend, features: pd.DataFrame, settings: LinkageSettings, de
     table = engine.register_features(features)
     linker = train_model(engine, table, features, settings, decisions)
     sizes = {str(k): int(v) for k, v in features["list_name"].value_counts().items()}
-    pairs, model = _score_pairs(engine, linker, settings, len(features), sizes)
+    pairs, model = _score_pairs(engine, linker, settings, features, sizes)
     model = {**model, PROVENANCE_KEY: linker.reckon_m_sources, LABEL_COUNTS_KEY: linker.reckon_label_pairs}
     groups = candidate_groups(table, apply_decisions(pairs, decisions), settings.threshold, engine.db_api)
     if settings.min_mean_weight is not None:
-        pairs = _add_new_pairs(pairs, score_within_groups(engine, model, table, groups))
+        pairs = _add_new_pairs(pairs, score_within_groups(engine, model, table, groups, features))
     listed = features[["record_id", "list_name"]]
     del features, linker  # clustering a million records needs the memory more
     engine.drop(table)
@@ -300,21 +311,22 @@ def estimate_u(engine: Backend, linker: Linker, features: pd.DataFrame, settings
     return model
 
 
-def _score_pairs(engine: Backend, linker: Linker, settings: LinkageSettings, n_records: int,
+def _score_pairs(engine: Backend, linker: Linker, settings: LinkageSettings, features: pd.DataFrame,
                  list_sizes: dict[str, int] | None = None) -> tuple[pd.DataFrame, dict]:
     """The pairs the blocking rules admit that clear keep_pairs_above, sorted by record ids.
 
-    Every pair is scored in the engine; the prior is recalibrated there too, then once per
-    pair of lists (``list_sizes``: records per list; list_priors.py); only the pairs kept
-    come back.
+    Every pair is scored in the engine (term frequencies from ``features``: frequencies.py);
+    the prior is recalibrated there too, then once per pair of lists (``list_sizes``:
+    records per list; list_priors.py); only the pairs kept come back.
     """
+    register_frequencies(linker, engine, features, linker.misc.save_model_to_json())
     # Score generously (the prior may rise below), then keep what clears keep_pairs_above.
     predictions = linker.inference.predict(threshold_match_probability=settings.keep_pairs_above / 20)
     model = linker.misc.save_model_to_json()
     shift = 0.0
     if settings.recalibrate_prior:
-        shift, model = recalibrate_prior(engine, predictions.physical_name, model, n_records)
-    if settings.list_pair_priors and list_sizes and n_records <= settings.list_pair_priors_max_records:
+        shift, model = recalibrate_prior(engine, predictions.physical_name, model, len(features))
+    if settings.list_pair_priors and list_sizes and len(features) <= settings.list_pair_priors_max_records:
         priors = estimate_list_pair_priors(engine, predictions.physical_name,
                                            float(model["probability_two_random_records_match"]), shift, list_sizes)
         if priors:
