@@ -44,6 +44,7 @@ from reckon.linkage.list_priors import LIST_PAIR_PRIORS_KEY, estimate_list_pair_
 from reckon.linkage.model import HOUSEHOLD_PLACE_LABEL, build_settings, household_place_u
 from reckon.linkage.prepare import prepare_features
 from reckon.linkage.settings import LinkageSettings
+from reckon.linkage.stages import stage, timed_stages
 from reckon.linkage.within import score_within_groups
 
 log = logging.getLogger(__name__)
@@ -61,6 +62,7 @@ class LinkageResult:
     model: dict[str, Any]
     settings: LinkageSettings
     records: pd.DataFrame = field(repr=False)  # record_id, list_name (for summaries)
+    seconds: dict[str, float] = field(default_factory=dict)  # per stage (stages.py)
 
     def links_refused(self) -> int:
         """Undecided pairs at or above the threshold whose records the group check kept apart."""
@@ -89,6 +91,7 @@ class LinkageResult:
             "persons_on_several_lists": int((lists_per_person > 1).sum()),
             "m_sources": self.m_sources(),
             "label_pairs": dict(self.model.get(LABEL_COUNTS_KEY, {})),
+            "seconds": {name: round(value, 1) for name, value in self.seconds.items()},
         }
 
     def m_sources(self) -> dict[str, str]:
@@ -117,13 +120,17 @@ def link_records(
     settings = settings or LinkageSettings()
     if seed is not None:
         settings = LinkageSettings.from_dict({**settings.to_dict(), "seed": seed})
-    features = prepare_features(records)
-    del records  # a million records' raw text is not needed again
-    if len(features) < 2:
-        raise ReckonError(f"linkage needs at least 2 records, got {len(features)} — add lists first.")
-    settings = frequency_settings(settings, len(features))
-    with open_backend(backend, spark, encrypt_spill=encrypt_spill) as engine:
-        return _link(engine, features, settings, decisions)
+    with timed_stages() as seconds:
+        with stage("prepare features"):
+            features = prepare_features(records)
+        del records  # a million records' raw text is not needed again
+        if len(features) < 2:
+            raise ReckonError(f"linkage needs at least 2 records, got {len(features)} — add lists first.")
+        settings = frequency_settings(settings, len(features))
+        with open_backend(backend, spark, encrypt_spill=encrypt_spill) as engine:
+            result = _link(engine, features, settings, decisions)
+        result.seconds = seconds
+        return result
 
 
 def frequency_settings(settings: LinkageSettings, n_records: int) -> LinkageSettings:
@@ -139,21 +146,25 @@ def frequency_settings(settings: LinkageSettings, n_records: int) -> LinkageSett
 
 def _link(engine: Backend, features: pd.DataFrame, settings: LinkageSettings, decisions: Decisions | None) -> LinkageResult:
     """Train, score and cluster in the engine; check the groups here (see clusters.py)."""
-    table = engine.register_features(features)
+    with stage("register features"):
+        table = engine.register_features(features)
     linker = train_model(engine, table, features, settings, decisions)
     sizes = {str(k): int(v) for k, v in features["list_name"].value_counts().items()}
     pairs, model = _score_pairs(engine, linker, settings, features, sizes)
     model = {**model, PROVENANCE_KEY: linker.reckon_m_sources, LABEL_COUNTS_KEY: linker.reckon_label_pairs}
-    groups = candidate_groups(table, apply_decisions(pairs, decisions), settings.threshold, engine.db_api)
+    with stage("connected components"):
+        groups = candidate_groups(table, apply_decisions(pairs, decisions), settings.threshold, engine.db_api)
     if settings.min_mean_weight is not None:
-        pairs = _add_new_pairs(pairs, score_within_groups(engine, model, table, groups, features))
+        with stage("score within groups"):
+            pairs = _add_new_pairs(pairs, score_within_groups(engine, model, table, groups, features))
     listed = features[["record_id", "list_name"]]
     del features, linker  # clustering a million records needs the memory more
     engine.drop(table)
-    # Again: the pairs scored inside groups may hold decided pairs too.
-    pairs = apply_decisions(pairs, decisions)
-    clusters = persons_from_groups(groups, pairs, settings.threshold, decisions, settings.min_mean_weight,
-                                   lists_by_record(listed), settings.mutual_best)
+    with stage("group check"):
+        # Again: the pairs scored inside groups may hold decided pairs too.
+        pairs = apply_decisions(pairs, decisions)
+        clusters = persons_from_groups(groups, pairs, settings.threshold, decisions, settings.min_mean_weight,
+                                       lists_by_record(listed), settings.mutual_best)
     return LinkageResult(
         pairs=pairs[PAIR_COLUMNS],
         clusters=clusters,
@@ -173,16 +184,40 @@ def train_model(
     matches; reviewers' must-link pairs then move m (labels). Where each comparison's m
     came from is ``linker.reckon_m_sources`` (and the run's model records it).
     """
-    filled = columns_with_data(features)
-    blocking = _affordable(features, settings.blocking_rules, filled, settings, "blocking rule")
+    with stage("price blocking rules"):
+        filled = columns_with_data(features)
+        blocking = _affordable(features, settings.blocking_rules, filled, settings, "blocking rule")
+        training_blocks = _affordable(features, settings.training_blocks, filled, settings, "EM block")
     if not blocking:
         raise ReckonError("no blocking rule fits these records — check that the lists have names.")
     built = Linker(table, build_settings(settings, filled, blocking), log_level=logging.ERROR)  # Splink is chatty
     linker = Linker(table, apply_defaults(built.misc.save_model_to_json()), log_level=logging.ERROR)
     sources = {c.output_column_name: DEFAULT for c in linker._settings_obj.comparisons}
-    _estimate_prior(linker, rules_for_data(settings.deterministic_rules, filled), settings)
-    linker = Linker(table, estimate_u(engine, linker, features, settings), log_level=logging.ERROR)
-    for block in _affordable(features, settings.training_blocks, filled, settings, "EM block"):
+    with stage("train: prior"):
+        _estimate_prior(linker, rules_for_data(settings.deterministic_rules, filled), settings)
+    with stage("train: u"):
+        linker = Linker(table, estimate_u(engine, linker, features, settings), log_level=logging.ERROR)
+    with stage("train: EM"):
+        linker, em_sources = _train_em(engine, table, linker, features, training_blocks, settings)
+    sources.update(em_sources)
+    model = linker.misc.save_model_to_json()
+    labelled: dict[str, int] = {}
+    if decisions is not None and decisions.must_link and settings.label_pseudo_count is not None:
+        counts = label_level_counts(engine, features, model, decisions)
+        model, labelled = update_m_from_labels(model, counts, settings.label_pseudo_count, settings.min_m_probability)
+        sources.update({name: LABELS for name in labelled})
+    fill_missing_u(model)
+    linker = _finalised(Linker(table, model, log_level=logging.ERROR), table, features, settings.min_m_probability)
+    linker.reckon_m_sources = sources
+    linker.reckon_label_pairs = labelled
+    return linker
+
+
+def _train_em(engine: Backend, table: Any, linker: Linker, features: pd.DataFrame, blocks: list[str],
+              settings: LinkageSettings) -> tuple[Linker, dict[str, str]]:
+    """EM on each training block in turn; returns the linker and the comparisons whose m it changed."""
+    sources: dict[str, str] = {}
+    for block in blocks:
         before = linker.misc.save_model_to_json()
         try:
             # Without term frequencies EM runs on far fewer distinct comparison vectors.
@@ -206,17 +241,7 @@ def train_model(
         for name, values in m_values(before).items():
             if after.get(name) != values:
                 sources[name] = EM
-    model = linker.misc.save_model_to_json()
-    labelled: dict[str, int] = {}
-    if decisions is not None and decisions.must_link and settings.label_pseudo_count is not None:
-        counts = label_level_counts(engine, features, model, decisions)
-        model, labelled = update_m_from_labels(model, counts, settings.label_pseudo_count, settings.min_m_probability)
-        sources.update({name: LABELS for name in labelled})
-    fill_missing_u(model)
-    linker = _finalised(Linker(table, model, log_level=logging.ERROR), table, features, settings.min_m_probability)
-    linker.reckon_m_sources = sources
-    linker.reckon_label_pairs = labelled
-    return linker
+    return linker, sources
 
 
 def _expected_matches(session: Any, features: pd.DataFrame, block: str) -> float:
@@ -319,21 +344,25 @@ def _score_pairs(engine: Backend, linker: Linker, settings: LinkageSettings, fea
     the prior is recalibrated there too, then once per pair of lists (``list_sizes``:
     records per list; list_priors.py); only the pairs kept come back.
     """
-    register_frequencies(linker, engine, features, linker.misc.save_model_to_json())
-    # Score generously (the prior may rise below), then keep what clears keep_pairs_above.
-    predictions = linker.inference.predict(threshold_match_probability=settings.keep_pairs_above / 20)
+    with stage("term frequencies"):
+        register_frequencies(linker, engine, features, linker.misc.save_model_to_json())
+    with stage("predict"):
+        # Score generously (the prior may rise below), then keep what clears keep_pairs_above.
+        predictions = linker.inference.predict(threshold_match_probability=settings.keep_pairs_above / 20)
     model = linker.misc.save_model_to_json()
     shift = 0.0
-    if settings.recalibrate_prior:
-        shift, model = recalibrate_prior(engine, predictions.physical_name, model, len(features))
-    if settings.list_pair_priors and list_sizes and len(features) <= settings.list_pair_priors_max_records:
-        priors = estimate_list_pair_priors(engine, predictions.physical_name,
-                                           float(model["probability_two_random_records_match"]), shift, list_sizes)
-        if priors:
-            model = {**model, LIST_PAIR_PRIORS_KEY: to_model(priors)}
-    pairs = _fetch_pairs(engine, predictions.physical_name, shift, settings.keep_pairs_above, model)
-    # The pairs are in hand: Splink's working tables (a copy of every record) can go.
-    linker.table_management.invalidate_cache()
+    with stage("priors"):
+        if settings.recalibrate_prior:
+            shift, model = recalibrate_prior(engine, predictions.physical_name, model, len(features))
+        if settings.list_pair_priors and list_sizes and len(features) <= settings.list_pair_priors_max_records:
+            priors = estimate_list_pair_priors(engine, predictions.physical_name,
+                                               float(model["probability_two_random_records_match"]), shift, list_sizes)
+            if priors:
+                model = {**model, LIST_PAIR_PRIORS_KEY: to_model(priors)}
+    with stage("fetch pairs"):
+        pairs = _fetch_pairs(engine, predictions.physical_name, shift, settings.keep_pairs_above, model)
+        # The pairs are in hand: Splink's working tables (a copy of every record) can go.
+        linker.table_management.invalidate_cache()
     return pairs, model
 
 
@@ -426,7 +455,8 @@ def _finalised(linker: Linker, table: Any, features: pd.DataFrame, floor: float)
     """The trained model with m floored and the household place level set from the data."""
     model = linker.misc.save_model_to_json()
     _floor_m(model, floor)
-    _set_household_place(model, features)
+    with stage("train: household place"):
+        _set_household_place(model, features)
     return Linker(table, model, log_level=logging.ERROR)
 
 
