@@ -16,7 +16,7 @@ import pandas as pd
 
 from reckon.case import Case, now
 from reckon.errors import ReckonError
-from reckon.linkage.backends import SparkOptions, make_db_api
+from reckon.linkage.backends import SparkOptions
 from reckon.linkage.clusters import cluster_records
 from reckon.linkage.one_per_list import lists_by_record
 from reckon.linkage.link import LinkageResult, link_records
@@ -101,7 +101,7 @@ def recluster_persons(case: Case, threshold: float) -> pd.DataFrame:
     records = load_records(case, columns=("record_id", "list_name"))
     settings = run_settings(case)
     clusters = cluster_records(
-        records["record_id"], load_pairs(case), threshold, load_decisions(case), make_db_api("duckdb", encrypt_spill=case.encrypted),
+        records["record_id"], load_pairs(case), threshold, load_decisions(case),
         min_mean_weight=settings.min_mean_weight, list_of=lists_by_record(records), mutual_best=settings.mutual_best,
     )
     return clusters.merge(records, on="record_id")[["person_id", "list_name", "record_id"]]

@@ -32,7 +32,7 @@ from splink import Linker
 from reckon.errors import ReckonError
 from reckon.linkage.backends import Backend, SparkOptions, open_backend
 from reckon.linkage.clusters import candidate_groups, persons_from_groups
-from reckon.linkage.one_per_list import lists_by_record
+from reckon.linkage.codes import RecordCodes, in_record_order
 from reckon.linkage.decisions import Decisions, apply_decisions
 from reckon.linkage.blocking import affordable_rules, columns_with_data, rule_pair_count, rules_for_data
 from reckon.linkage.defaults import (
@@ -145,15 +145,21 @@ def frequency_settings(settings: LinkageSettings, n_records: int) -> LinkageSett
 
 
 def _link(engine: Backend, features: pd.DataFrame, settings: LinkageSettings, decisions: Decisions | None) -> LinkageResult:
-    """Train, score and cluster in the engine; check the groups here (see clusters.py)."""
+    """Train, score and cluster in the engine; check the groups here (see clusters.py).
+
+    Inside, a record is its integer code (codes.py): the engine joins on it and the
+    clustering works on arrays of it. The result speaks record ids again."""
+    features = in_record_order(features)
+    codes = RecordCodes(features["record_id"])
     with stage("register features"):
-        table = engine.register_features(features)
+        table = engine.register_features(features.assign(record_id=np.arange(len(features), dtype=np.int64)))
     linker = train_model(engine, table, features, settings, decisions)
     sizes = {str(k): int(v) for k, v in features["list_name"].value_counts().items()}
     pairs, model = _score_pairs(engine, linker, settings, features, sizes)
     model = {**model, PROVENANCE_KEY: linker.reckon_m_sources, LABEL_COUNTS_KEY: linker.reckon_label_pairs}
+    coded = codes.decisions(decisions)
     with stage("connected components"):
-        groups = candidate_groups(table, apply_decisions(pairs, decisions), settings.threshold, engine.db_api)
+        groups = candidate_groups(np.arange(len(codes)), apply_decisions(pairs, coded), settings.threshold)
     if settings.min_mean_weight is not None:
         with stage("score within groups"):
             pairs = _add_new_pairs(pairs, score_within_groups(engine, model, table, groups, features))
@@ -162,11 +168,16 @@ def _link(engine: Backend, features: pd.DataFrame, settings: LinkageSettings, de
     engine.drop(table)
     with stage("group check"):
         # Again: the pairs scored inside groups may hold decided pairs too.
-        pairs = apply_decisions(pairs, decisions)
-        clusters = persons_from_groups(groups, pairs, settings.threshold, decisions, settings.min_mean_weight,
-                                       lists_by_record(listed), settings.mutual_best)
+        pairs = apply_decisions(pairs, coded)
+        clusters = persons_from_groups(groups, pairs, settings.threshold, coded, settings.min_mean_weight,
+                                       pd.Series(listed["list_name"].array, index=groups["record_id"].to_numpy()),
+                                       settings.mutual_best)
+    with stage("record ids"):
+        pairs = pairs[PAIR_COLUMNS].assign(record_id_l=codes.decode(pairs["record_id_l"]).array,
+                                           record_id_r=codes.decode(pairs["record_id_r"]).array)
+        clusters = clusters.assign(record_id=codes.ids.array, person_id=codes.decode(clusters["person_id"]).array)
     return LinkageResult(
-        pairs=pairs[PAIR_COLUMNS],
+        pairs=pairs,
         clusters=clusters,
         model=model,
         settings=settings,
@@ -323,7 +334,7 @@ def estimate_u(engine: Backend, linker: Linker, features: pd.DataFrame, settings
     own hash function. The sample holds about ``max_pairs_for_u`` pairs, all compared.
     """
     size = min(len(features), math.ceil(0.5 * (math.sqrt(8 * settings.max_pairs_for_u + 1) + 1)))
-    ordered = features.sort_values("record_id", kind="stable")
+    ordered = in_record_order(features)
     picked = np.sort(np.random.default_rng(settings.seed).choice(len(ordered), size=size, replace=False))
     sample = engine.register(pa.Table.from_pandas(ordered.iloc[picked], preserve_index=False))
     on_sample = Linker(sample, linker.misc.save_model_to_json(), log_level=logging.ERROR)
@@ -394,8 +405,8 @@ def _add_new_pairs(pairs: pd.DataFrame, more: pd.DataFrame) -> pd.DataFrame:
     if more.empty:
         return pairs
     more = more.assign(match_probability=_probability(more["match_weight"].to_numpy(dtype=float)))
-    known = pd.MultiIndex.from_frame(pairs[["record_id_l", "record_id_r"]].astype(str))
-    fresh = ~pd.MultiIndex.from_frame(more[["record_id_l", "record_id_r"]].astype(str)).isin(known)
+    known = pd.MultiIndex.from_frame(pairs[["record_id_l", "record_id_r"]])
+    fresh = ~pd.MultiIndex.from_frame(more[["record_id_l", "record_id_r"]]).isin(known)
     return sort_pairs(pd.concat([pairs, more.loc[fresh, pairs.columns]], ignore_index=True))
 
 

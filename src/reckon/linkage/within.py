@@ -48,10 +48,10 @@ def score_within_groups(engine: Backend, model: dict[str, Any], table: Any, grou
     ]
     member_table = engine.register(pa.Table.from_pandas(members, preserve_index=False))
     view = f"reckon_grouped_{uuid.uuid4().hex[:8]}"
-    # A view over the registered records: a million rows are not copied.
+    # A view of the members only: Splink copies its input, and a million rows are not needed.
     engine.execute(
         f"CREATE OR REPLACE TEMP VIEW {view} AS SELECT t.*, m.{GROUP_COLUMN} FROM {table.physical_name} t "
-        f"LEFT JOIN {member_table.physical_name} m ON t.record_id = m.record_id"
+        f"JOIN {member_table.physical_name} m ON t.record_id = m.record_id"
     )
     linker = Linker(engine.db_api.register(view), settings, log_level=logging.ERROR)
     if features is not None:
