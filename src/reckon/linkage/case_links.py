@@ -44,7 +44,7 @@ class LinkageRun:
 
 def load_case_records(case: Case) -> pd.DataFrame:
     """The case's records in the canonical columns linkage compares, ordered by record id."""
-    frame = load_records(case, columns=RECORD_FIELDS).sort_values("record_id", ignore_index=True)
+    frame = load_records(case, columns=RECORD_FIELDS, by_id=True)
     if frame.empty:
         raise ReckonError("this case has no records to link — add lists first with `reckon lists add FILE --name NAME`.")
     return frame
