@@ -34,7 +34,7 @@ from reckon.linkage.backends import Backend, SparkOptions, open_backend
 from reckon.linkage.clusters import candidate_groups, persons_from_groups
 from reckon.linkage.codes import RecordCodes, in_record_order
 from reckon.linkage.decisions import Decisions, apply_decisions
-from reckon.linkage.blocking import affordable_rules, columns_with_data, rule_pair_count, rules_for_data
+from reckon.linkage.blocking import PairCounter, affordable_rules, columns_with_data, rule_pair_count, rules_for_data
 from reckon.linkage.defaults import (
     DEFAULT, EM, LABEL_COUNTS_KEY, LABELS, PROVENANCE_KEY, RECKON_MODEL_KEYS, apply_defaults, fill_missing_u, level_counts, m_values,
     non_null_levels, update_m_from_labels,
@@ -197,8 +197,11 @@ def train_model(
     """
     with stage("price blocking rules"):
         filled = columns_with_data(features)
-        blocking = _affordable(features, settings.blocking_rules, filled, settings, "blocking rule")
-        training_blocks = _affordable(features, settings.training_blocks, filled, settings, "EM block")
+        counter = PairCounter(features)  # its codes are only needed here
+        blocking = _affordable(counter, settings.blocking_rules, filled, settings, "blocking rule")
+        training_blocks = _affordable(counter, settings.training_blocks, filled, settings, "EM block")
+        block_pairs = [(block, rule_pair_count(counter, block)) for block in training_blocks]
+        del counter
     if not blocking:
         raise ReckonError("no blocking rule fits these records — check that the lists have names.")
     built = Linker(table, build_settings(settings, filled, blocking), log_level=logging.ERROR)  # Splink is chatty
@@ -209,7 +212,7 @@ def train_model(
     with stage("train: u"):
         linker = Linker(table, estimate_u(engine, linker, features, settings), log_level=logging.ERROR)
     with stage("train: EM"):
-        linker, em_sources = _train_em(engine, table, linker, features, training_blocks, settings)
+        linker, em_sources = _train_em(engine, table, linker, block_pairs, settings)
     sources.update(em_sources)
     model = linker.misc.save_model_to_json()
     labelled: dict[str, int] = {}
@@ -224,11 +227,12 @@ def train_model(
     return linker
 
 
-def _train_em(engine: Backend, table: Any, linker: Linker, features: pd.DataFrame, blocks: list[str],
+def _train_em(engine: Backend, table: Any, linker: Linker, blocks: list[tuple[str, int | None]],
               settings: LinkageSettings) -> tuple[Linker, dict[str, str]]:
-    """EM on each training block in turn; returns the linker and the comparisons whose m it changed."""
+    """EM on each training block in turn (``blocks``: each one's pair count, None if not
+    known); returns the linker and the comparisons whose m it changed."""
     sources: dict[str, str] = {}
-    for block in blocks:
+    for block, pairs in blocks:
         before = linker.misc.save_model_to_json()
         try:
             # Without term frequencies EM runs on far fewer distinct comparison vectors.
@@ -242,7 +246,7 @@ def _train_em(engine: Backend, table: Any, linker: Linker, features: pd.DataFram
             # A failed session can leave the linker without the block's comparisons.
             linker = Linker(table, before, log_level=logging.ERROR)
             continue
-        expected = _expected_matches(session, features, block)
+        expected = _expected_matches(session, pairs)
         if expected < settings.min_em_matches:
             log.info("EM block %r not used: %.0f expected matches (fewer than %s)", block, expected,
                      settings.min_em_matches)
@@ -255,9 +259,8 @@ def _train_em(engine: Backend, table: Any, linker: Linker, features: pd.DataFram
     return linker, sources
 
 
-def _expected_matches(session: Any, features: pd.DataFrame, block: str) -> float:
-    """Matches EM believes the block holds: its final lambda times the block's pairs."""
-    pairs = rule_pair_count(features, block)
+def _expected_matches(session: Any, pairs: int | None) -> float:
+    """Matches EM believes the block holds: its final lambda times the block's ``pairs``."""
     history = getattr(session, "_core_model_settings_history", None)
     if pairs is None or not history:
         return math.inf  # cannot tell: trust EM, as before
@@ -453,7 +456,7 @@ def _probability(weight: np.ndarray) -> np.ndarray:
 
 
 def _affordable(
-    features: pd.DataFrame, groups: list[list[str]], filled: set[str], settings: LinkageSettings, what: str
+    features: pd.DataFrame | PairCounter, groups: list[list[str]], filled: set[str], settings: LinkageSettings, what: str
 ) -> list[str]:
     chosen, skipped = affordable_rules(features, groups, filled, settings.max_pairs_per_rule)
     for group in skipped:
