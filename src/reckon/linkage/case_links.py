@@ -70,7 +70,7 @@ def link_case(
         with stage("summary"):
             summary = result.summary()
         with stage("store"):
-            persons = result.clusters.merge(result.records, on="record_id")
+            persons = result.persons()
             stored = StoredRun(run_id, started, backend, result.settings, result.model_json, result.pairs, persons,
                                len(decisions))
             with case.transaction():

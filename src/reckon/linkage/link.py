@@ -63,12 +63,19 @@ class LinkageResult:
     settings: LinkageSettings
     records: pd.DataFrame = field(repr=False)  # record_id, list_name (for summaries)
     seconds: dict[str, float] = field(default_factory=dict)  # per stage (stages.py)
+    refused: int | None = field(default=None, repr=False)  # links_refused(), when the run counted it
 
     def links_refused(self) -> int:
         """Undecided pairs at or above the threshold whose records the group check kept apart."""
-        person = self.clusters.set_index("record_id")["person_id"]
-        links = self.pairs[(self.pairs["match_probability"] >= self.settings.threshold) & self.pairs["decided"].isna()]
-        return int((links["record_id_l"].map(person).to_numpy() != links["record_id_r"].map(person).to_numpy()).sum())
+        if self.refused is not None:
+            return self.refused
+        return refused_links(self.pairs, self.clusters, self.settings.threshold)
+
+    def persons(self) -> pd.DataFrame:
+        """record_id, person_id, cluster_probability and list_name of every record."""
+        if self.clusters["record_id"].equals(self.records["record_id"]):  # both in record-id order
+            return self.clusters.assign(list_name=self.records["list_name"].array)
+        return self.clusters.merge(self.records, on="record_id")
 
     @property
     def model_json(self) -> str:
@@ -76,18 +83,21 @@ class LinkageResult:
 
     def summary(self) -> dict[str, Any]:
         """Persons, within-list duplicates, pairs above the threshold, per-list counts."""
-        persons = self.clusters.merge(self.records, on="record_id")
-        per_person = persons.groupby("person_id")
-        duplicates = int((per_person["list_name"].size() - per_person["list_name"].nunique()).sum())
-        lists_per_person = per_person["list_name"].nunique()
+        persons = self.persons()
+        person = pd.factorize(persons["person_id"])[0]
+        list_code, lists = pd.factorize(persons["list_name"])
+        # Each (person, list) once: a person's records beyond one per list are duplicates.
+        pairs = np.unique(person.astype(np.int64) * len(lists) + list_code)
+        lists_per_person = np.bincount(pairs // len(lists))
+        persons_per_list = np.bincount(pairs % len(lists), minlength=len(lists))
         return {
             "links_refused": self.links_refused(),
             "records": int(len(self.clusters)),
-            "persons": int(self.clusters["person_id"].nunique()),
-            "within_list_duplicates": duplicates,
+            "persons": int(person.max(initial=-1) + 1),
+            "within_list_duplicates": int(len(persons) - len(pairs)),
             "pairs_scored": int(len(self.pairs)),
             "pairs_above_threshold": int((self.pairs["match_probability"] >= self.settings.threshold).sum()),
-            "persons_per_list": persons.groupby("list_name")["person_id"].nunique().to_dict(),
+            "persons_per_list": {str(name): int(count) for name, count in sorted(zip(lists, persons_per_list))},
             "persons_on_several_lists": int((lists_per_person > 1).sum()),
             "m_sources": self.m_sources(),
             "label_pairs": dict(self.model.get(LABEL_COUNTS_KEY, {})),
@@ -98,6 +108,17 @@ class LinkageResult:
         """Comparison -> where its m came from: "default" (shipped with reckon, learned on
         simulated lists), "trained here (EM)" or "from reviewer labels"."""
         return dict(self.model.get(PROVENANCE_KEY, {}))
+
+
+def refused_links(pairs: pd.DataFrame, clusters: pd.DataFrame, threshold: float) -> int:
+    """Undecided pairs at or above ``threshold`` whose records are in different persons
+    (``clusters``: record_id, person_id)."""
+    index = pd.Index(clusters["record_id"])
+    person = pd.factorize(clusters["person_id"])[0]
+    links = pairs[(pairs["match_probability"] >= threshold) & pairs["decided"].isna()]
+    left, right = index.get_indexer(links["record_id_l"]), index.get_indexer(links["record_id_r"])
+    known = (left >= 0) & (right >= 0)
+    return int((~known | (person[left] != person[right])).sum())
 
 
 def link_records(
@@ -172,6 +193,7 @@ def _link(engine: Backend, features: pd.DataFrame, settings: LinkageSettings, de
         clusters = persons_from_groups(groups, pairs, settings.threshold, coded, settings.min_mean_weight,
                                        pd.Series(listed["list_name"].array, index=groups["record_id"].to_numpy()),
                                        settings.mutual_best)
+    refused = refused_links(pairs, clusters, settings.threshold)  # in codes: fast
     with stage("record ids"):
         pairs = pairs[PAIR_COLUMNS].assign(record_id_l=codes.decode(pairs["record_id_l"]).array,
                                            record_id_r=codes.decode(pairs["record_id_r"]).array)
@@ -182,6 +204,7 @@ def _link(engine: Backend, features: pd.DataFrame, settings: LinkageSettings, de
         model=model,
         settings=settings,
         records=listed,
+        refused=refused,
     )
 
 
