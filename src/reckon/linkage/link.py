@@ -51,6 +51,7 @@ log = logging.getLogger(__name__)
 
 PAIR_COLUMNS = ["record_id_l", "record_id_r", "match_probability", "match_weight", "decided"]
 FALLBACK_PRIOR = 1e-4  # used only if the strict rules find no pair at all
+EM_DRAW = "reckon_em_draw"  # a seeded uniform number per record, for sampling EM blocks
 
 
 @dataclass
@@ -173,7 +174,10 @@ def _link(engine: Backend, features: pd.DataFrame, settings: LinkageSettings, de
     features = in_record_order(features)
     codes = RecordCodes(features["record_id"])
     with stage("register features"):
-        table = engine.register_features(features.assign(record_id=np.arange(len(features), dtype=np.int64)))
+        table = engine.register_features(features.assign(
+            record_id=np.arange(len(features), dtype=np.int64),
+            **{EM_DRAW: np.random.default_rng([settings.seed, 1]).random(len(features))},
+        ))
     linker = train_model(engine, table, features, settings, decisions)
     sizes = {str(k): int(v) for k, v in features["list_name"].value_counts().items()}
     pairs, model = _score_pairs(engine, linker, settings, features, sizes)
@@ -260,7 +264,7 @@ def _train_em(engine: Backend, table: Any, linker: Linker, blocks: list[tuple[st
         try:
             # Without term frequencies EM runs on far fewer distinct comparison vectors.
             session = linker.training.estimate_parameters_using_expectation_maximisation(
-                block, estimate_without_term_frequencies=True
+                em_sample(block, pairs, settings.max_pairs_for_em), estimate_without_term_frequencies=True
             )
         except Exception as exc:  # Splink refuses some blocks (too few pairs, underflow)
             if engine.is_fatal(exc):  # ... but an engine out of memory must stop the run
@@ -280,6 +284,19 @@ def _train_em(engine: Backend, table: Any, linker: Linker, blocks: list[tuple[st
             if after.get(name) != values:
                 sources[name] = EM
     return linker, sources
+
+
+def em_sample(block: str, pairs: int | None, max_pairs: float | None) -> str:
+    """``block``, or where it makes more than ``max_pairs`` pairs, the block among a sample of
+    the records: each record drawn (EM_DRAW, seeded, the same on every engine) with
+    probability q, so each pair with q² (≈ ``max_pairs`` in all). EM learns how matches look
+    from shares of pairs, which the sample keeps; the block's lambda still multiplies all of
+    its pairs (``_expected_matches``)."""
+    if max_pairs is None or pairs is None or pairs <= max_pairs:
+        return block
+    q = math.sqrt(max_pairs / pairs)
+    log.info("EM block %r: a sample of its records (%.3f), about %.0f of %d pairs", block, q, max_pairs, pairs)
+    return f"({block}) and l.{EM_DRAW} < {q!r} and r.{EM_DRAW} < {q!r}"
 
 
 def _expected_matches(session: Any, pairs: int | None) -> float:

@@ -123,6 +123,9 @@ class LinkageSettings:
     max_pairs_per_rule: float = 6e6  # a blocking rule or EM block making more pairs is skipped
     keep_pairs_above: float = 0.05  # scored pairs kept for review and re-clustering
     max_pairs_for_u: float = 2e6  # random pairs sampled to learn how often non-matches agree
+    # An EM block with more pairs is trained on a seeded sample of its records holding about
+    # this many (at a million records four blocks held 12 million pairs); None: every pair.
+    max_pairs_for_em: float | None = 2e6
     min_m_probability: float = 0.002  # EM can learn m = 0 on small data: "never happens in a match"
     # m starts from reckon's shipped defaults (linkage/defaults.py). An EM block replaces them
     # only if EM finds at least this many matches in it (its lambda times its pairs); fewer,
