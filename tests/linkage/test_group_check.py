@@ -119,3 +119,12 @@ def test_equally_strong_links_are_tried_in_record_id_order_whatever_order_the_pa
         found.append(dict(zip(clusters["record_id"], clusters["person_id"])))
     assert found == [{"p": "p", "q": "p", "r": "r"}] * 3
 
+
+def test_links_equal_but_for_the_last_bits_are_tried_in_record_id_order():
+    # The engine may sum the same evidence in another order and differ in the last bits:
+    # q-r scored a hair stronger must not take p-q's turn.
+    records = pd.Series(["p", "q", "r"])
+    for hair in (1e-13, -1e-13):
+        pairs = _pairs([("p", "q", 5.0), ("q", "r", 5.0 + hair), ("p", "r", -20.0)])
+        clusters = cluster_records(records, pairs, 0.5, None, min_mean_weight=-4.0)
+        assert dict(zip(clusters["record_id"], clusters["person_id"])) == {"p": "p", "q": "p", "r": "r"}

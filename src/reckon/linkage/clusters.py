@@ -39,6 +39,7 @@ from reckon.linkage.decisions import CANNOT_LINK, MUST_LINK, Decisions
 from reckon.linkage.one_per_list import join_mutual_best
 
 MAX_GROUP_RECORDS = 2000
+TIE_DECIMALS = 12  # probabilities equal to this many decimals are a tie (broken by record ids)
 
 
 def cluster_records(
@@ -191,8 +192,10 @@ def _rebuild_components(label: np.ndarray, edges: _Pairs, inner: _Pairs, cannot:
     chosen = np.zeros(label.max(initial=-1) + 1, dtype=bool)
     chosen[doubtful] = True
     # Strongest first; equally strong edges in record-id order, whatever order the pairs came in.
+    # Equal to 12 decimals is equal: two pairs with the same evidence can differ in the last
+    # bit, by the order the engine summed in, and must not swap places from run to run.
     edges = edges.subset(chosen[label[edges.left]])
-    edges = edges.subset(np.lexsort((edges.right, edges.left, -edges.probability)))
+    edges = edges.subset(np.lexsort((edges.right, edges.left, -np.round(edges.probability, TIE_DECIMALS))))
     inner = inner.subset(chosen[label[inner.left]])
     cannot = cannot[chosen[label[cannot[:, 0]]] & (label[cannot[:, 0]] == label[cannot[:, 1]])]
     next_label = label.max(initial=-1) + 1
