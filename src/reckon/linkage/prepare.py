@@ -55,6 +55,7 @@ from reckon.errors import InputError
 from reckon.names import coarse_of_key, is_script, joined_skeleton, key_column, name_key, normalize_script, skeleton
 from reckon.names.nicknames import formal_forms
 
+TEXT = pd.StringDtype("pyarrow")
 FEATURE_COLUMNS = (
     "record_id", "list_name", "full_key", "alt_key", "full_skel", "alt_skel", "native_key", "name_coarse", "given_key", "family_key",
     "given_forms", "given_coarse", "family_coarse", "given_initial", "family_initial", "father_key", "sex", "age_low", "age_high", "birth_year",
@@ -66,20 +67,21 @@ def prepare_features(records: pd.DataFrame) -> pd.DataFrame:
     """The linkage columns for every record (see the module docstring)."""
     _check_ids(records)
     col = _column_getter(records)
-    out = pd.DataFrame({"record_id": records["record_id"].astype(str).to_numpy()})
-    out["list_name"] = col("list_name").fillna("list").astype(str).to_numpy()
+    # Text stays Arrow strings throughout (.array, not .to_numpy(): no Python string per row).
+    out = pd.DataFrame({"record_id": records["record_id"].astype(TEXT).array})
+    out["list_name"] = col("list_name").fillna("list").astype(TEXT).array
     _add_names(out, col)
-    out["father_key"] = key_column(col("father_name"), _skeleton_key).to_numpy()
+    out["father_key"] = key_column(col("father_name"), _skeleton_key).array
     out["sex"] = _sex(col("sex")).to_numpy()
     _add_dates(out, col)
-    out["national_id"] = key_column(col("national_id"), _digits).to_numpy()
+    out["national_id"] = key_column(col("national_id"), _digits).array
     _add_places(out, col)
     out = out[list(FEATURE_COLUMNS)]
     _blank_unnamed(out, col)
     # Text as Arrow strings: a fraction of the memory of Python strings at a million records.
     text = [c for c in out.columns if c not in ("death_low", "death_high")
             and (out[c].dtype == object or isinstance(out[c].dtype, pd.StringDtype))]
-    return out.astype({c: pd.StringDtype("pyarrow") for c in text})
+    return out.astype({c: TEXT for c in text})
 
 
 
@@ -129,22 +131,22 @@ def _add_names(out: pd.DataFrame, col) -> None:
     raw = col("name").fillna(col("name_native")).astype("string")
     raw_joined = (col("given_name").fillna("").astype(str) + " " + col("family_name").fillna("").astype(str)).str.strip()
     raw = raw.fillna(raw_joined.where(raw_joined.str.len() > 0).astype("string"))
-    out["full_key"] = full.to_numpy()
-    out["alt_key"] = alt.to_numpy()
+    out["full_key"] = full.array
+    out["alt_key"] = alt.array
     # Two names in one script are compared as written (folded), not through a romanisation.
     script = col("name_native").where(col("name_native").notna(), col("name"))
-    out["native_key"] = key_column(script, _native_fold).to_numpy()
-    out["full_skel"] = key_column(full, joined_skeleton).to_numpy()
-    out["alt_skel"] = key_column(alt, joined_skeleton).to_numpy()
-    out["given_key"] = given.fillna(key_column(full, _first_word)).to_numpy()
-    out["family_key"] = family.fillna(key_column(full, _last_word)).to_numpy()
-    out["name_coarse"] = key_column(raw, lambda text: coarse_of_key(key(text))).to_numpy()
+    out["native_key"] = key_column(script, _native_fold).array
+    out["full_skel"] = key_column(full, joined_skeleton).array
+    out["alt_skel"] = key_column(alt, joined_skeleton).array
+    out["given_key"] = given.fillna(key_column(full, _first_word)).array
+    out["family_key"] = family.fillna(key_column(full, _last_word)).array
+    out["name_coarse"] = key_column(raw, lambda text: coarse_of_key(key(text))).array
     out["given_forms"] = _given_forms(out["given_key"])
-    out["given_coarse"] = key_column(out["given_key"], skeleton).to_numpy()
-    out["family_coarse"] = key_column(out["family_key"], skeleton).to_numpy()
+    out["given_coarse"] = key_column(out["given_key"], skeleton).array
+    out["family_coarse"] = key_column(out["family_key"], skeleton).array
     # First letters, for blocking on one name part and the other's initial (Bill/William).
-    out["given_initial"] = out["given_coarse"].str[:1].to_numpy()
-    out["family_initial"] = out["family_coarse"].str[:1].to_numpy()
+    out["given_initial"] = out["given_coarse"].str[:1].array
+    out["family_initial"] = out["family_coarse"].str[:1].array
 
 
 def _first_word(key: str) -> str:
@@ -195,8 +197,8 @@ def _add_places(out: pd.DataFrame, col) -> None:
     province_only = col("place_name").isna() & col("province_name").notna() & col("province").isna()
     place_text = place_text.where(~province_only, None)
     province_text = col("province_name").where(col("province_name").notna(), col("province"))
-    out["place_key"] = key_column(place_text, _place_key).to_numpy()
-    out["province_key"] = key_column(province_text, _place_key).to_numpy()
+    out["place_key"] = key_column(place_text, _place_key).array
+    out["province_key"] = key_column(province_text, _place_key).array
 
 
 def _given_forms(given_keys: pd.Series) -> pd.Series:
@@ -261,7 +263,7 @@ def _add_dates(out: pd.DataFrame, col) -> None:
     dob = pd.to_datetime(col("date_of_birth"), errors="coerce", format="mixed")
     birth_year = pd.to_numeric(col("birth_year"), errors="coerce").fillna(dob.dt.year)
     out["birth_year"] = birth_year.astype("Int64").to_numpy()
-    out["date_of_birth"] = pd.Series(_per_date(dob, lambda d: d.dt.strftime("%Y-%m-%d"))).astype("string").to_numpy()
+    out["date_of_birth"] = pd.Series(_per_date(dob, lambda d: d.dt.strftime("%Y-%m-%d"))).astype("string").array
     # An interval ("2019-11-16/2019-11-17") has its bounds in _low/_high; pandas would misread it.
     written = col("date_of_death").astype("string")
     exact = pd.to_datetime(written.where(~written.str.contains("/", regex=False).fillna(False)),
@@ -271,7 +273,7 @@ def _add_dates(out: pd.DataFrame, col) -> None:
     out["death_low"] = _per_date(low, lambda d: d.dt.date)
     out["death_high"] = _per_date(high, lambda d: d.dt.date)
     month = pd.Series(_per_date(low, lambda d: d.dt.strftime("%Y-%m"))).astype("string")
-    out["death_month"] = month.where((low.dt.month == high.dt.month).to_numpy()).to_numpy()
+    out["death_month"] = month.where((low.dt.month == high.dt.month).to_numpy()).array
     age_low = pd.to_numeric(col("age_low"), errors="coerce")
     age_high = pd.to_numeric(col("age_high"), errors="coerce").fillna(age_low)
     # Without an age, the age at death follows from the birth year and the year of death.
