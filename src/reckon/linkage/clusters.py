@@ -266,17 +266,41 @@ def _constrained_union(
             x = parent[x]
         return x
 
+    cross = _CrossWeights(matrix)
     for left, right, must in zip(lefts, rights, reviewed):
         a, b = root(left), root(right)
         if a == b or any(conflicts.get(x, set()).intersection(groups[b]) for x in groups[a]):
             continue
         if not must and min_mean_weight is not None:
-            cross = matrix[np.ix_(groups[a], groups[b])]
-            if np.isfinite(cross).any() and np.nanmean(cross) < min_mean_weight:
+            mean = cross.mean(a, b)
+            if mean is not None and mean < min_mean_weight:
                 continue
         parent[b] = a
         groups[a] += groups.pop(b)
+        cross.join(a, b)
     return np.array([root(i) for i in range(n)], dtype=np.int64)
+
+
+class _CrossWeights:
+    """Between every two groups: the sum and count of the weights of their records' scored
+    pairs, kept up to date as groups join, so that a veto is a lookup rather than a mean
+    over a sub-matrix (tens of thousands of vetoes are checked at a million records)."""
+
+    def __init__(self, matrix: np.ndarray) -> None:
+        scored = ~np.isnan(matrix)
+        self.total = np.where(scored, matrix, 0.0)
+        self.scored = scored.astype(np.int64)
+        self.finite = np.isfinite(matrix).astype(np.int64)
+
+    def mean(self, a: int, b: int) -> float | None:
+        """The mean weight of the pairs across groups a and b; None if none is finite."""
+        return float(self.total[a, b] / self.scored[a, b]) if self.finite[a, b] else None
+
+    def join(self, a: int, b: int) -> None:
+        """Group b joins group a (a's row and column then hold the two together)."""
+        for sums in (self.total, self.scored, self.finite):
+            sums[a, :] += sums[b, :]
+            sums[:, a] += sums[:, b]
 
 
 def _finish(ids: np.ndarray, label: np.ndarray, edges: _Pairs) -> pd.DataFrame:

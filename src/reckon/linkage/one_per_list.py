@@ -55,13 +55,15 @@ def mutual_best_pairs(pairs: pd.DataFrame, list_of: pd.Series, floor: float, rat
     has_second[:-1] = first[:-1] & ~first[1:]
     runner_up[has_second] = probability[1:][has_second[:-1]]
     clear = first & (probability >= ratio * runner_up)
-    chosen = pd.DataFrame({"me": me[clear], "other": other[clear]})
-    mutual = chosen.merge(chosen, left_on=["me", "other"], right_on=["other", "me"], suffixes=("", "_back"))
-    mutual = mutual[mutual["me"].to_numpy() < mutual["other"].to_numpy()]
-    found = pd.DataFrame({"record_id_l": ids[mutual["me"].to_numpy()], "record_id_r": ids[mutual["other"].to_numpy()]})
-    found = found.merge(strong, on=["record_id_l", "record_id_r"], how="left")
-    return found.sort_values(["match_probability", "record_id_l", "record_id_r"],
-                             ascending=[False, True, True], kind="stable").reset_index(drop=True)
+    me, other, probability = me[clear], other[clear], probability[clear]
+    # Mutual: the other end chose this record too; such a pair is seen from both ends, kept once.
+    chosen = me.astype(np.int64) * len(ids) + other
+    mutual = pd.Series(other.astype(np.int64) * len(ids) + me).isin(chosen).to_numpy() & (me < other)
+    me, other, probability = me[mutual], other[mutual], probability[mutual]
+    order = np.lexsort((other, me, -probability))  # strongest first, then by ids
+    ids = np.asarray(ids)
+    return pd.DataFrame({"record_id_l": ids[me[order]], "record_id_r": ids[other[order]],
+                         "match_probability": probability[order]})
 
 
 def join_mutual_best(
@@ -86,7 +88,9 @@ def join_mutual_best(
         return persons
     left, right, probability = left[apart], right[apart], found["match_probability"].to_numpy(dtype=float)[apart]
     # Only the persons a join may change are looked at (a few, among a million records).
-    touched = np.flatnonzero(np.isin(person, np.union1d(person[left], person[right])))
+    joining = np.zeros(person.max(initial=-1) + 1, dtype=bool)
+    joining[person[left]] = joining[person[right]] = True
+    touched = np.flatnonzero(joining[person])
     members: dict[int, list[int]] = {}
     for position, code in zip(touched.tolist(), person[touched].tolist()):
         members.setdefault(code, []).append(position)
