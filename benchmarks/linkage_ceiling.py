@@ -1,7 +1,7 @@
 """How far reckon's own evidence could take linkage: the best pair F1 of any classifier
 that sees only the comparison vector of reckon's candidate pairs.
 
-    python3 benchmarks/linkage_ceiling.py [CASE ...] [--seed N]
+    python3 benchmarks/linkage_ceiling.py [CASE ...] [--seed N] [--train-seeds 12,13,...] [--set SETTING=JSON]
         (CASE: harsh_2000_5000, harsh_4lists_300_1000, ... from bench_linkage.SIMULATED;
          default: harsh_2000_5000 harsh_4lists_300_1000; --seed: the simulator's seed, 11
          as in bench_linkage.py)
@@ -24,8 +24,12 @@ trained as link_records trains it, and EVERY pair the blocking rules admit is co
   records give the same name key: 1-2, 3-4, 5-9, 10-19, 20 or more), evidence a model
   can use through per-list-pair priors and term frequencies. The more features, the
   more the in-sample labelling flatters (more vectors seen once);
-* the model alone: the same pairs at reckon's own match weights (prior recalibrated as
-  in a run), at threshold 0.5 and at the best threshold;
+* held out (``--train-seeds``): the same three labellings learned on other seeds' truth
+  and scored on this seed, with the cut chosen on the training seeds: what a classifier of
+  these features could really do;
+* the model alone: the same pairs at reckon's own match weights (as a run scores them:
+  term frequencies, the prior recalibrated, list-pair priors), at threshold 0.5 and at the
+  best threshold, and how well calibrated they are (true share per probability band);
 * reckon's result (link_records: clusters, group check, one person per list), scored on
   the same named pairs;
 * which levels the true pairs reckon missed, and the false pairs it made, fall on.
@@ -56,7 +60,8 @@ from bench_linkage import SIMULATED, simulated_case  # noqa: E402
 from reckon.linkage.backends import open_backend  # noqa: E402
 from reckon.linkage.case_links import load_case_records  # noqa: E402
 from reckon.linkage.defaults import gamma_of_levels, level_label  # noqa: E402
-from reckon.linkage.link import link_records, recalibrate_prior, train_model  # noqa: E402
+from reckon.linkage.frequencies import register_frequencies  # noqa: E402
+from reckon.linkage.link import frequency_settings, link_records, recalibrate_prior, train_model  # noqa: E402
 from reckon.linkage.list_priors import (  # noqa: E402
     LIST_PAIR_PRIORS_KEY, estimate_list_pair_priors, to_model, weight_shifts,
 )
@@ -89,17 +94,17 @@ def true_pairs(person: pd.Series) -> set[tuple[str, str]]:
 
 def candidate_pairs(records: pd.DataFrame, settings: LinkageSettings) -> tuple[pd.DataFrame, dict, list, pd.DataFrame]:
     """Every blocked pair with its gamma_* columns and its match weight as a run scores it
-    (prior recalibrated, then per pair of lists: link.py's _score_pairs), the model, the
-    blocking rules used and the prepared features."""
+    (term frequencies, prior recalibrated, then per pair of lists: link.py's _score_pairs),
+    the model, the blocking rules used and the prepared features."""
     features = prepare_features(records)
-    if settings.term_frequencies and len(features) < settings.term_frequency_min_records:
-        settings = LinkageSettings.from_dict({**settings.to_dict(), "term_frequencies": False})
+    settings = frequency_settings(settings, len(features))
     with open_backend("duckdb") as engine:
         table = engine.register_features(features)
         linker = train_model(engine, table, features, settings)
         model = linker.misc.save_model_to_json()
         spec = {**model, "retain_matching_columns": True}  # with the gamma_* columns
         linker = Linker(table, spec, log_level=logging.ERROR)
+        register_frequencies(linker, engine, features, model)
         predictions = linker.inference.predict()
         shift = 0.0
         if settings.recalibrate_prior:
@@ -242,19 +247,16 @@ def commonest_vectors(rows: pd.DataFrame, names: dict[str, dict[int, str]], gamm
             for vector, n in counts.most_common(k)]
 
 
-def analyse(name: str, seed: int, settings: LinkageSettings | None = None) -> dict:
-    started = time.perf_counter()
+def labelled_pairs(name: str, seed: int, settings: LinkageSettings) -> dict:
+    """One simulated case's candidate pairs between named records, each labelled by the truth
+    (is_true) and given its lists (list_pair) and its name's frequency band."""
     case, truth, info = simulated_case(**{**SIMULATED[name], "seed": seed})
     records = load_case_records(case)
     case.close()
     named = truth[truth["record_id"].notna() & ~truth["unnamed"]]
     person = pd.Series(named["person_id"].to_numpy(), index=named["record_id"].to_numpy())
     truth_pairs = true_pairs(person)
-    positives = len(truth_pairs)
-    settings = settings or LinkageSettings()
     pairs, model, rules, features = candidate_pairs(records, settings)
-    gamma_columns = [c for c in pairs.columns if c.startswith("gamma_")]
-    names = level_names(model)
     pairs["is_true"] = [(a, b) in truth_pairs for a, b in zip(pairs["record_id_l"], pairs["record_id_r"])]
     # Pairs involving an unnamed record (compared only if it gives an id or a date of birth).
     pairs = pairs[pairs["record_id_l"].isin(person.index) & pairs["record_id_r"].isin(person.index)]
@@ -262,6 +264,47 @@ def analyse(name: str, seed: int, settings: LinkageSettings | None = None) -> di
     hi = np.maximum(pairs["list_name_l"].to_numpy(dtype=object), pairs["list_name_r"].to_numpy(dtype=object))
     pairs = pairs.assign(list_pair=[f"{a} / {b}" for a, b in zip(lo, hi)],
                          name_frequency=name_frequency_band(pairs, features))
+    return {"records": records, "person": person, "truth_pairs": truth_pairs, "pairs": pairs, "model": model,
+            "rules": rules, "info": info}
+
+
+def held_out(train: list[tuple[pd.DataFrame, int]], test: pd.DataFrame, positives: int, columns: list[str]) -> dict:
+    """A classifier learned from other seeds' truth, scored on this one: each vector of
+    ``columns`` gets its share of true pairs in ``train`` (pairs, true pairs per case),
+    and the cut on that share that maximises the pooled F1 of the training cases is applied
+    to ``test``. An honest version of the in-sample ceiling (no vector is labelled by the
+    pairs it is scored on)."""
+    pooled = pd.concat([pairs for pairs, _ in train])
+    share = pooled.groupby(columns, dropna=False)["is_true"].agg(["size", "sum"])
+    share = (share["sum"] / (share["size"] + 1)).rename("share").reset_index()  # a vector seen once is not sure
+
+    def scored(pairs: pd.DataFrame) -> pd.DataFrame:
+        return pairs[[*columns, "is_true"]].merge(share, on=columns, how="left").fillna({"share": 0.0})
+
+    cuts = np.arange(0.05, 0.96, 0.05)
+    train_scored = [(scored(pairs), n) for pairs, n in train]
+
+    def pooled_f1(cut: float) -> float:
+        tp = sum(int(((s["share"] >= cut) & s["is_true"]).sum()) for s, _ in train_scored)
+        chosen = sum(int((s["share"] >= cut).sum()) for s, _ in train_scored)
+        return f1(tp, chosen - tp, sum(n for _, n in train_scored))
+
+    cut = float(max(cuts, key=pooled_f1))
+    test_scored = scored(test)
+    chosen = (test_scored["share"] >= cut).to_numpy()
+    tp = int((chosen & test_scored["is_true"].to_numpy(dtype=bool)).sum())
+    return {**prf(tp, int(chosen.sum()) - tp, positives), "cut": round(cut, 2)}
+
+
+def analyse(name: str, seed: int, settings: LinkageSettings | None = None, train_seeds: list[int] = ()) -> dict:
+    started = time.perf_counter()
+    settings = settings or LinkageSettings()
+    case = labelled_pairs(name, seed, settings)
+    records, person, truth_pairs, pairs, model = (case[k] for k in ("records", "person", "truth_pairs", "pairs", "model"))
+    rules, info = case["rules"], case["info"]
+    positives = len(truth_pairs)
+    gamma_columns = [c for c in pairs.columns if c.startswith("gamma_")]
+    names = level_names(model)
     blocked_true = int(pairs["is_true"].sum())
     candidate_set = set(zip(pairs["record_id_l"], pairs["record_id_r"]))
     never = sorted(truth_pairs - candidate_set)
@@ -291,6 +334,7 @@ def analyse(name: str, seed: int, settings: LinkageSettings | None = None) -> di
         "ceiling_with_list_pair_and_name_frequency": _short_ceiling(
             pairs, positives, [*gamma_columns, "list_pair", "name_frequency"]),
         "model_alone": model_alone(pairs, positives),
+        "held_out": _held_out_figures(name, settings, train_seeds, pairs, positives, gamma_columns),
         "reckon": reckon_scores,
         "prior": model["probability_two_random_records_match"],
         "true_share_of_all_named_pairs": positives / (len(person) * (len(person) - 1) / 2),
@@ -311,6 +355,21 @@ def analyse(name: str, seed: int, settings: LinkageSettings | None = None) -> di
         "seconds": round(time.perf_counter() - started, 1),
     }
     return out
+
+
+def _held_out_figures(name: str, settings: LinkageSettings, seeds: list[int], pairs: pd.DataFrame, positives: int,
+                      gamma_columns: list[str]) -> dict:
+    """The held-out classifier (held_out) on three sets of features, trained on ``seeds``."""
+    if not seeds:
+        return {}
+    train = []
+    for seed in seeds:
+        other = labelled_pairs(name, seed, settings)
+        train.append((other["pairs"], len(other["truth_pairs"])))
+    features = {"vector": gamma_columns, "vector_and_lists": [*gamma_columns, "list_pair"],
+                "vector_lists_and_name_frequency": [*gamma_columns, "list_pair", "name_frequency"]}
+    return {"train_seeds": list(seeds), **{label: held_out(train, pairs, positives, columns)
+                                          for label, columns in features.items()}}
 
 
 def _quantiles(weights: pd.Series) -> dict:
@@ -336,6 +395,9 @@ def summary_lines(r: dict) -> list[str]:
         f"  true pairs on vectors shared with non-matches: {c['true_pairs_in_patterns_with_any_non_match']}; "
         f"outnumbered there: {c['true_pairs_outnumbered_by_non_matches_on_their_vector']}; "
         f"on vectors with >= 10 non-matches: {c['true_pairs_on_vectors_with_10_or_more_non_matches']}",
+        *([f"  held out (learned on seeds {r['held_out']['train_seeds']}): vector F1 {r['held_out']['vector']['f1']}; "
+           f"+ lists {r['held_out']['vector_and_lists']['f1']}; + name frequency "
+           f"{r['held_out']['vector_lists_and_name_frequency']['f1']}"] if r.get("held_out") else []),
         f"  model alone: at 0.5 F1 {m['threshold_0.5']['f1']} (P {m['threshold_0.5']['precision']} "
         f"R {m['threshold_0.5']['recall']}); best cut {m['best']['probability_cut']}: F1 {m['best']['f1']}",
         "  calibration (probability: pairs, true share): " + "; ".join(
@@ -359,6 +421,8 @@ def main(argv: list[str]) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("cases", nargs="*", default=list(DEFAULT_CASES))
     parser.add_argument("--seed", type=int, default=11)
+    parser.add_argument("--train-seeds", default="", metavar="SEEDS",
+                        help="comma-separated seeds to learn a held-out classifier on, e.g. 12,13,14,15,16")
     parser.add_argument("--set", action="append", default=[], metavar="SETTING=JSON",
                         help="a LinkageSettings field, e.g. --set threshold=0.4")
     args = parser.parse_args(argv)
@@ -366,7 +430,8 @@ def main(argv: list[str]) -> None:
     settings = LinkageSettings.from_dict({**LinkageSettings().to_dict(), **overrides})
     results = json.loads(RESULTS.read_text()) if RESULTS.exists() else {}
     for name in args.cases:
-        figures = {**analyse(name, args.seed, settings), "settings_changed": overrides}
+        train_seeds = [int(x) for x in args.train_seeds.split(",") if x.strip()]
+        figures = {**analyse(name, args.seed, settings, train_seeds), "settings_changed": overrides}
         print("\n".join(summary_lines(figures)), flush=True)
         results[f"{name}@{args.seed}" + "".join(f" {k}={v}" for k, v in sorted(overrides.items()))] = figures
     RESULTS.parent.mkdir(parents=True, exist_ok=True)

@@ -17,7 +17,7 @@ from typer.testing import CliRunner
 from reckon.case import Case
 from reckon.cli.main import app
 from reckon.errors import InputError, ReckonError
-from reckon.linkage import link_case
+from reckon.linkage import LinkageSettings, link_case
 from reckon.linkage.backends import SparkOptions, open_backend
 
 
@@ -52,12 +52,24 @@ def _links(case: Path) -> pd.DataFrame:
         ).df()
 
 
+# Term frequencies on, whatever the size: the frequency tables reckon registers must reach
+# Spark's workers as they reach DuckDB (a few hundred records would leave them off).
+WITH_FREQUENCIES = {"term_frequency_min_records": 0, "place_term_frequency_min_records": 0}
+
+
+@pytest.fixture(scope="module")
+def settings_file(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("settings") / "settings.json"
+    path.write_text(LinkageSettings.from_dict(WITH_FREQUENCIES).to_json())
+    return path
+
+
 @pytest.fixture(scope="module")
 def reference(simulated_case: Path, tmp_path_factory) -> Path:
     """The simulated case linked once on DuckDB, in this process, on a copy of its own."""
     copy = _copy(simulated_case, tmp_path_factory.mktemp("reference") / "case")
     with Case.open(copy) as case:
-        link_case(case)
+        link_case(case, settings=LinkageSettings.from_dict(WITH_FREQUENCIES))
     return copy
 
 
@@ -71,13 +83,14 @@ SPARK_ARGS = ["--spark-master", "local[2]", *[arg for key, value in QUICK_SPARK.
 
 
 @pytest.mark.parametrize("backend", ["duckdb", pytest.param("spark", marks=pytest.mark.spark)])
-def test_the_same_persons_on_every_backend_and_every_run(backend, simulated_case, reference, tmp_path, request):
+def test_the_same_persons_on_every_backend_and_every_run(backend, simulated_case, reference, settings_file, tmp_path, request):
     if backend == "spark":
         request.getfixturevalue("spark_installed")
     copy = _copy(simulated_case, tmp_path / "case")
     scratch = tmp_path / "tmp"
     scratch.mkdir()
-    args = ["link", "--backend", backend, "--case", str(copy), *(SPARK_ARGS if backend == "spark" else [])]
+    args = ["link", "--backend", backend, "--case", str(copy), "--settings", str(settings_file),
+            *(SPARK_ARGS if backend == "spark" else [])]
     # Its own process, as a user runs it: reckon starts (and stops) its own Spark.
     done = subprocess.run(
         [sys.executable, "-c", "from reckon.cli.main import main; main()", *args],

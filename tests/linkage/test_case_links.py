@@ -130,3 +130,23 @@ def test_reading_persons_before_linking_says_to_link(linked_case):
 def test_an_empty_case_says_to_add_lists(fresh_case):
     with pytest.raises(ReckonError, match="reckon lists add"):
         link_case(fresh_case)
+
+
+def test_the_run_summary_counts_what_the_stored_tables_hold(linked_case):
+    run = link_case(linked_case, settings=LinkageSettings(threshold=0.06))
+    con, summary = linked_case.con, run.summary
+    per_list = dict(con.execute("SELECT list_name, count(DISTINCT person_id) FROM persons GROUP BY list_name").fetchall())
+    assert summary["persons_per_list"] == per_list
+    assert summary["within_list_duplicates"] == con.execute(
+        "SELECT count(*) - count(DISTINCT (person_id, list_name)) FROM persons").fetchone()[0]
+    assert summary["persons_on_several_lists"] == con.execute(
+        "SELECT count(*) FROM (SELECT person_id FROM persons GROUP BY person_id HAVING count(DISTINCT list_name) > 1)"
+    ).fetchone()[0]
+    refused = con.execute(
+        "SELECT count(*) FROM links k JOIN persons pl ON pl.record_id = k.record_id_l"
+        " JOIN persons pr ON pr.record_id = k.record_id_r"
+        " WHERE k.decided IS NULL AND k.match_probability >= 0.06 AND pl.person_id <> pr.person_id"
+    ).fetchone()[0]
+    assert summary["links_refused"] == refused > 0  # counted during the run, in codes
+    run.result.refused = None
+    assert run.result.links_refused() == refused  # counted again from the ids

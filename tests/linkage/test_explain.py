@@ -40,6 +40,35 @@ def test_prior_plus_evidence_is_the_stored_weight_of_every_pair(linked):
         assert why.match_probability == pytest.approx(1 / (1 + 2 ** -row["match_weight"]), abs=1e-9)
 
 
+@pytest.fixture(scope="module")
+def linked_with_frequencies(tmp_path_factory, synthetic_lists):
+    """The invented lists linked with term frequencies on (they are too few records for the default)."""
+    from linkage_synthetic import insert_records
+
+    from reckon.case import Case
+    from reckon.linkage import LinkageSettings
+
+    case = Case.init(tmp_path_factory.mktemp("explain_tf") / "case")
+    insert_records(case, synthetic_lists)
+    link_case(case, settings=LinkageSettings(term_frequency_min_records=0, place_term_frequency_min_records=0))
+    yield case
+    case.close()
+
+
+def test_with_term_frequencies_the_stored_weight_is_explained_too(linked_with_frequencies):
+    # The run and the explanation count frequencies the same way (frequencies.py): had the run
+    # let Splink count its own, pairs sharing a name would weigh differently here.
+    case = linked_with_frequencies
+    stored = case.rows("SELECT record_id_l, record_id_r, match_weight FROM links WHERE decided IS NULL")
+    explained = explain_pairs(case, [(r["record_id_l"], r["record_id_r"]) for r in stored])
+    adjusted = 0
+    for row in stored:
+        why = explained[(row["record_id_l"], row["record_id_r"])]
+        assert why.match_weight == pytest.approx(row["match_weight"], abs=1e-6)
+        adjusted += any(e.frequency_weight != 0 for e in why.evidence)
+    assert adjusted > 20
+
+
 def test_a_batch_whose_right_records_give_no_date_of_death_is_explained_too(linked):
     # The two sides of a batch are two tables: a side with no date at all must still be typed as dates.
     stored = linked.rows(

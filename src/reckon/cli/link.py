@@ -86,9 +86,10 @@ def link(
     except ReckonError as exc:
         raise fail(str(exc)) from None
     with open_case(case) as opened:
-        with err_console.status("Linking: training the model, scoring pairs, clustering…"):
+        with err_console.status("Linking: training the model, scoring pairs, clustering…") as status:
             try:
-                run = link_case(opened, settings=settings, backend=backend, spark=spark)
+                run = link_case(opened, settings=settings, backend=backend, spark=spark,
+                                progress=lambda stage: status.update(f"Linking: {stage}…"))
             except ReckonError as exc:  # fail() escapes markup such as `reckon[spark]` itself
                 raise fail(str(exc)) from None
         _print_summary(run.summary, run.run_id, settings.threshold, opened)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
 import pandas as pd
 
 
@@ -17,6 +18,35 @@ def pairs_within(records: pd.DataFrame, keys: list[str]) -> float:
     """Pairs of records equal on ``keys``, counted from group sizes (no pair is built)."""
     sizes = records.groupby(keys, observed=True).size()
     return float((sizes * (sizes - 1) / 2).sum())
+
+
+class PairCounter:
+    """Pairs of ``records`` equal on some columns (records with any of them NULL left out),
+    counted from block sizes like ``pairs_within``; each column is turned into integer
+    codes once, however many rules use it (a million records' text groups slowly)."""
+
+    def __init__(self, records: pd.DataFrame) -> None:
+        self.records = records
+        self._codes: dict[tuple[str, ...], np.ndarray] = {}
+
+    def within(self, keys: list[str]) -> float:
+        blocks = self._blocks(tuple(keys))
+        sizes = np.bincount(blocks[blocks >= 0])
+        return float((sizes * (sizes - 1) / 2).sum())
+
+    def _blocks(self, keys: tuple[str, ...]) -> np.ndarray:
+        """A code per record for its combination of ``keys`` (-1 where one is NULL), dense
+        (0, 1, 2, ...) and kept: rules share their first columns."""
+        if keys not in self._codes:
+            if len(keys) == 1:
+                codes = pd.factorize(self.records[keys[0]])[0]
+            else:
+                first, last = self._blocks(keys[:-1]), self._blocks(keys[-1:])
+                both = (first >= 0) & (last >= 0)
+                combined = first.astype(np.int64) * (int(last.max(initial=0)) + 1) + last
+                codes = np.where(both, pd.factorize(np.where(both, combined, -1))[0], -1)
+            self._codes[keys] = codes.astype(np.int32)
+        return self._codes[keys]
 
 
 def columns_with_data(features: pd.DataFrame) -> set[str]:
@@ -37,7 +67,7 @@ def rules_for_data(rules: list[str], filled: set[str]) -> list[str]:
 _EQUALITY = re.compile(r"^\s*l\.([a-z_]+)\s*=\s*r\.\1\s*$")
 
 
-def rule_pair_count(features: pd.DataFrame, rule: str) -> int | None:
+def rule_pair_count(features: pd.DataFrame | PairCounter, rule: str) -> int | None:
     """Pairs an equality rule makes (counted from block sizes); None for other rules."""
     columns = []
     for part in re.split(r"\s+and\s+", rule, flags=re.IGNORECASE):
@@ -45,18 +75,20 @@ def rule_pair_count(features: pd.DataFrame, rule: str) -> int | None:
         if not match:
             return None
         columns.append(match.group(1))
-    return int(pairs_within(features[columns].dropna(), columns))
+    counter = features if isinstance(features, PairCounter) else PairCounter(features)
+    return int(counter.within(columns))
 
 
 def affordable_rules(
-    features: pd.DataFrame, groups: list[list[str]], filled: set[str], limit: float
+    features: pd.DataFrame | PairCounter, groups: list[list[str]], filled: set[str], limit: float
 ) -> tuple[list[str], list[list[str]]]:
     """(chosen, skipped): from each group of alternatives, the first rule whose columns hold
     data and whose pair count stays within ``limit``; groups with no such rule are skipped."""
+    counter = features if isinstance(features, PairCounter) else PairCounter(features)
     chosen, skipped = [], []
     for group in groups:
         usable = rules_for_data(list(group), filled)
-        fitting = [r for r in usable if (rule_pair_count(features, r) or 0) <= limit]
+        fitting = [r for r in usable if (rule_pair_count(counter, r) or 0) <= limit]
         if fitting:
             chosen.append(fitting[0])
         elif usable:

@@ -1,7 +1,7 @@
 """From scored pairs to persons: connected components, then a check of each component.
 
 1. Every pair at or above the threshold (and every must-link pair) is an edge; the
-   connected components are candidate persons (Splink's clustering does this step).
+   connected components are candidate persons.
 2. One wrong link chains two people together: a son's tax form filed under his
    father's id, a child given her mother's date of birth. Connected components cannot
    tell, because a single edge is enough. So each component whose records do not all
@@ -20,23 +20,26 @@
 
 person_id is the smallest record_id in the person. cluster_probability is the
 strongest link that holds the record in its person (NULL for a record alone).
+
+Record ids may be strings or a run's integer codes (codes.py); inside, every record is
+its position in record-id order and every component an integer, so a million records are
+arrays, not lookups by text.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Iterator
 
 import numpy as np
 import pandas as pd
-import pyarrow as pa
 from scipy.sparse import coo_matrix
-from scipy.sparse.csgraph import connected_components as scipy_components
-from splink.clustering import cluster_pairwise_predictions_at_threshold
+from scipy.sparse.csgraph import connected_components
 
 from reckon.linkage.decisions import CANNOT_LINK, MUST_LINK, Decisions
 from reckon.linkage.one_per_list import join_mutual_best
 
 MAX_GROUP_RECORDS = 2000
+TIE_DECIMALS = 12  # probabilities equal to this many decimals are a tie (broken by record ids)
 
 
 def cluster_records(
@@ -44,7 +47,6 @@ def cluster_records(
     pairs: pd.DataFrame,
     threshold: float,
     decisions: Decisions | None,
-    db_api: Any,
     *,
     min_mean_weight: float | None = None,
     max_group_records: int = MAX_GROUP_RECORDS,
@@ -58,23 +60,20 @@ def cluster_records(
     decisions still split them). With ``mutual_best`` (floor, ratio) and ``list_of``
     (record_id → list name), clear one-to-one pairs across lists join too (one_per_list.py).
     """
-    components = candidate_groups(record_ids, pairs, threshold, db_api, max_group_records)
+    components = candidate_groups(record_ids, pairs, threshold, max_group_records)
     return persons_from_groups(components, pairs, threshold, decisions, min_mean_weight, list_of, mutual_best)
 
 
 def candidate_groups(
-    nodes: pd.Series | Any, pairs: pd.DataFrame, threshold: float, db_api: Any, max_group_records: int = MAX_GROUP_RECORDS
+    record_ids: pd.Series | np.ndarray, pairs: pd.DataFrame, threshold: float, max_group_records: int = MAX_GROUP_RECORDS
 ) -> pd.DataFrame:
-    """record_id, component: the connected components at ``threshold``, oversized ones cut.
-
-    ``nodes`` are the record ids, or a table in ``db_api`` with a record_id column (the
-    features: then only the edges go to the engine). The components are solved in the
-    engine (Splink's connected components) and come back one row per record, in
-    record-id order.
-    """
-    edges = _edges(pairs, threshold)
-    components = _connected_components(nodes, edges, db_api)
-    return _cut_oversized(components, edges, threshold, max_group_records)
+    """record_id, component (an integer): the connected components at ``threshold``,
+    oversized ones cut; one row per record, in record-id order."""
+    ids = np.sort(np.asarray(record_ids))
+    left, right, probability = _edge_positions(pd.Index(ids), _edges(pairs, threshold))
+    labels = _components(len(ids), left, right)
+    labels = _cut_oversized(labels, left, right, probability, threshold, max_group_records)
+    return pd.DataFrame({"record_id": ids, "component": labels})
 
 
 def persons_from_groups(
@@ -89,148 +88,177 @@ def persons_from_groups(
     """Rebuild the components that need it (see the module's docstring), name persons, and
     join clear one-to-one pairs across lists (``mutual_best``: floor and ratio; ``list_of``:
     record_id → list name; one_per_list.py)."""
-    component = pd.Series(components["component"].to_numpy(), index=components["record_id"].to_numpy())
-    within = pairs.assign(component=pairs["record_id_l"].map(component))
-    within = within[within["component"].to_numpy() == within["record_id_r"].map(component).to_numpy()]
-    edges = _edges(within, threshold)
-    # The model's weight of each undecided pair inside a component, for the average.
-    inner = within.loc[within["decided"].isna(), ["record_id_l", "record_id_r", "match_weight", "component"]]
-    cannot = decisions.cannot_link if decisions else set()
-    doubtful = _components_to_check(component, cannot, inner, min_mean_weight)
-    if doubtful:
-        rebuilt: dict[str, str] = {}
-        for name, members, own_edges, weights in _slices(component, edges, inner, doubtful):
-            labels = _rebuild(members, own_edges, weights, cannot, min_mean_weight)
-            rebuilt.update((record, f"{name}/{label}") for record, label in zip(members, labels))
-        component = component.copy()
-        component.loc[list(rebuilt)] = list(rebuilt.values())
-    persons = _finish(pd.DataFrame({"record_id": component.index, "component": component.to_numpy()}), edges)
+    if not components["record_id"].is_monotonic_increasing:
+        components = components.sort_values("record_id", kind="stable", ignore_index=True)
+    ids = components["record_id"].to_numpy()
+    index = pd.Index(ids)
+    label = pd.factorize(components["component"])[0]
+    left, right = index.get_indexer(pairs["record_id_l"]), index.get_indexer(pairs["record_id_r"])
+    known = (left >= 0) & (right >= 0)
+    inside = known & (label[np.where(known, left, 0)] == label[np.where(known, right, 0)])
+    within = _Pairs.of(pairs, inside, left, right)
+    edge = (within.probability >= threshold) & (within.decided != CANNOT_LINK)
+    undecided = pd.isna(within.decided)
+    cannot = _cannot_positions(index, decisions)
+    doubtful = _components_to_check(label, cannot, within, undecided, min_mean_weight)
+    if doubtful.size:
+        label = _rebuild_components(label, within.subset(edge), within.subset(undecided), cannot, doubtful,
+                                    min_mean_weight)
+    persons = _finish(ids, label, within.subset(edge))
     if mutual_best is None or list_of is None:
         return persons
     return join_mutual_best(persons, pairs, list_of, *mutual_best, decisions)  # all pairs: across components too
 
 
-def _slices(component: pd.Series, edges: pd.DataFrame, inner: pd.DataFrame, chosen: set[str]):
-    """Per chosen component: its name, members, edges (strongest first) and inner weights.
+class _Pairs:
+    """Pairs as arrays of record positions (left < right in record-id order) and their scores."""
 
-    Arrays, not small DataFrames: thousands of components are checked at a million records.
-    """
-    members = component[component.isin(chosen)]
-    # Strongest first; equally strong edges in record-id order, whatever order the pairs came in.
-    edges = edges[edges["component"].isin(chosen)].sort_values(
-        ["match_probability", "record_id_l", "record_id_r"], ascending=[False, True, True], kind="stable"
-    )
-    inner = inner[inner["component"].isin(chosen)]
-    ids = members.index.to_numpy()
-    edge_columns = [edges[c].to_numpy() for c in ("record_id_l", "record_id_r", "decided")]
-    weight_columns = [inner[c].to_numpy() for c in ("record_id_l", "record_id_r", "match_weight")]
-    edge_rows, weight_rows = _positions(edges["component"]), _positions(inner["component"])
-    nothing = np.array([], dtype=int)
-    for name, rows in _positions(members).items():
-        own_edges, own_weights = edge_rows.get(name, nothing), weight_rows.get(name, nothing)
-        yield name, ids[rows], [c[own_edges] for c in edge_columns], [c[own_weights] for c in weight_columns]
+    def __init__(self, left: np.ndarray, right: np.ndarray, probability: np.ndarray, weight: np.ndarray,
+                 decided: np.ndarray) -> None:
+        self.left, self.right, self.probability, self.weight, self.decided = left, right, probability, weight, decided
 
+    @classmethod
+    def of(cls, pairs: pd.DataFrame, rows: np.ndarray, left: np.ndarray, right: np.ndarray) -> _Pairs:
+        weight = pairs["match_weight"] if "match_weight" in pairs else pd.Series(np.nan, index=pairs.index)
+        return cls(left[rows], right[rows], pairs["match_probability"].to_numpy(dtype=float)[rows],
+                   weight.to_numpy(dtype=float)[rows], pairs["decided"].to_numpy(dtype=object)[rows])
 
-def _positions(labels: pd.Series) -> dict[str, np.ndarray]:
-    """label → the positions where it occurs, in one pass."""
-    return labels.reset_index(drop=True).groupby(labels.to_numpy(), sort=False).indices
+    def subset(self, rows: np.ndarray) -> _Pairs:
+        return _Pairs(self.left[rows], self.right[rows], self.probability[rows], self.weight[rows], self.decided[rows])
+
+    def __len__(self) -> int:
+        return len(self.left)
 
 
 def _edges(pairs: pd.DataFrame, threshold: float) -> pd.DataFrame:
     keep = (pairs["match_probability"] >= threshold) & (pairs["decided"] != CANNOT_LINK)
-    columns = [c for c in ("record_id_l", "record_id_r", "match_probability", "decided", "component") if c in pairs]
-    return pairs.loc[keep, columns].reset_index(drop=True)
+    return pairs.loc[keep, ["record_id_l", "record_id_r", "match_probability"]]
 
 
-def _connected_components(nodes: pd.Series | Any, edges: pd.DataFrame, db_api: Any) -> pd.DataFrame:
-    if isinstance(nodes, pd.Series):
-        ids = nodes.astype(str).to_numpy()
-        if edges.empty:
-            return pd.DataFrame({"record_id": ids, "component": ids}).sort_values("record_id", ignore_index=True)
-        nodes = pa.table({"record_id": pa.array(ids, type=pa.string())})
-    ends = pa.table({side: pa.array(edges[side].astype(str).to_numpy(), type=pa.string())
-                     for side in ("record_id_l", "record_id_r")})
-    clustered = cluster_pairwise_predictions_at_threshold(
-        nodes, ends, db_api=db_api, node_id_column_name="record_id",
-        edge_id_column_name_left="record_id_l", edge_id_column_name_right="record_id_r",
-    )
-    frame = clustered.as_pyarrow_table().to_pandas()
-    clustered.drop_table_from_database_and_remove_from_cache()
-    id_column = "record_id" if "record_id" in frame.columns else "node_id"
-    components = pd.DataFrame({"record_id": frame[id_column].astype(str), "component": frame["cluster_id"].astype(str)})
-    # Engines return rows in no fixed order; the group check must see them in one.
-    return components.sort_values("record_id", ignore_index=True)
+def _edge_positions(index: pd.Index, edges: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Both ends' positions and the probability of each edge between two known records."""
+    left, right = index.get_indexer(edges["record_id_l"]), index.get_indexer(edges["record_id_r"])
+    known = (left >= 0) & (right >= 0)
+    return left[known], right[known], edges["match_probability"].to_numpy(dtype=float)[known]
 
 
-def _cut_oversized(components: pd.DataFrame, edges: pd.DataFrame, threshold: float, limit: int) -> pd.DataFrame:
-    """Components above ``limit`` records, cut again with only their stronger edges."""
-    sizes = components["component"].map(components["component"].value_counts())
-    if not (sizes > limit).any():
-        return components
-    components = components.copy()
-    big = components[sizes > limit]
-    stricter = 1 - (1 - threshold) / 2
-    inside = edges[edges["record_id_l"].isin(set(big["record_id"])) & (edges["match_probability"] >= stricter)]
-    members = big["record_id"].to_numpy()
-    index = pd.Series(np.arange(len(members)), index=members)
-    graph = coo_matrix(
-        (np.ones(len(inside)), (index[inside["record_id_l"]].to_numpy(), index[inside["record_id_r"]].to_numpy())),
-        shape=(len(members), len(members)),
-    )
-    _, labels = scipy_components(graph, directed=False)
-    components.loc[sizes > limit, "component"] = big["component"] + "/" + pd.Series(labels, index=big.index).astype(str)
-    # Pieces can still be too large when even the stronger edges chain them; cut again.
-    if stricter < 1 - 1e-9:
-        return _cut_oversized(components, edges, stricter, limit)
-    return components
+def _components(n: int, left: np.ndarray, right: np.ndarray) -> np.ndarray:
+    graph = coo_matrix((np.ones(len(left), dtype=np.int8), (left, right)), shape=(n, n))
+    return connected_components(graph, directed=False)[1].astype(np.int64)
 
 
-def _components_to_check(
-    component: pd.Series, cannot: set[tuple[str, str]], inner: pd.DataFrame, min_mean_weight: float | None
-) -> set[str]:
+def _cut_oversized(labels: np.ndarray, left: np.ndarray, right: np.ndarray, probability: np.ndarray,
+                   threshold: float, limit: int) -> np.ndarray:
+    """Components above ``limit`` records, cut again with only their stronger edges (and
+    again, stricter each time, while a piece is still too large)."""
+    while True:
+        big = np.bincount(labels)[labels] > limit
+        if not big.any():
+            return labels
+        threshold = 1 - (1 - threshold) / 2
+        members = np.flatnonzero(big)
+        position = np.full(len(labels), -1)
+        position[members] = np.arange(len(members))
+        inside = big[left] & (probability >= threshold)
+        pieces = _components(len(members), position[left[inside]], position[right[inside]])
+        labels = labels.copy()
+        labels[members] = labels.max(initial=-1) + 1 + pieces
+        if threshold >= 1 - 1e-9:
+            return labels
+
+
+def _cannot_positions(index: pd.Index, decisions: Decisions | None) -> np.ndarray:
+    """The cannot-link pairs between known records, as an (n, 2) array of positions."""
+    if not decisions or not decisions.cannot_link:
+        return np.empty((0, 2), dtype=np.int64)
+    ordered = sorted(decisions.cannot_link)
+    ends = np.column_stack([index.get_indexer([a for a, _ in ordered]), index.get_indexer([b for _, b in ordered])])
+    return ends[(ends >= 0).all(axis=1)]
+
+
+def _components_to_check(label: np.ndarray, cannot: np.ndarray, within: _Pairs, undecided: np.ndarray,
+                         min_mean_weight: float | None) -> np.ndarray:
     """Components holding a cannot-link pair, or a pair that alone weighs below the veto."""
-    doubtful = {component[a] for a, b in cannot if a in component.index and b in component.index and component[a] == component[b]}
+    doubtful = [label[cannot[:, 0]][label[cannot[:, 0]] == label[cannot[:, 1]]]]
     if min_mean_weight is not None:
-        doubtful |= set(inner.loc[inner["match_weight"] < min_mean_weight, "component"])
-    return doubtful
+        doubtful.append(label[within.left[undecided & (within.weight < min_mean_weight)]])
+    return np.unique(np.concatenate(doubtful))
 
 
-def _rebuild(
-    members: np.ndarray,
-    edges: list[np.ndarray],
-    weights: list[np.ndarray],
-    cannot: set[tuple[str, str]],
-    min_mean_weight: float | None,
-) -> np.ndarray:
-    """One label per member: the component rebuilt edge by edge. ``edges``: left, right,
-    decided (strongest first); ``weights``: left, right, weight of the pairs inside it."""
-    index = {record: i for i, record in enumerate(members)}
-    matrix = _weight_matrix(index, weights)
-    conflicts = _conflicts(index, cannot)
-    return _constrained_union(index, edges, matrix, conflicts, min_mean_weight)
+def _rebuild_components(label: np.ndarray, edges: _Pairs, inner: _Pairs, cannot: np.ndarray,
+                        doubtful: np.ndarray, min_mean_weight: float | None) -> np.ndarray:
+    """``label`` with each doubtful component replaced by the groups its rebuild makes."""
+    label = label.copy()
+    chosen = np.zeros(label.max(initial=-1) + 1, dtype=bool)
+    chosen[doubtful] = True
+    # Strongest first; equally strong edges in record-id order, whatever order the pairs came in.
+    # Equal to 12 decimals is equal: two pairs with the same evidence can differ in the last
+    # bit, by the order the engine summed in, and must not swap places from run to run.
+    edges = edges.subset(chosen[label[edges.left]])
+    edges = edges.subset(np.lexsort((edges.right, edges.left, -np.round(edges.probability, TIE_DECIMALS))))
+    inner = inner.subset(chosen[label[inner.left]])
+    cannot = cannot[chosen[label[cannot[:, 0]]] & (label[cannot[:, 0]] == label[cannot[:, 1]])]
+    next_label = label.max(initial=-1) + 1
+    for members, own_edges, own_weights, own_cannot in _slices(label, doubtful, edges, inner, cannot):
+        groups = _rebuild(members, own_edges, own_weights, own_cannot, min_mean_weight)
+        label[members] = next_label + groups
+        next_label += len(members)
+    return label
 
 
-def _conflicts(index: dict[str, int], cannot: set[tuple[str, str]]) -> dict[int, set[int]]:
-    """Member → the members a reviewer said are someone else."""
+def _slices(label: np.ndarray, chosen: np.ndarray, edges: _Pairs, inner: _Pairs,
+            cannot: np.ndarray) -> Iterator[tuple[np.ndarray, _Pairs, _Pairs, np.ndarray]]:
+    """Per chosen component: its members (positions), edges, inner pairs and cannot-links."""
+    members_of = _positions(label, np.isin(label, chosen))
+    edges_of = _positions(label[edges.left])
+    inner_of = _positions(label[inner.left])
+    cannot_of = _positions(label[cannot[:, 0]])
+    nothing = np.array([], dtype=np.int64)
+    for component in chosen:
+        yield (members_of[component], edges.subset(edges_of.get(component, nothing)),
+               inner.subset(inner_of.get(component, nothing)), cannot[cannot_of.get(component, nothing)])
+
+
+def _positions(labels: np.ndarray, mask: np.ndarray | None = None) -> dict[int, np.ndarray]:
+    """label → the positions where it occurs (where ``mask`` holds), ascending, in one pass."""
+    rows = np.arange(len(labels)) if mask is None else np.flatnonzero(mask)
+    if not len(rows):
+        return {}
+    found = pd.Series(rows).groupby(labels[rows], sort=False).indices
+    return {key: rows[value] for key, value in found.items()}
+
+
+def _rebuild(members: np.ndarray, edges: _Pairs, weights: _Pairs, cannot: np.ndarray,
+             min_mean_weight: float | None) -> np.ndarray:
+    """One group number per member (0..len-1): the component rebuilt edge by edge, edges
+    strongest first; ``weights``: the undecided pairs inside it."""
+    def local(positions: np.ndarray) -> np.ndarray:  # members are in ascending order
+        return np.searchsorted(members, positions)
+
+    matrix = np.full((len(members), len(members)), np.nan)
+    matrix[local(weights.left), local(weights.right)] = weights.weight
+    matrix[local(weights.right), local(weights.left)] = weights.weight
     conflicts: dict[int, set[int]] = {}
-    for left, right in cannot:
-        if left in index and right in index:
-            conflicts.setdefault(index[left], set()).add(index[right])
-            conflicts.setdefault(index[right], set()).add(index[left])
-    return conflicts
+    for a, b in local(cannot).tolist():
+        conflicts.setdefault(a, set()).add(b)
+        conflicts.setdefault(b, set()).add(a)
+    return _constrained_union(len(members), local(edges.left).tolist(), local(edges.right).tolist(),
+                              (edges.decided == MUST_LINK).tolist(), matrix, conflicts, min_mean_weight)
 
 
 def _constrained_union(
-    index: dict[str, int],
-    edges: list[np.ndarray],
+    n: int,
+    lefts: list[int],
+    rights: list[int],
+    reviewed: list[bool],
     matrix: np.ndarray,
     conflicts: dict[int, set[int]],
     min_mean_weight: float | None,
 ) -> np.ndarray:
     """Kruskal-style: join the strongest edges first, skipping a join that a reviewer's
     cannot-link forbids or that the two groups' mean weight vetoes."""
-    parent = list(range(len(index)))
-    groups = {i: [i] for i in range(len(index))}
+    parent = list(range(n))
+    groups = {i: [i] for i in range(n)}
 
     def root(x: int) -> int:
         while parent[x] != x:
@@ -238,40 +266,56 @@ def _constrained_union(
             x = parent[x]
         return x
 
-    for left, right, decided in zip(*edges):
-        a, b = root(index[left]), root(index[right])
+    cross = _CrossWeights(matrix)
+    for left, right, must in zip(lefts, rights, reviewed):
+        a, b = root(left), root(right)
         if a == b or any(conflicts.get(x, set()).intersection(groups[b]) for x in groups[a]):
             continue
-        if decided != MUST_LINK and min_mean_weight is not None:
-            cross = matrix[np.ix_(groups[a], groups[b])]
-            if np.isfinite(cross).any() and np.nanmean(cross) < min_mean_weight:
+        if not must and min_mean_weight is not None:
+            mean = cross.mean(a, b)
+            if mean is not None and mean < min_mean_weight:
                 continue
         parent[b] = a
         groups[a] += groups.pop(b)
-    return np.array([root(i) for i in range(len(index))])
+        cross.join(a, b)
+    return np.array([root(i) for i in range(n)], dtype=np.int64)
 
 
-def _weight_matrix(index: dict[str, int], weights: list[np.ndarray]) -> np.ndarray:
-    """Members × members match weights; NaN where a pair was not scored."""
-    matrix = np.full((len(index), len(index)), np.nan)
-    left, right, values = weights
-    rows = np.array([index[x] for x in left], dtype=int)
-    columns = np.array([index[x] for x in right], dtype=int)
-    matrix[rows, columns] = values
-    matrix[columns, rows] = values
-    return matrix
+class _CrossWeights:
+    """Between every two groups: the sum and count of the weights of their records' scored
+    pairs, kept up to date as groups join, so that a veto is a lookup rather than a mean
+    over a sub-matrix (tens of thousands of vetoes are checked at a million records)."""
+
+    def __init__(self, matrix: np.ndarray) -> None:
+        scored = ~np.isnan(matrix)
+        self.total = np.where(scored, matrix, 0.0)
+        self.scored = scored.astype(np.int64)
+        self.finite = np.isfinite(matrix).astype(np.int64)
+
+    def mean(self, a: int, b: int) -> float | None:
+        """The mean weight of the pairs across groups a and b; None if none is finite."""
+        return float(self.total[a, b] / self.scored[a, b]) if self.finite[a, b] else None
+
+    def join(self, a: int, b: int) -> None:
+        """Group b joins group a (a's row and column then hold the two together)."""
+        for sums in (self.total, self.scored, self.finite):
+            sums[a, :] += sums[b, :]
+            sums[:, a] += sums[:, b]
 
 
-def _finish(components: pd.DataFrame, edges: pd.DataFrame) -> pd.DataFrame:
-    person = components.groupby("component")["record_id"].transform("min")
-    person_of = pd.Series(person.to_numpy(), index=components["record_id"].to_numpy())
-    held = edges[edges["record_id_l"].map(person_of).to_numpy() == edges["record_id_r"].map(person_of).to_numpy()]
-    strongest = pd.concat([
-        held.set_index("record_id_l")["match_probability"], held.set_index("record_id_r")["match_probability"],
-    ]).groupby(level=0).max()
-    persons = pd.DataFrame({
-        "record_id": components["record_id"].to_numpy(),
-        "person_id": person.to_numpy(),
-        "cluster_probability": components["record_id"].map(strongest).to_numpy(),
+def _finish(ids: np.ndarray, label: np.ndarray, edges: _Pairs) -> pd.DataFrame:
+    """person_id (the smallest record id of each group: ids are sorted, so its first
+    position) and cluster_probability (the strongest edge held inside the person)."""
+    first = np.zeros(label.max(initial=-1) + 1, dtype=np.int64)
+    found, at = np.unique(label, return_index=True)
+    first[found] = at
+    person = first[label]
+    held = person[edges.left] == person[edges.right]
+    strongest = np.full(len(ids), -np.inf)
+    for side in (edges.left[held], edges.right[held]):
+        np.maximum.at(strongest, side, edges.probability[held])
+    return pd.DataFrame({
+        "record_id": ids,
+        "person_id": ids[person],
+        "cluster_probability": np.where(np.isfinite(strongest), strongest, np.nan),
     })
-    return persons.sort_values("record_id").reset_index(drop=True)

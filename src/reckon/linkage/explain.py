@@ -29,6 +29,7 @@ from reckon.errors import InputError
 from reckon.linkage.case_links import RECORD_FIELDS, load_case_records
 from reckon.linkage.decisions import Pair, ordered
 from reckon.linkage.defaults import LIST_PAIR_PRIORS_KEY, RECKON_MODEL_KEYS
+from reckon.linkage.frequencies import frequencies
 from reckon.linkage.list_priors import weight_shifts
 from reckon.linkage.prepare import prepare_features
 from reckon.linkage.store import latest_run_id, run_model
@@ -191,7 +192,7 @@ def _term_frequencies(case: Case, model: dict[str, Any]) -> dict[str, dict[Any, 
     if not columns:
         return {}
     features = prepare_features(load_case_records(case))
-    return {column: features[column].value_counts(normalize=True, dropna=True).to_dict() for column in columns}
+    return {column: frequencies(features[column]).to_dict() for column in columns}
 
 
 def _level_labels(model: dict[str, Any]) -> dict[str, dict[int, str]]:

@@ -32,24 +32,27 @@ from splink import Linker
 from reckon.errors import ReckonError
 from reckon.linkage.backends import Backend, SparkOptions, open_backend
 from reckon.linkage.clusters import candidate_groups, persons_from_groups
-from reckon.linkage.one_per_list import lists_by_record
+from reckon.linkage.codes import RecordCodes, in_record_order
 from reckon.linkage.decisions import Decisions, apply_decisions
-from reckon.linkage.blocking import affordable_rules, columns_with_data, rule_pair_count, rules_for_data
+from reckon.linkage.blocking import PairCounter, affordable_rules, columns_with_data, rule_pair_count, rules_for_data
 from reckon.linkage.defaults import (
     DEFAULT, EM, LABEL_COUNTS_KEY, LABEL_SHIFT_KEY, LABELS, PROVENANCE_KEY, RECKON_MODEL_KEYS, apply_defaults, fill_missing_u, level_counts, m_values,
     non_null_levels, update_m_from_labels,
 )
+from reckon.linkage.frequencies import register_frequencies
 from reckon.linkage.label_calibration import answered_pair_weights, calibration_shift, shift_priors
 from reckon.linkage.list_priors import LIST_PAIR_PRIORS_KEY, estimate_list_pair_priors, to_model, weight_shift_sql
 from reckon.linkage.model import HOUSEHOLD_PLACE_LABEL, build_settings, household_place_u
 from reckon.linkage.prepare import prepare_features
 from reckon.linkage.settings import LinkageSettings
+from reckon.linkage.stages import stage, timed_stages
 from reckon.linkage.within import score_within_groups
 
 log = logging.getLogger(__name__)
 
 PAIR_COLUMNS = ["record_id_l", "record_id_r", "match_probability", "match_weight", "decided"]
 FALLBACK_PRIOR = 1e-4  # used only if the strict rules find no pair at all
+EM_DRAW = "reckon_em_draw"  # a seeded uniform number per record, for sampling EM blocks
 
 
 @dataclass
@@ -61,12 +64,20 @@ class LinkageResult:
     model: dict[str, Any]
     settings: LinkageSettings
     records: pd.DataFrame = field(repr=False)  # record_id, list_name (for summaries)
+    seconds: dict[str, float] = field(default_factory=dict)  # per stage (stages.py)
+    refused: int | None = field(default=None, repr=False)  # links_refused(), when the run counted it
 
     def links_refused(self) -> int:
         """Undecided pairs at or above the threshold whose records the group check kept apart."""
-        person = self.clusters.set_index("record_id")["person_id"]
-        links = self.pairs[(self.pairs["match_probability"] >= self.settings.threshold) & self.pairs["decided"].isna()]
-        return int((links["record_id_l"].map(person).to_numpy() != links["record_id_r"].map(person).to_numpy()).sum())
+        if self.refused is not None:
+            return self.refused
+        return refused_links(self.pairs, self.clusters, self.settings.threshold)
+
+    def persons(self) -> pd.DataFrame:
+        """record_id, person_id, cluster_probability and list_name of every record."""
+        if self.clusters["record_id"].equals(self.records["record_id"]):  # both in record-id order
+            return self.clusters.assign(list_name=self.records["list_name"].array)
+        return self.clusters.merge(self.records, on="record_id")
 
     @property
     def model_json(self) -> str:
@@ -74,28 +85,43 @@ class LinkageResult:
 
     def summary(self) -> dict[str, Any]:
         """Persons, within-list duplicates, pairs above the threshold, per-list counts."""
-        persons = self.clusters.merge(self.records, on="record_id")
-        per_person = persons.groupby("person_id")
-        duplicates = int((per_person["list_name"].size() - per_person["list_name"].nunique()).sum())
-        lists_per_person = per_person["list_name"].nunique()
+        persons = self.persons()
+        person = pd.factorize(persons["person_id"])[0]
+        list_code, lists = pd.factorize(persons["list_name"])
+        # Each (person, list) once: a person's records beyond one per list are duplicates.
+        pairs = np.unique(person.astype(np.int64) * len(lists) + list_code)
+        lists_per_person = np.bincount(pairs // len(lists))
+        persons_per_list = np.bincount(pairs % len(lists), minlength=len(lists))
         return {
             "links_refused": self.links_refused(),
             "records": int(len(self.clusters)),
-            "persons": int(self.clusters["person_id"].nunique()),
-            "within_list_duplicates": duplicates,
+            "persons": int(person.max(initial=-1) + 1),
+            "within_list_duplicates": int(len(persons) - len(pairs)),
             "pairs_scored": int(len(self.pairs)),
             "pairs_above_threshold": int((self.pairs["match_probability"] >= self.settings.threshold).sum()),
-            "persons_per_list": persons.groupby("list_name")["person_id"].nunique().to_dict(),
+            "persons_per_list": {str(name): int(count) for name, count in sorted(zip(lists, persons_per_list))},
             "persons_on_several_lists": int((lists_per_person > 1).sum()),
             "m_sources": self.m_sources(),
             "label_pairs": dict(self.model.get(LABEL_COUNTS_KEY, {})),
             "label_shift": dict(self.model.get(LABEL_SHIFT_KEY, {})),
+            "seconds": {name: round(value, 1) for name, value in self.seconds.items()},
         }
 
     def m_sources(self) -> dict[str, str]:
         """Comparison -> where its m came from: "default" (shipped with reckon, learned on
         simulated lists), "trained here (EM)" or "from reviewer labels"."""
         return dict(self.model.get(PROVENANCE_KEY, {}))
+
+
+def refused_links(pairs: pd.DataFrame, clusters: pd.DataFrame, threshold: float) -> int:
+    """Undecided pairs at or above ``threshold`` whose records are in different persons
+    (``clusters``: record_id, person_id)."""
+    index = pd.Index(clusters["record_id"])
+    person = pd.factorize(clusters["person_id"])[0]
+    links = pairs[(pairs["match_probability"] >= threshold) & pairs["decided"].isna()]
+    left, right = index.get_indexer(links["record_id_l"]), index.get_indexer(links["record_id_r"])
+    known = (left >= 0) & (right >= 0)
+    return int((~known | (person[left] != person[right])).sum())
 
 
 def link_records(
@@ -118,39 +144,73 @@ def link_records(
     settings = settings or LinkageSettings()
     if seed is not None:
         settings = LinkageSettings.from_dict({**settings.to_dict(), "seed": seed})
-    features = prepare_features(records)
-    del records  # a million records' raw text is not needed again
-    if len(features) < 2:
-        raise ReckonError(f"linkage needs at least 2 records, got {len(features)} — add lists first.")
-    if settings.term_frequencies and len(features) < settings.term_frequency_min_records:
-        settings = LinkageSettings.from_dict({**settings.to_dict(), "term_frequencies": False})
-    with open_backend(backend, spark, encrypt_spill=encrypt_spill) as engine:
-        return _link(engine, features, settings, decisions)
+    with timed_stages() as seconds:
+        with stage("prepare features"):
+            features = prepare_features(records)
+        del records  # a million records' raw text is not needed again
+        if len(features) < 2:
+            raise ReckonError(f"linkage needs at least 2 records, got {len(features)} — add lists first.")
+        settings = frequency_settings(settings, len(features))
+        with open_backend(backend, spark, encrypt_spill=encrypt_spill) as engine:
+            result = _link(engine, features, settings, decisions)
+        result.seconds = seconds
+        return result
+
+
+def frequency_settings(settings: LinkageSettings, n_records: int) -> LinkageSettings:
+    """The settings with term frequencies off where there are too few records to count them
+    (names below ``term_frequency_min_records``, places below ``place_term_frequency_min_records``)."""
+    changed = {}
+    if settings.term_frequencies and n_records < settings.term_frequency_min_records:
+        changed["term_frequencies"] = False
+    if settings.place_term_frequencies and n_records < settings.place_term_frequency_min_records:
+        changed["place_term_frequencies"] = False
+    return LinkageSettings.from_dict({**settings.to_dict(), **changed}) if changed else settings
 
 
 def _link(engine: Backend, features: pd.DataFrame, settings: LinkageSettings, decisions: Decisions | None) -> LinkageResult:
-    """Train, score and cluster in the engine; check the groups here (see clusters.py)."""
-    table = engine.register_features(features)
+    """Train, score and cluster in the engine; check the groups here (see clusters.py).
+
+    Inside, a record is its integer code (codes.py): the engine joins on it and the
+    clustering works on arrays of it. The result speaks record ids again."""
+    features = in_record_order(features)
+    codes = RecordCodes(features["record_id"])
+    with stage("register features"):
+        table = engine.register_features(features.assign(
+            record_id=np.arange(len(features), dtype=np.int64),
+            **{EM_DRAW: np.random.default_rng([settings.seed, 1]).random(len(features))},
+        ))
     linker = train_model(engine, table, features, settings, decisions)
     sizes = {str(k): int(v) for k, v in features["list_name"].value_counts().items()}
-    pairs, model = _score_pairs(engine, linker, settings, len(features), sizes, decisions)
+    coded = codes.decisions(decisions)
+    pairs, model = _score_pairs(engine, linker, settings, features, sizes, coded)
     model = {**model, PROVENANCE_KEY: linker.reckon_m_sources, LABEL_COUNTS_KEY: linker.reckon_label_pairs}
-    groups = candidate_groups(table, apply_decisions(pairs, decisions), settings.threshold, engine.db_api)
+    with stage("connected components"):
+        groups = candidate_groups(np.arange(len(codes)), apply_decisions(pairs, coded), settings.threshold)
     if settings.min_mean_weight is not None:
-        pairs = _add_new_pairs(pairs, score_within_groups(engine, model, table, groups))
+        with stage("score within groups"):
+            pairs = _add_new_pairs(pairs, score_within_groups(engine, model, table, groups, features))
     listed = features[["record_id", "list_name"]]
     del features, linker  # clustering a million records needs the memory more
     engine.drop(table)
-    # Again: the pairs scored inside groups may hold decided pairs too.
-    pairs = apply_decisions(pairs, decisions)
-    clusters = persons_from_groups(groups, pairs, settings.threshold, decisions, settings.min_mean_weight,
-                                   lists_by_record(listed), settings.mutual_best)
+    with stage("group check"):
+        # Again: the pairs scored inside groups may hold decided pairs too.
+        pairs = apply_decisions(pairs, coded)
+        clusters = persons_from_groups(groups, pairs, settings.threshold, coded, settings.min_mean_weight,
+                                       pd.Series(listed["list_name"].array, index=groups["record_id"].to_numpy()),
+                                       settings.mutual_best)
+    refused = refused_links(pairs, clusters, settings.threshold)  # in codes: fast
+    with stage("record ids"):
+        pairs = pairs[PAIR_COLUMNS].assign(record_id_l=codes.decode(pairs["record_id_l"]).array,
+                                           record_id_r=codes.decode(pairs["record_id_r"]).array)
+        clusters = clusters.assign(record_id=codes.ids.array, person_id=codes.decode(clusters["person_id"]).array)
     return LinkageResult(
-        pairs=pairs[PAIR_COLUMNS],
+        pairs=pairs,
         clusters=clusters,
         model=model,
         settings=settings,
         records=listed,
+        refused=refused,
     )
 
 
@@ -164,39 +224,25 @@ def train_model(
     matches; reviewers' must-link pairs then move m (labels). Where each comparison's m
     came from is ``linker.reckon_m_sources`` (and the run's model records it).
     """
-    filled = columns_with_data(features)
-    blocking = _affordable(features, settings.blocking_rules, filled, settings, "blocking rule")
+    with stage("price blocking rules"):
+        filled = columns_with_data(features)
+        counter = PairCounter(features)  # its codes are only needed here
+        blocking = _affordable(counter, settings.blocking_rules, filled, settings, "blocking rule")
+        training_blocks = _affordable(counter, settings.training_blocks, filled, settings, "EM block")
+        block_pairs = [(block, rule_pair_count(counter, block)) for block in training_blocks]
+        del counter
     if not blocking:
         raise ReckonError("no blocking rule fits these records — check that the lists have names.")
     built = Linker(table, build_settings(settings, filled, blocking), log_level=logging.ERROR)  # Splink is chatty
     linker = Linker(table, apply_defaults(built.misc.save_model_to_json()), log_level=logging.ERROR)
     sources = {c.output_column_name: DEFAULT for c in linker._settings_obj.comparisons}
-    _estimate_prior(linker, rules_for_data(settings.deterministic_rules, filled), settings)
-    linker = Linker(table, estimate_u(engine, linker, features, settings), log_level=logging.ERROR)
-    for block in _affordable(features, settings.training_blocks, filled, settings, "EM block"):
-        before = linker.misc.save_model_to_json()
-        try:
-            # Without term frequencies EM runs on far fewer distinct comparison vectors.
-            session = linker.training.estimate_parameters_using_expectation_maximisation(
-                block, estimate_without_term_frequencies=True
-            )
-        except Exception as exc:  # Splink refuses some blocks (too few pairs, underflow)
-            if engine.is_fatal(exc):  # ... but an engine out of memory must stop the run
-                raise
-            log.warning("EM block %r skipped: %s", block, exc)
-            # A failed session can leave the linker without the block's comparisons.
-            linker = Linker(table, before, log_level=logging.ERROR)
-            continue
-        expected = _expected_matches(session, features, block)
-        if expected < settings.min_em_matches:
-            log.info("EM block %r not used: %.0f expected matches (fewer than %s)", block, expected,
-                     settings.min_em_matches)
-            linker = Linker(table, before, log_level=logging.ERROR)
-            continue
-        after = m_values(linker.misc.save_model_to_json())
-        for name, values in m_values(before).items():
-            if after.get(name) != values:
-                sources[name] = EM
+    with stage("train: prior"):
+        _estimate_prior(linker, rules_for_data(settings.deterministic_rules, filled), settings)
+    with stage("train: u"):
+        linker = Linker(table, estimate_u(engine, linker, features, settings), log_level=logging.ERROR)
+    with stage("train: EM"):
+        linker, em_sources = _train_em(engine, table, linker, block_pairs, settings)
+    sources.update(em_sources)
     model = linker.misc.save_model_to_json()
     labelled: dict[str, int] = {}
     if decisions is not None and decisions.must_link and settings.label_pseudo_count is not None:
@@ -210,9 +256,53 @@ def train_model(
     return linker
 
 
-def _expected_matches(session: Any, features: pd.DataFrame, block: str) -> float:
-    """Matches EM believes the block holds: its final lambda times the block's pairs."""
-    pairs = rule_pair_count(features, block)
+def _train_em(engine: Backend, table: Any, linker: Linker, blocks: list[tuple[str, int | None]],
+              settings: LinkageSettings) -> tuple[Linker, dict[str, str]]:
+    """EM on each training block in turn (``blocks``: each one's pair count, None if not
+    known); returns the linker and the comparisons whose m it changed."""
+    sources: dict[str, str] = {}
+    for block, pairs in blocks:
+        before = linker.misc.save_model_to_json()
+        try:
+            # Without term frequencies EM runs on far fewer distinct comparison vectors.
+            session = linker.training.estimate_parameters_using_expectation_maximisation(
+                em_sample(block, pairs, settings.max_pairs_for_em), estimate_without_term_frequencies=True
+            )
+        except Exception as exc:  # Splink refuses some blocks (too few pairs, underflow)
+            if engine.is_fatal(exc):  # ... but an engine out of memory must stop the run
+                raise
+            log.warning("EM block %r skipped: %s", block, exc)
+            # A failed session can leave the linker without the block's comparisons.
+            linker = Linker(table, before, log_level=logging.ERROR)
+            continue
+        expected = _expected_matches(session, pairs)
+        if expected < settings.min_em_matches:
+            log.info("EM block %r not used: %.0f expected matches (fewer than %s)", block, expected,
+                     settings.min_em_matches)
+            linker = Linker(table, before, log_level=logging.ERROR)
+            continue
+        after = m_values(linker.misc.save_model_to_json())
+        for name, values in m_values(before).items():
+            if after.get(name) != values:
+                sources[name] = EM
+    return linker, sources
+
+
+def em_sample(block: str, pairs: int | None, max_pairs: float | None) -> str:
+    """``block``, or where it makes more than ``max_pairs`` pairs, the block among a sample of
+    the records: each record drawn (EM_DRAW, seeded, the same on every engine) with
+    probability q, so each pair with q² (≈ ``max_pairs`` in all). EM learns how matches look
+    from shares of pairs, which the sample keeps; the block's lambda still multiplies all of
+    its pairs (``_expected_matches``)."""
+    if max_pairs is None or pairs is None or pairs <= max_pairs:
+        return block
+    q = math.sqrt(max_pairs / pairs)
+    log.info("EM block %r: a sample of its records (%.3f), about %.0f of %d pairs", block, q, max_pairs, pairs)
+    return f"({block}) and l.{EM_DRAW} < {q!r} and r.{EM_DRAW} < {q!r}"
+
+
+def _expected_matches(session: Any, pairs: int | None) -> float:
+    """Matches EM believes the block holds: its final lambda times the block's ``pairs``."""
     history = getattr(session, "_core_model_settings_history", None)
     if pairs is None or not history:
         return math.inf  # cannot tell: trust EM, as before
@@ -289,7 +379,7 @@ def estimate_u(engine: Backend, linker: Linker, features: pd.DataFrame, settings
     own hash function. The sample holds about ``max_pairs_for_u`` pairs, all compared.
     """
     size = min(len(features), math.ceil(0.5 * (math.sqrt(8 * settings.max_pairs_for_u + 1) + 1)))
-    ordered = features.sort_values("record_id", kind="stable")
+    ordered = in_record_order(features)
     picked = np.sort(np.random.default_rng(settings.seed).choice(len(ordered), size=size, replace=False))
     sample = engine.register(pa.Table.from_pandas(ordered.iloc[picked], preserve_index=False))
     on_sample = Linker(sample, linker.misc.save_model_to_json(), log_level=logging.ERROR)
@@ -302,30 +392,37 @@ def estimate_u(engine: Backend, linker: Linker, features: pd.DataFrame, settings
     return model
 
 
-def _score_pairs(engine: Backend, linker: Linker, settings: LinkageSettings, n_records: int,
+def _score_pairs(engine: Backend, linker: Linker, settings: LinkageSettings, features: pd.DataFrame,
                  list_sizes: dict[str, int] | None = None, decisions: Decisions | None = None) -> tuple[pd.DataFrame, dict]:
     """The pairs the blocking rules admit that clear keep_pairs_above, sorted by record ids.
 
-    Every pair is scored in the engine; the prior is recalibrated there too, then once per
-    pair of lists (``list_sizes``: records per list; list_priors.py), then to the reviewers'
-    answers (``decisions``; label_calibration.py); only the pairs kept come back.
+    Every pair is scored in the engine (term frequencies from ``features``: frequencies.py);
+    the prior is recalibrated there too, then once per pair of lists (``list_sizes``:
+    records per list; list_priors.py), then to the reviewers' answers (``decisions``, in the
+    run's record codes; label_calibration.py); only the pairs kept come back.
     """
-    # Score generously (the prior may rise below), then keep what clears keep_pairs_above.
-    predictions = linker.inference.predict(threshold_match_probability=settings.keep_pairs_above / 20)
+    with stage("term frequencies"):
+        register_frequencies(linker, engine, features, linker.misc.save_model_to_json())
+    with stage("predict"):
+        # Score generously (the prior may rise below), then keep what clears keep_pairs_above.
+        predictions = linker.inference.predict(threshold_match_probability=settings.keep_pairs_above / 20)
     model = linker.misc.save_model_to_json()
     shift = 0.0
-    if settings.recalibrate_prior:
-        shift, model = recalibrate_prior(engine, predictions.physical_name, model, n_records)
-    if settings.list_pair_priors and list_sizes and n_records <= settings.list_pair_priors_max_records:
-        priors = estimate_list_pair_priors(engine, predictions.physical_name,
-                                           float(model["probability_two_random_records_match"]), shift, list_sizes)
-        if priors:
-            model = {**model, LIST_PAIR_PRIORS_KEY: to_model(priors)}
+    with stage("priors"):
+        if settings.recalibrate_prior:
+            shift, model = recalibrate_prior(engine, predictions.physical_name, model, len(features))
+        if settings.list_pair_priors and list_sizes and len(features) <= settings.list_pair_priors_max_records:
+            priors = estimate_list_pair_priors(engine, predictions.physical_name,
+                                               float(model["probability_two_random_records_match"]), shift, list_sizes)
+            if priors:
+                model = {**model, LIST_PAIR_PRIORS_KEY: to_model(priors)}
     if decisions and settings.label_shift_sd:
-        shift, model = _calibrate_to_answers(engine, predictions.physical_name, shift, model, decisions, settings)
-    pairs = _fetch_pairs(engine, predictions.physical_name, shift, settings.keep_pairs_above, model)
-    # The pairs are in hand: Splink's working tables (a copy of every record) can go.
-    linker.table_management.invalidate_cache()
+        with stage("calibrate to answers"):
+            shift, model = _calibrate_to_answers(engine, predictions.physical_name, shift, model, decisions, settings)
+    with stage("fetch pairs"):
+        pairs = _fetch_pairs(engine, predictions.physical_name, shift, settings.keep_pairs_above, model)
+        # The pairs are in hand: Splink's working tables (a copy of every record) can go.
+        linker.table_management.invalidate_cache()
     return pairs, model
 
 
@@ -368,8 +465,8 @@ def _add_new_pairs(pairs: pd.DataFrame, more: pd.DataFrame) -> pd.DataFrame:
     if more.empty:
         return pairs
     more = more.assign(match_probability=_probability(more["match_weight"].to_numpy(dtype=float)))
-    known = pd.MultiIndex.from_frame(pairs[["record_id_l", "record_id_r"]].astype(str))
-    fresh = ~pd.MultiIndex.from_frame(more[["record_id_l", "record_id_r"]].astype(str)).isin(known)
+    known = pd.MultiIndex.from_frame(pairs[["record_id_l", "record_id_r"]])
+    fresh = ~pd.MultiIndex.from_frame(more[["record_id_l", "record_id_r"]]).isin(known)
     return sort_pairs(pd.concat([pairs, more.loc[fresh, pairs.columns]], ignore_index=True))
 
 
@@ -416,7 +513,7 @@ def _probability(weight: np.ndarray) -> np.ndarray:
 
 
 def _affordable(
-    features: pd.DataFrame, groups: list[list[str]], filled: set[str], settings: LinkageSettings, what: str
+    features: pd.DataFrame | PairCounter, groups: list[list[str]], filled: set[str], settings: LinkageSettings, what: str
 ) -> list[str]:
     chosen, skipped = affordable_rules(features, groups, filled, settings.max_pairs_per_rule)
     for group in skipped:
@@ -429,7 +526,8 @@ def _finalised(linker: Linker, table: Any, features: pd.DataFrame, floor: float)
     """The trained model with m floored and the household place level set from the data."""
     model = linker.misc.save_model_to_json()
     _floor_m(model, floor)
-    _set_household_place(model, features)
+    with stage("train: household place"):
+        _set_household_place(model, features)
     return Linker(table, model, log_level=logging.ERROR)
 
 

@@ -73,23 +73,29 @@ def estimate_list_pair_priors(
     if len(sizes) < 2 or not 0 < prior < 1:
         return {}
     totals = list_pair_totals(sizes)
-    priors = dict.fromkeys(totals, prior)
+    keys = sorted(totals)
+    # One pass in the engine: each pair's list pair as a number and its weight (12 bytes a
+    # pair, no list names); the fixed point then iterates on those arrays, not on the table.
+    codes = " ".join(f"WHEN least(list_name_l, list_name_r) = {_literal(a)} AND greatest(list_name_l, list_name_r) = "
+                     f"{_literal(b)} THEN {i}" for i, (a, b) in enumerate(keys))
+    scored = engine.query(f"SELECT CAST((CASE {codes} ELSE -1 END) AS INTEGER) AS pair, match_weight FROM {predictions}")
+    pair = scored["pair"].to_numpy(dtype=np.int64)
+    weight = scored["match_weight"].to_numpy(dtype=float)[pair >= 0] + shift
+    pair = pair[pair >= 0]
+    del scored
+    total = np.array([totals[key] for key in keys])
+    priors = np.full(len(keys), prior)
     base = _log2_odds(prior)
     low, high = prior / MAX_RATIO, min(prior * MAX_RATIO, 0.5)
     for _ in range(ITERATIONS):
-        shifts = {key: _log2_odds(value) - base for key, value in priors.items()}
-        expected = engine.query(
-            f"SELECT lo, hi, sum(1 / (1 + power(2, -(match_weight + {shift!r} + {_shift_sql(shifts)})))) AS expected "
-            f"FROM (SELECT least(list_name_l, list_name_r) AS lo, greatest(list_name_l, list_name_r) AS hi, "
-            f"match_weight FROM {predictions}) AS scored GROUP BY lo, hi"
-        )
-        found = {(str(a), str(b)): float(e) for a, b, e in expected.itertuples(index=False) if not pd.isna(e)}
-        updated = {key: min(max(found.get(key, 0.0) / total, low), high) for key, total in totals.items()}
-        converged = all(abs(updated[key] - priors[key]) <= 1e-4 * priors[key] for key in priors)
+        shifts = np.log2(priors / (1 - priors)) - base
+        expected = np.bincount(pair, weights=1 / (1 + np.exp2(-(weight + shifts[pair]))), minlength=len(keys))
+        updated = np.clip(expected / total, low, high)
+        converged = bool(np.all(np.abs(updated - priors) <= 1e-4 * priors))
         priors = updated
         if converged:
             break
-    return priors
+    return {key: float(value) for key, value in zip(keys, priors)}
 
 
 def to_model(priors: dict[tuple[str, str], float]) -> list[list[Any]]:

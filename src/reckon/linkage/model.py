@@ -204,7 +204,8 @@ def _place(settings: LinkageSettings) -> cl.CustomComparison:
             # of one family share one", counted in the lists themselves, and its m is the
             # exact-place m (see household_place_u and link.py).
             Level(f"place_key_l = place_key_r AND {SAME_FAMILY_OTHER_GIVEN}", HOUSEHOLD_PLACE_LABEL).configure(m_probability=0.5, u_probability=0.5, fix_m_probability=True, fix_u_probability=True),
-            cll.ExactMatchLevel("place_key", term_frequency_adjustments=settings.term_frequencies),
+            cll.ExactMatchLevel("place_key", term_frequency_adjustments=settings.term_frequencies
+                                and settings.place_term_frequencies),
             jaro_winkler_level("place_key", 0.88),
             cll.CustomLevel("province_key_l = province_key_r", label_for_charts="same province, other or no place"),
             cll.ElseLevel(),

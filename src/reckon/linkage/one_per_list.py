@@ -55,13 +55,15 @@ def mutual_best_pairs(pairs: pd.DataFrame, list_of: pd.Series, floor: float, rat
     has_second[:-1] = first[:-1] & ~first[1:]
     runner_up[has_second] = probability[1:][has_second[:-1]]
     clear = first & (probability >= ratio * runner_up)
-    chosen = pd.DataFrame({"me": me[clear], "other": other[clear]})
-    mutual = chosen.merge(chosen, left_on=["me", "other"], right_on=["other", "me"], suffixes=("", "_back"))
-    mutual = mutual[mutual["me"].to_numpy() < mutual["other"].to_numpy()]
-    found = pd.DataFrame({"record_id_l": ids[mutual["me"].to_numpy()], "record_id_r": ids[mutual["other"].to_numpy()]})
-    found = found.merge(strong, on=["record_id_l", "record_id_r"], how="left")
-    return found.sort_values(["match_probability", "record_id_l", "record_id_r"],
-                             ascending=[False, True, True], kind="stable").reset_index(drop=True)
+    me, other, probability = me[clear], other[clear], probability[clear]
+    # Mutual: the other end chose this record too; such a pair is seen from both ends, kept once.
+    chosen = me.astype(np.int64) * len(ids) + other
+    mutual = pd.Series(other.astype(np.int64) * len(ids) + me).isin(chosen).to_numpy() & (me < other)
+    me, other, probability = me[mutual], other[mutual], probability[mutual]
+    order = np.lexsort((other, me, -probability))  # strongest first, then by ids
+    ids = np.asarray(ids)
+    return pd.DataFrame({"record_id_l": ids[me[order]], "record_id_r": ids[other[order]],
+                         "match_probability": probability[order]})
 
 
 def join_mutual_best(
@@ -75,52 +77,58 @@ def join_mutual_best(
     """``persons`` (record_id, person_id, cluster_probability) with the mutual best pairs'
     persons joined, unless that puts one list twice in a person or a cannot-link inside it."""
     found = mutual_best_pairs(pairs, list_of, floor, ratio)
-    person_of = pd.Series(persons["person_id"].to_numpy(), index=persons["record_id"].to_numpy())
-    ends = found["record_id_l"].map(person_of).to_numpy(), found["record_id_r"].map(person_of).to_numpy()
-    found = found[ends[0] != ends[1]]
-    if found.empty:
+    index = pd.Index(persons["record_id"].to_numpy())
+    # Records as positions, persons as codes in person-id order (the smaller code keeps its id).
+    person, person_ids = pd.factorize(persons["person_id"], sort=True)
+    person = person.copy()
+    left, right = index.get_indexer(found["record_id_l"]), index.get_indexer(found["record_id_r"])
+    known = (left >= 0) & (right >= 0)
+    apart = known & (person[np.where(known, left, 0)] != person[np.where(known, right, 0)])
+    if not apart.any():
         return persons
+    left, right, probability = left[apart], right[apart], found["match_probability"].to_numpy(dtype=float)[apart]
     # Only the persons a join may change are looked at (a few, among a million records).
-    touched = persons["person_id"].isin(set(ends[0]) | set(ends[1])).to_numpy()
-    involved = persons[touched]
-    person = dict(zip(involved["record_id"], involved["person_id"]))
-    members: dict[str, list[str]] = {}
-    for record_id, person_id in person.items():
-        members.setdefault(person_id, []).append(record_id)
-    list_name = dict(zip(involved["record_id"], involved["record_id"].map(list_of)))
-    lists_in = {p: {list_name[r] for r in rs} for p, rs in members.items()}
-    apart = _cannot_partners(decisions)
-    strongest = dict(zip(involved["record_id"], involved["cluster_probability"]))
-    for left, right, probability in found.itertuples(index=False):
-        a, b = person[left], person[right]
-        if a == b or lists_in[a] & lists_in[b] or _kept_apart(members[a], members[b], apart):
+    joining = np.zeros(person.max(initial=-1) + 1, dtype=bool)
+    joining[person[left]] = joining[person[right]] = True
+    touched = np.flatnonzero(joining[person])
+    members: dict[int, list[int]] = {}
+    for position, code in zip(touched.tolist(), person[touched].tolist()):
+        members.setdefault(code, []).append(position)
+    list_code = pd.factorize(list_of.reindex(index))[0]
+    lists_in = {code: {int(list_code[r]) for r in records} for code, records in members.items()}
+    kept_apart = _cannot_partners(index, decisions)
+    strongest = persons["cluster_probability"].to_numpy(dtype=float).copy()
+    for one, other, p in zip(left.tolist(), right.tolist(), probability.tolist()):
+        a, b = int(person[one]), int(person[other])
+        if a == b or lists_in[a] & lists_in[b] or _kept_apart(members[a], members[b], kept_apart):
             continue
         keep, gone = min(a, b), max(a, b)  # person_id stays the smallest record id
-        for record_id in members[gone]:
-            person[record_id] = keep
+        person[members[gone]] = keep
         members[keep] += members.pop(gone)
         lists_in[keep] |= lists_in.pop(gone)
-        for record_id in (left, right):
-            current = strongest[record_id]
-            if pd.isna(current) or current < probability:
-                strongest[record_id] = probability
-    joined = persons.copy()
-    joined.loc[touched, "person_id"] = involved["record_id"].map(person).to_numpy()
-    joined.loc[touched, "cluster_probability"] = involved["record_id"].map(strongest).to_numpy()
-    return joined
+        for record in (one, other):
+            if np.isnan(strongest[record]) or strongest[record] < p:
+                strongest[record] = p
+    return persons.assign(person_id=np.asarray(person_ids)[person], cluster_probability=strongest)
 
 
-def _cannot_partners(decisions: Decisions | None) -> dict[str, set[str]]:
-    apart: dict[str, set[str]] = {}
-    for a, b in decisions.cannot_link if decisions else ():
-        apart.setdefault(a, set()).add(b)
-        apart.setdefault(b, set()).add(a)
+def _cannot_partners(index: pd.Index, decisions: Decisions | None) -> dict[int, set[int]]:
+    """Record position → the positions a reviewer said are someone else."""
+    apart: dict[int, set[int]] = {}
+    if not decisions or not decisions.cannot_link:
+        return apart
+    ordered = sorted(decisions.cannot_link)
+    lefts, rights = index.get_indexer([a for a, _ in ordered]), index.get_indexer([b for _, b in ordered])
+    for a, b in zip(lefts.tolist(), rights.tolist()):
+        if a >= 0 and b >= 0:
+            apart.setdefault(a, set()).add(b)
+            apart.setdefault(b, set()).add(a)
     return apart
 
 
-def _kept_apart(one: list[str], other: list[str], apart: dict[str, set[str]]) -> bool:
+def _kept_apart(one: list[int], other: list[int], apart: dict[int, set[int]]) -> bool:
     """Whether a reviewer said some record of ``one`` and some record of ``other`` differ."""
     if not apart:
         return False
     others = set(other)
-    return any(apart.get(record_id, set()) & others for record_id in one)
+    return any(apart.get(record, set()) & others for record in one)

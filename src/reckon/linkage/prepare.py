@@ -45,13 +45,17 @@ Output columns (all may be NULL except the first two):
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 
 from reckon.errors import InputError
-from reckon.names import coarse_key, is_script, joined_skeleton, key_column, name_key, normalize_script, skeleton
+from reckon.names import coarse_of_key, is_script, joined_skeleton, key_column, name_key, normalize_script, skeleton
 from reckon.names.nicknames import formal_forms
 
+TEXT = pd.StringDtype("pyarrow")
 FEATURE_COLUMNS = (
     "record_id", "list_name", "full_key", "alt_key", "full_skel", "alt_skel", "native_key", "name_coarse", "given_key", "family_key",
     "given_forms", "given_coarse", "family_coarse", "given_initial", "family_initial", "father_key", "sex", "age_low", "age_high", "birth_year",
@@ -63,20 +67,21 @@ def prepare_features(records: pd.DataFrame) -> pd.DataFrame:
     """The linkage columns for every record (see the module docstring)."""
     _check_ids(records)
     col = _column_getter(records)
-    out = pd.DataFrame({"record_id": records["record_id"].astype(str).to_numpy()})
-    out["list_name"] = col("list_name").fillna("list").astype(str).to_numpy()
+    # Text stays Arrow strings throughout (.array, not .to_numpy(): no Python string per row).
+    out = pd.DataFrame({"record_id": records["record_id"].astype(TEXT).array})
+    out["list_name"] = col("list_name").fillna("list").astype(TEXT).array
     _add_names(out, col)
-    out["father_key"] = key_column(col("father_name"), _skeleton_key).to_numpy()
+    out["father_key"] = key_column(col("father_name"), _skeleton_key).array
     out["sex"] = _sex(col("sex")).to_numpy()
     _add_dates(out, col)
-    out["national_id"] = key_column(col("national_id"), _digits).to_numpy()
+    out["national_id"] = key_column(col("national_id"), _digits).array
     _add_places(out, col)
     out = out[list(FEATURE_COLUMNS)]
     _blank_unnamed(out, col)
     # Text as Arrow strings: a fraction of the memory of Python strings at a million records.
     text = [c for c in out.columns if c not in ("death_low", "death_high")
             and (out[c].dtype == object or isinstance(out[c].dtype, pd.StringDtype))]
-    return out.astype({c: pd.StringDtype("pyarrow") for c in text})
+    return out.astype({c: TEXT for c in text})
 
 
 
@@ -102,10 +107,19 @@ def _column_getter(records: pd.DataFrame):
 
 
 def _add_names(out: pd.DataFrame, col) -> None:
-    latin = key_column(col("name"), name_key)
-    native = key_column(col("name_native"), name_key)
-    given = key_column(col("given_name"), name_key)
-    family = key_column(col("family_name"), name_key)
+    # One name is keyed once, though several columns give it (the name, its coarse key).
+    keyed: dict[str, str] = {}
+
+    def key(text: str) -> str:
+        found = keyed.get(text)
+        if found is None:
+            found = keyed[text] = name_key(text)
+        return found
+
+    latin = key_column(col("name"), key)
+    native = key_column(col("name_native"), key)
+    given = key_column(col("given_name"), key)
+    family = key_column(col("family_name"), key)
     # A list may give only given and family names: join them into the full name.
     joined = (given.fillna("") + " " + family.fillna("")).str.strip()
     joined = joined.where(joined.str.len() > 0)
@@ -113,26 +127,34 @@ def _add_names(out: pd.DataFrame, col) -> None:
     alt = native.where(latin.notna() & native.notna() & (native != latin))
     # A second name the list gives in parentheses ("Maryam Zarei (Ghasemi)") where no other
     # script's spelling takes the place.
-    alt = alt.fillna(key_column(_first_alternative(col("name_alternatives")), name_key))
+    alt = alt.fillna(key_column(_first_alternative(col("name_alternatives")), key))
     raw = col("name").fillna(col("name_native")).astype("string")
     raw_joined = (col("given_name").fillna("").astype(str) + " " + col("family_name").fillna("").astype(str)).str.strip()
     raw = raw.fillna(raw_joined.where(raw_joined.str.len() > 0).astype("string"))
-    out["full_key"] = full.to_numpy()
-    out["alt_key"] = alt.to_numpy()
+    out["full_key"] = full.array
+    out["alt_key"] = alt.array
     # Two names in one script are compared as written (folded), not through a romanisation.
     script = col("name_native").where(col("name_native").notna(), col("name"))
-    out["native_key"] = key_column(script, _native_fold).to_numpy()
-    out["full_skel"] = key_column(full, joined_skeleton).to_numpy()
-    out["alt_skel"] = key_column(alt, joined_skeleton).to_numpy()
-    out["given_key"] = given.fillna(full.str.split(" ").str[0]).to_numpy()
-    out["family_key"] = family.fillna(full.str.split(" ").str[-1]).to_numpy()
-    out["name_coarse"] = key_column(raw, coarse_key).to_numpy()
+    out["native_key"] = key_column(script, _native_fold).array
+    out["full_skel"] = key_column(full, joined_skeleton).array
+    out["alt_skel"] = key_column(alt, joined_skeleton).array
+    out["given_key"] = given.fillna(key_column(full, _first_word)).array
+    out["family_key"] = family.fillna(key_column(full, _last_word)).array
+    out["name_coarse"] = key_column(raw, lambda text: coarse_of_key(key(text))).array
     out["given_forms"] = _given_forms(out["given_key"])
-    out["given_coarse"] = key_column(out["given_key"], skeleton).to_numpy()
-    out["family_coarse"] = key_column(out["family_key"], skeleton).to_numpy()
+    out["given_coarse"] = key_column(out["given_key"], skeleton).array
+    out["family_coarse"] = key_column(out["family_key"], skeleton).array
     # First letters, for blocking on one name part and the other's initial (Bill/William).
-    out["given_initial"] = out["given_coarse"].str[:1].to_numpy()
-    out["family_initial"] = out["family_coarse"].str[:1].to_numpy()
+    out["given_initial"] = out["given_coarse"].str[:1].array
+    out["family_initial"] = out["family_coarse"].str[:1].array
+
+
+def _first_word(key: str) -> str:
+    return key.split(" ")[0]
+
+
+def _last_word(key: str) -> str:
+    return key.split(" ")[-1]
 
 
 def _first_alternative(values: pd.Series) -> pd.Series:
@@ -175,16 +197,15 @@ def _add_places(out: pd.DataFrame, col) -> None:
     province_only = col("place_name").isna() & col("province_name").notna() & col("province").isna()
     place_text = place_text.where(~province_only, None)
     province_text = col("province_name").where(col("province_name").notna(), col("province"))
-    out["place_key"] = key_column(place_text, _place_key).to_numpy()
-    out["province_key"] = key_column(province_text, _place_key).to_numpy()
+    out["place_key"] = key_column(place_text, _place_key).array
+    out["province_key"] = key_column(province_text, _place_key).array
 
 
 def _given_forms(given_keys: pd.Series) -> pd.Series:
     """Lists of keys (Arrow), NULL for names with no known short or formal form."""
-    distinct = given_keys.dropna().unique()
-    forms = {key: formal_forms(key) for key in distinct}
-    values = [forms.get(key) if isinstance(key, str) else None for key in given_keys]
-    return pd.Series(pd.array(values, dtype=pd.ArrowDtype(pa.list_(pa.string()))))
+    codes, distinct = pd.factorize(given_keys)
+    forms = pd.array([formal_forms(key) for key in distinct] + [None], dtype=pd.ArrowDtype(pa.list_(pa.string())))
+    return pd.Series(forms.take(np.where(codes < 0, len(distinct), codes)))
 
 
 def _native_fold(text: str) -> str:
@@ -229,20 +250,30 @@ def _sex(values: pd.Series) -> pd.Series:
     return text.where(text.isin(["m", "f"]))
 
 
+def _per_date(dates: pd.Series, convert: Callable[[pd.Series], pd.Series]) -> np.ndarray:
+    """``convert(dates).to_numpy()``, ``convert`` being elementwise, computed on one row per
+    distinct date (NaT too) and spread back: a million records hold a few thousand dates."""
+    codes = pd.factorize(dates, use_na_sentinel=True)[0]
+    distinct, first = np.unique(codes, return_index=True)
+    values = convert(dates.iloc[first]).to_numpy()
+    return values[np.searchsorted(distinct, codes)]
+
+
 def _add_dates(out: pd.DataFrame, col) -> None:
     dob = pd.to_datetime(col("date_of_birth"), errors="coerce", format="mixed")
     birth_year = pd.to_numeric(col("birth_year"), errors="coerce").fillna(dob.dt.year)
     out["birth_year"] = birth_year.astype("Int64").to_numpy()
-    out["date_of_birth"] = dob.dt.strftime("%Y-%m-%d").astype("string").to_numpy()
+    out["date_of_birth"] = pd.Series(_per_date(dob, lambda d: d.dt.strftime("%Y-%m-%d"))).astype("string").array
     # An interval ("2019-11-16/2019-11-17") has its bounds in _low/_high; pandas would misread it.
     written = col("date_of_death").astype("string")
     exact = pd.to_datetime(written.where(~written.str.contains("/", regex=False).fillna(False)),
                            errors="coerce", format="mixed")
     low = pd.to_datetime(col("date_of_death_low"), errors="coerce").fillna(exact)
     high = pd.to_datetime(col("date_of_death_high"), errors="coerce").fillna(exact).fillna(low)
-    out["death_low"] = low.dt.date.to_numpy()
-    out["death_high"] = high.dt.date.to_numpy()
-    out["death_month"] = low.dt.strftime("%Y-%m").where(low.dt.month == high.dt.month).astype("string").to_numpy()
+    out["death_low"] = _per_date(low, lambda d: d.dt.date)
+    out["death_high"] = _per_date(high, lambda d: d.dt.date)
+    month = pd.Series(_per_date(low, lambda d: d.dt.strftime("%Y-%m"))).astype("string")
+    out["death_month"] = month.where((low.dt.month == high.dt.month).to_numpy()).array
     age_low = pd.to_numeric(col("age_low"), errors="coerce")
     age_high = pd.to_numeric(col("age_high"), errors="coerce").fillna(age_low)
     # Without an age, the age at death follows from the birth year and the year of death.

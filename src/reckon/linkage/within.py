@@ -5,8 +5,8 @@ holds pairs that no rule admitted: a father and son chained through one shared i
 never compared on their names and birth dates. This scores those pairs with the same
 trained model (same m, u and prior, the list-pair priors too), by blocking on the group itself.
 
-Term frequencies are still counted over all records, not only the groups' members: the
-groups are joined to the full input table, and records outside a group have no group.
+Term frequencies are still counted over all records, not only the groups' members, the
+same way as in the run (frequencies.py).
 Only the group members' ids go to the engine, and only the pairs inside groups come back.
 """
 
@@ -22,18 +22,21 @@ from splink import Linker
 
 from reckon.linkage.backends import Backend
 from reckon.linkage.defaults import RECKON_MODEL_KEYS
+from reckon.linkage.frequencies import register_frequencies
 from reckon.linkage.list_priors import weight_shifts
 
 GROUP_COLUMN = "reckon_group"
 WITHIN_COLUMNS = ["record_id_l", "record_id_r", "match_weight"]
 
 
-def score_within_groups(engine: Backend, model: dict[str, Any], table: Any, groups: pd.DataFrame) -> pd.DataFrame:
+def score_within_groups(engine: Backend, model: dict[str, Any], table: Any, groups: pd.DataFrame,
+                        features: pd.DataFrame | None = None) -> pd.DataFrame:
     """record_id_l, record_id_r, match_weight of every pair inside a group.
 
     ``table`` is the engine's features table; ``groups`` has record_id and component;
     groups of one or two records are skipped (the one pair of a two-record group is the
-    link that made it).
+    link that made it). ``features`` (the records registered as ``table``) give the term
+    frequencies the run scored with (frequencies.py).
     """
     sizes = groups["component"].map(groups["component"].value_counts())
     members = groups.loc[sizes >= 3, ["record_id", "component"]].rename(columns={"component": GROUP_COLUMN})
@@ -45,12 +48,14 @@ def score_within_groups(engine: Backend, model: dict[str, Any], table: Any, grou
     ]
     member_table = engine.register(pa.Table.from_pandas(members, preserve_index=False))
     view = f"reckon_grouped_{uuid.uuid4().hex[:8]}"
-    # A view over the registered records: a million rows are not copied.
+    # A view of the members only: Splink copies its input, and a million rows are not needed.
     engine.execute(
         f"CREATE OR REPLACE TEMP VIEW {view} AS SELECT t.*, m.{GROUP_COLUMN} FROM {table.physical_name} t "
-        f"LEFT JOIN {member_table.physical_name} m ON t.record_id = m.record_id"
+        f"JOIN {member_table.physical_name} m ON t.record_id = m.record_id"
     )
     linker = Linker(engine.db_api.register(view), settings, log_level=logging.ERROR)
+    if features is not None:
+        register_frequencies(linker, engine, features, settings)
     predictions = linker.inference.predict()
     pairs = engine.query(f"SELECT {', '.join(WITHIN_COLUMNS)}, list_name_l, list_name_r FROM {predictions.physical_name}")
     # At each pair's own lists' prior, as the run scored its pairs (list_priors.py).

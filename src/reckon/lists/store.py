@@ -165,16 +165,25 @@ def list_problems(case: Case, list_name: str | None = None) -> list[dict[str, An
 
 
 def load_records(
-    case: Case, *, with_original: bool = False, columns: Sequence[str] | None = None
+    case: Case, *, with_original: bool = False, columns: Sequence[str] | None = None, by_id: bool = False
 ) -> pd.DataFrame:
     """Every stored record as a DataFrame (one row per record, in list and row order).
 
     ``columns`` picks fields of RECORD_FIELDS (default: all of them); ``with_original``
-    adds the ``original`` and ``extra`` JSON text columns (slower).
+    adds the ``original`` and ``extra`` JSON text columns (slower). ``by_id``: in record-id
+    order instead, read through Arrow (text as Arrow strings, whole numbers as nullable
+    integers): what linkage reads, a million records in a second or two rather than five.
     """
     chosen = _known_fields(columns or RECORD_FIELDS) + (["original", "extra"] if with_original else [])
-    sql = f"SELECT {', '.join(chosen)} FROM records ORDER BY list_name, row_number"
-    return case.con.execute(sql).fetch_df()
+    order = "record_id" if by_id else "list_name, row_number"
+    result = case.con.execute(f"SELECT {', '.join(chosen)} FROM records ORDER BY {order}")
+    if not by_id:
+        return result.fetch_df()
+    return result.to_arrow_table().to_pandas(types_mapper=_ARROW_TO_PANDAS.get, date_as_object=False)
+
+
+_ARROW_TO_PANDAS = {pa.string(): pd.StringDtype("pyarrow"), pa.large_string(): pd.StringDtype("pyarrow"),
+                    pa.int32(): pd.Int32Dtype(), pa.int64(): pd.Int64Dtype()}
 
 
 def records_by_id(case: Case, record_ids: Sequence[str], columns: Sequence[str]) -> pd.DataFrame:

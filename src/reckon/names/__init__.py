@@ -13,7 +13,7 @@ names do). For whole columns use `key_column`, which calls a function once per
 distinct value.
 """
 
-from reckon.names.keys import coarse_key, joined_skeleton, name_key, skeleton
+from reckon.names.keys import coarse_key, coarse_of_key, joined_skeleton, name_key, skeleton
 from reckon.names.latin import latin_key, name_tokens, normalize_latin
 from reckon.names.romanize import romanize
 from reckon.names.script import is_script, normalize_script
@@ -21,6 +21,7 @@ from reckon.names.series import key_column
 
 __all__ = [
     "coarse_key",
+    "coarse_of_key",
     "is_script",
     "joined_skeleton",
     "key_column",

@@ -65,7 +65,12 @@ def coarse_key(text: str) -> str:
     It keeps what `skeleton` folds (an inner v, doubled consonants): the blocking rules
     were measured with this finer key.
     """
-    words = name_key(text).lower().split()
+    return coarse_of_key(name_key(text))
+
+
+def coarse_of_key(key: str) -> str:
+    """`coarse_key` of a name already keyed by `name_key`."""
+    words = key.lower().split()
     if not words:
         return ""
     return " ".join(sorted({_consonants(words[0]), _consonants(words[-1])}))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import numpy as np
 import pandas as pd
 
 
@@ -18,7 +19,7 @@ def key_column(values: pd.Series, function: Callable[[str], str]) -> pd.Series:
     ['ALI', 'ALI', <NA>, <NA>]
     """
     text = values.astype("string").str.strip()
-    text = text.where(text.str.len() > 0)
-    distinct = text.dropna().unique()
-    mapping = {value: (function(value) or None) for value in distinct}
-    return text.map(mapping).astype("string")
+    codes, distinct = pd.factorize(text.where(text.str.len() > 0))
+    # Each distinct value keyed once, then taken by position (a dict lookup per row is slower).
+    keys = pd.array([function(value) or None for value in distinct] + [None], dtype="string")
+    return pd.Series(keys.take(np.where(codes < 0, len(distinct), codes)), index=values.index)
