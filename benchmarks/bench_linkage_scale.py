@@ -49,7 +49,7 @@ def reckon_run(folder: Path) -> dict:
     scores = pair_scores(_truth(folder).reindex(persons.index), persons)
     return {"records": run.summary["records"], "import_seconds": round(imported - started, 1),
             "link_seconds": round(done - imported, 1), "total_seconds": round(done - started, 1),
-            "pairs_scored": run.summary["pairs_scored"], **scores}
+            "pairs_scored": run.summary["pairs_scored"], **scores, "stage_seconds": run.summary["seconds"]}
 
 
 def bare_splink_run(folder: Path) -> dict:
