@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -49,7 +50,7 @@ def reckon_run(folder: Path) -> dict:
     scores = pair_scores(_truth(folder).reindex(persons.index), persons)
     return {"records": run.summary["records"], "import_seconds": round(imported - started, 1),
             "link_seconds": round(done - imported, 1), "total_seconds": round(done - started, 1),
-            "pairs_scored": run.summary["pairs_scored"], **scores}
+            "pairs_scored": run.summary["pairs_scored"], **scores, "stage_seconds": run.summary["seconds"]}
 
 
 def bare_splink_run(folder: Path) -> dict:
@@ -112,14 +113,17 @@ def child(kind: str, folder: str) -> None:
 
 def main(victims: int) -> None:
     folder = Path(tempfile.mkdtemp(prefix="reckon-scale-"))
-    started = time.perf_counter()
-    simulate(folder, victims)
-    results = {"victims": victims, "simulate_seconds": round(time.perf_counter() - started, 1)}
-    for kind in ("reckon", "bare_splink"):
-        out = subprocess.run([sys.executable, __file__, "--child", kind, str(folder)],
-                             capture_output=True, text=True, check=True)
-        results[kind] = json.loads(out.stdout.strip().splitlines()[-1])
-        print(kind, results[kind], flush=True)
+    try:
+        started = time.perf_counter()
+        simulate(folder, victims)
+        results = {"victims": victims, "simulate_seconds": round(time.perf_counter() - started, 1)}
+        for kind in ("reckon", "bare_splink"):
+            out = subprocess.run([sys.executable, __file__, "--child", kind, str(folder)],
+                                 capture_output=True, text=True, check=True)
+            results[kind] = json.loads(out.stdout.strip().splitlines()[-1])
+            print(kind, results[kind], flush=True)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)  # half a gigabyte of lists and case
     results["time_ratio_reckon_over_splink"] = round(
         results["reckon"]["total_seconds"] / results["bare_splink"]["link_seconds"], 2)
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
