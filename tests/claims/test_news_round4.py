@@ -11,6 +11,7 @@ from reckon.articles.document import Document
 from reckon.claims import extract_claims
 from reckon.claims.cast import body_of_role
 from reckon.claims.numbers import numeral_value
+from reckon.claims.outlet import own_body
 
 from .conftest import document
 
@@ -238,8 +239,6 @@ def test_own_publications_named_with_a_bracketed_acronym_a_place_or_produced_by_
     ):
         text = header + "At least 12 people were killed in the city.\n"
         doc = Document("o.txt", hashlib.sha256(text.encode()).hexdigest(), text, "txt", "2037-05-04")
-        from reckon.claims.outlet import own_body
-
         assert own_body(doc) == body
 
 

@@ -485,22 +485,20 @@ _UN_OFFICE = re.compile(
     r"representative|commissioner|adviser|advisor)(?:\s+(?:for|on)\s+(?:the\s+)?[\w’'-]+(?:\s+[A-Z][\w’'-]*)*)?)",
     re.IGNORECASE,
 )
-_AT_BODY = re.compile(
-    r"^.*\b(?:at|for|with|from)\s+(?P<body>(?:the\s+)?(?:[\w’'.-]+\s+){0,6}?(?:[A-Z][\w’'.-]*|ministry|office|"
-    r"hospital|administration|government|agency|group|union|army|military|police|council|committee|bureau|"
-    r"mission|service|clinic|force|forces|front|network|team|defen[cs]e|movement|party|coalition|alliance|campaign|"
-    r"directorate|department|commission|authority|authorities|institute|observatory|monitor|watch|cent(?:re|er)|"
-    r"organi[sz]ation|society|association|coordination))"
-    r"(?:\s+in\s+(?:[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*|the\s+(?:province|region|city|country|area|district|capital|north|south|east|west)))?\s*$"
-)
-_OF_BODY = re.compile(
-    r"^.*\b(?:of)\s+(?P<body>(?:the\s+)?(?:[\w’'.-]+\s+){0,6}?(?:[A-Z][\w’'.-]*|ministry|office|"
-    r"hospital|administration|government|agency|group|union|army|military|police|council|committee|bureau|"
-    r"mission|service|clinic|force|forces|front|network|team|defen[cs]e|movement|party|coalition|alliance|campaign|"
-    r"directorate|department|commission|authority|authorities|institute|observatory|monitor|watch|cent(?:re|er)|"
-    r"organi[sz]ation|society|association|coordination))"
-    r"(?:\s+in\s+(?:[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*|the\s+(?:province|region|city|country|area|district|capital|north|south|east|west)))?\s*$"
-)
+def _body_after(prepositions: str) -> re.Pattern[str]:
+    """A role's body named after its last preposition: "spokesman for the X (in Y)"."""
+    return re.compile(
+        rf"^.*\b(?:{prepositions})\s+(?P<body>(?:the\s+)?(?:[\w’'.-]+\s+){{0,6}}?(?:[A-Z][\w’'.-]*|ministry|office|"
+        r"hospital|administration|government|agency|group|union|army|military|police|council|committee|bureau|"
+        r"mission|service|clinic|force|forces|front|network|team|defen[cs]e|movement|party|coalition|alliance|campaign|"
+        r"directorate|department|commission|authority|authorities|institute|observatory|monitor|watch|cent(?:re|er)|"
+        r"organi[sz]ation|society|association|coordination))"
+        r"(?:\s+in\s+(?:[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*|the\s+(?:province|region|city|country|area|district|capital|north|south|east|west)))?\s*$"
+    )
+
+
+_AT_BODY = _body_after("at|for|with|from")
+_OF_BODY = _body_after("of")
 _BARE_ADJECTIVES = re.compile(
     r"(?i)(?:(?:senior|top|former|deputy|acting|local|regional|chief|the|a|an|provincial|district|city|"
     r"state|federal|national|opposition|exiled)\s*)+"

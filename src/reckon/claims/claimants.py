@@ -110,7 +110,7 @@ def known_claimant(mention: str) -> str | None:
     return None
 
 
-_VOUCHING = frozenset("credible reliable multiple several various numerous trusted independent informed other well-placed".split())
+VOUCHING = frozenset("credible reliable multiple several various numerous trusted independent informed other well-placed".split())
 
 
 def canonical_claimant(mention: str) -> str:
@@ -136,7 +136,7 @@ def canonical_claimant(mention: str) -> str:
         name.endswith(("al", "ic", "ary", "ous", "ed")) or name in ("security", "intelligence", "health", "hospital", "army", "police")
     ):
         name = described  # "medical sources", "security sources", "elected official": the adjective alone names no one
-    elif name != described and name.islower() and all(w in _VOUCHING for w in name.split()):
+    elif name != described and name.islower() and all(w in VOUCHING for w in name.split()):
         name = described  # "credible sources", "multiple reliable sources": sources, however vouched for
     name = re.sub(r"\s*\(.*?\)", "", name).strip()
     name = _DESCRIPTIVE_OWNER.sub("", name)  # "the enclave's health ministry" -> "health ministry"

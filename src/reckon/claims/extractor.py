@@ -25,7 +25,7 @@ from reckon.claims.attribution import SOURCE_LINE, Attribution, attribute, publi
 from reckon.claims.cast import Cast, Entity
 from reckon.claims.claimant_keys import claimant_key, entity_key, resolve_entity, speaker_key
 from reckon.claims.categories import PEOPLE_NOUNS, Reading, read_figure, subgroup_of
-from reckon.claims.claimants import AUTHOR
+from reckon.claims.claimants import AUTHOR, VOUCHING
 from reckon.claims.conventions import vague_table
 from reckon.claims.dates import Reference, find_dates, reference_date
 from reckon.claims.dedupe import merge_repeats
@@ -319,7 +319,8 @@ def _claims(document: Document, sentences: list[Sentence], candidates: list[_Can
     previous = (0, 0)  # where the previous sentence's claims sit in ``found``
     agent: Attribution | None = None  # the last body a figure was "published by", for "it stood at N"
     last_end = 0
-    labels = speaker_labels(document.text, outlet_names(document))  # a transcript's "NAME, ROLE:" paragraphs
+    outlets = outlet_names(document)
+    labels = speaker_labels(document.text, outlets)  # a transcript's "NAME, ROLE:" paragraphs
     asking: str | None = None  # the outlet of a journalist's question being read
     asked = None  # who answers that question
     block: list[int] = []  # claims of the table rows or label lines just read
@@ -392,7 +393,7 @@ def _claims(document: Document, sentences: list[Sentence], candidates: list[_Can
         last_end = sentence.end
     claims = _dated_by_dateline(_pronouns_resolved([f.claim for f in found]), document, reference, sentences)
     claims = _dated_by_item_heading(claims, document, reference)
-    claims = _own_voice(claims, outlet_names(document))
+    claims = _own_voice(claims, outlets)
     body = own_body(document)
     body = spelled_out(body).text if body else None  # "Oﬃce" in a PDF header names the Office
     if body is not None:
@@ -551,7 +552,7 @@ def _own_voice(claims: list[Claim], outlets: list[str]) -> list[Claim]:
 
 
 _EVIDENCE_ONLY = re.compile(
-    r"^(?:(?:credible|reliable|multiple|several|various|numerous|trusted|independent|informed|other|local)\s+)*(?:sources|information)$",
+    rf"^(?:(?:{'|'.join(sorted(VOUCHING | {'local'}))})\s+)*(?:sources|information)$",
     re.IGNORECASE,
 )
 

@@ -31,6 +31,7 @@ _CATEGORY_WORDS = [
     ("missing", r"missing|disappeared|disappearances|unaccounted|whereabouts\s+unknown|fate\s+unknown"),
     ("executed", r"executed|executions"),
 ]
+_FATE_UNKNOWN_LABEL = re.compile(r"\b(?:missing|disappeared|disappearances|whereabouts\s+unknown|fate\s+unknown)\b", re.IGNORECASE)
 _CATEGORY_RES = [(name, re.compile(rf"\b(?:{words})\b", re.IGNORECASE)) for name, words in _CATEGORY_WORDS]
 _NOT_CASUALTIES = re.compile(
     r"\b(?:released|sentenced|sentences|displaced|warrants?|charged|convicted|facilities|hospitals|attacks|"
@@ -204,7 +205,7 @@ def _is_row(cells: list[str], width: int) -> bool:
 
 
 def _category(label: str) -> str | None:
-    if _CATEGORY_RES[3][1].search(label) and re.search(r"(?i)whereabouts|fate|missing|disappear", label):
+    if _FATE_UNKNOWN_LABEL.search(label):
         return "missing"  # "Whereabouts unknown after detention": missing, whatever the detention
     best = None
     for name, pattern in _CATEGORY_RES:
