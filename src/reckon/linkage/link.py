@@ -146,7 +146,7 @@ def link_records(
         settings = LinkageSettings.from_dict({**settings.to_dict(), "seed": seed})
     with timed_stages() as seconds:
         with stage("prepare features"):
-            features = prepare_features(records)
+            features = in_record_order(prepare_features(records))  # a record's code is its row (codes.py)
         del records  # a million records' raw text is not needed again
         if len(features) < 2:
             raise ReckonError(f"linkage needs at least 2 records, got {len(features)} — add lists first.")
@@ -171,9 +171,9 @@ def frequency_settings(settings: LinkageSettings, n_records: int) -> LinkageSett
 def _link(engine: Backend, features: pd.DataFrame, settings: LinkageSettings, decisions: Decisions | None) -> LinkageResult:
     """Train, score and cluster in the engine; check the groups here (see clusters.py).
 
-    Inside, a record is its integer code (codes.py): the engine joins on it and the
-    clustering works on arrays of it. The result speaks record ids again."""
-    features = in_record_order(features)
+    Inside, a record is its integer code (codes.py), its row in ``features`` (in record-id
+    order): the engine joins on it and the clustering works on arrays of it. The result
+    speaks record ids again."""
     codes = RecordCodes(features["record_id"])
     with stage("register features"):
         table = engine.register_features(features.assign(

@@ -31,7 +31,6 @@ from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
-import pandas as pd
 
 from reckon.linkage.defaults import LIST_PAIR_PRIORS_KEY
 
