@@ -46,6 +46,7 @@ _SPEECH = Lowered(
     r"gave\s+(?:the|a|its|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:toll|number|figure|count)|"
     r"(?:revised|revises|lowered|lowers|corrected|corrects|increased|reduced|adjusted)\s+(?:the|its|his|her|their)\s+"
     r"(?:[\w-]+\s+){0,2}?(?:toll|number|figure|count|estimate|tally)|"
+    r"(?:puts?|gave|gives)\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,3}?(?:toll|number|figure|count|losses|casualties)\s+(?:at|as)\b|"
     r"puts?\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,3}?(?:toll|number|figure|count)|"
     r"(?:(?:has|have|had)\s+)?received\s+(?:\w+\s+)?reports?\s+(?:of|that)|accused|accuses|blamed|blames|"
     r"puts\s+the\s+(?:death\s+)?(?:toll|number|figure)|has\s+identified|identified|recorded|"
@@ -53,6 +54,7 @@ _SPEECH = Lowered(
     r"argued|contends|contended|admits|admit|(?:has|have|had)\s+named|puts|estimate|report|"
     r"announce|confirm|claim(?!\s+(?:the\s+)?lives)|quoted|lists|counts|tallies|logged|(?:has|have|had)\s+learned|learnt|"
     r"(?:has|have|had)\s+(?:now\s+|so\s+far\s+|already\s+|also\s+)?(?:named|identified|listed|counted|recorded)|"
+    r"(?:regrets|regretted|deplores|deplored|laments|lamented)\s+that|"
     r"(?:speaks|spoke|spoken|speak|talks|talked|talk|writes|wrote|written)\s+of)\b")
 _PASSIVE_AGENT = Lowered(
     r"\b(?:announced|reported|documented|confirmed|released|published|compiled|recorded|given|"

@@ -380,6 +380,8 @@ class Cast:
         if not kinds:
             return None
         bodies = [e for e in self.entities if e.kind == "org" and not e.described_only and e.classes & kinds]
+        if len(bodies) > 1:  # "health officials": the Health Directorate, not the hospital beside it
+            bodies = [e for e in bodies if people.lower() in e.name.lower().split()]
         return bodies[0] if len(bodies) == 1 else None
 
     def only_hospital(self) -> Entity | None:

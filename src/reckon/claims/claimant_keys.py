@@ -56,7 +56,7 @@ _TWO_CLAIMANTS = re.compile(
 )
 _BARE_SPOKESPERSON = re.compile(r"^(?:a|an|the|its|their)\s+(?:spokes(?:man|woman|person)|press\s+officer)$", re.IGNORECASE)
 _KIND_OFFICIALS = re.compile(
-    r"^(?:(?:the|local|some|two|three|several)\s+)*(?P<kind>health|medical|rescue|rescuers)\s+(?:officials?|authorities|sources?|workers)"
+    r"^(?:(?:the|local|some|two|three|several)\s+)*(?:(?P<kind>health|medical|rescue|rescuers)\s+(?:officials?|authorities|sources?)|(?P<crew>rescue)\s+workers)"
     r"(?:\s+in\s+.*)?$",
     re.IGNORECASE,
 )
@@ -83,17 +83,17 @@ def claimant_key(name: str, memory: MentionMemory) -> str:
         return _specific_body(name, memory) or _cast_key(name, memory) or known
     if known:
         return known
+    kind = _KIND_OFFICIALS.match(name)
+    if kind:  # "health officials in the city said": the one health body the article names
+        body = memory.cast.only_of_kind((kind.group("kind") or kind.group("crew")).lower())
+        if body is not None:
+            return entity_key(body, memory)
     found = _cast_key(name, memory)
     if found is not None:
         return found
     plural = _PLURAL_PEOPLE.match(name)
     if plural:  # "rescuers said", "local rescuers in the city of X": the one rescue body the article names
         body = memory.cast.only_of_kind(plural.group("people").lower())
-        if body is not None:
-            return entity_key(body, memory)
-    kind = _KIND_OFFICIALS.match(name)
-    if kind:  # "health officials in the city said": the one health body the article names
-        body = memory.cast.only_of_kind(kind.group("kind").lower())
         if body is not None:
             return entity_key(body, memory)
     if _BARE_SPOKESPERSON.match(name):  # "A spokesman said ...": for the body that spoke last

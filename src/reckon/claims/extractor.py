@@ -79,7 +79,9 @@ _TOTAL_CONTINUES = re.compile(
     re.IGNORECASE,
 )
 _ISSUED = re.compile(
-    r"\b(?:issued|released|published|put\s+out|gave|read\s+out|posted)\s+(?:a|an|its|the|their)\s+(?:[\w-]+\s+)?"
+    r"\b(?:issued|released|published|put\s+out|gave|read\s+out|posted)\s+"
+    r"(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|this|late|early)(?:\s+(?:morning|afternoon|evening|night))?\s+)?"
+    r"(?:a|an|its|the|their)\s+(?:[\w-]+\s+)?"
     r"(?:statement|report|update|list|bulletin|figures|overview|communiqu[eé])\b",
     re.IGNORECASE,
 )
@@ -384,7 +386,7 @@ def _claims(document: Document, sentences: list[Sentence], candidates: list[_Can
         if memory.issuer is not None and _REPRODUCED.search(sentence.text):
             day, note = issued or (None, None)  # "published a communiqué this evening": the day it was issued
             issuer = Attribution(memory.issuer.name, entity_key(memory.issuer, memory), claim_date=day, claim_date_note=note)
-            quotation = Quotation(issuer, quoted=False)  # the reproduced text, quoted or to the paragraph's end
+            quotation = Quotation(issuer, quoted=False, reproduced=True)  # the reproduced text: quoted, or its numbered points
         opening = _ACCORDING_OPENING.match(sentence.text) if quotation is None else None
         if opening:  # "According to the statement, ...": the rest of the paragraph reports it too
             source = attribute(sentence.text, opening.end(), opening.end(), memory, None)[0]

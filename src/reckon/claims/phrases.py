@@ -249,6 +249,13 @@ def _drop_trailing_verb(name: str) -> str:
     return name
 
 
+_MEDIUM_OPENER = re.compile(
+    r"^(?:in|on|at|through|via)\s+(?:the|a|an|its|their|his|her|this|that)\s+(?:[\w-]+\s+){0,2}?(?:post|statement|message|"
+    r"communiqu[eé]|release|briefing|interview|update|bulletin|report|video|broadcast|speech|address|letter)\s+(?=\S)",
+    re.IGNORECASE,
+)
+
+
 def _drop_leading_phrase(subject: str) -> str:
     # "For instance United States ...", "While the authorities": keep from the name
     words = subject.split()
@@ -256,6 +263,8 @@ def _drop_leading_phrase(subject: str) -> str:
         return subject  # "our Office": the document's own voice
     while len(words) > 1 and words[0].lower() in _SUBORDINATORS:
         words = words[1:]
+    if words and words[0].lower() in PREPOSITIONS:  # "In the same post Kordaz's ministry": the medium is no speaker
+        words = (_MEDIUM_OPENER.sub("", " ".join(words)) or " ".join(words)).split()
     if len(words) > 2 and words[0].lower() in _TIME_OPENERS:
         # "Earlier this week the Lisk Bar Association", "Last month alone, Castrel Watch": from the name
         for i in range(1, len(words)):

@@ -19,6 +19,8 @@ from reckon.claims.model import Claim
 
 _CELLS = re.compile(r"\S {2,}\S")
 _BULLET = re.compile(r"^\s*[-•*·–—]\s")
+_NUMBERED_POINT = re.compile(r"^\s*(?:\d{1,2}|[IVX]{1,4}|[a-h])[.)](?:\s|$)")  # "3. A total of ninety-one ..."
+_HEADING_IN_CAPITALS = re.compile(r"^[^a-z]{8,}$")  # "COMMUNIQUÉ No. 4 OF THE MINISTRY"
 _ROW_OF_NUMBERS = re.compile(r"(?:\s\d[\d,.]*\+?){1,6}\s*$")
 CONTINUES_ACCOUNT = re.compile(
     r"^(?:A|An)\s+(?:further|additional)\b|^(?:Another|Further|In\s+addition)\b"
@@ -36,6 +38,7 @@ class Quotation:
     started: bool = False
     needs_quote: bool = False  # after '“...,” said X.' only a sentence opening a quotation continues X
     listing: bool = False  # "X gave these figures:" then lines: lasts while the lines look like a list
+    reproduced: bool = False  # a communiqué printed in full: lasts through its heading and numbered points
 
 
 def last_voice(claims: list[Claim]) -> Attribution | None:
@@ -59,7 +62,8 @@ def quotation_continues(quotation: Quotation | None, gap: str, text: str) -> Quo
         quotation.started = True
         return quotation
     if not quotation.quoted and "\n" in gap and not (quotation.listing and _list_line(text)):
-        return None
+        if not (quotation.reproduced and (_NUMBERED_POINT.match(text) or _HEADING_IN_CAPITALS.match(text))):
+            return None
     return quotation
 
 

@@ -1,0 +1,68 @@
+"""Round 5 of the extractor on news (after the fifth set's errors were studied): a body that
+puts or gives its own losses, a medium before the subject, the one health body behind "health
+officials", a communiqué reproduced point by point, a body that regrets deaths. Every text here
+is our own invented sentence (Tarvelia, Ombrin and their bodies are fictional)."""
+
+from __future__ import annotations
+
+from reckon.claims import extract_claims
+
+from .conftest import document
+
+
+def keyed(body: str, published: str = "2038-03-18") -> list[tuple[int | None, str, str | None]]:
+    return [(c.figure_low, c.claimant_key, c.claim_date) for c in extract_claims(document(body, published))]
+
+
+def test_a_body_that_puts_or_gives_its_own_losses_is_the_claimant():
+    body = (
+        "The Tarvelian Border Guard put its own losses at six dead and 14 wounded. "
+        "On Tuesday the Ombrin Defence Ministry gave its losses as 4 killed."
+    )
+    got = keyed(body)
+    assert [(n, key) for n, key, _ in got] == [
+        (6, "Tarvelian Border Guard"), (14, "Tarvelian Border Guard"), (4, "Ombrin Defence Ministry")
+    ]
+
+
+def test_the_post_or_statement_a_body_spoke_in_is_not_the_speaker():
+    body = "In the same post the Ombrin Defence Ministry gave its own losses as 11 killed and 26 wounded."
+    assert {key for _, key, _ in keyed(body)} == {"Ombrin Defence Ministry"}
+
+
+def test_health_officials_are_the_one_health_body_even_beside_a_hospital():
+    body = (
+        "Shelling hit the Ombrin bus station on Sunday, killing at least 21 people, health officials in the city said.\n\n"
+        "The Ombrin Health Directorate said 9 of the wounded were in critical condition.\n\n"
+        "Doctors at Ombrin Central Hospital said they had run out of blood."
+    )
+    assert [key for _, key, _ in keyed(body)] == ["Ombrin Health Directorate", "Ombrin Health Directorate"]
+
+
+def test_health_workers_are_not_officials_of_the_health_body():
+    body = (
+        "The Ombrin Health Directorate said 9 people were killed.\n\n"
+        "Local health workers estimate that 30 more wounded people never reached a hospital."
+    )
+    assert keyed(body)[1][1] != "Ombrin Health Directorate"
+
+
+def test_a_communique_reproduced_in_full_speaks_for_its_issuer_through_its_numbered_points():
+    body = (
+        "The Tarvelian Ministry of Public Order issued on Monday evening its third communiqué on the unrest. "
+        "Channel One reproduces the text in full below.\n"
+        "COMMUNIQUE No. 3 OF THE MINISTRY OF PUBLIC ORDER\n"
+        "1. Rioters attacked police stations in two districts.\n"
+        "2. Seventeen (17) officers suffered injuries.\n"
+        "3. A total of forty (40) individuals were detained.\n"
+        "Our correspondent said 3 shops were burned."
+    )
+    got = [(c.figure_low, c.claimant_key, c.claim_date) for c in extract_claims(document(body, "2038-03-17")) if c.category != "scope"]
+    assert [(n, key) for n, key, _ in got[:2]] == [(17, "Tarvelian Ministry of Public Order"), (40, "Tarvelian Ministry of Public Order")]
+    assert got[0][2] == "2038-03-15"  # the Monday it was issued
+    assert len(got) == 2  # the correspondent's shops are no casualty figure, and the outlet's voice is its own
+
+
+def test_a_body_that_regrets_deaths_claims_them():
+    body = "The Ministry of Public Order regrets that two citizens lost their lives during an investigation by the prosecutor."
+    assert [key for _, key, _ in keyed(body)] == ["Ministry of Public Order"]
