@@ -66,3 +66,35 @@ def test_a_communique_reproduced_in_full_speaks_for_its_issuer_through_its_numbe
 def test_a_body_that_regrets_deaths_claims_them():
     body = "The Ministry of Public Order regrets that two citizens lost their lives during an investigation by the prosecutor."
     assert [key for _, key, _ in keyed(body)] == ["Ministry of Public Order"]
+
+
+def test_a_body_that_has_just_updated_or_gave_figures_speaks_for_the_figures_after_its_colon():
+    assert {key for _, key, _ in keyed("The Ombrin Health Directorate has just updated its count for Sunday's strike: 46 dead and 158 wounded.")} == {
+        "Ombrin Health Directorate"
+    }
+    assert {key for _, key, _ in keyed("The Ombrin Health Directorate gave figures for the strike: 46 dead.")} == {"Ombrin Health Directorate"}
+
+
+def test_her_office_is_the_body_of_the_woman_just_named():
+    body = "Ombudsman Dalia Varesko said her staff had confirmed 9 deaths. Her office had reported five deaths on Sunday."
+    assert [key for _, key, _ in keyed(body)] == ["Ombudsman", "Ombudsman"]
+
+
+def test_this_newspaper_is_the_publisher_itself():
+    assert keyed("This newspaper has confirmed the deaths of 22 of the soldiers.")[0][1] == "author"
+
+
+def test_a_part_the_writer_verified_stays_the_writers_own_and_not_the_last_body_quoted():
+    body = (
+        "The Prosecutor's Office said on Wednesday that 1,140 people remained in custody.\n\n"
+        "We have received information on the deaths of at least 180 people. We have so far been able to verify 97 of these deaths."
+    )
+    assert [key for _, key, _ in keyed(body)] == ["Prosecutor's Office", "author", "author"]
+
+
+def test_a_countrys_defence_ministry_is_the_ministry_of_defence_the_text_names():
+    body = (
+        "Kordazi Ministry of Defence\n\n"
+        "Kordaz's defence ministry wrote on Wednesday that 150 enemy soldiers had been killed."
+    )
+    assert [key for _, key, _ in keyed(body)] == ["Kordazi Ministry of Defence"]

@@ -43,7 +43,7 @@ _SPEECH = Lowered(
     r"published|counted|tallied|verified|found|listed|registered|compiled|acknowledged|"
     r"admitted|conceded|insisted|emphasi[sz]ed|stressed|warned|alleged|asserted|explained|"
     r"disclosed|informed|cited|calculated|updated|raised|put\s+the\s+(?:death\s+)?(?:toll|number|figure)|"
-    r"gave\s+(?:the|a|its|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:toll|number|figure|count)|"
+    r"(?:gave|gives)\s+(?:(?:the|a|its|his|her|their)\s+)?(?:[\w-]+\s+){0,2}?(?:toll|numbers?|figures?|count)|"
     r"(?:revised|revises|lowered|lowers|corrected|corrects|increased|reduced|adjusted)\s+(?:the|its|his|her|their)\s+"
     r"(?:[\w-]+\s+){0,2}?(?:toll|number|figure|count|estimate|tally)|"
     r"(?:puts?|gave|gives)\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,3}?(?:toll|number|figure|count|losses|casualties)\s+(?:at|as)\b|"
@@ -82,6 +82,10 @@ _BODY_WORDS = re.compile(
 )
 _OUR_COLLEAGUES = re.compile(r"^[Oo]ur\s+(?:colleagues|partners|teams?|staff)\s+(?:at|in|with|of|from)\s+(?:the\s+)?[A-Z]")
 _FIRST_PERSON = re.compile(r"^(?:we|our|us|i|my|our\s+\w+|my\s+own)$", re.IGNORECASE)
+_THIS_PUBLICATION = re.compile(  # "This newspaper has confirmed": the publisher's own voice
+    r"^(?:this|the\s+present)\s+(?:newspaper|paper|publication|website|site|magazine|programme|program|channel|station|agency|outlet)$",
+    re.IGNORECASE,
+)
 _MEDIA = re.compile(r"\b(?:television|tv|radio|agency|newspaper|media|outlet|broadcaster|press|channel)\b", re.IGNORECASE)
 _AGENT_LINK = re.compile(r"^(?:[^,]*|[^,]{0,30},\s*)$")
 _OWNED_FIGURE = re.compile(
@@ -643,7 +647,7 @@ def _make(name: str, memory: MentionMemory, anchor: int | None) -> Attribution |
         return None
     if _OUR_COLLEAGUES.match(name):  # "Our colleagues at the UN Joint Human Rights Office": that office
         name = name.split(None, 1)[1]
-    elif _FIRST_PERSON.match(name) or re.search(r"\b(?:we|our|us)\b", name, re.IGNORECASE):
+    elif _FIRST_PERSON.match(name) or _THIS_PUBLICATION.match(name) or re.search(r"\b(?:we|our|us)\b", name, re.IGNORECASE):
         return Attribution(AUTHOR, AUTHOR, anchor=anchor)
     key = claimant_key(name, memory)
     if _NO_CLAIMANT.fullmatch(key):

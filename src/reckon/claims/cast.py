@@ -342,7 +342,15 @@ class Cast:
             bodies = [e for e in self.entities if e.kind == "org" and not e.described_only and any(_contains(part, n) for n in (e.name, *e.aliases) if len(n) > 1)]
             if bodies:  # "Rescuers from the Sahlan Civil Defence", "the APDK's count"
                 return max(bodies, key=lambda e: max(len(n) for n in (e.name, *e.aliases) if _contains(part, n)))
-        return self._short_form(bare.split(",")[0])
+        return self._same_ministry(bare) or self._short_form(bare.split(",")[0])
+
+    def _same_ministry(self, bare: str) -> Entity | None:
+        """"Kordaz's defence ministry" is the "Kordazi Ministry of Defence" the text names."""
+        wanted = _ministry_parts(bare)
+        if wanted is None:
+            return None
+        found = [e for e in self.entities if e.kind == "org" and (parts := _ministry_parts(e.name)) and _same_country(parts, wanted)]
+        return found[0] if len(found) == 1 else None
 
     def _short_form(self, bare: str) -> Entity | None:
         """"the Observatory", "Civil Defence", "the Team": the one body whose name ends so."""
@@ -677,6 +685,30 @@ def _body(role: str, cast: Cast, position: int) -> str | None:
 
 def _words(text: str) -> set[str]:
     return {w.lower().strip("’'") for w in re.findall(r"[\w’'-]+", text)}
+
+
+_MINISTRY_FORMS = (
+    re.compile(r"^(?P<country>[A-Z][\w-]+?)(?:['’]s?)?\s+(?P<kind>[A-Za-z]+)\s+[Mm]inistry$"),  # "Kordaz's defence ministry"
+    re.compile(r"^(?P<country>[A-Z][\w-]+)\s+Ministry\s+of\s+(?:the\s+)?(?P<kind>[A-Za-z]+)$"),  # "Kordazi Ministry of Defence"
+    re.compile(r"^Ministry\s+of\s+(?:the\s+)?(?P<kind>[A-Za-z]+)\s+of\s+(?:the\s+)?(?P<country>[A-Z][\w-]+)$"),
+)
+
+
+def _ministry_parts(name: str) -> tuple[str, str] | None:
+    """(country or demonym, kind) of a ministry's name in any of its usual forms."""
+    for form in _MINISTRY_FORMS:
+        m = form.match(name)
+        if m:
+            return m.group("country"), m.group("kind").lower()
+    return None
+
+
+def _same_country(a: tuple[str, str], b: tuple[str, str]) -> bool:
+    """Same kind of ministry, and the country and its demonym share a stem ("Kordaz", "Kordazi")."""
+    (one, kind_one), (two, kind_two) = a, b
+    short, long = sorted((one, two), key=len)
+    stem = short[: max(4, len(short) - 1)]
+    return kind_one == kind_two and len(short) >= 4 and long.startswith(stem)
 
 
 @lru_cache(maxsize=8192)

@@ -98,6 +98,7 @@ _AMONG_THE_DEAD = re.compile(
     re.IGNORECASE,
 )
 _HAS_SPEECH = re.compile(r"\b(?:said|says|told|reported|according\s+to|announced|stated)\b", re.IGNORECASE)
+_FIRST_PERSON_OPENING = re.compile(r"^\W*(?:We|I|Our|My)\b")  # "We have so far verified 97 of these deaths": the writer's own part
 _ACCORDING_OPENING = re.compile(r"^\W*According\s+to\s+(?:the\s+|its\s+|their\s+)?[^,]{2,80},")
 _PERSON_DESCRIPTION = re.compile(
     r"^(?:a|an|one|the)\s+(?:[\w-]+\s+){0,2}?(?:resident|witness|doctor|nurse|medic|relative|man|woman|mother|father|"
@@ -353,7 +354,7 @@ def _claims(document: Document, sentences: list[Sentence], candidates: list[_Can
             speaker = quotation.speaker if quotation else None
             if speaker is None and CONTINUES_ACCOUNT.match(sentence.text) and "\n" not in document.text[last_end : sentence.start]:
                 speaker = last_voice([f.claim for f in found[previous[0] : previous[1]]])  # "A further 230 were injured."
-            if speaker is None and candidate.part and not _HAS_SPEECH.search(sentence.text):
+            if speaker is None and candidate.part and not _HAS_SPEECH.search(sentence.text) and not _FIRST_PERSON_OPENING.match(sentence.text):
                 speaker = last_voice([f.claim for f in found[-6:]])  # "Two children are among the dead." after the governor's toll
             if speaker is None and _TOTAL_CONTINUES.match(sentence.text):
                 speaker = last_voice([f.claim for f in found[-6:]]) or agent  # "On Monday it stood at 11,042 dead": the toll last quoted

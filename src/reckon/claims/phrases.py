@@ -22,7 +22,7 @@ _FILLERS = re.compile(
     r"jointly|publicly|officially|first|already|subsequently|finally|initially|further|itself|"
     r"himself|herself|themselves|repeatedly|on\s+\w+day|yesterday|today|last\s+\w+|this\s+\w+|"
     r"still|only|alone|however|privately|openly|reportedly|allegedly|so\s+far|to\s+date|thus\s+far|"
-    r"since|meanwhile|too))+\s*$",
+    r"since|meanwhile|too|just|quietly|belatedly|formally|once\s+again|in\s+turn))+\s*$",
     re.IGNORECASE,
 )
 _CLAUSE_BREAK = re.compile(
