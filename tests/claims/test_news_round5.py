@@ -98,3 +98,25 @@ def test_a_countrys_defence_ministry_is_the_ministry_of_defence_the_text_names()
         "Kordaz's defence ministry wrote on Wednesday that 150 enemy soldiers had been killed."
     )
     assert [key for _, key, _ in keyed(body)] == ["Kordazi Ministry of Defence"]
+
+
+def categorised(body: str) -> list[tuple[str, int | None]]:
+    return [(c.category, c.figure_low) for c in extract_claims(document(body))]
+
+
+def test_a_part_of_a_stated_total_is_the_claim_and_the_total_is_not():
+    assert categorised("The mining company said 212 of its 4,600 employees had been detained.") == [("arrested", 212)]
+    assert categorised("The monitor said 14 of the 15 had been shot dead.") == [("killed", 14)]
+
+
+def test_the_already_dead_among_the_wounded_brought_in_are_dead():
+    body = "The hospital received 61 wounded. Fourteen of them were already dead when they reached us."
+    assert categorised(body) == [("injured", 61), ("killed", 14)]
+
+
+def test_people_under_sentence_of_death_are_not_executed_and_beds_are_not_people():
+    body = (
+        "At least 41 people have been executed since January, and at least 120 others are under sentence of death. "
+        "The clinic, which has two operating theatres and 48 beds, received 9 wounded."
+    )
+    assert categorised(body) == [("executed", 41), ("injured", 9)]

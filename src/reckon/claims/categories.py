@@ -173,7 +173,7 @@ _NOT_PEOPLE_AFTER = re.compile(
     r"security\s+forces\s+(?:were\s+)?deployed|rials|tomans|dollars|litres|liters|ambulances|trucks|lorries|"
     r"buses|aircraft|drones|missiles|rockets|shells|tents|(?:health\s+)?facilities|taken\s+(?:captive|hostage)|"
     r"held\s+hostage|hostages|rescued|were\s+rescued|evacuated|categories|types|kinds|phases|waves|stages|"
-    r"ways|reasons|patterns|scenarios|(?:mass\s+)?graves|graveyards|cemeteries)\b",
+    r"ways|reasons|patterns|scenarios|(?:mass\s+)?graves|graveyards|cemeteries|beds|wards|operating\s+theatres)\b",
     re.IGNORECASE,
 )
 _LIST_CONTINUES = re.compile(
@@ -181,9 +181,15 @@ _LIST_CONTINUES = re.compile(
 )
 _NOT_CASUALTIES = re.compile(
     r"\(\s*Correct(?:s|ed|ion)\b[^)]*\)|"  # "(Corrects number of injured in paragraph 2 to 27 from 72)"
-    r"\b(?:sentenced\s+to\s+death|sentenc(?:ed|ing)\s+(?:[\w,-]+\s+){1,6}?to\s+death|death\s+sentences?|death\s+penalty|death\s+row|"
+    r"\b(?:sentenced\s+to\s+death|sentenc(?:ed|ing)\s+(?:[\w,-]+\s+){1,6}?to\s+death|death\s+sentences?|death\s+penalty|death\s+row|(?:under|awaiting)\s+(?:a\s+)?sentences?\s+of\s+death|"
     r"(?:could|may|might|will|would)\s+face\s+death|death\s+threats?|(?:killed|dead)\s+(?:or|and)\s+(?:wounded|injured)|"
     r"sentenced\s+to\s+death(?:\s+by\s+[\w\s]{1,40}?)?,\s+[\w-]+\s+of\s+(?:them|whom)\b)\b",
+    re.IGNORECASE,
+)
+# "120 others are under sentence of death": condemned, not dead (and not a list's next item)
+_AWAITING_DEATH = re.compile(
+    r"^\s+(?:[\w-]+\s+){0,2}?(?:are|were|is|remain|remains)\s+(?:now\s+|still\s+)?(?:under|awaiting|facing|on)\s+"
+    r"(?:a\s+)?(?:sentences?\s+of\s+death|death\s+(?:sentences?|row)|execution)",
     re.IGNORECASE,
 )
 _NO_LONGER_HELD = re.compile(
@@ -199,7 +205,7 @@ _ASIDE = re.compile(
 # "N of them", "N of whom", "three of the 18": part of the figure before
 _PART_OF = re.compile(r"^\s+(?:of\s+(?:them|whom|these|those)\b|of\s+the\s+[\d,]+\b|of\s+(?:its|their|our)\s+(?:own\s+)?(?:staff|colleagues|members|personnel|employees|volunteers))", re.IGNORECASE)
 _DIED_PREDICATE = re.compile(
-    r"^[^.;]{0,60}?\b(?:had\s+|have\s+|has\s+|later\s+)*(?:died|succumbed|(?:were|was)\s+(?:later\s+)?(?:killed|found\s+dead|executed))\b",
+    r"^[^.;]{0,60}?\b(?:had\s+|have\s+|has\s+|later\s+)*(?:died|succumbed|(?:were|was)\s+(?:later\s+|already\s+)?(?:killed|dead|found\s+dead|executed))\b",
     re.IGNORECASE,
 )
 _PREDICATE = re.compile(
@@ -268,7 +274,7 @@ def read_figure(
     left = _left_context(text, figure, previous_end)
     if _YEAR_LIKE.match(number) and not re.match(rf"^\s+(?:{_PEOPLE}|killed|dead|arrested|injured)\b", right, re.I):
         return None
-    if _NOT_PEOPLE_AFTER.match(right):
+    if _NOT_PEOPLE_AFTER.match(right) or _AWAITING_DEATH.match(sentence[figure.end : figure.end + 80]):
         return None
     if previous_end and re.match(r"^\s*of\s+(?:the\s+|its\s+|\w+(?:'s|’s)\s+)*$", left):
         return None  # the total in "29 of the country's 31 provinces"
@@ -286,7 +292,7 @@ def read_figure(
     own = _category_after(right)
     if _NO_LONGER_HELD.search(right) and not own:
         return None  # "145 of them had been charged", "640 have been released"
-    part = _part_of(text[figure.end : figure.end + 160], previous)
+    part = _part_of(text[figure.end : figure.end + 160], previous) or _part_of_a_total(text[figure.end : figure.end + 160])
     if part is not None:
         return part
     among = _AMONG_THE_BEFORE.search(text[max(0, figure.start - 80) : figure.start])
@@ -521,6 +527,26 @@ def _stated_total(left: str, previous: Reading | None) -> str | None:
     if re.search(r"\b(?:toll|dead|deaths?)\b", what, re.IGNORECASE):
         return "killed"
     return previous.category if previous is not None and previous.category != "scope" else None
+
+
+# "212 of the 4,600 miners had been detained", "22 of its 300 staff were killed": the part is the claim
+_OF_A_TOTAL = re.compile(
+    r"^\s+of\s+(?:the|its|their|our|his|her|these|those)\s+(?:own\s+)?\d[\d,]*\s+(?P<who>(?:[\w-]+\s+){0,2}?)(?P<rest>(?:had|have|has|were|was|are|is|remain)\b[^.;]{0,60})",
+    re.IGNORECASE,
+)
+
+
+def _part_of_a_total(after: str) -> Reading | None:
+    total = _OF_A_TOTAL.match(after)
+    if total is None:
+        return None
+    who = total.group("who").strip() or None
+    if _DIED_PREDICATE.match(total.group("rest")):
+        return Reading("killed", subgroup=who)
+    stated = _PREDICATE.match(total.group("rest"))
+    if stated is None:
+        return None
+    return Reading(next(cat for cat in ("killed", "injured", "arrested", "missing") if stated.group(cat)), subgroup=who)
 
 
 def _part_of(after: str, previous: Reading | None) -> Reading | None:
