@@ -19,7 +19,8 @@ Speed:
 Run from the project root:  python3 benchmarks/bench_claims.py [--articles 2000]
     [--news-articles 1000] [--seed 7] [--processes 2] [--sim-seeds 101] [--accuracy-only]
 Prints the figures and writes them to benchmarks/results/claims.json. Timings on a shared
-2-core machine are rough. Seeds 5 and 17 were used while developing the attribution rules;
+2-core machine are rough, and the machine's own speed drifts from day to day: the results carry
+``machine_reference_seconds`` (a fixed pure-Python loop, timed before and after) to compare runs by. Seeds 5 and 17 were used while developing the attribution rules;
 the default --sim-seeds (101) was held back and is the honest figure.
 """
 
@@ -341,6 +342,19 @@ def in_process_synthetic(count: int, seed: int, processes: int) -> dict:
     }
 
 
+def machine_reference_seconds(rounds: int = 3) -> float:
+    """CPU seconds of a fixed pure-Python loop (best of ``rounds``): how fast this machine is right
+    now, so speed figures taken on different days can be compared. The same extractor code ran
+    118 articles/s in process one day and 63 another on this 2-core machine."""
+    best = float("inf")
+    for _ in range(rounds):
+        start, total = time.process_time(), 0
+        for i in range(3_000_000):
+            total += i * i % 7
+        best = min(best, time.process_time() - start)
+    return round(best, 3)
+
+
 def print_summary(results: dict) -> None:
     for name, row in results["accuracy"].items():
         if row is None:
@@ -354,6 +368,8 @@ def print_summary(results: dict) -> None:
         runs = {k: v["articles_per_second"] for k, v in results.get(key, {}).items() if isinstance(v, dict)}
         if runs:
             print(f"{name:15s} articles/s {runs}", file=sys.stderr)
+    if "machine_reference_seconds" in results:
+        print(f"machine         reference loop {results['machine_reference_seconds']} s (lower is faster)", file=sys.stderr)
 
 
 def main() -> None:
@@ -372,12 +388,14 @@ def main() -> None:
         print_summary(results)
         return
 
+    reference = machine_reference_seconds()
     in_process = in_process_synthetic(args.articles, args.seed, args.processes)  # first: its RSS readings
     whole_process = whole_process_speed(args.news_articles, args.seed, args.processes)
     results = {
         "accuracy": all_accuracy(shared, args.sim_seeds),
         "whole_process": whole_process,
         "in_process_synthetic": in_process,
+        "machine_reference_seconds": {"before": reference, "after": machine_reference_seconds()},
         "load_average": [round(x, 1) for x in os.getloadavg()],
         "cpu_count": os.cpu_count(),
         "note": "rough timing on a shared machine; other jobs may run at the same time",
