@@ -120,3 +120,14 @@ def test_people_under_sentence_of_death_are_not_executed_and_beds_are_not_people
         "The clinic, which has two operating theatres and 48 beds, received 9 wounded."
     )
     assert categorised(body) == [("executed", 41), ("injured", 9)]
+
+
+def test_a_group_in_a_wire_lede_is_never_the_wire_and_is_the_body_named_for_its_describing_words():
+    body = (
+        "OMBRIN, March 14 (Reuters) - At least 47 people have been killed since police began breaking up protests "
+        "over the disputed election on Tuesday, a civil liberties group said on Friday.\n\n"
+        "The Tarvelian Centre for Civil Liberties (TCCL) said 31 of the dead were killed in the capital."
+    )
+    assert [(n, key) for n, key, _ in keyed(body, "2038-03-14")][:2] == [
+        (47, "Tarvelian Centre for Civil Liberties"), (31, "Tarvelian Centre for Civil Liberties")
+    ]

@@ -28,7 +28,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from reckon.claims.claimants import known_claimant
+from reckon.claims.claimants import NEWS_AGENCIES, known_claimant
 
 # A capitalised word ("U.N." and "Dr." keep their dots; a full stop that ends a sentence does not
 # belong to the word), and the small words that join the words of one name. Names never run
@@ -179,7 +179,10 @@ class Entity:
         key = (len(self.aliases), len(self.epithets), self.role)
         if self._classes is None or self._classes[0] != key:  # names and epithets grow while reading
             text = " ".join([self.name, *self.aliases, *self.epithets, self.role])
-            self._classes = (key, {name for name, pattern in _CLASS_RES.items() if pattern.search(text)})
+            found = {name for name, pattern in _CLASS_RES.items() if pattern.search(text)}
+            if known_claimant(self.name) in NEWS_AGENCIES:
+                found.add("media")  # "Reuters" is a publisher, whatever its name says
+            self._classes = (key, found)
         return self._classes[1]
 
     @property
@@ -371,6 +374,8 @@ class Cast:
         words = [w for w in re.findall(r"[\w’'-]+", description.lower()) if w not in _OPENERS]
         if not words:
             return None
+        if words[-1] in _NGO_HEADS | _MONITOR_HEADS and (named_for := self._named_for(words[:-1])) is not None:
+            return named_for  # "a civil liberties group": the one body named for civil liberties
         kinds = frozenset(c for c, p in _CLASS_RES.items() if p.search(" ".join(words[:-1])))
         fitting = [e for e in self.entities if _fits(words, e, kinds)]
         fits = [e for e in fitting if not e.described_only] or fitting
@@ -380,6 +385,15 @@ class Cast:
             return max(earlier, key=lambda pair: pair[0])[1]
         later = [(min(e.mentions), e) for e in fits if e.mentions]
         return min(later, key=lambda pair: pair[0])[1] if later else None
+
+    def _named_for(self, describing: list[str]) -> Entity | None:
+        """The one body whose name holds every describing word (two at least, so "rights"
+        alone, a word many names share, decides nothing)."""
+        content = {w for w in describing if w.isalpha() and w not in _QUALIFIERS}
+        if len(content) < 2:
+            return None
+        found = [e for e in self.entities if e.kind == "org" and not e.described_only and content <= _words(e.name)]
+        return found[0] if len(found) == 1 else None
 
     def only_of_kind(self, people: str) -> Entity | None:
         """The one named body whose kind a plural of people names ("rescuers" -> the civil

@@ -55,6 +55,9 @@ KNOWN_CLAIMANTS: dict[str, tuple[str, ...]] = {
     "United Nations": ("United Nations", "UN", "U.N"),
 }
 
+# The news agencies among them: a publisher, never "a group" or "the monitor" an article describes.
+NEWS_AGENCIES = frozenset({"Reuters", "Associated Press", "AFP", "dpa", "EFE", "Xinhua", "ANSA", "Kyodo", "Anadolu Agency"})
+
 # Longest aliases first, across all keys, so "Iran Human Rights Monitor" is not read as
 # "Iran Human Rights". Short all-capital acronyms must match in capitals.
 _ALIASES = sorted(

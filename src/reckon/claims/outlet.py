@@ -20,10 +20,9 @@ import re
 
 from reckon.articles.document import Document
 from reckon.claims.cast import ORG_HEADS
-from reckon.claims.claimants import known_claimant
+from reckon.claims.claimants import NEWS_AGENCIES, known_claimant
 from reckon.claims.parties import name_words
 
-_WIRES = frozenset({"Reuters", "Associated Press", "AFP", "dpa", "EFE", "Xinhua", "ANSA", "Kyodo", "Anadolu Agency"})
 _DATELINE_AGENCY = re.compile(
     r"^[^\n]{0,80}?(?:\((?P<bracketed>[A-Za-z][\w.&' -]{1,30})\)\s*[-–—]|,\s*(?P<after>[A-Z][A-Z]{1,8})\s+[-–—]\s)",
     re.MULTILINE,
@@ -73,7 +72,7 @@ _GENERIC_MASTHEAD = re.compile(r"(?:The\s+)?(?:News|Press|Wire|Today|Review|Voic
 def _is_outlet(name: str) -> bool:
     known = known_claimant(name)
     if known:
-        return known in _WIRES
+        return known in NEWS_AGENCIES
     return not _BODY_HEADS.search(name) and _body_name(name) is None
 
 
@@ -176,6 +175,6 @@ def _body_name(part: str) -> str | None:
         return None
     known = known_claimant(part)
     if known:
-        return part if known not in _WIRES else None
+        return part if known not in NEWS_AGENCIES else None
     heads = {w.lower().strip("’'") for w in words} & (ORG_HEADS | {"cluster"})
     return part if heads and len(words) >= 2 else None
