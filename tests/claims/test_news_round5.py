@@ -131,3 +131,8 @@ def test_a_group_in_a_wire_lede_is_never_the_wire_and_is_the_body_named_for_its_
     assert [(n, key) for n, key, _ in keyed(body, "2038-03-14")][:2] == [
         (47, "Tarvelian Centre for Civil Liberties"), (31, "Tarvelian Centre for Civil Liberties")
     ]
+
+
+def test_deaths_acknowledged_by_a_body_are_its_claim():
+    body = "At least 47 people have been killed since Tuesday, a rights group said, far more than the six deaths acknowledged by the Interior Ministry."
+    assert [(n, key) for n, key, _ in keyed(body)] == [(47, "rights group"), (6, "Interior Ministry")]

@@ -61,7 +61,8 @@ _PASSIVE_AGENT = Lowered(
     r"cited|provided|issued|verified|counted|estimated|claimed|tallied|registered|gathered|"
     r"collected|presented|put\s+forward|stated|disclosed|revealed|declared|quoted|circulated|"
     r"floated|put\s+out|given\s+out|spread|touted|publici[sz]ed|distributed|broadcast|aired|"
-    r"offered|supplied|produced|calculated|listed|logged|advanced|maintained|cited|shared|alleged|asserted)"
+    r"offered|supplied|produced|calculated|listed|logged|advanced|maintained|cited|shared|alleged|asserted|"
+    r"acknowledged|admitted|conceded|recogni[sz]ed)"
     r"(?:\s+(?:on|in|from|with|using|earlier|last|late|this|through|almost|every|each|daily|weekly|regularly|"
     r"jointly|separately|first|initially|previously|now|also|originally)\b[^,.;:]{0,40}?)?\s+by\s+")
 _ACCORDING = re.compile(r"\baccording\s+to\s+", re.IGNORECASE)
