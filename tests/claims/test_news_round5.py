@@ -136,3 +136,9 @@ def test_a_group_in_a_wire_lede_is_never_the_wire_and_is_the_body_named_for_its_
 def test_deaths_acknowledged_by_a_body_are_its_claim():
     body = "At least 47 people have been killed since Tuesday, a rights group said, far more than the six deaths acknowledged by the Interior Ministry."
     assert [(n, key) for n, key, _ in keyed(body)] == [(47, "rights group"), (6, "Interior Ministry")]
+
+
+def test_as_of_after_the_figure_and_a_toll_that_rose_on_a_day_date_the_claim_but_buried_by_a_day_does_not():
+    assert {d for _, _, d in keyed("The monitor had recorded 29 deaths, including 11 children, as of 14 March.")} == {"2038-03-14"}
+    assert keyed("The number of inmates confirmed dead rose to 19 on Tuesday, the prison service said.")[0][2] == "2038-03-16"
+    assert keyed("Villagers said they had buried 23 people by Tuesday morning.")[0][2] is None

@@ -129,6 +129,23 @@ def quotation_after(
     return quotation
 
 
+_RISEN_TO = re.compile(r"\b(?:rose|risen|climbed|jumped|grew|increased|reached|stood|stands|was|is)\s+(?:to\s+|at\s+)?(?:at\s+least\s+|more\s+than\s+|over\s+)?$", re.IGNORECASE)
+_FIGURE_THEN_DAY = re.compile(r"^[\d,.]+(?:\s+[\w-]+){0,2}?\s+(?:(?:on|by)\s+)?$", re.IGNORECASE)
+
+
+def _dated_after_figure(text: str, figure: int, dates: list) -> object | None:
+    """A date that belongs to the figure before it: "as of <date>" later in its clause, or a
+    toll that "rose to 19 on Tuesday"."""
+    for m in dates:
+        if m.start < figure or m.start - figure > 90 or re.search(r"[;.]\s", text[figure : m.start]):
+            continue
+        if text[max(0, m.start - 6) : m.start].lower() == "as of ":  # not "by": "buried 23 by Tuesday" is the event
+            return m
+        if _RISEN_TO.search(text[max(0, figure - 40) : figure]) and _FIGURE_THEN_DAY.match(text[figure : m.start]):
+            return m
+    return None
+
+
 def claim_date_of(
     text: str, attribution: Attribution, reference: Reference, figure: int | None = None
 ) -> tuple[str | None, str | None]:
@@ -150,6 +167,9 @@ def claim_date_of(
         as_of = [m for m in dates if m.end <= figure and _AS_OF.search(text[max(0, m.start - 7) : m.start])]
         if as_of and not re.search(r"[;.]", text[as_of[-1].end : figure]):
             return as_of[-1].value, date_note(text, as_of[-1], reference)
+        dated_after = _dated_after_figure(text, figure, dates)
+        if dated_after is not None:  # "46 deaths as of 10 March", "rose to 19 on Tuesday"
+            return dated_after.value, date_note(text, dated_after, reference)
     after = next((m for m in dates if m.start >= anchor), None)
     if after is not None and after.start - anchor <= 90:
         gap = text[anchor : after.start]
