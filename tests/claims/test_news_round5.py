@@ -142,3 +142,26 @@ def test_as_of_after_the_figure_and_a_toll_that_rose_on_a_day_date_the_claim_but
     assert {d for _, _, d in keyed("The monitor had recorded 29 deaths, including 11 children, as of 14 March.")} == {"2038-03-14"}
     assert keyed("The number of inmates confirmed dead rose to 19 on Tuesday, the prison service said.")[0][2] == "2038-03-16"
     assert keyed("Villagers said they had buried 23 people by Tuesday morning.")[0][2] is None
+
+
+def test_the_governor_of_a_region_speaks_for_its_administration():
+    from reckon.claims.cast import body_of_role
+
+    assert body_of_role("The governor of Ombrin's border region of Velask") == "Velask regional administration"
+    assert body_of_role("Governor of Kivara Province") == "Kivara regional administration"
+
+
+def test_a_network_named_after_according_to_and_before_which_said_is_the_claimant():
+    body = (
+        "Doctors from the Tarvelia Medics Network said 50 people died.\n\n"
+        "A drone strike on a school killed nine people on Thursday, according to the medics' network, which said six of them were women."
+    )
+    assert [key for _, key, _ in keyed(body)] == ["Tarvelia Medics Network"] * 3
+
+
+def test_its_emergency_coordinator_for_a_country_speaks_for_the_body_not_the_country():
+    body = (
+        "Médecins Sans Frontières supports the last hospital in the city. Its emergency coordinator for Tarvelia, "
+        "Jonas Okafor, said the hospital received 94 wounded people."
+    )
+    assert [key for _, key, _ in keyed(body)] == ["MSF"]

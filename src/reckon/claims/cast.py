@@ -469,11 +469,16 @@ def body_of_role(role: str) -> str | None:
     owner = _POSSESSIVE_BODY.match(role)
     if owner and _ROLE_WORD.search(owner.group("role")) and not _ROLE_WORD.search(owner.group("owner")):
         return owner.group("owner").strip()
+    if re.match(r"(?i)(?:its|their)\s", role) and _ROLE_WORD.search(role):
+        return role.split()[0].lower()  # "Its emergency coordinator for Sardova": the body just named, not the country
     law_officer = re.search(r"\b(?:Prosecutor|Attorney)[\s-]General\b", role, re.IGNORECASE)
     if law_officer:
         return law_officer.group()[:1].upper() + law_officer.group()[1:]
     role = re.sub(r"\s*\([A-Z][A-Za-z.]{1,9}\)", "", role)  # "for the Armed Forces of Ndorwe (FAN) in Kivira"
     # "for the Armed Forces of Ndorwe": the body after for/at/with/from, else after the last "of".
+    region = _GOVERNOR_OF.search(role)
+    if region:  # "The governor of Koltaria's border region of Belozersk": that region's administration
+        return f"{region.group('place')} regional administration"
     at = _AT_BODY.search(role) or _OF_BODY.search(role)
     if at and not re.fullmatch(r"(?i)(?:the\s+)?(?:age|war|state|country|region|city|time|moment)", at.group("body")):
         return at.group("body")
@@ -491,6 +496,10 @@ def body_of_role(role: str) -> str | None:
 
 # --- helpers ---------------------------------------------------------------------------------
 
+_GOVERNOR_OF = re.compile(
+    r"\b[Gg]overnor\s+of\s+(?:[^,;]*?\b(?i:region|province|state|oblast|governorate|district)\s+of\s+)?(?:the\s+)?"
+    r"(?P<place>[A-Z][\w’'-]+(?:\s+(?!(?i:region|province|state|oblast|governorate|district)\b)[A-Z][\w’'-]+)?)(?:\s+(?i:region|province|state|oblast|governorate|district))?\s*$"
+)
 _HOSPITAL_NAME = re.compile(r"\b(?:Hospital|Clinic|Infirmary|Medical\s+Cent(?:re|er)|Clinical\s+Hospital)\b")
 _RANK_WORDS = r"(?:joint|executive|general|vice|deputy|assistant|associate|managing|founding|acting|senior)"  # "its joint secretary"
 _WHO_LEADS = re.compile(r"\bwho\s+(?:leads|heads|runs|chairs|directs|coordinates|founded)\s+(?P<body>(?:the\s+)?[A-Z][^,;]*)$")
@@ -655,7 +664,8 @@ _ROLE_MODIFIERS = frozenset(
     """the a an its their his her regional provincial local state deputy senior chief military army police
     government ministry health interior defence defense foreign hospital former acting top special
     humanitarian opposition joint executive general national vice founding managing medical assistant
-    associate""".split()
+    associate emergency country field programme program project operations communications media press
+    advocacy research""".split()
 )
 _ROLE_COMPLEMENT = re.compile(r"(?:\s+General)?(?:\s+(?:of|for|at|to|in|on)\s+(?:the\s+)?(?:[\w’'.()-]+\s+){0,7}?[\w’'.-]+)?,\s+|\s+", re.IGNORECASE)
 

@@ -168,7 +168,7 @@ def subject_before(sentence: str, verb_start: int) -> str | None:
         return f"{_drop_leading_phrase(parts[-3].strip())}, {parts[-2].strip()}"  # "the head of Y, Olena Dubrava, said"
     else:
         return None
-    subject = _drop_leading_phrase(re.sub(r"^[-•*·–—]\s+", "", subject))
+    subject = _drop_leading_phrase(re.sub(r"^[-•*·–—]\s+|^(?:according\s+to|citing|quoting)\s+", "", subject))  # "..., according to the network, which said"
     pair = _FIRST_OF_PAIR.search(prefix)
     if pair and prefix.endswith(subject):  # "residents and a local resistance group said": the first named
         return pair.group("first")
