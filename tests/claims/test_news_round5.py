@@ -165,3 +165,20 @@ def test_its_emergency_coordinator_for_a_country_speaks_for_the_body_not_the_cou
         "Jonas Okafor, said the hospital received 94 wounded people."
     )
     assert [key for _, key, _ in keyed(body)] == ["MSF"]
+
+
+def test_a_statement_released_as_follows_speaks_for_its_issuer_to_the_end_and_the_statement_said_is_the_issuer():
+    body = (
+        "PEMBRA, 29 March - The Information Team of the Tarvelian Order Council released a statement yesterday on the riots "
+        "in Ombrin, as follows.\n\n"
+        "Rioters attacked police stations in three townships.\n\n"
+        "When the security members dispersed the rioters, nine (9) rioters died in hospital.\n\n"
+        "The statement said that a total of 212 persons were arrested. According to the records of the Tarvelian Police Force, "
+        "61 persons have died since February."
+    )
+    got = [(n, key) for n, key, _ in keyed(body, "2038-03-30")]
+    assert got == [(9, "Tarvelian Order Council"), (212, "Tarvelian Order Council"), (61, "Tarvelian Police Force")]
+
+
+def test_the_statement_said_names_no_one_when_no_statement_was_issued():
+    assert keyed("The statement said that 212 persons were arrested.")[0][1] == "author"

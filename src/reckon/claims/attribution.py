@@ -176,7 +176,7 @@ def attribute(sentence: str, start: int, end: int, memory: MentionMemory, speake
     if local is not None:
         return [agent if agent is not None else local]
     found = _according_to(sentence, start, end, memory)
-    spoken = _speech_subject(sentence, start, end, memory)
+    spoken = _speech_subject(sentence, start, end, memory) or _statement_says(sentence, start, memory)
     if found is None or (spoken is not None and _unnamed(found.claimant) and not _unnamed(spoken.claimant)):
         found = spoken or found  # "X put the toll at N, according to officials": X's claim
     if found is None and agent is None:
@@ -196,6 +196,19 @@ def attribute(sentence: str, start: int, end: int, memory: MentionMemory, speake
         return [speaker]
     quoted = _inside_quotation(sentence, start, end, memory)
     return [quoted or Attribution(AUTHOR, AUTHOR)]
+
+
+_STATEMENT_SAYS = re.compile(
+    r"^\W*(?:The|This|That|Its|Their)\s+(?:[\w-]+\s+)?(?:statement|communiqu[eé])\s+(?:also\s+)?(?:said|says|added|stated|noted|claimed)\b"
+)
+
+
+def _statement_says(sentence: str, start: int, memory: MentionMemory) -> Attribution | None:
+    """"The statement said that 212 ...": the body that issued the statement the text spoke of."""
+    said = _STATEMENT_SAYS.match(sentence)
+    if said is None or memory.issuer is None or said.end() > start:
+        return None
+    return Attribution(memory.issuer.name, claimant_key(memory.issuer.name, memory), anchor=said.end())
 
 
 def _inside_quotation(sentence: str, start: int, end: int, memory: MentionMemory) -> Attribution | None:

@@ -89,7 +89,8 @@ _ISSUED = re.compile(
 # quoted text that follows is the issuer's, not the outlet's
 _REPRODUCED = re.compile(
     r"\b(?:reproduces|reproduced|carries|publishes|prints)\b[^.;]{0,60}\b(?:below|in\s+full|as\s+follows|main\s+passages|excerpts|full\s+text)\b"
-    r"|\breads?\s+as\s+follows\b|\bread\s+in\s+full\b",
+    r"|\breads?\s+as\s+follows\b|\bread\s+in\s+full\b"
+    r"|\b(?:released|issued|published|put\s+out)\s+(?:a|an|its|the)\s+(?:[\w-]+\s+)?(?:statement|communiqu[eé])\b[^.;]{0,120}\bas\s+follows\b",
     re.IGNORECASE,
 )
 _IN_A_STATEMENT = re.compile(r"\b(?:in|via|through)\s+(?:a|an|its|their)\s+(?:[\w-]+\s+){0,2}(?:statement|communiqu[eé]|press\s+release)\b", re.IGNORECASE)
@@ -387,7 +388,8 @@ def _claims(document: Document, sentences: list[Sentence], candidates: list[_Can
         if memory.issuer is not None and _REPRODUCED.search(sentence.text):
             day, note = issued or (None, None)  # "published a communiqué this evening": the day it was issued
             issuer = Attribution(memory.issuer.name, entity_key(memory.issuer, memory), claim_date=day, claim_date_note=note)
-            quotation = Quotation(issuer, quoted=False, reproduced=True)  # the reproduced text: quoted, or its numbered points
+            follows = bool(re.search(r"\bas\s+follows\W*$", sentence.text))  # the rest of the text is the statement
+            quotation = Quotation(issuer, quoted=False, reproduced=True, follows=follows)  # the reproduced text: quoted, or its numbered points
         opening = _ACCORDING_OPENING.match(sentence.text) if quotation is None else None
         if opening:  # "According to the statement, ...": the rest of the paragraph reports it too
             source = attribute(sentence.text, opening.end(), opening.end(), memory, None)[0]

@@ -39,6 +39,7 @@ class Quotation:
     needs_quote: bool = False  # after '“...,” said X.' only a sentence opening a quotation continues X
     listing: bool = False  # "X gave these figures:" then lines: lasts while the lines look like a list
     reproduced: bool = False  # a communiqué printed in full: lasts through its heading and numbered points
+    follows: bool = False  # "released a statement ..., as follows.": lasts to the end of the text
 
 
 def last_voice(claims: list[Claim]) -> Attribution | None:
@@ -62,7 +63,7 @@ def quotation_continues(quotation: Quotation | None, gap: str, text: str) -> Quo
         quotation.started = True
         return quotation
     if not quotation.quoted and "\n" in gap and not (quotation.listing and _list_line(text)):
-        if not (quotation.reproduced and (_NUMBERED_POINT.match(text) or _HEADING_IN_CAPITALS.match(text))):
+        if not quotation.follows and not (quotation.reproduced and (_NUMBERED_POINT.match(text) or _HEADING_IN_CAPITALS.match(text))):
             return None
     return quotation
 
