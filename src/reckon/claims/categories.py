@@ -39,7 +39,7 @@ _AFTER = {
         r"massacred", r"perished", r"bodies", r"victims\s+(?:killed|slaughtered)", r"slaughtered",
         r"gunned\s+down", r"shot\s+and\s+killed", r"were\s+shot", r"funerals", r"victims",
         r"graves", r"corpses", r"(?:had\s+|have\s+)?fallen", r"fell", r"eliminated", r"neutrali[sz]ed",
-        r"succumbed", r"(?:was|were)\s+martyred", r"(?:sacrificed|gave|laid\s+down)\s+their\s+lives",
+        r"succumbed", r"(?:was|were)\s+martyred", r"(?:sacrificed|gave|laid\s+down)\s+(?:their\s+lives|his\s+life|her\s+life)", r"lost\s+(?:his|her)\s+life",
         r"(?:ascended|rose)\s+to\s+(?:martyrdom|heaven)", r"attained\s+martyrdom",
         r"(?:registered|declared|confirmed|certified)\s+(?:as\s+)?dead",
     ),
