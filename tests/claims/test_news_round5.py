@@ -182,3 +182,8 @@ def test_a_statement_released_as_follows_speaks_for_its_issuer_to_the_end_and_th
 
 def test_the_statement_said_names_no_one_when_no_statement_was_issued():
     assert keyed("The statement said that 212 persons were arrested.")[0][1] == "author"
+
+
+def test_people_a_group_lost_track_of_are_missing_and_arrest_warrants_are_no_arrests():
+    body = "The committee said it had lost track of 57 people detained in Velask last week. Arrest warrants had been issued for 120 others."
+    assert categorised(body) == [("missing", 57)]

@@ -186,6 +186,7 @@ _NOT_CASUALTIES = re.compile(
     r"sentenced\s+to\s+death(?:\s+by\s+[\w\s]{1,40}?)?,\s+[\w-]+\s+of\s+(?:them|whom)\b)\b",
     re.IGNORECASE,
 )
+_WARRANTS_FOR = re.compile(r"\bwarrants?\s+(?:(?:had|have|has)\s+been\s+|were\s+|was\s+)?(?:issued|sought)\s+(?:for|against)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 # "120 others are under sentence of death": condemned, not dead (and not a list's next item)
 _AWAITING_DEATH = re.compile(
     r"^\s+(?:[\w-]+\s+){0,2}?(?:are|were|is|remain|remains)\s+(?:now\s+|still\s+)?(?:under|awaiting|facing|on)\s+"
@@ -274,7 +275,7 @@ def read_figure(
     left = _left_context(text, figure, previous_end)
     if _YEAR_LIKE.match(number) and not re.match(rf"^\s+(?:{_PEOPLE}|killed|dead|arrested|injured)\b", right, re.I):
         return None
-    if _NOT_PEOPLE_AFTER.match(right) or _AWAITING_DEATH.match(sentence[figure.end : figure.end + 80]):
+    if _NOT_PEOPLE_AFTER.match(right) or _AWAITING_DEATH.match(sentence[figure.end : figure.end + 80]) or _WARRANTS_FOR.search(left):
         return None
     if previous_end and re.match(r"^\s*of\s+(?:the\s+|its\s+|\w+(?:'s|’s)\s+)*$", left):
         return None  # the total in "29 of the country's 31 provinces"
@@ -481,6 +482,7 @@ _THEIR_FAMILIES = re.compile(
 _NOT_HEARD_FROM = re.compile(
     r"^[^.;,]{0,100}?\b(?:have|has|had)\s+not\s+been\s+(?:heard\s+from|seen|seen\s+or\s+heard\s+from)\s+(?:since|again)\b", re.IGNORECASE
 )
+_LOST_TRACK_OF = re.compile(r"\blost\s+(?:all\s+)?(?:track|trace|contact)\s+(?:of|with)\s+(?:at\s+least\s+|more\s+than\s+|some\s+|about\s+)?$", re.IGNORECASE)
 _WHEREABOUTS_OF = re.compile(
     r"\b(?:fate|whereabouts)(?:\s+and\s+(?:fate|whereabouts))?\s+of\s+(?:at\s+least\s+|more\s+than\s+|some\s+|about\s+|over\s+)?$",
     re.IGNORECASE,
@@ -500,7 +502,7 @@ def _fate_unknown(left: str, after: str) -> str | None:
     where they are", "420 cases where the family does not know where their relative is held",
     "30 men were taken ..., and their families have heard nothing since", "the whereabouts of 61
     of those detained". People "registered as dead" after they disappeared are dead."""
-    if _WHEREABOUTS_OF.search(left):
+    if _WHEREABOUTS_OF.search(left) or _LOST_TRACK_OF.search(left):
         return "missing"
     if _FAMILIES_OF.search(left) and _NOT_KNOWN_WHERE.match(after):
         return "missing"
