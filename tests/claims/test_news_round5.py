@@ -187,3 +187,11 @@ def test_the_statement_said_names_no_one_when_no_statement_was_issued():
 def test_people_a_group_lost_track_of_are_missing_and_arrest_warrants_are_no_arrests():
     body = "The committee said it had lost track of 57 people detained in Velask last week. Arrest warrants had been issued for 120 others."
     assert categorised(body) == [("missing", 57)]
+
+
+def test_distances_in_kilometres_and_the_second_day_of_a_date_range_are_no_figures():
+    body = (
+        "The group documented the killing of at least 120 civilians in Velask, about 60 kilometres to the south, "
+        "between November 14 and 16. The toll since the escalation began on April 29 rose to 331."
+    )
+    assert [n for n, _, _ in keyed(body)] == [120, 331]

@@ -59,7 +59,8 @@ _MONTHS = (
 _NOT_A_COUNT_BEFORE = Lowered(
     rf"(?:[$€£¥]\s*|\b(?:{_MONTHS})\.?\s+|\b(?:no|number|article|page|paragraph|line|aged|age|"
     r"ages|route|chapter|section|item|resolution|room|flight|vol\.?)\s+|\d[:.]|/"
-    rf"|\b(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+|\b\d{{1,2}}\s+(?:{_MONTHS})\.?,?\s+)$")
+    rf"|\b(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+|\b\d{{1,2}}\s+(?:{_MONTHS})\.?,?\s+"
+    rf"|\b(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\s*(?:and|-|–)\s*)$")  # "between November 14 and 16" (not "on April 29 to 331")
 _NOT_A_COUNT_AFTER = Lowered(
     rf"^(?:\s*(?:%|percent\b|per\s+cent\b|[:/]\d|st\b|nd\b|rd\b|th\b|\.\d)"
     rf"|\s+(?:{_MONTHS})\b|\s*(?:and|to|or|-|–)\s*\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS})\b"  # "on 15 and 16 June"
