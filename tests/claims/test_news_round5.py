@@ -195,3 +195,15 @@ def test_distances_in_kilometres_and_the_second_day_of_a_date_range_are_no_figur
         "between November 14 and 16. The toll since the escalation began on April 29 rose to 331."
     )
     assert [n for n, _, _ in keyed(body)] == [120, 331]
+
+
+def test_a_list_ends_before_and_that_and_a_body_that_gave_a_breakdown_speaks_for_it():
+    body = (
+        "The Velask Health Ministry said 1,102 people had been injured, including 402 children and 219 women, "
+        "and that 104 children were among the dead. The ministry gave a breakdown of Friday's deaths: 9 people in Pembra."
+    )
+    got = [(c.category, c.figure_low, c.claimant_key) for c in extract_claims(document(body))]
+    assert got == [
+        ("injured", 1102, "Velask Health Ministry"), ("injured", 402, "Velask Health Ministry"), ("injured", 219, "Velask Health Ministry"),
+        ("killed", 104, "Velask Health Ministry"), ("killed", 9, "Velask Health Ministry"),
+    ]

@@ -43,7 +43,7 @@ _SPEECH = Lowered(
     r"published|counted|tallied|verified|found|listed|registered|compiled|acknowledged|"
     r"admitted|conceded|insisted|emphasi[sz]ed|stressed|warned|alleged|asserted|explained|"
     r"disclosed|informed|cited|calculated|updated|raised|put\s+the\s+(?:death\s+)?(?:toll|number|figure)|"
-    r"(?:gave|gives)\s+(?:(?:the|a|its|his|her|their)\s+)?(?:[\w-]+\s+){0,2}?(?:toll|numbers?|figures?|count)|"
+    r"(?:gave|gives|released|published|issued)\s+(?:(?:the|a|its|his|her|their)\s+)?(?:[\w-]+\s+){0,2}?(?:toll|numbers?|figures?|count|breakdown|tally)|"
     r"(?:revised|revises|lowered|lowers|corrected|corrects|increased|reduced|adjusted)\s+(?:the|its|his|her|their)\s+"
     r"(?:[\w-]+\s+){0,2}?(?:toll|number|figure|count|estimate|tally)|"
     r"(?:puts?|gave|gives)\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,3}?(?:toll|number|figure|count|losses|casualties)\s+(?:at|as)\b|"

@@ -230,7 +230,7 @@ _LISTED_AFTER = re.compile(
 )
 # "11 children and nine women were among the dead": the list's category comes at its end
 _AMONG_AFTER = re.compile(
-    r"^\s+[\w-]+(?:\s+[\w-]+)?(?:(?:,\s+|,?\s+and\s+)[\w-]+\s+[\w-]+(?:\s+[\w-]+)?)*\s+(?:were|are|was)\s+(?:also\s+)?"
+    r"^\s+[\w-]+(?:\s+[\w-]+)?(?:(?:,\s+|,?\s+and\s+)(?!that\b|which\b|who\b)[\w-]+\s+[\w-]+(?:\s+[\w-]+)?)*\s+(?:were|are|was)\s+(?:also\s+)?"
     r"among\s+(?:the\s+)?(?:(?P<killed>dead|killed|victims|fatalities)|(?P<injured>injured|wounded)|"
     r"(?P<arrested>detained|arrested|detainees)|(?P<missing>missing))\b",
     re.IGNORECASE,
