@@ -140,7 +140,25 @@ def own_body(document: Document) -> str | None:
             if body := _body_name(part):
                 return body
     produced = _PRODUCED_BY.search(document.text[:1500])
-    return _body_name(produced.group("body")) if produced else None
+    if produced:
+        return _body_name(produced.group("body"))
+    return _release_issuer(header, lines)
+
+
+_RELEASE_HEADER = re.compile(r"(?i)(?:press|news|media)\s+(?:release|statement)")
+# "Kabkar/Geneva, 16 November 2035 – Médecins Sans Frontières (MSF) teams at ...": the dateline, then the issuer
+_RELEASE_LEDE = re.compile(
+    r"^[^–—-]{2,60}\d{4}\s*[–—-]\s*(?:The\s+)?(?P<body>[A-Z][\w’'.&-]*(?:\s+(?:(?:of|for|the|and|on|in|de|sans)\s+)*[A-Z][\w’'.&-]*){0,8})"
+)
+
+
+def _release_issuer(header: list[str], lines: list[str]) -> str | None:
+    """A press release without a letterhead speaks for the body its dated lede names first."""
+    if not any(_RELEASE_HEADER.fullmatch(line.strip(" :")) for line in header[:6]):
+        return None
+    lede = next((line for line in lines if len(line.split()) > 20), "")
+    found = _RELEASE_LEDE.match(lede)
+    return _body_name(found.group("body")) if found else None
 
 
 def acronym_of(name: str) -> str:
