@@ -232,7 +232,7 @@ def speaker_of(sentence: str, memory: MentionMemory) -> Attribution | None:
     if source:  # "(Source: Ministry of Health unless otherwise stated)" above a list or table
         name = source.group("name").strip()
         return _make(name, memory, anchor=source.start("name")) if plausible_claimant(name) else None
-    opened = re.search(r":\s*[“\"](?P<rest>[^”\"]*)$", sentence)
+    opened = re.search(r":\s*[“\"](?P<rest>[^”\"]*)$", sentence) if ":" in sentence else None
     if opened:  # 'X said: “... .' and the quotation runs on into the next sentences
         head = sentence[: opened.start() + 1]
         return _speech_subject(head, len(head), len(head), memory)
@@ -654,6 +654,8 @@ def _possessor(phrase: str) -> str:
         capitals.insert(0, word)
     return " ".join(capitals) if capitals else words[-1]
 
+_WE_OUR_US = re.compile(r"\b(?:we|our|us)\b", re.IGNORECASE)
+
 
 def _make(name: str, memory: MentionMemory, anchor: int | None) -> Attribution | None:
     name = name.strip(" ,.;:")
@@ -661,7 +663,7 @@ def _make(name: str, memory: MentionMemory, anchor: int | None) -> Attribution |
         return None
     if _OUR_COLLEAGUES.match(name):  # "Our colleagues at the UN Joint Human Rights Office": that office
         name = name.split(None, 1)[1]
-    elif _FIRST_PERSON.match(name) or _THIS_PUBLICATION.match(name) or re.search(r"\b(?:we|our|us)\b", name, re.IGNORECASE):
+    elif _FIRST_PERSON.match(name) or _THIS_PUBLICATION.match(name) or _WE_OUR_US.search(name):
         return Attribution(AUTHOR, AUTHOR, anchor=anchor)
     key = claimant_key(name, memory)
     if _NO_CLAIMANT.fullmatch(key):

@@ -557,12 +557,15 @@ def _joined(text: str, runs: Iterator[re.Match[str]]) -> list[tuple[int, list[st
     return pieces
 
 
+_TOKEN = re.compile(r"\S+")
+
+
 def _pieces(run: re.Match[str]) -> list[tuple[int, list[str]]]:
     """A run split where it cannot be one name: at headings and datelines in capitals."""
     pieces: list[tuple[int, list[str]]] = []
     current: list[str] = []
     start = run.start()
-    for token in re.finditer(r"\S+", run.group()):
+    for token in _TOKEN.finditer(run.group()):
         word = token.group()
         if word.isupper() and len(word.strip(".")) > 6 and "." not in word:
             if current:
@@ -584,8 +587,8 @@ def _trim(start: int, tokens: list[str]) -> tuple[int, list[str]]:
         start += len(tokens.pop(0)) + 1
     while tokens and (tokens[-1].lower().rstrip(".") in _CALENDAR or tokens[-1].lower() in _OPENERS or tokens[-1].lower() in _LINK_WORDS):
         tokens.pop()
-    if tokens:
-        tokens[-1] = re.sub(r"['’]s$", "", tokens[-1])
+    if tokens and tokens[-1].endswith(("'s", "’s")):  # tokens hold no space: the same as re.sub(r"['’]s$", ...)
+        tokens[-1] = tokens[-1][:-2]
     return start, [t for t in tokens if t]
 
 

@@ -378,18 +378,27 @@ def _masked(sentence: str) -> str:
     """The sentence with what is never a casualty figure blanked out (read once per sentence)."""
     return _NOT_CASUALTIES.sub(lambda m: "_" * len(m.group()), sentence)
 
+# The context readers' patterns, compiled once (they run for every figure).
+_OPENING_MARK = re.compile(r"^[”\"’')]|^\s*\(\d[\d,]*\)")
+_QUOTE_OPENED = re.compile(r"[“\"‘]\s*$")
+_QUOTED_WORDS = re.compile(r"[“\"‘']([\w-]+(?:\s[\w-]+)?)[”\"’']")
+_RIGHT_BREAK = re.compile(r"[;:!?()\[\]“”\"]|\.(?:\s|$)|,\s")
+_OPEN_AT_END = re.compile(r"[“\"‘(]\s*$")
+_QUOTE_OPEN_BEFORE = re.compile(r"(\s)[“\"‘]([^“”\"]{0,40})$")
+_LEFT_BREAK = re.compile(r"[;:!?()\[\]“”\"]|\.\s|\d[^\s\d,.]*\s")
+
 
 def _right_context(text: str, figure: Figure, next_start: int) -> str:
     wide = text[figure.end : figure.end + 120]
-    wide = re.sub(r"^[”\"’')]|^\s*\(\d[\d,]*\)", "", wide)  # '"about 7,000" had been detained', "(612) people", "nine (9) were"
-    if re.search(r"[“\"‘]\s*$", text[max(0, figure.start - 2) : figure.start]):  # 'killed "dozens of rebels" in'
+    wide = _OPENING_MARK.sub("", wide)  # '"about 7,000" had been detained', "(612) people", "nine (9) were"
+    if _QUOTE_OPENED.search(text[max(0, figure.start - 2) : figure.start]):  # 'killed "dozens of rebels" in'
         wide = re.sub(r"^([^“”\"]{0,60})[”\"’]", r"\1", wide)
-    wide = re.sub(r"[“\"‘']([\w-]+(?:\s[\w-]+)?)[”\"’']", r" \1 ", wide)
+    wide = _QUOTED_WORDS.sub(r" \1 ", wide)
     if "," in wide or " and " in wide:
         wide = _people_list_collapsed(wide)  # "304 men, women and children were killed"
     without_aside = _SCOPE_ASIDE.sub(r"\1", _ASIDE.sub(r"\1", wide))  # "45 people, including six children, were killed"
     right = without_aside if without_aside != wide else wide[: max(0, next_start - figure.end)]
-    return re.split(r"[;:!?()\[\]“”\"]|\.(?:\s|$)|,\s", right, maxsplit=1)[0]
+    return _RIGHT_BREAK.split(right, maxsplit=1)[0]
 
 
 def _people_list_collapsed(text: str) -> str:
@@ -587,9 +596,9 @@ def _labelled(before: str) -> str | None:
 
 def _left_context(sentence: str, figure: Figure, previous_end: int) -> str:
     left = sentence[max(previous_end, figure.start - 80) : figure.start]
-    left = re.sub(r"[“\"‘(]\s*$", "", left)  # 'had "eliminated more than 2,000 rebels"', "(612) people"
-    left = re.sub(r"(\s)[“\"‘]([^“”\"]{0,40})$", r"\1\2", left)  # 'having "eliminated more than'
-    return re.split(r"[;:!?()\[\]“”\"]|\.\s|\d[^\s\d,.]*\s", left)[-1]
+    left = _OPEN_AT_END.sub("", left)  # 'had "eliminated more than 2,000 rebels"', "(612) people"
+    left = _QUOTE_OPEN_BEFORE.sub(r"\1\2", left)  # 'having "eliminated more than'
+    return _LEFT_BREAK.split(left)[-1]
 
 
 # "Among the 47 are", "Among the 6,388 on our list are ... and": a part of a total counted before

@@ -116,6 +116,7 @@ def known_claimant(mention: str) -> str | None:
 VOUCHING = frozenset("credible reliable multiple several various numerous trusted independent informed other well-placed".split())
 
 
+@lru_cache(maxsize=8192)
 def canonical_claimant(mention: str) -> str:
     """The claimant key for a name as the text gives it (see module docstring)."""
     mention = " ".join(mention.split()).strip(" ,.;:\"“”'’()")
@@ -194,6 +195,7 @@ _OFFICE_AFTER_NAME = re.compile(r"(\b(?!(?:The|A|An|Its|Their|His|Her)\b)[A-Z][\
 _CHIEF_LAW_OFFICER = re.compile(r"\b(?:Prosecutor|Attorney)[\s-]General\b", re.IGNORECASE)
 
 
+@lru_cache(maxsize=8192)
 def speaks_for(role: str) -> str | None:
     """The body a role speaks for ex officio: spokespeople, ministers, prosecutors general.
 

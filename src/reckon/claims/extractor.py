@@ -85,6 +85,7 @@ _ISSUED = re.compile(
     r"(?:statement|report|update|list|bulletin|figures|overview|communiqu[eé])\b",
     re.IGNORECASE,
 )
+_ISSUING_VERBS = ("issued", "released", "published", "put", "gave", "read", "posted")  # _may_issue's cheap test
 # "National Radio reproduces its main passages below.", "The communiqué ... reads as follows:": the
 # quoted text that follows is the issuer's, not the outlet's
 _REPRODUCED = re.compile(
@@ -191,10 +192,17 @@ def _respelled(claim: Claim, spelled: Spelled, text: str) -> Claim:
     return replace(claim, quote=text[start:end], start=start, end=end, alt_quotes=alts)
 
 
+def _may_issue(text: str) -> bool:
+    """A cheap test before _ISSUED (slow: it tries its verbs at every word): one of them is there."""
+    lower = text.lower()
+    return any(verb in lower for verb in _ISSUING_VERBS)
+
+
 def _candidates(document: Document, sentences: list[Sentence], vague: str) -> list[_Candidate]:
     found = []
     titles = headlines(document.text, sentences)
-    rows = table_rows(document.text) if _COLUMNS.search(document.text) or _PDF_TABLE_HEADER.search(document.text) else {}
+    spaced = "  " in document.text  # _COLUMNS needs two spaces in a row
+    rows = table_rows(document.text) if (spaced and _COLUMNS.search(document.text)) or _PDF_TABLE_HEADER.search(document.text) else {}
     line_before: LineReading | None = None  # the label line just before, for "Of whom children: 1,204"
     carried: Reading | None = None  # the last claim just before, for "Among them are ..."
     context: Reading | None = None  # the last claim read, for "puts the number at 440"
@@ -383,7 +391,7 @@ def _claims(document: Document, sentences: list[Sentence], candidates: list[_Can
         if opened is not None and opened is not quotation and index:
             opened = dated_by_heading(opened, sentences[index - 1].text, reference)
         quotation = opened
-        if _ISSUED.search(sentence.text):
+        if _may_issue(sentence.text) and _ISSUED.search(sentence.text):
             issued = next(((m.value, date_note(sentence.text, m, reference)) for m in find_dates(sentence.text, reference.value) if m.value), issued)
         if memory.issuer is not None and _REPRODUCED.search(sentence.text):
             day, note = issued or (None, None)  # "published a communiqué this evening": the day it was issued
@@ -718,7 +726,7 @@ def _mark_disputes_back(text: str, found: list[_Found], previous: tuple[int, int
 
 def _remember_topics(memory: MentionMemory, sentence: Sentence, claims: list[Claim]) -> None:
     """The sentence's subject and its speakers, for a later "it" or "she"; claimants for "the officials"."""
-    if _ISSUED.search(sentence.text):  # "The ministry issued a statement."; a subject the parser misses: the first body named
+    if _may_issue(sentence.text) and _ISSUED.search(sentence.text):  # "The ministry issued a statement."; a subject the parser misses: the first body named
         named = resolve_entity(memory.subject[1], memory) if memory.subject is not None else None
         issuer = named or memory.cast.first_in(sentence.start, sentence.end)
         if issuer is not None and issuer.kind == "org":

@@ -129,6 +129,10 @@ def _zeros(text: str) -> list[Figure]:
     """"'not a single civilian' had been killed": a figure of zero."""
     return [Figure(0, 0, "exact", m.start(), m.end(), m.start(), m.end()) for m in _ZERO.finditer(text)]
 
+_ONE_IN = re.compile(r"\bone\s+in\s+(?:every\s+)?$", re.IGNORECASE)
+_RANGE_AFTER = re.compile(rf"^[-–]{DIGIT}")
+_RANGE_BEFORE = re.compile(rf"{DIGIT}[-–]$")
+
 
 def _is_count(text: str, start: int, end: int) -> bool:
     before, after = text[max(0, start - 25) : start], text[end : end + 20]
@@ -138,9 +142,9 @@ def _is_count(text: str, start: int, end: int) -> bool:
     aged = any(word in near for word in ("age", " of ", "between", "under", "below", "younger")) and _AGE_BEFORE.search(near)
     if aged or (_SOURCES_HINT.search(near) and _SOURCES_BEFORE.search(text[max(0, start - 40) : start])):
         return False  # "aged 19 and 24", "a girl of six", "interviewed 34 people"
-    if _FRACTION_AFTER.match(after) or re.search(r"\bone\s+in\s+(?:every\s+)?$", before, re.IGNORECASE):
+    if _FRACTION_AFTER.match(after) or _ONE_IN.search(before):
         return False  # "one fifth of those killed", "one in every 60 people"
-    if re.match(rf"^[-–]{DIGIT}", after) is None and re.search(rf"{DIGIT}[-–]$", before):
+    if _RANGE_AFTER.match(after) is None and _RANGE_BEFORE.search(before):
         return True  # second half of "300-400"
     word = text[start:end].lower()
     if word == "one" and re.match(r"^\s+of\s+whom\b|^\s+of\s+them\s+(?:was|had|later|died|is|a|an)\b", text[end : end + 30]):

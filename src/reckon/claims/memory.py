@@ -27,6 +27,7 @@ _NAME_THEN_ROLE = re.compile(
 _DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,}(?=,\s|\s*\()")  # "ALDMAR, May 6 (Wire) -"
 _STATE_BODY = re.compile(r"\b[A-Z][\w]*['’]s\s+(?:government|ministry|authorities|police|army|judiciary|parliament|regime)\b")
 _RIGHTS_BODY = re.compile(r"Rights|Amnesty|Watch|Monitor|HRANA|Hengaw|Observatory|Boroumand|Defenders|Liberties")
+_OPPOSITION = re.compile(r"\bopposition\b", re.IGNORECASE)
 _ROLE_HINT = re.compile(r"[Ss]pokes|[Mm]inister|General")
 _SPOKES_OR_MINISTER = re.compile(r"(?i:spokes(?:man|woman|person)|minister)")
 _TITLE_NAME = re.compile(  # "Interior Minister X Y", "Health Ministry spokesperson X Y"
@@ -85,7 +86,7 @@ class MentionMemory:
             if len(name) > 2 and (" " in name or name.isupper() or known_claimant(name)):
                 self._mention(name)
                 around = undated[max(0, m.start() - 30) : m.start()] + " " + undated[m.end() : m.end() + 40].split(".")[0]
-                if re.search(r"\bopposition\b", around, re.IGNORECASE) or "opposition" in name.lower():
+                if _OPPOSITION.search(around) or "opposition" in name.lower():
                     self.opposition.add(name)  # "the opposition Liberty Party", "X, an opposition coalition"
 
     def _remember_roles(self, text: str) -> None:

@@ -284,6 +284,7 @@ def looks_like_name(text: str) -> bool:
     return bool(re.search(r"[A-Z]", text)) and len(text.split()) <= 8
 
 
+@lru_cache(maxsize=8192)
 def plausible_claimant(subject: str) -> bool:
     if not subject.split() or subject.split()[0].lower() in PREPOSITIONS:
         return False  # "In its final": an adverbial phrase, not an agent

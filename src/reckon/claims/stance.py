@@ -42,6 +42,8 @@ _PLACE = re.compile(
     r"\b(?:in|across|throughout|around|near|from)\s+(?:the\s+(?:city|town|province|region|"
     r"district|village|capital)\s+of\s+)?(?P<place>(?:(?:al|el|ad|as|ar|an|at|az|ash)-)?[A-Z][\w'’-]+(?:[ ](?:[A-Z][\w'’-]+|al-\w+))*)"
 )
+_PLACE_WINDOW_END = re.compile(r"[;:!?]|\.\s|,\s(?:while|but|and|according|the|a)\b")
+_CLAUSE_END = re.compile(r",\s|;|\.\s")
 _NOT_PLACES = re.compile(
     r"^(?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|The|A|An|Persian|"
@@ -51,7 +53,7 @@ _NOT_PLACES = re.compile(
 
 def is_hedged(sentence: str, start: int, end: int) -> bool:
     """True when a doubt word sits in the figure's clause (up to 80 chars before it)."""
-    after = re.split(r",\s|;|\.\s", sentence[end : end + 50])[0]
+    after = _CLAUSE_END.split(sentence[end : end + 50])[0]
     window = sentence[max(0, start - 80) : end] + after
     return bool(_HEDGE.search(window))
 
@@ -75,7 +77,7 @@ def points_back(sentence: str, after: int) -> bool:
 def place_near(sentence: str, end: int, limit: int) -> str | None:
     """The place named just after a figure ("... killed in Tehran"), within ``limit``."""
     window = sentence[end : min(limit, end + 90)]
-    window = re.split(r"[;:!?]|\.\s|,\s(?:while|but|and|according|the|a)\b", window)[0]
+    window = _PLACE_WINDOW_END.split(window)[0]
     for m in _PLACE.finditer(window):
         if not _NOT_PLACES.match(m.group("place")):
             return m.group("place").removesuffix("’s").removesuffix("'s")
