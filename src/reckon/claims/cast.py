@@ -370,8 +370,8 @@ class Cast:
 
     def described(self, description: str, position: int) -> Entity | None:
         """The entity a description fits: the last named before ``position``, else the first after."""
-        description = re.sub(r"\s+(?:in|of|for|at)\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*$", "", description)  # "the health ministry in Lisra"
-        words = [w for w in re.findall(r"[\w’'-]+", description.lower()) if w not in _OPENERS]
+        description = _PLACE_AFTER_DESCRIPTION.sub("", description)  # "the health ministry in Lisra"
+        words = [w for w in _WORD.findall(description.lower()) if w not in _OPENERS]
         if not words:
             return None
         if words[-1] in _NGO_HEADS | _MONITOR_HEADS and (named_for := self._named_for(words[:-1])) is not None:
@@ -558,6 +558,8 @@ def _joined(text: str, runs: Iterator[re.Match[str]]) -> list[tuple[int, list[st
 
 
 _TOKEN = re.compile(r"\S+")
+_WORD = re.compile(r"[\w’'-]+")
+_PLACE_AFTER_DESCRIPTION = re.compile(r"\s+(?:in|of|for|at)\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*$")
 
 
 def _pieces(run: re.Match[str]) -> list[tuple[int, list[str]]]:

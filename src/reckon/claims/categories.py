@@ -379,6 +379,8 @@ def _masked(sentence: str) -> str:
     return _NOT_CASUALTIES.sub(lambda m: "_" * len(m.group()), sentence)
 
 # The context readers' patterns, compiled once (they run for every figure).
+_PEOPLE_WORD = re.compile(rf"\b(?:{_PEOPLE})\b", re.IGNORECASE)
+_NAMED_AFTER = re.compile(r"^\s*(?:named|identified)", re.I)
 _OPENING_MARK = re.compile(r"^[”\"’')]|^\s*\(\d[\d,]*\)")
 _QUOTE_OPENED = re.compile(r"[“\"‘]\s*$")
 _QUOTED_WORDS = re.compile(r"[“\"‘']([\w-]+(?:\s[\w-]+)?)[”\"’']")
@@ -633,7 +635,7 @@ def _category_after(right: str) -> str | None:
         re.search(r"\band\b", head, re.IGNORECASE) and not _PEOPLE_AND_PEOPLE.fullmatch(head)
     ):
         return None  # "2,240 terrorists and their supporters have been arrested" is one group
-    if len(head.split()) > 1 and not re.search(rf"\b(?:{_PEOPLE})\b", head, re.IGNORECASE):
+    if len(head.split()) > 1 and not _PEOPLE_WORD.search(head):
         if not re.match(r"^\s*(?:were|was|have|has|had|been|are|is|reportedly|also|more|being|still|now|later|remain|\s)+$", head, re.I):
             return None
     return best[1]
@@ -678,7 +680,7 @@ def _subgroup(left: str, right: str) -> str | None:
         return None  # "men, women and children": everyone, not a subset
     for name, pattern in _SUBGROUPS:
         if name == "identified by name":
-            if pattern.search(left) or re.match(r"^\s*(?:named|identified)", right, re.I):
+            if pattern.search(left) or _NAMED_AFTER.match(right):
                 return name
         elif pattern.search(noun_phrase):
             return name

@@ -17,6 +17,7 @@ _TO_ASCII = str.maketrans(
 )
 # Thousands separators seen in the wild: comma, dot, spaces, Arabic thousands/comma marks.
 _SEP = "[,.\u066c\u060c\u00a0\u202f ]"
+_SEP_RE = re.compile(_SEP)
 
 UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -65,7 +66,7 @@ def _digits_value(text: str) -> int | None:
             return round(float(parts[0]) * SCALES[parts[1].lower()])
         except ValueError:
             return None
-    digits = re.sub(_SEP, "", text)
+    digits = _SEP_RE.sub("", text)
     return int(digits) if digits.isdigit() else None
 
 

@@ -119,15 +119,21 @@ _SENTENCE_SUBJECT = re.compile(
 )
 
 
+_PRONOUN_SUBJECT = re.compile(r"(?i)it|he|she|they|we|i|there|here|this|that|these|those")
+
+
 def sentence_subject(sentence: str) -> tuple[int, str] | None:
     """Where the sentence's subject ends, and the subject ("The junta has not published ...")."""
     found = _SENTENCE_SUBJECT.match(sentence)
     if found is None:
         return None
     subject = found.group("np")
-    if re.fullmatch(r"(?i)it|he|she|they|we|i|there|here|this|that|these|those", subject) or not plausible_claimant(subject):
+    if _PRONOUN_SUBJECT.fullmatch(subject) or not plausible_claimant(subject):
         return None
     return found.end("np"), subject
+
+
+_SUBJECT_CLAUSE_BREAK = re.compile(rf"\s[-–—]\s|{SAID.pattern}|{DIGIT}[\d,.]*\s")
 
 
 @lru_cache(maxsize=8192)
@@ -156,7 +162,7 @@ def subject_before(sentence: str, verb_start: int) -> str | None:
     prefix = _PARTICIPLE_APPOSITION.sub("", prefix)  # "X (FDC), formed by lawmakers who fled, said" -> "X (FDC)"
     breaks = list(_CLAUSE_BREAK.finditer(prefix))
     clause = prefix[breaks[-1].end() :] if breaks else prefix
-    clause = re.split(rf"\s[-–—]\s|{SAID.pattern}|{DIGIT}[\d,.]*\s", clause)[-1]
+    clause = _SUBJECT_CLAUSE_BREAK.split(clause)[-1]
     parts = clause.split(",")
     if parts[-1].strip():
         subject = parts[-1].strip()
