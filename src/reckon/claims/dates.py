@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 from reckon.claims.lowered import Lowered
 from reckon.claims.numbers import numeral_value
@@ -105,12 +106,17 @@ def reference_date(text: str, published: str | None) -> Reference:
 
 def find_dates(text: str, document_date: str | None) -> list[DateMention]:
     """Every date expression in ``text``, resolved against ``document_date``."""
+    return list(_dates_in(text, document_date))
+
+
+@lru_cache(maxsize=1024)  # a claim sentence is read for dates once per figure
+def _dates_in(text: str, document_date: str | None) -> tuple[DateMention, ...]:
     anchor = _anchor(document_date)
     found = []
     for m in _DATE.finditer(text):
         value, relative = _resolve(m, anchor)
         found.append(DateMention(m.start(), m.end(), value, relative))
-    return found
+    return tuple(found)
 
 
 def _anchor(document_date: str | None) -> date | None:

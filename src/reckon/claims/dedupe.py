@@ -85,6 +85,8 @@ def _merge(group: list[tuple[Claim, bool]]) -> Claim:
         if (quote.start, quote.end) not in seen:
             seen.add((quote.start, quote.end))
             quotes.append(quote)
+    if not others and tuple(quotes) == kept.alt_quotes:
+        return kept  # a claim without repeats: nothing to merge (replace() below would copy it unchanged)
     disputed = kept.disputed_by or next((c.disputed_by for c in others if c.disputed_by), None)
     hedged = kept.hedged and all(c.hedged for c in others)
     dated = kept if kept.claim_date else next((c for c in others if c.claim_date), kept)  # "It said on Thursday ... its total to 655"

@@ -91,15 +91,16 @@ def find_figures(text: str, *, vague: str = "reckon") -> list[Figure]:
     """Every figure in ``text``, in order; ranges come out as one figure."""
     vague_figures = _vague_figures(text, vague)
     taken = [(f.start, f.end) for f in vague_figures]  # "several hundred" is not "hundred"
-    taken += [(m.start(), m.end()) for m in _ZERO.finditer(text)]
     lower = text.lower()
+    zeros = _zeros(text) if "not" in lower else []  # every _ZERO match starts with "not"
+    taken += [(f.start, f.end) for f in zeros]
     found = NUMERAL_LOWER.finditer(lower) if len(lower) == len(text) else NUMERAL.finditer(text)
     numerals = [
         m
         for m in found
         if _is_count(text, m.start(), m.end()) and not any(s < m.end() and m.start() < e for s, e in taken)
     ]
-    figures = sorted(_join_ranges(text, numerals) + vague_figures + _zeros(text), key=lambda f: f.start)
+    figures = sorted(_join_ranges(text, numerals) + vague_figures + zeros, key=lambda f: f.start)
     return _without_bracketed_repeats(text, figures)
 
 
