@@ -31,6 +31,7 @@ from reckon.claims.dates import Reference, find_dates, reference_date
 from reckon.claims.dedupe import merge_repeats
 from reckon.claims.figures import Figure, find_figures
 from reckon.claims.memory import MentionMemory
+from reckon.claims.lowered import Lowered
 from reckon.claims.layout import LineReading, label_line, table_rows
 from reckon.claims.ligatures import Spelled, spelled_out
 from reckon.claims.model import Claim, Quote
@@ -78,14 +79,12 @@ _TOTAL_CONTINUES = re.compile(
     r"(?:now\s+|had\s+|has\s+|later\s+)*(?:stood|stands|rose|risen|reached|climbed|passed|topped|jumped)\b",
     re.IGNORECASE,
 )
-_ISSUED = re.compile(
+_ISSUED = Lowered(  # on lower-cased text: a case-insensitive alternation tried at every word is slow
     r"\b(?:issued|released|published|put\s+out|gave|read\s+out|posted)\s+"
-    r"(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|this|late|early)(?:\s+(?:morning|afternoon|evening|night))?\s+)?"
+    r"(?:(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|this|late|early)(?:\s+(?:morning|afternoon|evening|night))?\s+)?"
     r"(?:a|an|its|the|their)\s+(?:[\w-]+\s+)?"
-    r"(?:statement|report|update|list|bulletin|figures|overview|communiqu[eé])\b",
-    re.IGNORECASE,
+    r"(?:statement|report|update|list|bulletin|figures|overview|communiqu[eé])\b"
 )
-_ISSUING_VERBS = ("issued", "released", "published", "put", "gave", "read", "posted")  # _may_issue's cheap test
 # "National Radio reproduces its main passages below.", "The communiqué ... reads as follows:": the
 # quoted text that follows is the issuer's, not the outlet's
 _REPRODUCED = re.compile(
@@ -190,12 +189,6 @@ def _respelled(claim: Claim, spelled: Spelled, text: str) -> Claim:
         Quote(text[spelled.start(q.start) : spelled.end(q.end)], spelled.start(q.start), spelled.end(q.end)) for q in claim.alt_quotes
     )
     return replace(claim, quote=text[start:end], start=start, end=end, alt_quotes=alts)
-
-
-def _may_issue(text: str) -> bool:
-    """A cheap test before _ISSUED (slow: it tries its verbs at every word): one of them is there."""
-    lower = text.lower()
-    return any(verb in lower for verb in _ISSUING_VERBS)
 
 
 def _candidates(document: Document, sentences: list[Sentence], vague: str) -> list[_Candidate]:
@@ -391,7 +384,7 @@ def _claims(document: Document, sentences: list[Sentence], candidates: list[_Can
         if opened is not None and opened is not quotation and index:
             opened = dated_by_heading(opened, sentences[index - 1].text, reference)
         quotation = opened
-        if _may_issue(sentence.text) and _ISSUED.search(sentence.text):
+        if _ISSUED.search(sentence.text):
             issued = next(((m.value, date_note(sentence.text, m, reference)) for m in find_dates(sentence.text, reference.value) if m.value), issued)
         if memory.issuer is not None and _REPRODUCED.search(sentence.text):
             day, note = issued or (None, None)  # "published a communiqué this evening": the day it was issued
@@ -726,7 +719,7 @@ def _mark_disputes_back(text: str, found: list[_Found], previous: tuple[int, int
 
 def _remember_topics(memory: MentionMemory, sentence: Sentence, claims: list[Claim]) -> None:
     """The sentence's subject and its speakers, for a later "it" or "she"; claimants for "the officials"."""
-    if _may_issue(sentence.text) and _ISSUED.search(sentence.text):  # "The ministry issued a statement."; a subject the parser misses: the first body named
+    if _ISSUED.search(sentence.text):  # "The ministry issued a statement."; a subject the parser misses: the first body named
         named = resolve_entity(memory.subject[1], memory) if memory.subject is not None else None
         issuer = named or memory.cast.first_in(sentence.start, sentence.end)
         if issuer is not None and issuer.kind == "org":
