@@ -114,3 +114,17 @@ def test_the_pelmark_case_ends_with_each_claimant_once(pelmark_case) -> None:
     assert [a for a in pelmark_case.con.execute("SELECT action FROM audit WHERE action LIKE 'claimants.%'").fetchall()] == [
         ("claimants.merge",)
     ] * len(merged)
+
+
+def test_one_office_with_its_country_written_as_a_name_and_as_an_adjective() -> None:
+    claims = [
+        claim("a.txt", "Barsovia's defence ministry", 70),
+        claim("b.txt", "Barsovian Ministry of Defence", 210),
+        claim("c.txt", "Balqara's army", 300),
+        claim("d.txt", "Balqaran army", 12),
+        claim("e.txt", "Barsovian Ministry of Health", 19),
+    ]
+    assert pairs(claims) == {
+        ("Barsovia's defence ministry", "Barsovian Ministry of Defence"),
+        ("Balqara's army", "Balqaran army"),
+    }

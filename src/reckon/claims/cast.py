@@ -349,10 +349,10 @@ class Cast:
 
     def _same_ministry(self, bare: str) -> Entity | None:
         """"Kordaz's defence ministry" is the "Kordazi Ministry of Defence" the text names."""
-        wanted = _ministry_parts(bare)
+        wanted = ministry_parts(bare)
         if wanted is None:
             return None
-        found = [e for e in self.entities if e.kind == "org" and (parts := _ministry_parts(e.name)) and _same_country(parts, wanted)]
+        found = [e for e in self.entities if e.kind == "org" and (parts := ministry_parts(e.name)) and same_country(parts, wanted)]
         return found[0] if len(found) == 1 else None
 
     def _short_form(self, bare: str) -> Entity | None:
@@ -723,8 +723,9 @@ _MINISTRY_FORMS = (
 )
 
 
-def _ministry_parts(name: str) -> tuple[str, str] | None:
-    """(country or demonym, kind) of a ministry's name in any of its usual forms."""
+def ministry_parts(name: str) -> tuple[str, str] | None:
+    """(country or demonym, kind) of a ministry's name in any of its usual forms:
+    "Kordaz's defence ministry", "Kordazi Ministry of Defence", "Ministry of Defence of Kordaz"."""
     for form in _MINISTRY_FORMS:
         m = form.match(name)
         if m:
@@ -732,7 +733,7 @@ def _ministry_parts(name: str) -> tuple[str, str] | None:
     return None
 
 
-def _same_country(a: tuple[str, str], b: tuple[str, str]) -> bool:
+def same_country(a: tuple[str, str], b: tuple[str, str]) -> bool:
     """Same kind of ministry, and the country and its demonym share a stem ("Kordaz", "Kordazi")."""
     (one, kind_one), (two, kind_two) = a, b
     short, long = sorted((one, two), key=len)

@@ -17,6 +17,9 @@ A suggestion says why: each reason is something the case's documents show.
   claimant also claims (supporting evidence for the rules above; on its own only for a
   description with no name in it, and only when a shared figure is 100 or more: small
   numbers coincide);
+- **country written two ways**: "Barsovia's defence ministry" in one article and "Barsovian
+  Ministry of Defence" in another are one office (the same kind, the country's name and its
+  adjective sharing a stem);
 - **outlet from the file name**: a document speaking in its own voice whose publisher is
   unknown, and whose file name holds the words or the initials of one named claimant
   ("004_parvaz_rights.txt" and "Parvaz Rights Collective"; "03_vrm_report.txt" and "Veloria
@@ -34,6 +37,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from reckon.case import Case
+from reckon.claims.cast import ministry_parts, same_country
 from reckon.claims.aliases import Claimants, fold, load_claimants, merge_claimants, reviewed_claims
 from reckon.claims.model import Claim
 
@@ -94,7 +98,7 @@ def suggest_merges(claims: Iterable[Claim], claimants: Claimants) -> list[Sugges
     reasons: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     for name, into in spellings.items():
         reasons[name][into].append(f"“{name}” is {into} with its acronym")
-    for rule in (_acronyms, _shorter_names, _head_nouns, _speakers):
+    for rule in (_acronyms, _shorter_names, _head_nouns, _speakers, _country_spellings):
         for name, into, why in rule(parties, claims, claimants):
             if why not in reasons[name][into]:
                 reasons[name][into].append(why)
@@ -190,6 +194,36 @@ def _acronyms(parties: dict[str, _Party], claims: list[Claim], claimants: Claima
             into = _unique(name, [n for n in holders if n.replace(".", "") != letters])
             if into:
                 yield name, into, f"“{letters}” in {into} stands for {name}, and it is the only such body among the claimants"
+
+
+_COUNTRY_OWNS = re.compile(r"^(?P<country>[A-Z][\w-]+)['’]s?\s+(?P<rest>[a-z][\w\s-]*)$")  # "Balqara's army"
+_COUNTRY_FIRST = re.compile(r"^(?P<country>[A-Z][\w-]+)\s+(?P<rest>[a-z][\w\s-]*)$")  # "Balqaran army"
+
+
+def _office(key: str) -> tuple[tuple[str, str], bool] | None:
+    """(country as written, what of it) and whether the country is written as an owner
+    ("Barsovia's defence ministry"); ministries in any of their usual forms."""
+    owned = _COUNTRY_OWNS.match(key)
+    parts = ministry_parts(key)
+    if parts is not None:
+        return parts, owned is not None
+    if owned:
+        return (owned.group("country"), fold(owned.group("rest"))), True
+    first = _COUNTRY_FIRST.match(key)
+    return ((first.group("country"), fold(first.group("rest"))), False) if first else None
+
+
+def _country_spellings(parties: dict[str, _Party], claims: list[Claim], claimants: Claimants) -> Rule:
+    """ "Barsovia's defence ministry" and "Barsovian Ministry of Defence": one office, its
+    country written once as a name and once as an adjective."""
+    offices = {p.key: office for p in parties.values() if (office := _office(p.key)) is not None}
+    for name, (parts, owned) in offices.items():
+        if not owned:
+            continue  # the possessive spelling is the one to merge into the other
+        fits = [other for other, (theirs, their_owned) in offices.items() if other != name and not their_owned and same_country(parts, theirs)]
+        into = _unique(name, fits)
+        if into:
+            yield name, into, f"“{name}” and {into} are one office: the same {parts[1]}, its country written two ways"
 
 
 def _shorter_names(parties: dict[str, _Party], claims: list[Claim], claimants: Claimants) -> Rule:
