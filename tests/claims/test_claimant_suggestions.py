@@ -128,3 +128,13 @@ def test_one_office_with_its_country_written_as_a_name_and_as_an_adjective() -> 
         ("Barsovia's defence ministry", "Barsovian Ministry of Defence"),
         ("Balqara's army", "Balqaran army"),
     }
+
+
+def test_one_regional_government_called_administration_in_one_text_and_authorities_in_another() -> None:
+    claims = [
+        claim("a.txt", "Horodets regional administration", 7),
+        claim("b.txt", "Horodets regional administration", 29),
+        claim("c.txt", "Horodets regional authorities", 5),
+        claim("d.txt", "Velask regional government", 3),
+    ]
+    assert pairs(claims) == {("Horodets regional authorities", "Horodets regional administration")}

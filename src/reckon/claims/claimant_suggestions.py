@@ -20,6 +20,8 @@ A suggestion says why: each reason is something the case's documents show.
 - **country written two ways**: "Barsovia's defence ministry" in one article and "Barsovian
   Ministry of Defence" in another are one office (the same kind, the country's name and its
   adjective sharing a stem);
+- **government called by another word**: "Horodets regional administration" and "Horodets
+  regional authorities" (or "... government") are one body;
 - **outlet from the file name**: a document speaking in its own voice whose publisher is
   unknown, and whose file name holds the words or the initials of one named claimant
   ("004_parvaz_rights.txt" and "Parvaz Rights Collective"; "03_vrm_report.txt" and "Veloria
@@ -98,7 +100,7 @@ def suggest_merges(claims: Iterable[Claim], claimants: Claimants) -> list[Sugges
     reasons: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     for name, into in spellings.items():
         reasons[name][into].append(f"“{name}” is {into} with its acronym")
-    for rule in (_acronyms, _shorter_names, _head_nouns, _speakers, _country_spellings):
+    for rule in (_acronyms, _shorter_names, _head_nouns, _speakers, _country_spellings, _government_words):
         for name, into, why in rule(parties, claims, claimants):
             if why not in reasons[name][into]:
                 reasons[name][into].append(why)
@@ -224,6 +226,26 @@ def _country_spellings(parties: dict[str, _Party], claims: list[Claim], claimant
         into = _unique(name, fits)
         if into:
             yield name, into, f"“{name}” and {into} are one office: the same {parts[1]}, its country written two ways"
+
+
+_GOVERNMENT_WORDS = frozenset({"administration", "government", "authorities", "authority"})
+
+
+def _government_words(parties: dict[str, _Party], claims: list[Claim], claimants: Claimants) -> Rule:
+    """ "Horodets regional administration" and "Horodets regional authorities": one body, its
+    kind of government named with another word (both directions; the smaller merges)."""
+    def rest(key: str) -> frozenset[str] | None:
+        words = fold(key).split()
+        kind = [w for w in words if w in _GOVERNMENT_WORDS]
+        if len(kind) != 1 or words[-1] != kind[0] or len(words) < 3:
+            return None  # "the government" alone, or "government spokesman": nothing to join by
+        return frozenset(w for w in words if w not in _GOVERNMENT_WORDS and w not in _STOP)
+
+    bodies = {p.key: r for p in parties.values() if (r := rest(p.key))}
+    for name, words in bodies.items():
+        into = _unique(name, [other for other, theirs in bodies.items() if theirs == words])
+        if into:
+            yield name, into, f"“{name}” and {into} name one body, its government called by another word"
 
 
 def _shorter_names(parties: dict[str, _Party], claims: list[Claim], claimants: Claimants) -> Rule:
