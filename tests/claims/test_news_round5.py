@@ -210,13 +210,9 @@ def test_a_list_ends_before_and_that_and_a_body_that_gave_a_breakdown_speaks_for
 
 
 def test_a_press_release_without_letterhead_speaks_for_the_body_its_dated_lede_names():
-    from reckon.articles.document import Document
-    import hashlib
-
-    text = (
+    body = (
         "Velask: teams overwhelmed as wounded arrive\n\nPRESS RELEASE\n\n"
         "Pembra/Geneva, 16 November 2035 – Médecins Sans Frontières (MSF) teams at Pembra Teaching Hospital have received "
         "187 wounded patients since the attack on the town of Velask on 11 November, most of them with gunshot wounds.\n"
     )
-    doc = Document("r.txt", hashlib.sha256(text.encode()).hexdigest(), text, "txt", "2035-11-16")
-    assert [(c.figure_low, c.claimant_key) for c in extract_claims(doc)] == [(187, "MSF")]
+    assert [(c.figure_low, c.claimant_key) for c in extract_claims(document(body, "2035-11-16"))] == [(187, "MSF")]

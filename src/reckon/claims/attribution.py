@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from reckon.claims.lowered import Lowered
-from reckon.claims.claimant_keys import claimant_key
+from reckon.claims.claimant_keys import claimant_key, entity_key
 from reckon.claims.claimants import AUTHOR, known_claimant
 from reckon.claims.memory import MentionMemory
 from reckon.claims.numbers import DIGIT
@@ -208,7 +208,7 @@ def _statement_says(sentence: str, start: int, memory: MentionMemory) -> Attribu
     said = _STATEMENT_SAYS.match(sentence)
     if said is None or memory.issuer is None or said.end() > start:
         return None
-    return Attribution(memory.issuer.name, claimant_key(memory.issuer.name, memory), anchor=said.end())
+    return Attribution(memory.issuer.name, entity_key(memory.issuer, memory), anchor=said.end())
 
 
 def _inside_quotation(sentence: str, start: int, end: int, memory: MentionMemory) -> Attribution | None:

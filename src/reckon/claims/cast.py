@@ -496,9 +496,10 @@ def body_of_role(role: str) -> str | None:
 
 # --- helpers ---------------------------------------------------------------------------------
 
-_GOVERNOR_OF = re.compile(
-    r"\b[Gg]overnor\s+of\s+(?:[^,;]*?\b(?i:region|province|state|oblast|governorate|district)\s+of\s+)?(?:the\s+)?"
-    r"(?P<place>[A-Z][\w’'-]+(?:\s+(?!(?i:region|province|state|oblast|governorate|district)\b)[A-Z][\w’'-]+)?)(?:\s+(?i:region|province|state|oblast|governorate|district))?\s*$"
+_REGION_WORD = r"(?i:region|province|state|oblast|governorate|district)"
+_GOVERNOR_OF = re.compile(  # "governor of Koltaria's border region of Belozersk", "Governor of Kivira Province"
+    rf"\b[Gg]overnor\s+of\s+(?:[^,;]*?\b{_REGION_WORD}\s+of\s+)?(?:the\s+)?"
+    rf"(?P<place>[A-Z][\w’'-]+(?:\s+(?!{_REGION_WORD}\b)[A-Z][\w’'-]+)?)(?:\s+{_REGION_WORD})?\s*$"
 )
 _HOSPITAL_NAME = re.compile(r"\b(?:Hospital|Clinic|Infirmary|Medical\s+Cent(?:re|er)|Clinical\s+Hospital)\b")
 _RANK_WORDS = r"(?:joint|executive|general|vice|deputy|assistant|associate|managing|founding|acting|senior)"  # "its joint secretary"
@@ -734,7 +735,8 @@ def ministry_parts(name: str) -> tuple[str, str] | None:
 
 
 def same_country(a: tuple[str, str], b: tuple[str, str]) -> bool:
-    """Same kind of ministry, and the country and its demonym share a stem ("Kordaz", "Kordazi")."""
+    """Same kind of office (a ministry's field, an army), and the country and its demonym share
+    a stem ("Kordaz", "Kordazi")."""
     (one, kind_one), (two, kind_two) = a, b
     short, long = sorted((one, two), key=len)
     stem = short[: max(4, len(short) - 1)]

@@ -182,10 +182,8 @@ def resolve_entity(name: str, memory: MentionMemory) -> Entity | None:
     owned = _OWNED.match(mention)
     if owned:  # "the ministry's list", "the Brigades' field command", "its information team": the owner
         owner = owned.group("owner")
-        if re.fullmatch(r"(?i)its|their|his|her", owner):  # "Her office had reported": the office of the woman just named
-            entity = memory.topic("it" if owner.lower() in ("its", "their") else owner.lower())
-        else:
-            entity = resolve_entity(owner, memory)
+        # "its list": the body just named; "Her office had reported": the office of the woman just named
+        entity = memory.topic(owner.lower()) if re.fullmatch(r"(?i)its|their|his|her", owner) else resolve_entity(owner, memory)
         unit = owned.group("unit").lower().split()[-1]
         if entity is not None and entity.kind == "org" and unit in ("command", "office", "team", "unit", "department", "wing", "intelligence", "branch", "directorate"):
             entity.epithets.add(unit)  # later "the command" is the same body

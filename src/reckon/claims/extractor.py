@@ -89,10 +89,10 @@ _ISSUED = Lowered(  # on lower-cased text: a case-insensitive alternation tried 
 # quoted text that follows is the issuer's, not the outlet's
 _REPRODUCED = re.compile(
     r"\b(?:reproduces|reproduced|carries|publishes|prints)\b[^.;]{0,60}\b(?:below|in\s+full|as\s+follows|main\s+passages|excerpts|full\s+text)\b"
-    r"|\breads?\s+as\s+follows\b|\bread\s+in\s+full\b"
-    r"|\b(?:released|issued|published|put\s+out)\s+(?:a|an|its|the)\s+(?:[\w-]+\s+)?(?:statement|communiqu[eé])\b[^.;]{0,120}\bas\s+follows\b",
+    r"|\breads?\s+as\s+follows\b|\bread\s+in\s+full\b",
     re.IGNORECASE,
 )
+_AS_FOLLOWS = re.compile(r"\bas\s+follows\W*$", re.IGNORECASE)  # "released a statement ..., as follows.": the rest is the statement
 _IN_A_STATEMENT = re.compile(r"\b(?:in|via|through)\s+(?:a|an|its|their)\s+(?:[\w-]+\s+){0,2}(?:statement|communiqu[eé]|press\s+release)\b", re.IGNORECASE)
 _AMONG_THE_DEAD = re.compile(
     r"^\W*(?:[\w-]+\s+){1,3}(?:were|are|was|is)\s+(?:also\s+)?among\s+(?:the\s+)?(?:dead|killed|victims|injured|wounded|detained|missing)\b",
@@ -384,12 +384,13 @@ def _claims(document: Document, sentences: list[Sentence], candidates: list[_Can
         if opened is not None and opened is not quotation and index:
             opened = dated_by_heading(opened, sentences[index - 1].text, reference)
         quotation = opened
-        if _ISSUED.search(sentence.text):
+        issues = _ISSUED.search(sentence.text) is not None
+        if issues:
             issued = next(((m.value, date_note(sentence.text, m, reference)) for m in find_dates(sentence.text, reference.value) if m.value), issued)
-        if memory.issuer is not None and _REPRODUCED.search(sentence.text):
+        follows = issues and _AS_FOLLOWS.search(sentence.text) is not None
+        if memory.issuer is not None and (follows or _REPRODUCED.search(sentence.text)):
             day, note = issued or (None, None)  # "published a communiqué this evening": the day it was issued
             issuer = Attribution(memory.issuer.name, entity_key(memory.issuer, memory), claim_date=day, claim_date_note=note)
-            follows = bool(re.search(r"\bas\s+follows\W*$", sentence.text))  # the rest of the text is the statement
             quotation = Quotation(issuer, quoted=False, reproduced=True, follows=follows)  # the reproduced text: quoted, or its numbered points
         opening = _ACCORDING_OPENING.match(sentence.text) if quotation is None else None
         if opening:  # "According to the statement, ...": the rest of the paragraph reports it too

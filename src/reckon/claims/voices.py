@@ -134,7 +134,7 @@ _RISEN_TO = re.compile(r"\b(?:rose|risen|climbed|jumped|grew|increased|reached|s
 _FIGURE_THEN_DAY = re.compile(r"^[\d,.]+(?:\s+[\w-]+){0,2}?\s+(?:(?:on|by)\s+)?$", re.IGNORECASE)
 
 
-def _dated_after_figure(text: str, figure: int, dates: list) -> object | None:
+def _dated_after_figure(text: str, figure: int, dates: list[DateMention]) -> DateMention | None:
     """A date that belongs to the figure before it: "as of <date>" later in its clause, or a
     toll that "rose to 19 on Tuesday"."""
     for m in dates:
