@@ -224,6 +224,7 @@ class Cast:
         for start, tokens in _joined(text, _RUN.finditer(text)):
             cast._take(text, start, tokens)
         cast._merge_short_forms()
+        cast._merge_initials()
         return cast
 
     def _merge_short_forms(self) -> None:
@@ -232,6 +233,20 @@ class Cast:
             if entity.kind != "org" or (len(entity.name.split()) < 2 and entity.name.lower() not in ORG_HEADS):
                 continue  # "the Mission" after "UN Human Rights Monitoring Mission" is one body too
             fuller = [e for e in self.entities if e is not entity and e.kind == "org" and e.name.endswith(" " + entity.name)]
+            if len(fuller) == 1:
+                fuller[0].aliases |= entity.aliases | {entity.name}
+                fuller[0].epithets |= entity.epithets
+                fuller[0].mentions = sorted(fuller[0].mentions + entity.mentions)
+                self.entities.remove(entity)
+
+    def _merge_initials(self) -> None:
+        """"LPPW" used before (or without) "(LPPW)" beside "Lanthor Political Prisoners Watch":
+        one body, when exactly one name the text gives has those initials."""
+        for entity in list(self.entities):
+            if entity.kind != "org" or not _ACRONYM.fullmatch(entity.name) or any(" " in a for a in entity.aliases):
+                continue
+            letters = entity.name.replace(".", "")
+            fuller = [e for e in self.entities if e is not entity and e.kind == "org" and initials(e.name) == letters]
             if len(fuller) == 1:
                 fuller[0].aliases |= entity.aliases | {entity.name}
                 fuller[0].epithets |= entity.epithets
@@ -443,6 +458,16 @@ class Cast:
             if e.kind == "org" and any(m < position for m in e.mentions)
         ]
         return max(found, key=lambda pair: pair[0])[1] if found else None
+
+
+_ACRONYM = re.compile(r"[A-Z](?:\.?[A-Z]){1,7}\.?")
+_INITIAL_SKIPS = frozenset({"of", "the", "for", "and", "in", "on", "de", "du", "des", "la", "le", "&"})
+
+
+def initials(name: str) -> str:
+    """The capitals an acronym of ``name`` would take ("Lanthor Political Prisoners Watch" -> "LPPW")."""
+    words = [w for w in re.split(r"[\s\-]+", name) if w and w.lower() not in _INITIAL_SKIPS]
+    return "".join(w[0] for w in words).upper() if len(words) >= 2 else ""
 
 
 def body_of_role(role: str) -> str | None:
