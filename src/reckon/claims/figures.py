@@ -59,6 +59,7 @@ _MONTHS = (
 _NOT_A_COUNT_BEFORE = Lowered(
     rf"(?:[$€£¥]\s*|\b(?:{_MONTHS})\.?\s+|\b(?:no|number|article|page|paragraph|line|aged|age|"
     r"ages|route|chapter|section|item|resolution|room|flight|vol\.?)\s+|\d[:.]|/"
+    r"|\brepresent(?:s|ed|ing)?\s+(?:some\s+|about\s+|around\s+|nearly\s+|over\s+|more\s+than\s+)?"  # a union's members
     rf"|\b(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+|\b\d{{1,2}}\s+(?:{_MONTHS})\.?,?\s+"
     rf"|\b(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\s*(?:and|-|–)\s*)$")  # "between November 14 and 16" (not "on April 29 to 331")
 _NOT_A_COUNT_AFTER = Lowered(

@@ -76,7 +76,10 @@ _PARTICIPLE_APPOSITION = re.compile(
 _NAME_RUN = r"(?:(?:[Tt]he\s+)?(?:[A-Z][\w’'.-]*\s+(?:(?:of|for|the|and|in|on)\s+)*|(?:federal|national|regional|state|local)\s+)*[A-Z][\w’'.-]*(?:\s*\([A-Z][\w.]*\))?)"
 _OBJECT_RELATIVE = re.compile(rf",\s+(?:which|whom|that)\s+(?P<np>(?:the\s+)?{_NAME_RUN}|the\s+[a-z]+(?:\s+[a-z]+)?)$")
 _LAST_NAME = re.compile(rf"(?P<np>{_NAME_RUN})$")
-_APPOSITION_BEFORE = re.compile(rf"(?:^|[.;:]\s+)(?P<np>{_NAME_RUN})\s*,\s+(?:a|an|the)\s+[^,;:“”\"]{{1,100}},\s*$")
+# the words of an aside between commas; "9,000" is a number, not the aside's end
+_ASIDE_CHAR = r"(?:[^,;:“”\"]|(?<=\d),(?=\d{3}))"
+_APPOSITION_BEFORE = re.compile(rf"(?:^|[.;:]\s+)(?P<np>{_NAME_RUN})\s*,\s+(?:a|an|the|one\s+of)\s+{_ASIDE_CHAR}{{1,140}},\s*$")
+_RECORD_BY_AGENT = re.compile(r"\b(?:published|posted|released|issued|shared)\s+on\s+[^,;:]{1,25}?\s+by\s+[^,;:]+$")
 _DATED_ASIDE = re.compile(
     r",\s+(?:on|in|last|this|late|early)\s+(?=[^,;:]*(?:\d|day\b|week|month|year|morning|evening|night|"
     r"January|February|March|April|May|June|July|August|September|October|November|December))[^,;:]{1,25},?$"
@@ -154,7 +157,9 @@ def subject_before(sentence: str, verb_start: int) -> str | None:
     apposition = _APPOSITION_BEFORE.search(prefix)
     if apposition:  # "The Harbel Resistance Committees, a grassroots group that has documented ..., said"
         return apposition.group("np")
-    prefix = re.sub(r",\s+(?:who|which)\s+[^,;:]*,?$", "", prefix)  # "X, who asked not to be named, said"
+    prefix = re.sub(rf",\s+(?:who|which)\s+{_ASIDE_CHAR}*,?$", "", prefix)  # "X, who asked not to be named, said"
+    if _RECORD_BY_AGENT.search(prefix):
+        return None  # "A post published on 10 January by X says": the passive agent's rule reads it, with its date
     inner = re.search(r"^(?P<head>.*\S)\s+who\s+[^,;:“”\"]*$", prefix) or re.search(r"^(?P<head>.*[A-Z)][\w’')]*)\s+that\s+(?:[a-z]+s|has|had|is|was)\s+[^,;:“”\"]*$", prefix)
     if inner:  # "a nurse who spoke to the Courier said" -> "a nurse"; "The X Column (XC) that controls the area put"
         prefix = inner.group("head")

@@ -1,0 +1,55 @@
+"""Round 6 of the extractor on news: a subject set off from its verb by a long aside ("X, one
+of the volunteer groups that ..., put the toll at"; "X, which represents some 9,000 doctors,
+said"), a toll owned by a day ("put the day's toll at"), a figure a body "had given", and an
+acronym used without its spelled-out form beside it. Every text here is our own invented
+sentence (Pellona, Varsk and their bodies are fictional)."""
+
+from __future__ import annotations
+
+from reckon.claims import extract_claims
+
+from .conftest import document
+
+
+def keyed(body: str, published: str = "2038-03-18") -> list[tuple[int | None, str, str | None]]:
+    return [(c.figure_low, c.claimant_key, c.claim_date) for c in extract_claims(document(body, published))]
+
+
+def test_a_subject_keeps_its_verb_across_a_long_apposition():
+    body = (
+        "The Varsk Neighbourhood Relief Room, one of dozens of volunteer groups that have run clinics "
+        "since the siege began, put the toll higher, at 48 dead, and said at least 9 people were missing."
+    )
+    assert [(n, key) for n, key, _ in keyed(body)] == [(48, "Varsk Neighbourhood Relief Room"), (9, "Varsk Neighbourhood Relief Room")]
+
+
+def test_a_relative_clause_with_a_grouped_number_does_not_hide_the_subject():
+    body = (
+        "The Pellonese Union of Hospital Doctors (PUHD), which represents some 7,500 doctors, said on Monday "
+        "that at least 27 protesters had been treated for gunshot wounds."
+    )
+    assert keyed(body) == [(27, "Pellonese Union of Hospital Doctors", "2038-03-15")]  # its members are no figure
+
+
+def test_the_days_toll_and_a_figure_given_earlier_are_the_bodys():
+    body = (
+        "The Varsk Monitor for Civil Rights, which follows the conflict through contacts on the ground, "
+        "put the day's toll at 15. On Sunday the monitor had given a figure of 11 dead."
+    )
+    assert [(n, key) for n, key, _ in keyed(body)] == [(15, "Varsk Monitor for Civil Rights"), (11, "Varsk Monitor for Civil Rights")]
+
+
+def test_an_acronym_used_before_its_body_is_named_is_that_body():
+    body = (
+        "The PPRW counts 33 deaths in custody since the coup.\n\n"
+        "They are the Pellona Prisoners' Rights Watch, a group of former detainees who keep a register of the dead."
+    )
+    assert [(n, key) for n, key, _ in keyed(body)] == [(33, "Pellona Prisoners' Rights Watch")]
+
+
+def test_initials_of_two_bodies_decide_nothing():
+    body = (
+        "The PRW counts 33 deaths in custody.\n\n"
+        "Both the Pellona Rights Watch and the Prison Reform Watch have criticised the prisons."
+    )
+    assert [(n, key) for n, key, _ in keyed(body)] == [(33, "PRW")]
