@@ -53,3 +53,20 @@ def test_initials_of_two_bodies_decide_nothing():
         "Both the Pellona Rights Watch and the Prison Reform Watch have criticised the prisons."
     )
     assert [(n, key) for n, key, _ in keyed(body)] == [(33, "PRW")]
+
+
+def test_a_denial_that_kills_no_one_is_a_figure_of_zero():
+    body = 'The Varsk Defence Ministry said on Tuesday: "Our strikes did not kill a single civilian in Pellona."'
+    claims = extract_claims(document(body, "2038-03-18"))
+    assert [(c.figure_low, c.figure_high, c.category, c.claimant_key) for c in claims] == [(0, 0, "killed", "Varsk Defence Ministry")]
+
+
+def test_part_of_the_deaths_a_verifier_has_verified_is_a_toll():
+    body = "The UN Human Rights Monitoring Mission in Pellona said it had so far verified 12 of the deaths."
+    assert [(c.figure_low, c.category) for c in extract_claims(document(body))] == [(12, "killed")]
+
+
+def test_a_label_line_ending_in_a_full_stop_is_read():
+    body = "Daily update of the Pellona Prisoners' Rights Watch\n\nKilled since 7 Feb: 182.\nArrested: 1,204"
+    claims = extract_claims(document(body))
+    assert [(c.figure_low, c.category) for c in claims] == [(182, "killed"), (1204, "arrested")]

@@ -543,6 +543,7 @@ def _stated_total(left: str, previous: Reading | None) -> str | None:
 
 
 # "212 of the 4,600 miners had been detained", "22 of its 300 staff were killed": the part is the claim
+_OF_THE_DEATHS = re.compile(r"^\s+of\s+(?:the|these|those)\s+(?:deaths|dead|killings|fatalities)\b", re.IGNORECASE)
 _OF_A_TOTAL = re.compile(
     r"^\s+of\s+(?:the|its|their|our|his|her|these|those)\s+(?:own\s+)?\d[\d,]*\s+(?P<who>(?:[\w-]+\s+){0,2}?)(?P<rest>(?:had|have|has|were|was|are|is|remain)\b[^.;]{0,60})",
     re.IGNORECASE,
@@ -550,6 +551,8 @@ _OF_A_TOTAL = re.compile(
 
 
 def _part_of_a_total(after: str) -> Reading | None:
+    if _OF_THE_DEATHS.match(after):
+        return Reading("killed")  # "it had verified 12 of the deaths": part of a toll, counted by the verifier
     total = _OF_A_TOTAL.match(after)
     if total is None:
         return None

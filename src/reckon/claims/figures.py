@@ -121,15 +121,20 @@ def _without_bracketed_repeats(text: str, figures: list[Figure]) -> list[Figure]
 
 
 _ZERO = re.compile(
-    r"\bnot\s+(?:a\s+single|one\s+single|one)(?=\s+(?:civilian|person|child|protester|resident|man|woman|soldier|"
+    r"\bnot\s+(?P<verb>(?:kill|injure|wound)\s+)?(?P<none>a\s+single|one\s+single|one)(?=\s+(?:civilian|person|child|protester|resident|man|woman|soldier|"
     r"detainee|prisoner|journalist|worker|patient)\b)",
     re.IGNORECASE,
 )
 
 
 def _zeros(text: str) -> list[Figure]:
-    """"'not a single civilian' had been killed": a figure of zero."""
-    return [Figure(0, 0, "exact", m.start(), m.end(), m.start(), m.end()) for m in _ZERO.finditer(text)]
+    """"'not a single civilian' had been killed", "did not kill a single civilian": a figure of
+    zero, its number the "a single" after the verb, so the verb before it gives the category."""
+    return [
+        Figure(0, 0, "exact", m.start("none") if m.group("verb") else m.start(), m.end(), m.start("none"), m.end("none"))
+        for m in _ZERO.finditer(text)
+    ]
+
 
 _ONE_IN = re.compile(r"\bone\s+in\s+(?:every\s+)?$", re.IGNORECASE)
 _RANGE_AFTER = re.compile(rf"^[-–]{DIGIT}")

@@ -47,7 +47,7 @@ _VERB = re.compile(
 # "Label: 612", "Label: More than 1,700", "Label (source) 9,846", "Label 214" at the end of a line.
 _LABEL_LINE = re.compile(
     r"^(?P<label>[A-Z(][^:\n]{2,140}?)\s*(?::\s*|\s)(?:(?:more\s+than|over|at\s+least|about|around|nearly)\s+)?"
-    r"[(]?(?P<value>\d(?:[\d,.]*\d)?)[)]?\+?\s*(?:\([^()\d]{1,60}\))?\s*$",  # "Died in custody: 2 (Kolmir, Pelshan)"
+    r"[(]?(?P<value>\d(?:[\d,.]*\d)?)[)]?\+?\s*(?:\([^()\d]{1,60}\))?\.?\s*$",  # "Died in custody: 2 (Kolmir, Pelshan)", "Total: 182."
     re.IGNORECASE,
 )
 _SUBGROUP_WORDS = [
