@@ -70,3 +70,17 @@ def test_a_label_line_ending_in_a_full_stop_is_read():
     body = "Daily update of the Pellona Prisoners' Rights Watch\n\nKilled since 7 Feb: 182.\nArrested: 1,204"
     claims = extract_claims(document(body))
     assert [(c.figure_low, c.category) for c in claims] == [(182, "killed"), (1204, "arrested")]
+
+
+def test_a_toll_revised_by_a_body_is_that_bodys():
+    body = (
+        "The Pellona Health Ministry said 240 people had been killed.\n\n"
+        "The death toll was later revised upwards to 251 by the ministry.\n\n"
+        "The ministry's evening figures, which we reported at first as 251 dead, have been revised by the ministry to 249."
+    )
+    got = [(c.figure_low, c.category, c.claimant_key) for c in extract_claims(document(body))]
+    assert got == [
+        (240, "killed", "Pellona Health Ministry"),
+        (251, "killed", "Pellona Health Ministry"),
+        (249, "killed", "Pellona Health Ministry"),
+    ]

@@ -62,8 +62,8 @@ _PASSIVE_AGENT = Lowered(
     r"collected|presented|put\s+forward|stated|disclosed|revealed|declared|quoted|circulated|"
     r"floated|put\s+out|given\s+out|spread|touted|publici[sz]ed|distributed|broadcast|aired|"
     r"offered|supplied|produced|calculated|listed|logged|advanced|maintained|cited|shared|alleged|asserted|"
-    r"acknowledged|admitted|conceded|recogni[sz]ed)"
-    r"(?:\s+(?:on|in|from|with|using|earlier|last|late|this|through|almost|every|each|daily|weekly|regularly|"
+    r"acknowledged|admitted|conceded|recogni[sz]ed|revised|lowered|updated|corrected)"
+    r"(?:\s+(?:on|in|from|with|using|earlier|last|late|this|through|almost|every|each|daily|weekly|regularly|upwards|downwards|"
     r"jointly|separately|first|initially|previously|now|also|originally)\b[^,.;:]{0,40}?)?\s+by\s+")
 _ACCORDING = re.compile(r"\baccording\s+to\s+", re.IGNORECASE)
 _CITING = re.compile(r"\b(?:citing|quoting)\s+", re.IGNORECASE)
@@ -184,6 +184,8 @@ def attribute(sentence: str, start: int, end: int, memory: MentionMemory, speake
                  or _source_heading(sentence, start, memory))
     if found is None and agent is not None:
         return [agent]
+    if found is not None and agent is not None and _one_body(found.claimant_key, agent.claimant_key):
+        return [max((found, agent), key=lambda a: len(a.claimant_key))]  # "The ministry's figures ... revised by the ministry"
     if found is not None and agent is not None and agent.claimant_key != found.claimant_key:
         if _COMPARED_BEFORE.search(sentence[max(0, start - 40) : start]):
             return [agent]  # "counted 1,240, far more than the 750 announced by Y": only Y gives the 750
@@ -196,6 +198,12 @@ def attribute(sentence: str, start: int, end: int, memory: MentionMemory, speake
         return [speaker]
     quoted = _inside_quotation(sentence, start, end, memory)
     return [quoted or Attribution(AUTHOR, AUTHOR)]
+
+
+def _one_body(a: str, b: str) -> bool:
+    """"ministry" and "Health Ministry": a bare head word the other key ends in names the same body."""
+    shorter, longer = sorted((a.lower(), b.lower()), key=len)
+    return shorter != longer and " " not in shorter and longer.endswith(" " + shorter)
 
 
 _STATEMENT_SAYS = re.compile(

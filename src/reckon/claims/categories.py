@@ -346,6 +346,8 @@ def read_figure(
             return Reading(base.category, subgroup=subgroup or base.subgroup)
     if category is None and re.match(r"^[^.;]{0,40},\s+whose\s+(?:fate|whereabouts)\b[^.;]{0,30}\bunknown", text[figure.end : figure.end + 110], re.I):
         return Reading("missing", subgroup=subgroup)  # "took away 11 other men, whose fate is unknown"
+    if category is None and borrowed is not None and borrowed.category != "scope" and _REVISED_TO.search(left):
+        return Reading(borrowed.category, subgroup=borrowed.subgroup)  # "reported as 298 dead, have been revised to 289"
     if category is None and borrowed is not None and _COMPARED.search(left) and _BARE_AFTER.match(right):
         base = borrowed  # "lower than the 750 announced in December", "up from 6,214 on Wednesday"
         if base.category != "scope":
@@ -450,8 +452,12 @@ _TERRITORY = re.compile(
     r"controlled|besieged|razed)\s+(?:at\s+least\s+|more\s+than\s+|over\s+|some\s+|about\s+|nearly\s+)?$",
     re.IGNORECASE,
 )
-_TOTAL_NOUN = r"(?:death\s+)?(?:toll|count|tally|total|number|figure|estimate)"
+_TOTAL_NOUN = r"(?:death\s+)?(?:toll|count|tally|total|number|figure|estimate)s?"
 # "put the (civilian) toll ... at N", "gave the number as N", "raises/brings the toll to N"
+_REVISED_TO = re.compile(
+    r"\b(?:revised|raised|lowered|updated|corrected|reduced)(?:\s+(?:upwards?|downwards?|up|down))?(?:\s+by\s+[^,;:.\d]{1,40}?)?\s+to\s+$",
+    re.IGNORECASE,
+)
 _PUT_AT = re.compile(
     rf"\b(?:put|puts|putting|placed|places|gave|gives|giving|set|sets|raises?|raised|raising|brings?|bringing|"
     rf"brought|takes?|took|taking|push(?:es|ed|ing)?|lift(?:s|ed|ing)?|revis(?:es|ed|ing))\s+(?:(?:the|its|their|his|her|a)\s+)?"
@@ -460,9 +466,11 @@ _PUT_AT = re.compile(
 )
 # "its count of people killed ... now stood at N", "the death toll has risen to N", "the toll had passed N"
 _STOOD_AT = re.compile(
-    rf"\b(?P<what>{_TOTAL_NOUN}\b[^;:.]{{0,90}}?)\s+(?:now\s+|had\s+|has\s+|have\s+|already\s+)*"
+    rf"\b(?P<what>{_TOTAL_NOUN}\b[^;:.]{{0,90}}?)\s+(?:now\s+|had\s+|has\s+|have\s+|already\s+|been\s+|was\s+|were\s+|later\s+)*"
     rf"(?:stood|stands|stand|was|is|rose|rises|risen|climbed|climbs|reached|reaches|jumped|passed|topped|hit|"
-    rf"exceeded|neared|nears|increased|grew|grown)(?:\s+(?:at|to))?\s+(?:only\s+|just\s+)?$",
+    rf"exceeded|neared|nears|increased|grew|grown|"
+    rf"(?:revised|raised|lowered|updated|corrected|reduced)(?:\s+(?:upwards?|downwards?|up|down))?(?:\s+by\s+[^,;:.\d]{{1,40}}?)?(?=\s+to\s))"  # "was revised by the ministry to"
+    rf"(?:\s+(?:at|to))?\s+(?:only\s+|just\s+)?$",
     re.IGNORECASE,
 )
 

@@ -103,11 +103,13 @@ PREPOSITIONS = {
     "by", "of", "to", "into", "through", "among", "amid", "within", "without", "before", "across",
     "following", "per", "via", "upon", "toward", "towards", "against", "beyond",
 }
-_OWN_RECORD = re.compile(
-    r"^(its|their|his|her)\s+(?:[\w-]+\s+){0,2}(?:report|reports|update|statement|figures?|tally|count|"
-    r"data|list|records?|estimates?|survey|review|bulletin|research|investigation|documentation)$",
-    re.IGNORECASE,
+_RECORD_NOUNS = (
+    r"(?:report|reports|update|statement|figures?|tally|count|"
+    r"data|list|records?|estimates?|survey|review|bulletin|research|investigation|documentation)"
 )
+_OWN_RECORD = re.compile(rf"^(its|their|his|her)\s+(?:[\w-]+\s+){{0,2}}{_RECORD_NOUNS}$", re.IGNORECASE)
+# "The ministry's evening figures show": the owner speaks, as "Its latest update" does
+_OWNED_RECORD = re.compile(rf"^(?P<owner>.+?)['’]s?\s+(?:[\w-]+\s+){{0,2}}{_RECORD_NOUNS}$", re.IGNORECASE)
 _POSSESSIVE_PRONOUNS = {"its": "it", "their": "they", "his": "he", "her": "she"}
 _ROLE_WORDS = re.compile(
     r"\b(?:minister|spokes(?:man|woman|person)|director|head|chief|leader|official|commander|governor|"
@@ -193,6 +195,9 @@ def subject_before(sentence: str, verb_start: int) -> str | None:
     record = _OWN_RECORD.match(subject)
     if record:  # "Its latest update reported 59 injured": the owner of the update speaks
         subject = _POSSESSIVE_PRONOUNS[record.group(1).lower()]
+    owned = _OWNED_RECORD.match(subject) if record is None and ("'" in subject or "’" in subject) else None
+    if owned:  # "The ministry's evening figures show 251 dead": the ministry
+        subject = owned.group("owner")
     return subject if plausible_claimant(subject) else None
 
 
