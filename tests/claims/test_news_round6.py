@@ -84,3 +84,12 @@ def test_a_toll_revised_by_a_body_is_that_bodys():
         (251, "killed", "Pellona Health Ministry"),
         (249, "killed", "Pellona Health Ministry"),
     ]
+
+
+def test_since_a_month_opening_a_quoted_sentence_is_a_period_not_the_day_of_speech():
+    body = (
+        "Lena Dorval, who directs the Varsk Medical Relief Society, told the committee:\n\n"
+        "\u201cSince May, 23 of our volunteers have been killed. On Monday two more died.\u201d"
+    )
+    got = [(c.figure_low, c.claimant_key, c.claim_date) for c in extract_claims(document(body, "2038-08-20"))]
+    assert got[0] == (23, "Varsk Medical Relief Society", None)

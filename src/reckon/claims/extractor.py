@@ -645,8 +645,8 @@ def _opening_date(text: str, reference: Reference) -> tuple[str | None, str | No
     """A date opening the sentence ("On Monday it stood at ...") dates what it reports."""
     dates = find_dates(text, reference.value)
     first = dates[0] if dates else None
-    if first is None or first.value is None or first.start > 4:
-        return None, None
+    if first is None or first.value is None or first.start > 4 or not dates_a_statement(text, first):
+        return None, None  # "Since May, 23 of our volunteers have been killed": a period, not a day of speech
     note = f"“{text[first.start : first.end]}” read against the {reference.source} ({reference.value})" if first.relative else None
     return first.value, note
 
