@@ -93,3 +93,19 @@ def test_since_a_month_opening_a_quoted_sentence_is_a_period_not_the_day_of_spee
     )
     got = [(c.figure_low, c.claimant_key, c.claim_date) for c in extract_claims(document(body, "2038-08-20"))]
     assert got[0] == (23, "Varsk Medical Relief Society", None)
+
+
+def test_a_bare_role_speaks_for_the_body_named_before_it_in_the_sentence():
+    body = (
+        "At the Varsk Central Hospital, the city's largest, the director, Dr. Oren Halvik, said 54 people "
+        "had been admitted with gunshot wounds since Saturday."
+    )
+    assert [(c.figure_low, c.category, c.claimant_key) for c in extract_claims(document(body))] == [(54, "injured", "Varsk Central Hospital")]
+
+
+def test_a_city_before_a_spokespersons_title_is_no_person():
+    body = (
+        "Speaking to reporters in New York, the spokesperson for the Pellona Relief Agency, Ines Calder, said "
+        "at least 31 aid workers had been killed."
+    )
+    assert [(c.figure_low, c.claimant_key) for c in extract_claims(document(body))] == [(31, "Pellona Relief Agency")]

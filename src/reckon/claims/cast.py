@@ -80,6 +80,11 @@ _ROLE = (
     r"researcher|lawyer|activist|journalist|reporter|prosecutor|attorney|judge"
 )
 _ROLE_WORD = re.compile(rf"\b(?:{_ROLE})\b", re.IGNORECASE)
+_BARE_ROLE = re.compile(
+    r"(?:(?:the|its|their)\s+)?(?:[\w-]+\s+)?(?:director|head|chief|leader|spokes(?:man|woman|person)|coordinator|"
+    r"chair(?:man|woman)?|president|secretary|manager)",
+    re.IGNORECASE,
+)
 # Roles whose holder speaks for a body, and roles whose holder speaks as themselves.
 _SPEAKS_FOR = re.compile(
     r"\b(?:spokes(?:man|woman|person)|press\s+officer|minister|head|chief|director|coordinator|"
@@ -321,7 +326,18 @@ class Cast:
         role = next((r for r in roles if r), None)
         if role and not entity.body:
             entity.role = role
-            entity.body = _body(role, self, start)
+            entity.body = _body(role, self, start) or self._body_named_before(role, before, start)
+
+    def _body_named_before(self, role: str, before: str, start: int) -> str | None:
+        """"At the General Hospital of Orvane, the director, Dr. X, said": a bare role's body is
+        the one body named earlier in the same sentence."""
+        if not _BARE_ROLE.fullmatch(role.strip()):
+            return None
+        sentence_start = start - len(before) + max(before.rfind(". "), before.rfind("\n")) + 1
+        owner = self.last_organisation(start)
+        if owner is None or max(m for m in owner.mentions if m < start) < sentence_start:
+            return None
+        return owner.name
 
     def add_described(self, name: str, position: int) -> Entity | None:
         """A body the text only describes ("the enclave's health ministry said"), by its key, so
@@ -653,12 +669,14 @@ def _role_after(after: str) -> str | None:
         return None
     if found.group("verb"):
         return "head of " + found.group("role")
-    if re.match(r"(?i)(?:who|which|whose)\b", found.group("role")):
-        return None  # ", who appeared before the committee after the minister,": what they did, not their role
+    if re.match(r"(?i)(?:who|which|whose|said|says|told|tells|added|wrote|reported)\b", found.group("role")):
+        return None  # ", who appeared before the committee after the minister,"; ", said the Secretary-General was": no role
     return found.group("role") if _ROLE_WORD.search(found.group("role")) or _WHO_LEADS.search(found.group("role")) else None
 
 
 def _person_context(before: str, after: str) -> bool:
+    if re.search(r"\b(?:in|at|from|near)\s+$", before):
+        return False  # "Speaking to reporters in New York, the spokesperson ...": a place
     if _role_before(before) or _role_after(after):
         return True
     return bool(_SPEECH_AFTER.match(after)) and not re.search(r"\b(?:in|at|from|near|to|of|told|tells|telling)\s+$", before)  # "told Nabd Halimiya that": the listener
