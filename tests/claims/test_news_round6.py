@@ -109,3 +109,23 @@ def test_a_city_before_a_spokespersons_title_is_no_person():
         "at least 31 aid workers had been killed."
     )
     assert [(c.figure_low, c.claimant_key) for c in extract_claims(document(body))] == [(31, "Pellona Relief Agency")]
+
+
+def test_zeros_a_government_gives_are_figures():
+    body = (
+        "The Varsk Interior Ministry said nine people had died and that none of them was caused by the police. "
+        "The Varsk army says it killed 212 fighters and no civilians. "
+        "No one was killed in Pellona, the Varsk Civil Defence said."
+    )
+    got = [(c.figure_low, c.category) for c in extract_claims(document(body))]
+    assert got == [(9, "killed"), (0, "killed"), (212, "killed"), (0, "killed"), (0, "killed")]
+
+
+def test_no_one_none_and_no_that_count_nobody_are_not_zeros():
+    body = (
+        "No one has heard anything from the detainees' families since Tuesday. "
+        "None of them had been told where the men were being held. "
+        "Are you saying no civilians died? "
+        "The Varsk army acknowledged no civilian casualties."
+    )
+    assert extract_claims(document(body)) == []

@@ -93,7 +93,7 @@ def find_figures(text: str, *, vague: str = "reckon") -> list[Figure]:
     vague_figures = _vague_figures(text, vague)
     taken = [(f.start, f.end) for f in vague_figures]  # "several hundred" is not "hundred"
     lower = text.lower()
-    zeros = _zeros(text) if "not" in lower else []  # every _ZERO match starts with "not"
+    zeros = _zeros(text) if "no" in lower else []  # every _ZERO match starts with "not", "no" or "none"
     taken += [(f.start, f.end) for f in zeros]
     found = NUMERAL_LOWER.finditer(lower) if len(lower) == len(text) else NUMERAL.finditer(text)
     numerals = [
@@ -120,20 +120,35 @@ def _without_bracketed_repeats(text: str, figures: list[Figure]) -> list[Figure]
     return kept
 
 
-_ZERO = re.compile(
-    r"\bnot\s+(?P<verb>(?:kill|injure|wound)\s+)?(?P<none>a\s+single|one\s+single|one)(?=\s+(?:civilian|person|child|protester|resident|man|woman|soldier|"
-    r"detainee|prisoner|journalist|worker|patient)\b)",
-    re.IGNORECASE,
+_ZERO_PEOPLE = (
+    r"civilians?|persons?|people|child(?:ren)?|protesters?|demonstrators?|residents?|m[ae]n|wom[ae]n|soldiers?|"
+    r"detainees?|prisoners?|journalists?|workers?|patients?|police(?:\s+officers?)?|policem[ae]n|officers?|fighters?|"
+    r"students?|deaths?|dead|victims?|fatalit(?:y|ies)|bod(?:y|ies)"
+)
+# "not a single civilian", "did not kill a single civilian", "not one of these deaths", "no civilian was
+# killed", "312 fighters and no civilians", "no one was killed", "none of them was caused by the police"
+_ZERO = Lowered(
+    rf"\bnot\s+(?P<verb>(?:kill|injure|wound)\s+)?(?P<none>a\s+single|one\s+single|one)(?=\s+(?:of\s+(?:the|these|those|them)\s+)?(?:{_ZERO_PEOPLE}|one)\b)"
+    rf"|\b(?P<no>no)(?!\s+[\w-]+\s+casualt)(?=\s+(?:{_ZERO_PEOPLE})\b|\s+one\s+(?:(?:was|were|had|has|have|been|is)\s+){{0,2}}(?:killed|injured|wounded|hurt|died|remain(?:s|ed)?\s+missing)\b)"
+    r"|\b(?P<nobody>none)(?=\s+of\s+(?:them|these|those|the\s+(?:deaths|dead|victims|killings))"
+    r"(?:\s+[\w-]+){0,2}?\s+(?:(?:was|were)\s+)?(?:caused|at\s+the\s+hands|by|from|killed|died|shot)\b)"
 )
 
 
 def _zeros(text: str) -> list[Figure]:
-    """"'not a single civilian' had been killed", "did not kill a single civilian": a figure of
-    zero, its number the "a single" after the verb, so the verb before it gives the category."""
-    return [
-        Figure(0, 0, "exact", m.start("none") if m.group("verb") else m.start(), m.end(), m.start("none"), m.end("none"))
-        for m in _ZERO.finditer(text)
-    ]
+    """Figures of zero, not in a question ("Are you saying no civilians died?"). A verb before
+    the zero ("did not kill a single") gives its category, so the figure starts after it."""
+    found = []
+    for m in _ZERO.finditer(text):
+        if re.match(r"[^.!?]*\?", text[m.end() :]):
+            continue
+        if m.group("none"):
+            start = m.start("none") if m.group("verb") else m.start()
+            found.append(Figure(0, 0, "exact", start, m.end(), m.start("none"), m.end("none")))
+        else:
+            end = m.end() + 4 if text[m.end() : m.end() + 4].lower() == " one" else m.end()  # "no one" is the figure
+            found.append(Figure(0, 0, "exact", m.start(), end, m.start(), end))
+    return found
 
 
 _ONE_IN = re.compile(r"\bone\s+in\s+(?:every\s+)?$", re.IGNORECASE)

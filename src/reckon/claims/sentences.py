@@ -26,7 +26,8 @@ _DAY_THEN_MONTH = re.compile(r"(?:January|February|March|April|May|June|July|Aug
 _WORD_BEFORE = re.compile(r"([\w.]+)\.$")
 # Matched on lower-cased text: a case-insensitive alternation is several times slower.
 _QUANTITY = re.compile(
-    rf"{DIGIT}|\b(?:{'|'.join([*UNITS, *TENS])}|hundreds?|thousands?|millions?|dozens?|scores|several|handful|few|single)\b",
+    rf"{DIGIT}|\b(?:{'|'.join([*UNITS, *TENS])}|hundreds?|thousands?|millions?|dozens?|scores|several|handful|few|single|"
+    r"none\s+of|no\s+(?:civilians?|one|deaths?|casualties|fatalities|protesters?|demonstrators?))\b",  # a figure of zero
 )
 _CASUALTY = re.compile(
     r"kill|dead|death|die[sd]?\b|slain|martyr|fatal|murder|massacr|slaughter|gunned|shot|lives|bod(?:y|ies)|"
