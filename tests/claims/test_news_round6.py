@@ -129,3 +129,23 @@ def test_no_one_none_and_no_that_count_nobody_are_not_zeros():
         "The Varsk army acknowledged no civilian casualties."
     )
     assert extract_claims(document(body)) == []
+
+
+def test_people_taken_whose_families_have_no_news_are_missing():
+    body = (
+        "The Varsk Bar Association said 600 men had been detained since February, and that the families of about "
+        "150 of them had received no news at all. "
+        "It said 80 young men had been rounded up and driven away to an unknown destination. "
+        "The association said the relatives of 12 detained students had not been able to find them in any police station."
+    )
+    got = [(c.figure_low, c.category) for c in extract_claims(document(body))]
+    assert got == [(600, "arrested"), (150, "missing"), (80, "missing"), (12, "missing")]
+
+
+def test_the_fate_phrase_belongs_to_the_figure_nearest_it():
+    body = (
+        "The Pellona Rights Observatory said 14 of the 15 had been shot, and that it was trying to trace seven "
+        "people whose families had not heard from them since their arrest."
+    )
+    got = [(c.figure_low, c.category) for c in extract_claims(document(body))]
+    assert (7, "missing") in got and (14, "missing") not in got

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from reckon.claims.figures import Figure
+from reckon.claims.numbers import NUMERAL
 
 
 @dataclass(frozen=True)
@@ -481,8 +482,20 @@ _FAMILIES_OF = re.compile(
 )
 _NOT_KNOWN = (
     r"\b(?:do(?:es)?\s+not|don['’]t|did\s+not|(?:have|has|had)\s+(?:not|never)\s+been\s+told|were\s+(?:not|never)\s+told|(?:have|has)\s+no\s+(?:news|word|information)|"
-    r"(?:have\s+|has\s+)?heard\s+nothing|know\s+nothing|received\s+no\s+news|(?:had\s+been|have\s+been|has\s+been|were|are|was|is)\s+unable\s+to\s+(?:find\s+out|learn|locate|trace))\b"
+    r"(?:have\s+|has\s+)?heard\s+nothing|know\s+nothing|received\s+no\s+news|(?:had\s+been|have\s+been|has\s+been|were|are|was|is)\s+unable\s+to\s+(?:find\s+out|learn|locate|trace)|"
+    r"(?:have|has|had)\s+not\s+heard\s+from)\b"
 )
+# Said of the people counted, these need nothing after them: "had received no news at all", "had not been
+# able to find them", "have been given no word of where they are", "driven away to an unknown destination"
+_NO_NEWS = (
+    r"\b(?:(?:have|has|had)\s+(?:received|had|been\s+given)\s+no\s+(?:news|word|information)|"
+    r"(?:have|has|had)\s+(?:not\s+been\s+able|been\s+unable)\s+to\s+(?:find|locate|reach|trace|contact)\s+(?:them|him|her)|"
+    r"to\s+an\s+unknown\s+(?:destination|location|place)|"
+    r"(?:their|whose)\s+(?:fate|whereabouts)(?:\s+and\s+(?:fate|whereabouts))?\s+(?:remains?|is|are|were|was)\s+(?:still\s+)?unknown|"
+    r"(?:we|they|families|relatives)\s+(?:still\s+)?(?:do(?:es)?\s+not|don['’]t)\s+know\s+where\s+(?:they|he|she)\s+(?:are|is)|"
+    r"have\s+vanished|(?:were|was|have\s+been|had\s+been)\s+disappeared)\b"
+)
+_NO_NEWS_AFTER = re.compile(rf"^[^.;]{{0,160}}?{_NO_NEWS}", re.IGNORECASE)
 _NOT_KNOWN_WHERE = re.compile(rf"^[^.;]{{0,120}}?{_NOT_KNOWN}[^.;]{{0,40}}?\b(?:where|whereabouts|fate|since|of\s+them|about\s+them)\b", re.IGNORECASE)
 _CASES_UNKNOWN = re.compile(
     rf"^\s+cases\s+(?:in\s+which|where|of\s+people\s+whose)\b[^.;]{{0,60}}?{_NOT_KNOWN}[^.;]{{0,40}}?\bwhere\b|"
@@ -516,6 +529,10 @@ _FORCES_EXECUTE = re.compile(
 )
 
 
+_NUMBER = re.compile(rf"(?<![\w-])(?:{NUMERAL.pattern})(?![\w-])", re.IGNORECASE)
+_FIGURE_BETWEEN = re.compile(rf"^[^.;]*?{_NUMBER.pattern}[^.;]*?{_NO_NEWS}", re.IGNORECASE)  # another figure is nearer
+
+
 def _fate_unknown(left: str, after: str) -> str | None:
     """People whose fate is unknown are missing: "Relatives of at least 85 detainees do not know
     where they are", "420 cases where the family does not know where their relative is held",
@@ -523,9 +540,14 @@ def _fate_unknown(left: str, after: str) -> str | None:
     of those detained". People "registered as dead" after they disappeared are dead."""
     if _WHEREABOUTS_OF.search(left) or _LOST_TRACK_OF.search(left):
         return "missing"
-    if _FAMILIES_OF.search(left) and _NOT_KNOWN_WHERE.match(after):
+    if _FAMILIES_OF.search(left) and (_NOT_KNOWN_WHERE.match(after) or _NO_NEWS_AFTER.match(after)):
         return "missing"
-    if (_CASES_UNKNOWN.match(after) or _THEIR_FAMILIES.match(after) or _OF_CASES_UNKNOWN.match(after) or _UNACCOUNTED.match(after)
+    if _NO_NEWS_AFTER.match(after) and not _FIGURE_BETWEEN.match(after):
+        return "missing"  # "1,100 young men had been rounded up and driven away to an unknown destination"
+    families = _THEIR_FAMILIES.match(after)
+    if families and _NUMBER.search(after, 0, families.end()):
+        families = None  # "14 of the 15 had been shot, and ... seven people whose families had not heard": the seven
+    if (_CASES_UNKNOWN.match(after) or families or _OF_CASES_UNKNOWN.match(after) or _UNACCOUNTED.match(after)
             or _NOT_HEARD_FROM.match(after)):
         return "missing"
     if _DECLARED_DEAD.match(after):
