@@ -149,3 +149,30 @@ def test_the_fate_phrase_belongs_to_the_figure_nearest_it():
     )
     got = [(c.figure_low, c.category) for c in extract_claims(document(body))]
     assert (7, "missing") in got and (14, "missing") not in got
+
+
+def test_the_euphemisms_of_a_defence_ministry_are_deaths():
+    body = (
+        "The Varsk general staff said its forces had \"liquidated\" 1,180 enemy troops. "
+        "The Pellonese defence ministry said federal forces had \"put out of action\" 640 militia members "
+        "and that up to 60 mercenaries were eliminated. "
+        "It said 12 soldiers had \"attained martyrdom.\" "
+        "The ministry said seventeen (17) members of the security forces have lost their lives."
+    )
+    got = [(c.figure_low, c.figure_high, c.category) for c in extract_claims(document(body))]
+    assert got == [(1180, 1180, "killed"), (640, 640, "killed"), (None, 60, "killed"), (12, 12, "killed"), (17, 17, "killed")]
+
+
+def test_bodies_pulled_from_houses_and_people_buried_are_dead_but_a_bomb_that_fell_kills_nobody():
+    body = (
+        "Varsk rescuers said their teams had pulled nine bodies from collapsed houses. "
+        "Seventeen people were buried in the eastern cemetery, the council said. "
+        "Rescuers said 4 people were buried under the rubble. "
+        "A teacher said there were about 110 students in the building when the first bomb fell."
+    )
+    got = [(c.figure_low, c.category) for c in extract_claims(document(body))]
+    assert got == [(9, "killed"), (17, "killed"), (4, "missing")]
+
+
+def test_people_who_vanished_are_missing():
+    assert [(c.figure_low, c.category) for c in extract_claims(document("Rights group says hundreds of Pellonese vanished after mass arrests."))] == [(200, "missing")]

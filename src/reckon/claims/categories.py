@@ -43,6 +43,7 @@ _AFTER = {
         r"succumbed", r"(?:was|were)\s+martyred", r"(?:sacrificed|gave|laid\s+down)\s+(?:their\s+lives|his\s+life|her\s+life)", r"lost\s+(?:his|her)\s+life",
         r"(?:ascended|rose)\s+to\s+(?:martyrdom|heaven)", r"attained\s+martyrdom",
         r"(?:registered|declared|confirmed|certified)\s+(?:as\s+)?dead",
+        r"liquidated", r"put\s+out\s+of\s+action", r"buried(?!\s+(?:under|beneath|alive|in\s+the\s+rubble))",
     ),
     "injured": _words(
         r"injured", r"wounded", r"hurt", r"injuries", r"maimed", r"blinded", r"(?:gunshot\s+)?wounds",
@@ -56,7 +57,7 @@ _AFTER = {
         r"under\s+detention", r"in\s+detention",
     ),
     "missing": _words(
-        r"missing", r"disappeared", r"unaccounted\s+for", r"disappearances",
+        r"missing", r"disappeared", r"vanished", r"unaccounted\s+for", r"disappearances",
         r"forcibly\s+disappeared", r"whereabouts\s+(?:are\s+|remain\s+)?unknown",
         r"(?:still\s+|remain\s+)?(?:buried\s+)?(?:under|beneath)\s+(?:the\s+)?(?:rubble|debris|ruins|collapsed\s+[\w-]+)",
         r"trapped(?!\s+(?:inside|in\s+(?:the\s+)?(?:city|town|enclave|area|camp|country|besieged|siege)))",
@@ -74,7 +75,7 @@ _BEFORE = {
         r"funerals\s+(?:of|for)", r"dead\s+(?:include[sd]?|including|are|were|number(?:ed)?|comprised?|consisted\s+of)",
         r"eliminat(?:ed|ing)", r"neutrali[sz](?:ed|ing)", r"remains\s+of", r"death\s+of",
         r"(?:has|have|had)\s+lost", r"names\s+for", r"summarily\s+execut(?:ed|ing)", r"extrajudicially\s+execut(?:ed|ing)",
-        r"(?:summary|extrajudicial)\s+executions?\s+of",
+        r"(?:summary|extrajudicial)\s+executions?\s+of", r"liquidat(?:ed|ing)", r"put\s+out\s+of\s+action",
     ),
     "injured": _words(r"injur(?:ed|ing|es)", r"wound(?:ed|ing)", r"number\s+of\s+(?:the\s+)?(?:injured|wounded)"),
     "arrested": _words(
@@ -134,7 +135,8 @@ _PEOPLE = (
     r"child|boy|girl|soldier|civilian|resident|protester|worker|staff|colleagues|servicemen|militiamen|"
     r"drivers|shepherds|fishermen|labou?rers|miners|engineers|firefighters|reporters|photographers|clerics|priests|"
     r"monks|nuns|pilgrims|shoppers|passengers|pupils|schoolchildren|toddlers|pedestrians|traders|merchants|vendors|"
-    r"shopkeepers|herders|peasants|displaced|elderly|"
+    r"shopkeepers|herders|peasants|displaced|elderly|member|mercenaries|rebels|gunmen|combatants|extremists|"
+    r"jihadists|commanders|operatives|separatists|invaders|occupiers|bandits|criminals|recruits|cadres|"
     r"detainees|captives|prisoners|relatives|family\s+members|infants|babies|patients|(?-i:[A-Z][a-z]+(?:ans|is|ese|ites))"
 )
 _PARTICIPATE = re.compile(
@@ -164,7 +166,8 @@ _SUBSET_OF_NAMED = re.compile(
 )
 PEOPLE_NOUNS = _PEOPLE  # for readers of a sentence's structure ("14 men and 3 women died")
 _NOT_PEOPLE_AFTER = re.compile(
-    r"^\s+(?:(?!(?:people|persons|civilians|men|women|children|died|killed|were|was|are|had|have|when|as|after|while|who|by|in|on)\b)[\w-]+\s+){0,3}?"
+    r"^\s+(?:(?!(?:people|persons|civilians|men|women|children|died|killed|were|was|are|had|have|when|as|after|while|who|by|in|on|"
+    r"bodies|corpses|dead)\b)[\w-]+\s+){0,3}?"  # "nine bodies from collapsed houses" are dead, not houses
     r"(?:sources|officials?\b|banks|buildings|vehicles|cars|shops|stores|stations|"
     r"bases|schools|houses|homes|mosques|seminaries|motorcycles|branches|offices|times|days|"
     r"weeks|months|years|hours|minutes|kilomet\w*|km|miles|metres|meters|rounds|bullets|shots|"
@@ -386,7 +389,7 @@ _PEOPLE_WORD = re.compile(rf"\b(?:{_PEOPLE})\b", re.IGNORECASE)
 _NAMED_AFTER = re.compile(r"^\s*(?:named|identified)", re.I)
 _OPENING_MARK = re.compile(r"^[”\"’')]|^\s*\(\d[\d,]*\)")
 _QUOTE_OPENED = re.compile(r"[“\"‘]\s*$")
-_QUOTED_WORDS = re.compile(r"[“\"‘']([\w-]+(?:\s[\w-]+)?)[”\"’']")
+_QUOTED_WORDS = re.compile(r"[“\"‘']([\w-]+(?:\s[\w-]+)?)[.,]?[”\"’']")
 _RIGHT_BREAK = re.compile(r"[;:!?()\[\]“”\"]|\.(?:\s|$)|,\s")
 _OPEN_AT_END = re.compile(r"[“\"‘(]\s*$")
 _QUOTE_OPEN_BEFORE = re.compile(r"(\s)[“\"‘]([^“”\"]{0,40})$")
@@ -651,7 +654,7 @@ _FATE_OF_HELD = re.compile(
 
 def _category_after(right: str) -> str | None:
     best: tuple[int, str] | None = None
-    window = " ".join(right.split()[:8])
+    window = " ".join(right.split()[:10])  # "(17) members of the security forces have lost their lives"
     for category, pattern in _AFTER_RES.items():
         found = pattern.search(window)
         if found and (best is None or found.start() < best[0]):
@@ -664,7 +667,7 @@ def _category_after(right: str) -> str | None:
             return "executed" if fate.group("fate").lower().startswith("execut") else "killed"
     # a category word far away must be reached through people words, not another noun phrase
     head = window[: best[0]]
-    if re.search(r"\b(?:or|but|while|whereas)\b|,", head, re.IGNORECASE) or (
+    if re.search(r"\b(?:or|but|while|whereas|when|after|before|because|until)\b|,", head, re.IGNORECASE) or (
         re.search(r"\band\b", head, re.IGNORECASE) and not _PEOPLE_AND_PEOPLE.fullmatch(head)
     ):
         return None  # "2,240 terrorists and their supporters have been arrested" is one group

@@ -36,7 +36,7 @@ _CASUALTY = re.compile(
     r"location|place|village|district|street|rall|march|protest|gather|demonstrat|neighbo|count|"
     r"buri|funeral|grave|corpse|hospital|treated|eliminat|neutrali|fallen|\bfell\b|captur|rubble|trapped|\bfate\b|"
     r"whereabouts|succumb|casualt|prisoner|hostage|lost|names|\btotal\b|\btally\b|\bfigure\b|\bcount\b|\bnumber\b|"
-    r"heard\s+nothing|not\s+been\s+told|not\s+know|no\s+news|collapsed|debris|ruins",
+    r"heard\s+nothing|not\s+been\s+told|not\s+know|no\s+news|collapsed|debris|ruins|liquidat|out\s+of\s+action|sacrific|unknown|vanish",
 )
 
 
