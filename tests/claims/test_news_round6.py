@@ -176,3 +176,24 @@ def test_bodies_pulled_from_houses_and_people_buried_are_dead_but_a_bomb_that_fe
 
 def test_people_who_vanished_are_missing():
     assert [(c.figure_low, c.category) for c in extract_claims(document("Rights group says hundreds of Pellonese vanished after mass arrests."))] == [(200, "missing")]
+
+
+def test_a_pdf_tables_source_column_names_who_gave_each_row():
+    body = (
+        "Flash update on Varsk\n"
+        "Casualties reported by local authorities, 1 - 9 May 2038\n"
+        "Neighbourhood Killed Injured Source\n"
+        "Old Market 68 201 Varsk Health Directorate\n"
+        "al-Qalaa 51 144 Varsk Health Directorate\n"
+        "Total 119 345\n"
+        "Humanitarian response\n"
+    )
+    got = [(c.figure_low, c.category, c.claimant_key, c.place) for c in extract_claims(document(body))]
+    assert got == [
+        (68, "killed", "Varsk Health Directorate", "Old Market"),
+        (201, "injured", "Varsk Health Directorate", "Old Market"),
+        (51, "killed", "Varsk Health Directorate", "al-Qalaa"),
+        (144, "injured", "Varsk Health Directorate", "al-Qalaa"),
+        (119, "killed", "Varsk Health Directorate", None),
+        (345, "injured", "Varsk Health Directorate", None),
+    ]

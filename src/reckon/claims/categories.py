@@ -26,6 +26,7 @@ class Reading:
     continues_list: bool = False  # "at least 20 in A, 15 in B": 15 shares the list's qualifier
     place: str | None = None  # a label's or a table row's place
     whole_line: bool = False  # a label line or table row: the quote is the whole line
+    source: str | None = None  # a table row's "Source" cell: the row's claimant
 
 
 def _words(*items: str) -> str:

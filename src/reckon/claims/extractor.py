@@ -15,6 +15,7 @@ from __future__ import annotations
 import multiprocessing
 import re
 import threading
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
@@ -113,7 +114,7 @@ _CELLS_APART = re.compile(r"\S {2,}\S|\t")
 _COLUMNS = re.compile(r"\S {2,}\S.* {2,}\S|^\S[^\n]*\S {2,}\d[\d,.]*$", re.MULTILINE)  # cells apart: a table may be near
 # a PDF table's header, cells run together: "Locality Killed Injured"
 _PDF_TABLE_HEADER = re.compile(
-    r"(?im)\b(?:killed|dead|deaths|injured|wounded)[ \t]+(?:killed|dead|deaths|injured|wounded|missing|arrested|detained)[ \t]*$"
+    r"(?im)\b(?:killed|dead|deaths|injured|wounded)[ \t]+(?:killed|dead|deaths|injured|wounded|missing|arrested|detained)(?:[ \t]+sources?)?[ \t]*$"
     r"|\b(?:killed|dead|deaths|injured|wounded)\b[^\n.]{0,30}\bof[ \t]+wh(?:om|ich)\b[^\n.]{0,30}$"  # "Year Deaths in custody of which violent"
     # "City Killed Injured by firearms Detained" over "Orvane 11 97 402"
     r"|\b(?:killed|dead|deaths|injured|wounded)\b[^\n.]{0,40}\b(?:injured|wounded|detained|arrested|missing)\b[^\n.]{0,30}\n[^\n]*\d[ \t]+\d[\d,]*[ \t]*$"
@@ -176,8 +177,9 @@ def _extract_batch(batch: list[Document], vague: str) -> list[list[Claim]]:
     for document in batch:
         spelled = spelled_out(document.text)  # "veriﬁed" read as "verified" (PDF ligatures)
         read = document if spelled.origin is None else replace(document, text=spelled.text)
-        sentences = split_sentences(read.text)
-        found = _claims(read, sentences, _candidates(read, sentences, vague))
+        rows = _table_rows(read.text)
+        sentences = _rows_apart(split_sentences(read.text), rows)
+        found = _claims(read, sentences, _candidates(read, sentences, vague, rows))
         claims.append(found if spelled.origin is None else [_respelled(c, spelled, document.text) for c in found])
     return claims
 
@@ -191,11 +193,31 @@ def _respelled(claim: Claim, spelled: Spelled, text: str) -> Claim:
     return replace(claim, quote=text[start:end], start=start, end=end, alt_quotes=alts)
 
 
-def _candidates(document: Document, sentences: list[Sentence], vague: str) -> list[_Candidate]:
+def _table_rows(text: str) -> dict[int, list[LineReading | None]]:
+    """The document's table rows by line offset (none unless a table's header or spaced cells are there)."""
+    spaced = "  " in text  # _COLUMNS needs two spaces in a row
+    return table_rows(text) if (spaced and _COLUMNS.search(text)) or _PDF_TABLE_HEADER.search(text) else {}
+
+
+def _rows_apart(sentences: list[Sentence], rows: dict[int, list[LineReading | None]]) -> list[Sentence]:
+    """Each table row its own sentence: a PDF's rows ("Bab al-Jisr 68 201 Health Directorate" then
+    "al-Qalaa 51 144 ...") read as one run-on sentence otherwise."""
+    if not rows:
+        return sentences
+    starts = sorted(rows)
+    apart: list[Sentence] = []
+    for sentence in sentences:
+        cuts = [r - sentence.start for r in starts[bisect_right(starts, sentence.start) :] if r < sentence.end]
+        for begin, end in zip([0, *cuts], [*cuts, len(sentence.text)]):
+            piece = sentence.text[begin:end]
+            if piece.strip():
+                apart.append(Sentence(sentence.start + begin + piece.index(piece.strip()), piece.strip()))
+    return apart
+
+
+def _candidates(document: Document, sentences: list[Sentence], vague: str, rows: dict[int, list[LineReading | None]]) -> list[_Candidate]:
     found = []
     titles = headlines(document.text, sentences)
-    spaced = "  " in document.text  # _COLUMNS needs two spaces in a row
-    rows = table_rows(document.text) if (spaced and _COLUMNS.search(document.text)) or _PDF_TABLE_HEADER.search(document.text) else {}
     line_before: LineReading | None = None  # the label line just before, for "Of whom children: 1,204"
     carried: Reading | None = None  # the last claim just before, for "Among them are ..."
     context: Reading | None = None  # the last claim read, for "puts the number at 440"
@@ -271,7 +293,7 @@ def _cell_figures(row: str) -> list[Figure | None]:
 
 
 def _line_reading(reading: LineReading) -> Reading:
-    return Reading(reading.category, subgroup=reading.subgroup, place=reading.place, whole_line=True)
+    return Reading(reading.category, subgroup=reading.subgroup, place=reading.place, whole_line=True, source=reading.source)
 
 
 def _read(
@@ -589,7 +611,8 @@ def _sentence_claims(
     for i, (figure, reading) in enumerate(candidate.readings):
         limit = candidate.readings[i + 1][0].start if i + 1 < len(candidate.readings) else len(text)
         quote_start, quote_end = (0, len(text)) if reading.whole_line else _quote_span(text, figure, limit)
-        for attribution in attribute(text, figure.start, figure.end, memory, speaker):
+        cell = [Attribution(reading.source, claimant_key(reading.source, memory))] if reading.source else None
+        for attribution in cell or attribute(text, figure.start, figure.end, memory, speaker):
             if attribution is speaker or attribution.claim_date:  # the quotation's speaker was dated where introduced
                 claim_date, date_note = attribution.claim_date, attribution.claim_date_note
                 if claim_date is None and attribution is speaker:  # "On Monday it stood at 11,042"

@@ -86,6 +86,7 @@ class LineReading:
     category: str
     subgroup: str | None = None
     place: str | None = None
+    source: str | None = None  # a row's "Source" cell: who gave its figures
 
 
 def label_line(line: str, previous: LineReading | None = None) -> tuple[int, LineReading] | None:
@@ -118,6 +119,7 @@ def table_rows(text: str) -> dict[int, list[LineReading | None]]:
     """For each table row (by its line's offset in ``text``), what each numeric column counts."""
     rows: dict[int, list[LineReading | None]] = {}
     columns: list[LineReading | None] | None = None
+    table: list[list[LineReading]] = []  # the rows read under the current header
     position = 0
     for line in text.splitlines(keepends=True):
         stripped = line.strip()
@@ -128,11 +130,16 @@ def table_rows(text: str) -> dict[int, list[LineReading | None]]:
         if columns is not None and _is_row(cells, len(columns)) and not _NOTE_LINE.match(stripped):
             label = cells[0]
             place = None if re.match(r"(?i)^(?:total|all|overall|sum)\b", label) else label
-            rows[position + line.index(stripped)] = [
-                LineReading(column.category, column.subgroup, place) if column else None for column in columns
-            ]
+            source = _source_cell(stripped.split())
+            sources = {r[0].source for r in table if r and r[0]} if table else set()
+            if source is None and place is None and len(sources) == 1:
+                source = sources.pop()  # "Total 212 642" under rows that all name one source: that source's total
+            row = [LineReading(column.category, column.subgroup, place, source) if column else None for column in columns]
+            rows[position + line.index(stripped)] = row
+            table.append([r for r in row if r])
         else:  # a header (the next one may follow a section title read as one) or the table's end
             columns = _header(_cells(stripped, None)) or _heading(stripped)
+            table = []
         position += len(line)
     return rows
 
@@ -144,6 +151,8 @@ def _cells(line: str, width: int | None) -> list[str]:
     if len(cells) > 1:
         return cells
     words = line.split()
+    if width is not None and (source := _source_cell(words)):
+        words = words[: len(words) - len(source.split())]  # "Bab al-Jisr 68 201 Health Directorate": numbers, then who gave them
     trailing = 0
     for word in reversed(words):
         if not (_NUMBER_CELL.match(word) if width is not None else _HEADER_WORDS.match(word)):
@@ -156,6 +165,16 @@ def _cells(line: str, width: int | None) -> list[str]:
     if trailing < (1 if width is not None else 2) or trailing == len(words):
         return cells
     return [" ".join(words[: len(words) - trailing]), *words[len(words) - trailing :]]
+
+
+def _source_cell(words: list[str]) -> str | None:
+    """A row's last text cell (a "Source" column): up to four words, the first capitalised, after
+    the numbers."""
+    for cut in range(len(words) - 1, max(len(words) - 5, 0), -1):
+        tail = words[cut:]
+        if _NUMBER_CELL.match(words[cut - 1]) and tail[0][:1].isupper() and not any(_NUMBER_CELL.match(w) for w in tail):
+            return " ".join(tail)
+    return None
 
 
 def _header_by_column_words(line: str) -> list[str] | None:
