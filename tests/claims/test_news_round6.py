@@ -197,3 +197,23 @@ def test_a_pdf_tables_source_column_names_who_gave_each_row():
         (119, "killed", "Varsk Health Directorate", None),
         (345, "injured", "Varsk Health Directorate", None),
     ]
+
+
+def test_items_under_a_heading_that_asks_how_many_died_are_tolls_of_their_sources():
+    body = (
+        "Massacre in Pellona: what we know\n"
+        "How many people died?\n"
+        "The figures differ:\n"
+        "- At least 74 civilians, according to the Pellona Elders' Council\n"
+        "- 46 \"terrorists\" and 2 soldiers, according to the army's general staff\n"
+        "- More than 100 people, according to the Varsk Cultural Association\n"
+        "What happens next?\n"
+        "- 12 lawyers, according to the bar association\n"
+    )
+    got = [(c.figure_low, c.category, c.claimant_key) for c in extract_claims(document(body))]
+    assert got == [
+        (74, "killed", "Pellona Elders' Council"),
+        (46, "killed", "general staff"),
+        (2, "killed", "general staff"),
+        (100, "killed", "Varsk Cultural Association"),
+    ]

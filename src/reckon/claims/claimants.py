@@ -98,7 +98,7 @@ _OWNED_RECORD = re.compile(
     re.IGNORECASE,
 )
 _TRAILING = re.compile(
-    r"(?:\s+(?:officials?|own|spokes(?:man|woman|person)|sources?|staff|researchers?|members?|"
+    r"(?:\s+(?:officials?|own|spokes(?:man|woman|person)|sources?|(?<!general\s)staff|researchers?|members?|"
     r"report|statement|figures|data|tally|count|website|officers?)|['’]s?)+$",
     re.IGNORECASE,
 )

@@ -33,7 +33,7 @@ from reckon.claims.dedupe import merge_repeats
 from reckon.claims.figures import Figure, find_figures
 from reckon.claims.memory import MentionMemory
 from reckon.claims.lowered import Lowered
-from reckon.claims.layout import LineReading, label_line, table_rows
+from reckon.claims.layout import LineReading, heading_category, label_line, table_rows
 from reckon.claims.ligatures import Spelled, spelled_out
 from reckon.claims.model import Claim, Quote
 from reckon.claims.numbers import numeral_value
@@ -222,10 +222,13 @@ def _candidates(document: Document, sentences: list[Sentence], vague: str, rows:
     carried: Reading | None = None  # the last claim just before, for "Among them are ..."
     context: Reading | None = None  # the last claim read, for "puts the number at 440"
     gap = 0  # sentences without a figure since that claim ("The true toll is higher.")
+    heading: str | None = None  # the category of a heading over a list ("How many people died?")
     for i, sentence in enumerate(sentences):
         alone = document.text[sentence.end : sentence.end + 1] in ("\n", "") and (
             sentence.start == 0 or document.text[sentence.start - 1] == "\n"
         )
+        if alone and not _BULLET_ITEM.match(sentence.text):  # a line introducing the list ("...:") keeps the heading
+            heading = heading_category(sentence.text) or (heading if sentence.text.endswith(":") else None)
         laid_out = _laid_out(sentence, rows, vague, line_before) if alone else None
         if laid_out is not None:  # a label line or a table row
             found.append(_Candidate(sentence, laid_out))
@@ -235,7 +238,8 @@ def _candidates(document: Document, sentences: list[Sentence], vague: str, rows:
                 line_before = LineReading(last.category, last.subgroup, last.place)
             continue
         line_before = None
-        if sentence.start in titles:
+        listed = bool(heading) and _BULLET_ITEM.match(sentence.text) is not None  # an item under "How many people died?"
+        if sentence.start in titles and not listed:
             if may_hold_claim(sentence.text):
                 found.append(_Candidate(sentence, _read(sentence.text, vague), title=True))
             carried = None
@@ -244,7 +248,7 @@ def _candidates(document: Document, sentences: list[Sentence], vague: str, rows:
             SUBSET_OPENING.match(sentence.text) is not None or _PART_OF_THEM.search(sentence.text) is not None
         )  # "He added that 12 of them were children": a part of the toll just given
         among_total = context is not None and _AMONG_A_TOTAL.match(sentence.text) is not None  # "Among the 6,388 on our list are 548 children"
-        if not (may_hold_claim(sentence.text) or subset or among_total):
+        if not (may_hold_claim(sentence.text) or subset or among_total or (listed and has_quantity(sentence.text))):
             gap += 1
             new_paragraph = i == 0 or "\n" in document.text[sentences[i - 1].end : sentence.start]
             if gap > 1 or new_paragraph or has_quantity(sentence.text):
@@ -253,6 +257,10 @@ def _candidates(document: Document, sentences: list[Sentence], vague: str, rows:
         gap = 0
         subset = subset or (carried is not None and _PART_OF_THEM.search(sentence.text) is not None)
         readings = _read(sentence.text, vague, carried if subset else None, context)
+        if listed:
+            read_at = {f.start for f, _ in readings}
+            extra = [(f, r) for f, r in _listed_under(sentence.text, vague, heading) if f.start not in read_at]
+            readings = sorted(readings + extra, key=lambda pair: pair[0].start)
         found.append(_Candidate(sentence, readings, part=subset or _AMONG_THE_DEAD.match(sentence.text) is not None))
         carried = next((r for _, r in reversed(readings) if r.category != "scope"), None)
         context = carried or context
@@ -276,6 +284,21 @@ def _laid_out(
     offset, reading = label
     figures = [f for f in find_figures(sentence.text, vague=vague) if f.number_start == offset]
     return [(f, _line_reading(reading)) for f in figures] or None
+
+
+_BULLET_ITEM = re.compile(r"^[-•*·–—]\s+")
+# "- 46 "terrorists" and 2 soldiers, according to ...": a figure of people, with nothing said of them
+_PEOPLE_AFTER = re.compile(rf"^\s+(?:[“\"]?[\w-]+[”\"]?\s+)?[“\"]?(?:{PEOPLE_NOUNS})\b[”\"]?(?:\s|,|$)", re.IGNORECASE)
+
+
+def _listed_under(text: str, vague: str, category: str) -> list[tuple[Figure, Reading]]:
+    """A list item under a heading that names what is counted: "- At least 74 civilians, according to
+    the elders" under "How many people died?" counts the dead."""
+    return [
+        (f, Reading(category, subgroup=subgroup_of(text[f.end : f.end + 40])))
+        for f in find_figures(text, vague=vague)
+        if _PEOPLE_AFTER.match(text[f.end : f.end + 60])
+    ]
 
 
 def _cell_figures(row: str) -> list[Figure | None]:

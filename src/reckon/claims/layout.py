@@ -115,6 +115,15 @@ def label_line(line: str, previous: LineReading | None = None) -> tuple[int, Lin
     return offset, LineReading(category, _subgroup(label), _place(label))
 
 
+def heading_category(line: str) -> str | None:
+    """The category of a short heading over a list ("How many people died?", "Deaths and
+    injuries"), for list items that give a figure and a source but no verb."""
+    line = line.strip()
+    if len(line.split()) > 12 or line.endswith((".", ":", ";", ",")) or _NOT_CASUALTIES.search(line):
+        return None
+    return _category(line)
+
+
 def table_rows(text: str) -> dict[int, list[LineReading | None]]:
     """For each table row (by its line's offset in ``text``), what each numeric column counts."""
     rows: dict[int, list[LineReading | None]] = {}
