@@ -217,3 +217,18 @@ def test_items_under_a_heading_that_asks_how_many_died_are_tolls_of_their_source
         (2, "killed", "general staff"),
         (100, "killed", "Varsk Cultural Association"),
     ]
+
+
+def test_what_hospitals_and_monitors_say_of_the_wounded_and_the_unfound():
+    body = (
+        "The Varsk Health Ministry said 236 citizens had sought medical assistance, 61 of them remain in hospital "
+        "and four in serious condition. "
+        "The Pellona Rights Network said it had registered 212 people with eye trauma, and that 40 of them have lost an eye. "
+        "The network said it could not locate 19 people who had been detained. "
+        "The Pellona Resistance Committees said 40 of their members were detained in dawn raids and taken to unknown places. "
+        "The union said its own tally put the dead at 21. "
+        "Three of the attackers were killed, the Varsk police said."
+    )
+    got = [(c.figure_low, c.category) for c in extract_claims(document(body))]
+    assert got == [(236, "injured"), (61, "injured"), (4, "injured"), (212, "injured"), (40, "injured"),
+                   (19, "missing"), (40, "missing"), (21, "killed"), (3, "killed")]

@@ -48,7 +48,9 @@ _AFTER = {
     ),
     "injured": _words(
         r"injured", r"wounded", r"hurt", r"injuries", r"maimed", r"blinded", r"(?:gunshot\s+)?wounds",
-        r"hospitali[sz]ed", r"treated\s+(?:in\s+hospital|for)", r"in\s+critical\s+condition",
+        r"hospitali[sz]ed", r"treated\s+(?:in\s+hospital|for)", r"in\s+(?:critical|serious)\s+condition",
+        r"sought\s+medical\s+(?:assistance|treatment|help|care)", r"(?:remain|remained|are|were)\s+(?:still\s+)?in\s+hospital",
+        r"(?:lost|losing)\s+an\s+eye", r"with\s+(?:eye|head|gunshot|bullet|pellet)\s+(?:injuries|wounds|trauma)",
         r"(?:taken|admitted|rushed|brought)\s+to\s+(?:a\s+|the\s+)?hospitals?",
     ),
     "arrested": _words(
@@ -63,6 +65,7 @@ _AFTER = {
         r"(?:still\s+|remain\s+)?(?:buried\s+)?(?:under|beneath)\s+(?:the\s+)?(?:rubble|debris|ruins|collapsed\s+[\w-]+)",
         r"trapped(?!\s+(?:inside|in\s+(?:the\s+)?(?:city|town|enclave|area|camp|country|besieged|siege)))",
         r"(?:believed|feared|thought)\s+(?:to\s+be\s+)?(?:buried|trapped)",
+        r"(?:taken|driven|moved|transferred)\s+(?:away\s+)?to\s+unknown\s+(?:places|locations|destinations)",
     ),
     "executed": _words(r"executed", r"executions", r"hanged", r"put\s+to\s+death"),
 }
@@ -85,7 +88,7 @@ _BEFORE = {
         r"detentions?\s+of", r"arrests\s+of", r"captur(?:ed|ing)", r"(?:arbitrary\s+)?detention\s+of",
     ),
     "missing": _words(
-        r"disappear(?:ed|ing)", r"number\s+of\s+(?:the\s+)?missing",
+        r"disappear(?:ed|ing)", r"number\s+of\s+(?:the\s+)?missing", r"(?:could|can)\s+not\s+(?:locate|find|trace)",
         r"(?:fate|whereabouts)(?:\s+and\s+(?:fate|whereabouts))?\s+of",
     ),
     "executed": _words(r"execut(?:ed|ing|es)", r"hang(?:ed|ing)", r"executions\s+of"),
@@ -137,7 +140,7 @@ _PEOPLE = (
     r"drivers|shepherds|fishermen|labou?rers|miners|engineers|firefighters|reporters|photographers|clerics|priests|"
     r"monks|nuns|pilgrims|shoppers|passengers|pupils|schoolchildren|toddlers|pedestrians|traders|merchants|vendors|"
     r"shopkeepers|herders|peasants|displaced|elderly|member|mercenaries|rebels|gunmen|combatants|extremists|"
-    r"jihadists|commanders|operatives|separatists|invaders|occupiers|bandits|criminals|recruits|cadres|"
+    r"jihadists|commanders|operatives|separatists|invaders|occupiers|bandits|criminals|recruits|cadres|attackers|assailants|"
     r"detainees|captives|prisoners|relatives|family\s+members|infants|babies|patients|(?-i:[A-Z][a-z]+(?:ans|is|ese|ites))"
 )
 _PARTICIPATE = re.compile(
@@ -466,7 +469,7 @@ _REVISED_TO = re.compile(
 _PUT_AT = re.compile(
     rf"\b(?:put|puts|putting|placed|places|gave|gives|giving|set|sets|raises?|raised|raising|brings?|bringing|"
     rf"brought|takes?|took|taking|push(?:es|ed|ing)?|lift(?:s|ed|ing)?|revis(?:es|ed|ing))\s+(?:(?:the|its|their|his|her|a)\s+)?"
-    rf"(?P<what>(?:[^,;:.]{{0,40}}?\s+)?{_TOTAL_NOUN}\b[^;:.]{{0,80}}?)\s+(?:at|as|to)\s+(?:only\s+|just\s+)?$",
+    rf"(?P<what>(?:[^,;:.]{{0,40}}?\s+)?(?:{_TOTAL_NOUN}|dead|wounded|injured)\b[^;:.]{{0,80}}?)\s+(?:at|as|to)\s+(?:only\s+|just\s+)?$",
     re.IGNORECASE,
 )
 # "its count of people killed ... now stood at N", "the death toll has risen to N", "the toll had passed N"
@@ -494,7 +497,7 @@ _NOT_KNOWN = (
 _NO_NEWS = (
     r"\b(?:(?:have|has|had)\s+(?:received|had|been\s+given)\s+no\s+(?:news|word|information)|"
     r"(?:have|has|had)\s+(?:not\s+been\s+able|been\s+unable)\s+to\s+(?:find|locate|reach|trace|contact)\s+(?:them|him|her)|"
-    r"to\s+an\s+unknown\s+(?:destination|location|place)|"
+    r"to\s+(?:an\s+unknown\s+(?:destination|location|place)|unknown\s+(?:destinations|locations|places))|"
     r"(?:their|whose)\s+(?:fate|whereabouts)(?:\s+and\s+(?:fate|whereabouts))?\s+(?:remains?|is|are|were|was)\s+(?:still\s+)?unknown|"
     r"(?:we|they|families|relatives)\s+(?:still\s+)?(?:do(?:es)?\s+not|don['’]t)\s+know\s+where\s+(?:they|he|she)\s+(?:are|is)|"
     r"have\s+vanished|(?:were|was|have\s+been|had\s+been)\s+disappeared)\b"
@@ -518,6 +521,7 @@ _THEIR_FAMILIES = re.compile(
 _NOT_HEARD_FROM = re.compile(
     r"^[^.;,]{0,100}?\b(?:have|has|had)\s+not\s+been\s+(?:heard\s+from|seen|seen\s+or\s+heard\s+from)\s+(?:since|again)\b", re.IGNORECASE
 )
+_NOT_LOCATED = re.compile(r"\b(?:could|can|have|has|had)\s+not\s+(?:been\s+able\s+to\s+)?(?:locate|find|trace)\s+(?:at\s+least\s+|more\s+than\s+|some\s+|about\s+)?$", re.IGNORECASE)
 _LOST_TRACK_OF = re.compile(r"\blost\s+(?:all\s+)?(?:track|trace|contact)\s+(?:of|with)\s+(?:at\s+least\s+|more\s+than\s+|some\s+|about\s+)?$", re.IGNORECASE)
 _WHEREABOUTS_OF = re.compile(
     r"\b(?:fate|whereabouts)(?:\s+and\s+(?:fate|whereabouts))?\s+of\s+(?:at\s+least\s+|more\s+than\s+|some\s+|about\s+|over\s+)?$",
@@ -542,7 +546,7 @@ def _fate_unknown(left: str, after: str) -> str | None:
     where they are", "420 cases where the family does not know where their relative is held",
     "30 men were taken ..., and their families have heard nothing since", "the whereabouts of 61
     of those detained". People "registered as dead" after they disappeared are dead."""
-    if _WHEREABOUTS_OF.search(left) or _LOST_TRACK_OF.search(left):
+    if _WHEREABOUTS_OF.search(left) or _LOST_TRACK_OF.search(left) or _NOT_LOCATED.search(left):
         return "missing"
     if _FAMILIES_OF.search(left) and (_NOT_KNOWN_WHERE.match(after) or _NO_NEWS_AFTER.match(after)):
         return "missing"

@@ -36,7 +36,9 @@ _CASUALTY = re.compile(
     r"location|place|village|district|street|rall|march|protest|gather|demonstrat|neighbo|count|"
     r"buri|funeral|grave|corpse|hospital|treated|eliminat|neutrali|fallen|\bfell\b|captur|rubble|trapped|\bfate\b|"
     r"whereabouts|succumb|casualt|prisoner|hostage|lost|names|\btotal\b|\btally\b|\bfigure\b|\bcount\b|\bnumber\b|"
-    r"heard\s+nothing|not\s+been\s+told|not\s+know|no\s+news|collapsed|debris|ruins|liquidat|out\s+of\s+action|sacrific|unknown|vanish",
+    r"heard\s+nothing|not\s+been\s+told|not\s+know|no\s+news|collapsed|debris|ruins|liquidat|out\s+of\s+action|sacrific|unknown|vanish|"
+    r"unable\s+to\s+(?:learn|find|locate|trace|reach)|not\s+(?:locate|find|trace)|medical\s+(?:assistance|treatment|care)|"
+    r"\beyes?\b|condition",
 )
 
 
