@@ -232,3 +232,28 @@ def test_what_hospitals_and_monitors_say_of_the_wounded_and_the_unfound():
     got = [(c.figure_low, c.category) for c in extract_claims(document(body))]
     assert got == [(236, "injured"), (61, "injured"), (4, "injured"), (212, "injured"), (40, "injured"),
                    (19, "missing"), (40, "missing"), (21, "killed"), (3, "killed")]
+
+
+def test_a_printed_interview_labels_its_voices_in_ordinary_case():
+    body = (
+        "Varsk Weekly - Interview\n\n"
+        "Lena Ostrova, 47, is the director of the Pellona Rights Network (PRN), a coalition of monitors.\n\n"
+        "Varsk Weekly: How many people have been killed?\n\n"
+        "Lena Ostrova: We have registered 31 deaths, and 12 people are still missing.\n\n"
+        "Varsk Weekly: And the arrests?\n\n"
+        "Lena Ostrova: More than 900 people detained in ten days.\n"
+    )
+    got = [(c.figure_low, c.category, c.claimant_key) for c in extract_claims(document(body))]
+    assert got == [(31, "killed", "Pellona Rights Network"), (12, "missing", "Pellona Rights Network"),
+                   (900, "arrested", "Pellona Rights Network")]
+
+
+def test_a_double_surname_used_alone_is_the_person_named_in_full():
+    body = (
+        "The Ombudsman, Dr. Marta Ocaña Ruiz, spoke to reporters.\n\n"
+        "OCAÑA: We have registered 23 deaths since June.\n\n"
+        "QUESTION (Varsk Radio): And the injured?\n\n"
+        "OCAÑA: At least 140 people were injured.\n"
+    )
+    got = [(c.figure_low, c.claimant_key) for c in extract_claims(document(body))]
+    assert got == [(23, "Ombudsman"), (140, "Ombudsman")]

@@ -77,7 +77,7 @@ _ROLE = (
     r"spokes(?:man|woman|person)|press\s+officer|minister|head|chief|director|coordinator|chair(?:man|woman)?|"
     r"president|secretary|commander|governor|mayor|envoy|rapporteur|representative|official|officer|"
     r"surgeon|doctor|physician|nurse|medic|member|lawmaker|legislator|deputy|MP|senator|founder|leader|"
-    r"researcher|lawyer|activist|journalist|reporter|prosecutor|attorney|judge"
+    r"researcher|lawyer|activist|journalist|reporter|prosecutor|attorney|judge|ombuds(?:man|woman|person)|commissioner"
 )
 _ROLE_WORD = re.compile(rf"\b(?:{_ROLE})\b", re.IGNORECASE)
 _BARE_ROLE = re.compile(
@@ -99,9 +99,11 @@ _OWN_VOICE = re.compile(
     re.IGNORECASE,
 )
 _PHRASE_CHAR = r"(?:(?!\.\s)[^,;:()“”\"\n])"
+# ", a spokesman for X,", ", who heads X,", ", 51, is the executive secretary of X (ABC)", " is the head of X."
 _ROLE_AFTER = re.compile(
-    rf"^,\s+(?:who\s+(?P<verb>heads|directs|leads|runs|chairs|coordinates|manages|oversees)\s+)?(?P<role>(?:(?:the|a|an|its|their)\s+)?"
-    rf"{_PHRASE_CHAR}{{0,80}}?(?:\b(?:{_ROLE})\b{_PHRASE_CHAR}{{0,80}}?)?)(?=,|\.(?:\s|$)|;|\s+(?:said|says|told|wrote|added)\b)",
+    rf"^(?:,\s+\d{{1,3}})?(?:,\s+|\s+(?=(?:is|was)\s))(?:(?:who\s+)?(?:is|was)\s+)?"
+    rf"(?:who\s+(?P<verb>heads|directs|leads|runs|chairs|coordinates|manages|oversees)\s+)?(?P<role>(?:(?:the|a|an|its|their)\s+)?"
+    rf"{_PHRASE_CHAR}{{0,80}}?(?:\b(?:{_ROLE})\b{_PHRASE_CHAR}{{0,80}}?)?)(?=,|\.(?:\s|$)|;|\s*\(|\s+(?:said|says|told|wrote|added)\b)",
     re.IGNORECASE,
 )
 _APPOSITION = re.compile(r"^,\s+(?P<desc>(?:the|a|an)\s+[^,;:()“”\"]{2,100}?)(?=,|\.(?:\s|$)|;|\s+(?:said|says|told|reported|added)\b)")
@@ -351,9 +353,9 @@ class Cast:
 
     def _add(self, name: str, kind: str) -> Entity:
         entity = Entity(name=name, kind=kind, words=_words(name))
-        if kind == "person":
+        if kind == "person":  # "Valcárcel" for "Inés Valcárcel Rioja": any part of a name may be used alone
             parts = name.split()
-            entity.aliases.update({parts[-1], parts[0]} if len(parts) > 1 else set())
+            entity.aliases.update({p for p in parts if p[:1].isupper()} if len(parts) > 1 else set())
         self.entities.append(entity)
         return entity
 

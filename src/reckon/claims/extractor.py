@@ -609,6 +609,9 @@ _EVIDENCE_ONLY = re.compile(
 )
 
 
+_GENERIC_HEADS = frozenset({"of", "the", "for", "and", "in", "on", "office", "ministry", "republic", "national", "government", "state"})
+
+
 def _body_voice(claims: list[Claim], body: str, key: str) -> list[Claim]:
     """A body's own publication (a UN mission's update, a rights group's report, a ministry's
     statement): its own voice is that body, and what the body says in it is dated by the
@@ -618,7 +621,9 @@ def _body_voice(claims: list[Claim], body: str, key: str) -> list[Claim]:
     for claim in claims:
         if _EVIDENCE_ONLY.match(claim.claimant_key):  # "according to credible sources": what the body gathered
             claim = replace(claim, claimant_key=AUTHOR)
-        if claim.claimant_key == AUTHOR or claim.claimant_key == initials:  # "the SDN" in the Sarrenia Defenders' Network's bulletin
+        head = claim.claimant_key.lower()
+        own_head = " " not in head and head in key.lower().split() and head not in _GENERIC_HEADS  # "Ombudsman" in the Ombudsman's Office's text
+        if claim.claimant_key == AUTHOR or claim.claimant_key == initials or own_head:  # "the SDN" in the Sarrenia Defenders' Network's bulletin
             claim = replace(claim, claimant=body if claim.claimant_key == AUTHOR else claim.claimant, claimant_key=key)
         if claim.claimant_key == key:
             claim = replace(claim, claim_date=None, claim_date_note=None)

@@ -8,7 +8,9 @@
 A labelled paragraph is its speaker's ("we" included); a surname alone is the speaker labelled
 in full before; a journalist's question relays what others say, through the journalist's
 outlet (the ``via``); the chair speaks for no one. A document is read as a transcript only when
-at least two paragraphs open with a label in capitals.
+at least two paragraphs open with a label in capitals. A printed interview labels its
+paragraphs in ordinary case ("Continental Observer: ...", "Inés Barreto: ..."): such a label
+counts when it opens at least two paragraphs, as the two voices of an interview do.
 """
 
 from __future__ import annotations
@@ -20,6 +22,8 @@ _LABEL = re.compile(
     r"(?P<who>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,4})(?:,\s*(?P<role>[A-Z][A-Z.'’ -]{1,60}?))?"
     r"(?:\s*\((?P<outlet>[^()\n]{1,60})\))?:\s"
 )
+# "Inés Barreto: Because ...": a name in ordinary case, each word capitalised, then a colon
+_NAME_LABEL = re.compile(r"(?P<who>[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3})(?P<role>(?!))?(?P<outlet>(?!))?:[ \t]+(?=[^\d\s])")
 _QUESTION = frozenset({"QUESTION", "Q", "QUESTIONER", "REPORTER", "JOURNALIST", "QUESTIONS"})
 _NOT_SPEAKERS = frozenset({
     "CLAIM", "CLAIMS", "VERDICT", "RATING", "FACT", "FACTS", "CONTEXT", "SOURCE", "SOURCES", "NOTE", "NOTES", "UPDATE",
@@ -45,13 +49,14 @@ def speaker_labels(text: str, outlets: list[str] | tuple[str, ...] = ()) -> dict
     publisher = {o.upper() for o in outlets}
     found: dict[int, Label] = {}
     speakers: list[Label] = []
+    named = _name_labels(text)
     for line in re.finditer(r"(?:^|\n)[ \t]*(?=[A-Z])", text):
         start = line.end()
-        label = _LABEL.match(text, start, start + 140)
+        label = _LABEL.match(text, start, start + 140) or named.get(start)
         if label is None:
             continue
         who = label.group("who").strip()
-        words = set(who.split())
+        words = set(who.upper().split())
         if words & _NOT_SPEAKERS:
             continue  # a fact-check's "CLAIM:", "VERDICT:", a report's "UPDATE:": headings, not people
         role = _readable(label.group("role")) if label.group("role") else None
@@ -70,6 +75,18 @@ def speaker_labels(text: str, outlets: list[str] | tuple[str, ...] = ()) -> dict
         speakers.append(speaker)
         found[start] = speaker
     return found if len(found) >= 2 else {}
+
+
+def _name_labels(text: str) -> dict[int, re.Match[str]]:
+    """Ordinary-case labels that open at least two paragraphs, by where they start."""
+    found = {m.start(): m for m in _NAME_LABEL.finditer(text) if m.start() == 0 or text[m.start() - 1] == "\n"}
+    counts: dict[str, int] = {}
+    for m in found.values():
+        counts[m.group("who")] = counts.get(m.group("who"), 0) + 1
+    return {
+        start: m for start, m in found.items()
+        if counts[m.group("who")] >= 2 and not {w.upper() for w in m.group("who").split()} & _NOT_SPEAKERS
+    }
 
 
 def answerer(labels: dict[int, Label], start: int) -> Label | None:
