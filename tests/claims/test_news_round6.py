@@ -257,3 +257,11 @@ def test_a_double_surname_used_alone_is_the_person_named_in_full():
     )
     got = [(c.figure_low, c.claimant_key) for c in extract_claims(document(body))]
     assert got == [(23, "Ombudsman"), (140, "Ombudsman")]
+
+
+def test_claimant_names_lose_what_is_not_the_name():
+    from reckon.claims.claimants import canonical_claimant
+
+    assert canonical_claimant("a list of names compiled by village elders") == "village elders"
+    assert canonical_claimant("the Confederation of Pellonese Workers (CPW") == "Confederation of Pellonese Workers"
+    assert canonical_claimant("the press service of the Varsk Interior Ministry") == "Varsk Interior Ministry"

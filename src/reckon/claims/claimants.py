@@ -83,6 +83,7 @@ _TITLES = re.compile(
 )
 _SPOKESPERSON = re.compile(
     r"^.*?\b(?:spokes(?:man|woman|person)|official|officials|representative|head|chief|director|"
+    r"press\s+(?:service|office|centre|center)|media\s+office|"
     r"member|members|researcher|researchers|minister|secretary|staff|sources?)\s+(?:for|of|at|from|with|in(?=\s+the\b))\s+",
     re.IGNORECASE,
 )
@@ -92,6 +93,11 @@ _ROLE_BEFORE_NAME = re.compile(
     r"journalist|reporter|blogger|doctor|surgeon|nurse|lawmaker|cleric|witness|resident|analyst|student|"
     r"monitor|group|watchdog|organi[sz]ation|outlet|newspaper|broadcaster|NGO|ngo|website|charity|"
     r"daily|weekly|channel|network|collective|alliance|coalition|party|union|syndicate|opposition)\s+(?=[A-Z])",
+)
+_COMPILED_BY = re.compile(
+    r"^(?:a|an|the)\s+(?:list|register|database|tally|count|record|file)s?\s+(?:of\s+(?:[\w-]+\s+){0,3}?)?"
+    r"(?:compiled|kept|maintained|drawn\s+up|put\s+together|gathered)\s+by\s+",
+    re.IGNORECASE,
 )
 _OWNED_RECORD = re.compile(
     r"['’]s?\s+(?:\w+\s+)?(?:figures?|report|data|tally|count|statement|estimates?|records?|list|research)$",
@@ -126,6 +132,7 @@ def canonical_claimant(mention: str) -> str:
     if known:
         return known
     name = mention.split(",")[0].strip()  # "X, the head of Y" -> "X"
+    name = _COMPILED_BY.sub("", name)  # "a list of names compiled by village elders" -> "village elders"
     name = _IN_THE_PLACE.sub("", name)  # "health officials in the city" -> "health officials"
     name = _SPOKESPERSON.sub("", name)  # "a spokesman for X" -> "X"
     name = _LEADING.sub("", name)
@@ -143,6 +150,7 @@ def canonical_claimant(mention: str) -> str:
     elif name != described and name.islower() and all(w in VOUCHING for w in name.split()):
         name = described  # "credible sources", "multiple reliable sources": sources, however vouched for
     name = re.sub(r"\s*\(.*?\)", "", name).strip()
+    name = re.sub(r"\s*\([^)]*$", "", name).strip()  # "Confederation of Workers (CGTC" cut at a bracket left open
     name = _DESCRIPTIVE_OWNER.sub("", name)  # "the enclave's health ministry" -> "health ministry"
     name = _PARTICIPLE_AFTER.sub("", name)  # "resident reached by phone" -> "resident"
     name = re.sub(r"\s+of\s+(?:one\s+of\s+)?(?:them|those|these|the\s+(?:victims|dead|wounded))$", "", name)  # "relative of one of them"
