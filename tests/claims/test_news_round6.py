@@ -265,3 +265,13 @@ def test_claimant_names_lose_what_is_not_the_name():
     assert canonical_claimant("a list of names compiled by village elders") == "village elders"
     assert canonical_claimant("the Confederation of Pellonese Workers (CPW") == "Confederation of Pellonese Workers"
     assert canonical_claimant("the press service of the Varsk Interior Ministry") == "Varsk Interior Ministry"
+
+
+def test_a_prefect_and_a_hospitals_management_speak_and_an_events_day_in_words_is_not_theirs():
+    body = (
+        "In Bouanga, the prefect of the province told Varsk Radio that one person had died and five had been "
+        "injured on Thursday. "
+        "The management of the Varsk General Hospital reports that 58 injured people have been treated there."
+    )
+    got = [(c.figure_low, c.claimant_key, c.claim_date) for c in extract_claims(document(body))]
+    assert got == [(1, "prefect of the province", None), (5, "prefect of the province", None), (58, "Varsk General Hospital", None)]

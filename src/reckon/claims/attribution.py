@@ -448,8 +448,8 @@ def _outer_speaker(sentence: str, nearest: tuple, candidates: list) -> tuple:
 
 
 def _is_noun(sentence: str, verb: re.Match[str]) -> bool:
-    if not _NOUN_OR_VERB.match(verb.group()):
-        return False
+    if not _NOUN_OR_VERB.match(verb.group()) or sentence.startswith(" that ", verb.end()):
+        return False  # "the hospital reports that 58 ...": a verb, whatever stands before it
     before = re.findall(r"[\w’'-]+", sentence[max(0, verb.start() - 40) : verb.start()])
     return bool(before) and before[-1].lower() in _NOUN_MARKERS
 

@@ -56,7 +56,8 @@ GENERIC_HEADS = re.compile(
     r"members?|parliament|parliamentarians?|deputy|legislators?|"
     r"administration|junta|military|army|militia|council|committee|union|nurses?|staff|medics|"
     r"clinic|morgue|undertakers?|neighbou?rs?|relatives|mother|father|brother|sister|son|daughter|"
-    r"ombuds(?:man|woman|person)|office|directorate|bureau|rescuers?|volunteers?|surgeons?|director|spokesperson)\b",
+    r"ombuds(?:man|woman|person)|office|directorate|bureau|rescuers?|volunteers?|surgeons?|director|spokesperson|"
+    r"prefects?|prefecture|mayors?|management|head|chief|commissioners?|coordinators?)\b",
     re.IGNORECASE,
 )
 # a full stop ends a noun phrase, except after a title or an initial ("Dr. Haile", "U.N.")

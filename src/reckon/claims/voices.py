@@ -15,6 +15,7 @@ from reckon.claims.claimants import AUTHOR
 from reckon.claims.dates import DateMention, Reference, find_dates
 from reckon.claims.layout import label_line
 from reckon.claims.memory import MentionMemory
+from reckon.claims.numbers import NUMERAL_LOWER
 from reckon.claims.model import Claim
 
 _CELLS = re.compile(r"\S {2,}\S")
@@ -180,7 +181,7 @@ def claim_date_of(
             after = None  # "published the toll since the start of operations in January": a period
     if after is not None and after.start - anchor <= 90:
         gap = text[anchor : after.start]
-        if not _BETWEEN_DATE.search(gap) and not (re.search(r"\d", gap) and _VERB_IN_GAP.search(gap)):
+        if not _BETWEEN_DATE.search(gap) and not (_FIGURE_IN_GAP.search(gap) and _VERB_IN_GAP.search(gap)):
             return after.value, date_note(text, after, reference)  # "reported 47 deaths on Sunday", not "had recovered 43 bodies ... on Wednesday"
     counting = _COUNTING_VERB.search(text[:anchor]) is not None
     before = [m for m in dates if m.end <= anchor and not (counting and _month_only(m))]  # "In February, X recorded 171": the period counted
@@ -191,7 +192,7 @@ def claim_date_of(
         if not re.search(r"\d", between + clause) and not _EVENT.search(between + clause) and not _RELATIVE.search(clause) and not _PERIOD_WORD.search(clause):
             return last.value, date_note(text, last, reference)
     spoken = _SPOKEN_ON.search(text)  # "..., Health Minister X told a press conference in Y on Sunday"
-    if spoken:
+    if spoken and not _FIGURE_IN_GAP.search(text, spoken.start(), spoken.start("date")):  # "told X that one person had died ... on Thursday"
         dated = next((m for m in dates if m.end == spoken.end("date")), None)
         if dated is not None:
             return dated.value, date_note(text, dated, reference)
@@ -215,6 +216,7 @@ def _clause_start(text: str, position: int) -> int:
 
 
 _PERIOD_BEFORE = re.compile(r"\b(?:since|until|till|from|between|after|before|through|throughout|to)\s+(?:the\s+)?$", re.IGNORECASE)
+_FIGURE_IN_GAP = re.compile(rf"\d|(?<![\w-])(?:{NUMERAL_LOWER.pattern})(?![\w-])", re.IGNORECASE)  # "one person had died ... on Thursday"
 _VERB_IN_GAP = re.compile(r"\b(?:had|has|have|was|were|is|are|been)\b|\b[a-z]{3,}ed\b")
 _PERIOD_WORD = re.compile(r"\b(?:since|until|from|after|before|during|throughout)\b", re.IGNORECASE)  # "Since the invasion on 24 February, X verified"
 _AS_OF = re.compile(r"\b(?:as\s+of|by)\s+$", re.IGNORECASE)
