@@ -275,3 +275,13 @@ def test_a_prefect_and_a_hospitals_management_speak_and_an_events_day_in_words_i
     )
     got = [(c.figure_low, c.claimant_key, c.claim_date) for c in extract_claims(document(body))]
     assert got == [(1, "prefect of the province", None), (5, "prefect of the province", None), (58, "Varsk General Hospital", None)]
+
+
+def test_the_group_is_the_human_rights_centre_named_before_it():
+    body = (
+        "At least 23 people have been killed in three nights of protests, the Varsk Human Rights Centre said on Thursday.\n\n"
+        "The group, which gathers information from hospitals, morgues and families, said 17 of the dead were killed in the capital.\n\n"
+        "The exiled opposition Free Pellona Council said its own count had reached 31 dead."
+    )
+    got = [(c.figure_low, c.claimant_key) for c in extract_claims(document(body))]
+    assert got == [(23, "Varsk Human Rights Centre"), (17, "Varsk Human Rights Centre"), (31, "Free Pellona Council")]

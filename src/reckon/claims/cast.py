@@ -829,8 +829,8 @@ def _fits(words: list[str], entity: Entity, described: frozenset[str]) -> bool:
             return True  # the article itself called it "an armed group"
         if own & {"state", "military"} and not described & {"state", "military"}:
             return False  # "a group" is not a ministry or an army
-        if heads & {"hospital", "clinic", "centre", "center", "complex"}:
-            return False  # nor a hospital
+        if heads & {"hospital", "clinic", "complex"} or (heads & {"centre", "center"} and "monitor" not in own):
+            return False  # nor a hospital (a "Human Rights Centre" is a group)
         return head in heads or (bool(described & own) if described else not own & {"state", "military", "media"})
     if head in _MONITOR_HEADS:
         return head in heads or ("monitor" in own and not own & {"state", "military"})

@@ -80,6 +80,7 @@ _LAST_NAME = re.compile(rf"(?P<np>{_NAME_RUN})$")
 # the words of an aside between commas; "9,000" is a number, not the aside's end
 _ASIDE_CHAR = r"(?:[^,;:“”\"]|(?<=\d),(?=\d{3}))"
 _APPOSITION_BEFORE = re.compile(rf"(?:^|[.;:]\s+)(?P<np>{_NAME_RUN})\s*,\s+(?:a|an|the|one\s+of)\s+{_ASIDE_CHAR}{{1,140}},\s*$")
+_RELATIVE_WITH_LIST = re.compile(r",\s+(?:who|which)\s+(?P<inner>[^;:“”\"]{1,160}?\b(?:and|or)\s+[^,;:“”\"]{1,40}),\s*$")
 _RECORD_BY_AGENT = re.compile(r"\b(?:published|posted|released|issued|shared)\s+on\s+[^,;:]{1,25}?\s+by\s+[^,;:]+$")
 _DATED_ASIDE = re.compile(
     r",\s+(?:on|in|last|this|late|early)\s+(?=[^,;:]*(?:\d|day\b|week|month|year|morning|evening|night|"
@@ -161,6 +162,9 @@ def subject_before(sentence: str, verb_start: int) -> str | None:
     if apposition:  # "The Harbel Resistance Committees, a grassroots group that has documented ..., said"
         return apposition.group("np")
     prefix = re.sub(rf",\s+(?:who|which)\s+{_ASIDE_CHAR}*,?$", "", prefix)  # "X, who asked not to be named, said"
+    listing = _RELATIVE_WITH_LIST.search(prefix)
+    if listing and not SAID.search(listing.group("inner")):  # "The group, which gathers data from hospitals, morgues and families, said"
+        prefix = prefix[: listing.start()]
     if _RECORD_BY_AGENT.search(prefix):
         return None  # "A post published on 10 January by X says": the passive agent's rule reads it, with its date
     inner = re.search(r"^(?P<head>.*\S)\s+who\s+[^,;:“”\"]*$", prefix) or re.search(r"^(?P<head>.*[A-Z)][\w’')]*)\s+that\s+(?:[a-z]+s|has|had|is|was)\s+[^,;:“”\"]*$", prefix)
