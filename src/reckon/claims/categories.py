@@ -173,7 +173,7 @@ _NOT_PEOPLE_AFTER = re.compile(
     r"^\s+(?:(?!(?:people|persons|civilians|men|women|children|died|killed|were|was|are|had|have|when|as|after|while|who|by|in|on|"
     r"bodies|corpses|dead)\b)[\w-]+\s+){0,3}?"  # "nine bodies from collapsed houses" are dead, not houses
     r"(?:sources|officials?\b|banks|buildings|vehicles|cars|shops|stores|stations|"
-    r"bases|schools|houses|homes|mosques|seminaries|motorcycles|branches|offices|times|days|"
+    r"bases|schools|houses|homes|mosques|seminaries|motorcycles|branches|offices|times|days|nights|"
     r"weeks|months|years|hours|minutes|kilomet\w*|km|miles|metres|meters|rounds|bullets|shots|"
     r"members\s+of\s+(?:the\s+)?(?:European|parliament|congress|the\s+european)|MPs|lawmakers|"
     r"parliamentarians|countries|nations|organi[sz]ations|groups|reports|articles|pages|"
