@@ -285,3 +285,14 @@ def test_the_group_is_the_human_rights_centre_named_before_it():
     )
     got = [(c.figure_low, c.claimant_key) for c in extract_claims(document(body))]
     assert got == [(23, "Varsk Human Rights Centre"), (17, "Varsk Human Rights Centre"), (31, "Free Pellona Council")]
+
+
+def test_papers_body_parts_mourners_and_people_found_again_are_not_tolls():
+    body = (
+        "The Varsk League examined 23 death certificates and said 30 people had been killed. "
+        "The ministry said 212 people were injured, 31 of whom had lost the sight of one eye, and 80 eye injuries. "
+        "The hospital treated 58 injured people; 40 of them have already gone home. "
+        "The network could not locate 19 detainees. Sixteen of them appeared later in the central prison."
+    )
+    got = [(c.figure_low, c.category) for c in extract_claims(document(body))]
+    assert got == [(30, "killed"), (212, "injured"), (31, "injured"), (80, "injured"), (58, "injured"), (19, "missing")]

@@ -181,7 +181,10 @@ _NOT_PEOPLE_AFTER = re.compile(
     r"security\s+forces\s+(?:were\s+)?deployed|rials|tomans|dollars|litres|liters|ambulances|trucks|lorries|"
     r"buses|aircraft|drones|missiles|rockets|shells|tents|(?:health\s+)?facilities|taken\s+(?:captive|hostage)|"
     r"held\s+hostage|hostages|rescued|were\s+rescued|evacuated|categories|types|kinds|phases|waves|stages|"
-    r"ways|reasons|patterns|scenarios|(?:mass\s+)?graves|graveyards|cemeteries|beds|wards|operating\s+theatres)\b",
+    r"ways|reasons|patterns|scenarios|(?:mass\s+)?graves|graveyards|cemeteries|beds|wards|operating\s+theatres)\b"
+    # right after the number: "23 death certificates", "one eye", "thousands at funerals"
+    r"|^\s+(?:(?:death\s+)?certificates|autopsy\s+reports|autopsies|testimonies|eyes?(?!\s+(?:injur|wound|trauma))|limbs?|legs?|hands?|fingers?|"
+    r"at\s+(?:the\s+)?funerals?)\b",
     re.IGNORECASE,
 )
 _LIST_CONTINUES = re.compile(
@@ -203,7 +206,8 @@ _AWAITING_DEATH = re.compile(
 )
 _NO_LONGER_HELD = re.compile(
     r"^[^.;]{0,30}\b(?:released|freed|pardoned|acquitted|let\s+go|returned\s+home|sentenced|"
-    r"convicted|charged|indicted|tried)\b",
+    r"convicted|charged|indicted|tried|(?:gone|went)\s+home|discharged|left\s+(?:the\s+)?hospital|"
+    r"(?:re)?appeared\s+(?:later|alive|again|in|at)|resurfaced|turned\s+up|found\s+alive|been\s+located|were\s+located)\b",
     re.IGNORECASE,
 )
 _ASIDE = re.compile(
