@@ -296,3 +296,13 @@ def test_papers_body_parts_mourners_and_people_found_again_are_not_tolls():
     )
     got = [(c.figure_low, c.category) for c in extract_claims(document(body))]
     assert got == [(30, "killed"), (212, "injured"), (31, "injured"), (80, "injured"), (58, "injured"), (19, "missing")]
+
+
+def test_parts_of_a_named_total_detainees_treated_and_funerals_held():
+    body = (
+        "The Varsk Rights Coalition said at least 96 of the 640 people arrested were minors and that 11 detainees "
+        "had been treated in hospital for injuries. "
+        "Our correspondent says funerals for at least 30 of the victims were held this morning."
+    )
+    got = [(c.figure_low, c.category) for c in extract_claims(document(body))]
+    assert got == [(96, "arrested"), (11, "injured"), (30, "killed")]

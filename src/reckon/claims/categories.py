@@ -302,6 +302,8 @@ def read_figure(
     fate = _fate_unknown(left, text[figure.end : figure.end + 220])
     if fate is not None:
         return Reading(fate, subgroup=subgroup)
+    if _FUNERALS_FOR.search(left):
+        return Reading("killed", subgroup=subgroup)  # "funerals for at least 30 of the victims were held"
     own = _category_after(right)
     if _NO_LONGER_HELD.search(right) and not own:
         return None  # "145 of them had been charged", "640 have been released"
@@ -325,8 +327,8 @@ def read_figure(
         return Reading("injured", subgroup=subgroup)  # "treating 58 patients with gunshot injuries"
     if _FAMILY_SIZE.search(left) or _ATTENDED.search(left):
         return None  # "a mother of four"; "she has been to four funerals": a family, a witness's days, not a toll
-    if own is None and _TREATED_FOR.match(text[figure.end : figure.end + 160]):
-        return Reading("injured", subgroup=subgroup)  # "97 people ... had been treated in hospital for injuries"
+    if own in (None, "arrested") and _TREATED_FOR.match(text[figure.end : figure.end + 160]):
+        return Reading("injured", subgroup=subgroup)  # "97 people (11 detainees) ... had been treated in hospital for injuries"
     category = _labelled(text[max(0, figure.start - 30) : figure.start]) or own
     if category == "arrested" and _DIED_IN_CUSTODY.match(text[figure.end : figure.end + 160]):
         return Reading("killed", subgroup="died in custody")  # "two men detained in X on 28 February died in custody"
@@ -466,6 +468,7 @@ _TERRITORY = re.compile(
 )
 _TOTAL_NOUN = r"(?:death\s+)?(?:toll|count|tally|total|number|figure|estimate)s?"
 # "put the (civilian) toll ... at N", "gave the number as N", "raises/brings the toll to N"
+_FUNERALS_FOR = re.compile(r"\bfunerals?\s+(?:for|of)\s+(?:at\s+least\s+|more\s+than\s+|some\s+|about\s+|the\s+)?$", re.IGNORECASE)
 _REVISED_TO = re.compile(
     r"\b(?:revised|raised|lowered|updated|corrected|reduced)(?:\s+(?:upwards?|downwards?|up|down))?(?:\s+by\s+[^,;:.\d]{1,40}?)?\s+to\s+$",
     re.IGNORECASE,
@@ -603,7 +606,8 @@ def _part_of_a_total(after: str) -> Reading | None:
         return Reading("killed", subgroup=who)
     stated = _PREDICATE.match(total.group("rest"))
     if stated is None:
-        return None
+        named = _category_after(" " + who) if who else None  # "96 of the 640 people arrested were minors"
+        return Reading(named, subgroup=subgroup_of(total.group("rest"))) if named else None
     return Reading(next(cat for cat in ("killed", "injured", "arrested", "missing") if stated.group(cat)), subgroup=who)
 
 
