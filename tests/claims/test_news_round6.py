@@ -306,3 +306,22 @@ def test_parts_of_a_named_total_detainees_treated_and_funerals_held():
     )
     got = [(c.figure_low, c.category) for c in extract_claims(document(body))]
     assert got == [(96, "arrested"), (11, "injured"), (30, "killed")]
+
+
+def test_a_verbatim_records_speaker_keeps_the_floor_until_the_next_label():
+    body = (
+        "CHAIR (Speaker B. Varo): The floor is given to Deputy Lena Ostrova.\n\n"
+        "L. OSTROVA: Thank you, Mr Speaker.\n\n"
+        "My office has received the names of 131 people killed in the north alone.\n\n"
+        "A. MARKOV (Order faction): The official toll is 57.\n\n"
+        "P. DRAVEC (Minister of Internal Affairs): As of this morning, 7,210 people have been detained.\n\n"
+        "CHAIR: We move to the next item.\n"
+    )
+    got = [(c.figure_low, c.category, c.claimant_key) for c in extract_claims(document(body))]
+    assert got[0] == (131, "killed", "Lena Ostrova")  # her paragraph after her label's
+    assert [key for *_, key in got[1:]] == ["A. Markov", "Ministry of Internal Affairs"]
+
+
+def test_known_by_its_initials_names_the_body():
+    body = "The Varsk Coalition for Human Rights, known by its French initials CVDH, said 212 people had been wounded. The CVDH put the toll at five."
+    assert {c.claimant_key for c in extract_claims(document(body))} == {"Varsk Coalition for Human Rights"}

@@ -109,7 +109,8 @@ _ROLE_AFTER = re.compile(
 _APPOSITION = re.compile(r"^,\s+(?P<desc>(?:the|a|an)\s+[^,;:()“”\"]{2,100}?)(?=,|\.(?:\s|$)|;|\s+(?:said|says|told|reported|added)\b)")
 _ALSO_KNOWN = re.compile(
     r"^(?:,\s+(?:(?:a|an|the)\s+[^,;:()“”\"]{1,60}?\s+)?)?(?:also\s+|widely\s+|locally\s+|popularly\s+)?"  # ", a volunteer rescue service known as"
-    r"(?:known\s+as|calling\s+itself|which\s+calls\s+itself|called)\s+(?:the\s+)?"
+    r"(?:known\s+as|calling\s+itself|which\s+calls\s+itself|called|"
+    r"known\s+by\s+(?:its|the)\s+(?:[\w-]+\s+)?(?:initials|acronym|abbreviation))\s+(?:the\s+)?"  # "known by its French initials CKDH"
     r"(?P<alias>[A-Z“\"][^,;:.()]{1,60})"
 )
 _BRACKET = re.compile(
@@ -504,6 +505,9 @@ def body_of_role(role: str) -> str | None:
     minister = _MINISTER.search(role)
     if minister:  # "Health Minister", "Veloria's health minister": the Health Ministry
         return " ".join(w[:1].upper() + w[1:] for w in minister.group("field").split()) + " Ministry"
+    minister_of = re.fullmatch(r"(?i:(?:the\s+)?minister\s+(?:of|for)\s+)(?P<field>(?:the\s+)?[A-Z][\w-]*(?:\s+(?:and\s+)?[A-Z][\w-]*){0,3})", role)
+    if minister_of:  # "Minister of Internal Affairs": the Ministry of Internal Affairs
+        return "Ministry of " + minister_of.group("field")
     if re.search(r"\bombuds(?:man|woman|person)\b", role, re.IGNORECASE):
         return "Ombudsman"  # one office, whoever holds it
     leads = _WHO_LEADS.search(role)

@@ -371,6 +371,7 @@ def _claims(document: Document, sentences: list[Sentence], candidates: list[_Can
     last_end = 0
     outlets = outlet_names(document)
     labels = speaker_labels(document.text, outlets)  # a transcript's "NAME, ROLE:" paragraphs
+    last_label = max(labels, default=-1)
     asking: str | None = None  # the outlet of a journalist's question being read
     asked = None  # who answers that question
     block: list[int] = []  # claims of the table rows or label lines just read
@@ -382,7 +383,8 @@ def _claims(document: Document, sentences: list[Sentence], candidates: list[_Can
         if label is not None:
             asking = label.outlet if label.question else None
             speaker = Attribution(label.name + (f", {label.role}" if label.role else ""), speaker_key(label.name, label.role, memory))
-            quotation = None if label.question or label.chair else Quotation(speaker, quoted=False, started=True)
+            turn = sentence.start < last_label  # "G. TOLEGENOVA: ..." and her paragraphs up to the next label
+            quotation = None if label.question or label.chair else Quotation(speaker, quoted=False, started=True, turn=turn)
             asked = answerer(labels, sentence.start) if label.question else None
         elif "\n" in gap:
             asking = None

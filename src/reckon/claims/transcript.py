@@ -24,6 +24,11 @@ _LABEL = re.compile(
 )
 # "Inés Barreto: Because ...": a name in ordinary case, each word capitalised, then a colon
 _NAME_LABEL = re.compile(r"(?P<who>[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3})(?P<role>(?!))?(?P<outlet>(?!))?:[ \t]+(?=[^\d\s])")
+_AFFILIATION = re.compile(
+    r"\b(?:minister|ministry|deputy|faction|party|bloc|caucus|spokes\w+|director|head|chair\w*|member|MP|senator|"
+    r"governor|commissioner|ombuds\w+|prosecutor|general|president|secretary)\b",
+    re.IGNORECASE,
+)
 _QUESTION = frozenset({"QUESTION", "Q", "QUESTIONER", "REPORTER", "JOURNALIST", "QUESTIONS"})
 _NOT_SPEAKERS = frozenset({
     "CLAIM", "CLAIMS", "VERDICT", "RATING", "FACT", "FACTS", "CONTEXT", "SOURCE", "SOURCES", "NOTE", "NOTES", "UPDATE",
@@ -60,6 +65,8 @@ def speaker_labels(text: str, outlets: list[str] | tuple[str, ...] = ()) -> dict
         if words & _NOT_SPEAKERS:
             continue  # a fact-check's "CLAIM:", "VERDICT:", a report's "UPDATE:": headings, not people
         role = _readable(label.group("role")) if label.group("role") else None
+        if role is None and label.group("outlet") and _AFFILIATION.search(label.group("outlet")):
+            role = label.group("outlet")  # "M. KENZHEBAYEV (Minister of Internal Affairs):", "(Nur Zhol faction)": no journalist
         if words & _QUESTION or label.group("outlet") and not role:
             found[start] = Label(_readable(who), None, label.group("outlet"), question=True)
             continue

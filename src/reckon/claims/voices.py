@@ -41,6 +41,7 @@ class Quotation:
     listing: bool = False  # "X gave these figures:" then lines: lasts while the lines look like a list
     reproduced: bool = False  # a communiqué printed in full: lasts through its heading and numbered points
     follows: bool = False  # "released a statement ..., as follows.": lasts to the end of the text
+    turn: bool = False  # a transcript speaker's turn before another label: lasts through its paragraphs
 
 
 def last_voice(claims: list[Claim]) -> Attribution | None:
@@ -63,7 +64,7 @@ def quotation_continues(quotation: Quotation | None, gap: str, text: str) -> Quo
             return None
         quotation.started = True
         return quotation
-    if not quotation.quoted and "\n" in gap and not (quotation.listing and _list_line(text)):
+    if not quotation.quoted and "\n" in gap and not (quotation.listing and _list_line(text)) and not quotation.turn:
         if not quotation.follows and not (quotation.reproduced and (_NUMBERED_POINT.match(text) or _HEADING_IN_CAPITALS.match(text))):
             return None
     return quotation
