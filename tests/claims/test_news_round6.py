@@ -325,3 +325,20 @@ def test_a_verbatim_records_speaker_keeps_the_floor_until_the_next_label():
 def test_known_by_its_initials_names_the_body():
     body = "The Varsk Coalition for Human Rights, known by its French initials CVDH, said 212 people had been wounded. The CVDH put the toll at five."
     assert {c.claimant_key for c in extract_claims(document(body))} == {"Varsk Coalition for Human Rights"}
+
+
+def test_a_table_comparing_sources_gives_each_row_to_its_source():
+    body = (
+        "Report of the Varsk Rights Centre\n"
+        "Table 2. Official and independent figures compared\n"
+        "Source (date) Killed Injured Detained\n"
+        "Varsk Interior Ministry (9 January) 44 1,317 5,802\n"
+        "Varsk Rights Centre (this report) 118 1,900+ 9,400+\n"
+        "The difference cannot be explained by the security forces alone.\n"
+    )
+    got = [(c.figure_low, c.figure_high, c.category, c.claimant_key) for c in extract_claims(document(body))]
+    assert got == [
+        (44, 44, "killed", "Varsk Interior Ministry"), (1317, 1317, "injured", "Varsk Interior Ministry"),
+        (5802, 5802, "arrested", "Varsk Interior Ministry"), (118, 118, "killed", "Varsk Rights Centre"),
+        (1900, None, "injured", "Varsk Rights Centre"), (9400, None, "arrested", "Varsk Rights Centre"),
+    ]

@@ -305,13 +305,14 @@ def _cell_figures(row: str) -> list[Figure | None]:
     """The numbers of a table row, one per cell ("Total 94 250" is 94 and 250, not 94,250); a
     dash cell ("-", "–") is None."""
     figures: list[Figure | None] = []
-    for cell in re.finditer(r"(?<!\S)(?:\d[\d,.]*|[-–—])(?!\S)", row):
+    for cell in re.finditer(r"(?<!\S)(?:\d[\d,.]*\+?|[-–—])(?!\S)", row):
         if not cell.group()[0].isdigit():
             figures.append(None)
             continue
-        value = numeral_value(cell.group())
-        if value is not None:
-            figures.append(Figure(value, value, "exact", cell.start(), cell.end(), cell.start(), cell.end()))
+        value = numeral_value(cell.group().rstrip("+"))
+        if value is not None:  # "1,900+" is at least 1,900
+            high, qualifier = (None, "at least") if cell.group().endswith("+") else (value, "exact")
+            figures.append(Figure(value, high, qualifier, cell.start(), cell.end(), cell.start(), cell.end() - cell.group().endswith("+")))
     return figures
 
 

@@ -76,7 +76,8 @@ _COLUMN_START = re.compile(
 )
 _ENDS_ON_PREPOSITION = re.compile(r"(?i)\b(?:since|from|until|till|to|on|of|as\s+of|in|between)\s*$")
 _NOTE_LINE = re.compile(r"^(?:sources?|notes?|n\.?b\.?)\s*:", re.IGNORECASE)  # "Source: X annual reports, 2031 - 2035."
-_NUMBER_CELL = re.compile(r"^\d[\d,.]*$|^[-–—]$")
+_SOURCE_COLUMN = re.compile(r"(?i)^(?:sources?|according\s+to|reported\s+by|claimants?|figures?\s+(?:of|from|by))\b")
+_NUMBER_CELL = re.compile(r"^\d[\d,.]*\+?$|^[-–—]$")  # "1,900+" is at least 1,900
 
 
 @dataclass(frozen=True)
@@ -129,6 +130,7 @@ def table_rows(text: str) -> dict[int, list[LineReading | None]]:
     rows: dict[int, list[LineReading | None]] = {}
     columns: list[LineReading | None] | None = None
     table: list[list[LineReading]] = []  # the rows read under the current header
+    by_source = False
     position = 0
     for line in text.splitlines(keepends=True):
         stripped = line.strip()
@@ -138,8 +140,8 @@ def table_rows(text: str) -> dict[int, list[LineReading | None]]:
         cells = _cells(stripped, len(columns)) if columns is not None else None
         if columns is not None and _is_row(cells, len(columns)) and not _NOTE_LINE.match(stripped):
             label = cells[0]
-            place = None if re.match(r"(?i)^(?:total|all|overall|sum)\b", label) else label
-            source = _source_cell(stripped.split())
+            place = None if re.match(r"(?i)^(?:total|all|overall|sum)\b", label) or by_source else label
+            source = re.sub(r"\s*\([^()]*\)$", "", label) if by_source else _source_cell(stripped.split())
             sources = {r[0].source for r in table if r and r[0]} if table else set()
             if source is None and place is None and len(sources) == 1:
                 source = sources.pop()  # "Total 212 642" under rows that all name one source: that source's total
@@ -147,7 +149,9 @@ def table_rows(text: str) -> dict[int, list[LineReading | None]]:
             rows[position + line.index(stripped)] = row
             table.append([r for r in row if r])
         else:  # a header (the next one may follow a section title read as one) or the table's end
-            columns = _header(_cells(stripped, None)) or _heading(stripped)
+            header = _cells(stripped, None)
+            columns = _header(header) or _heading(stripped)
+            by_source = bool(columns) and bool(_SOURCE_COLUMN.match(header[0]))  # "Source (date)  Killed  Injured": rows are claimants
             table = []
         position += len(line)
     return rows
@@ -229,7 +233,7 @@ def _heading(line: str) -> list[LineReading | None] | None:
 def _is_row(cells: list[str], width: int) -> bool:
     if len(cells) != width + 1:
         return False
-    return all(re.fullmatch(r"[\d][\d,.]*|[-–—]", c) for c in cells[1:])
+    return all(re.fullmatch(r"[\d][\d,.]*\+?|[-–—]", c) for c in cells[1:])
 
 
 def _category(label: str) -> str | None:
