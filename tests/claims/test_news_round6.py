@@ -342,3 +342,21 @@ def test_a_table_comparing_sources_gives_each_row_to_its_source():
         (5802, 5802, "arrested", "Varsk Interior Ministry"), (118, 118, "killed", "Varsk Rights Centre"),
         (1900, None, "injured", "Varsk Rights Centre"), (9400, None, "arrested", "Varsk Rights Centre"),
     ]
+
+
+def test_a_pdf_table_with_subgroup_columns_and_a_row_label_holding_a_full_stop():
+    body = (
+        "Report of the Varsk Rights Centre\n"
+        "People killed by the security forces, by city\n"
+        "City Killed Identified by name Children\n"
+        "Nerezh 44 43 6\n"
+        "Old town (incl. Kestra block) 29 27 3\n"
+        "Total 73 70 9\n"
+        "The killings in Nerezh took place on 6 March.\n"
+    )
+    got = [(c.figure_low, c.category, c.subgroup, c.place) for c in extract_claims(document(body))[:6]]
+    assert got == [
+        (44, "killed", None, "Nerezh"), (43, "killed", "identified by name", "Nerezh"), (6, "killed", "children", "Nerezh"),
+        (29, "killed", None, "Old town (incl. Kestra block)"), (27, "killed", "identified by name", "Old town (incl. Kestra block)"),
+        (3, "killed", "children", "Old town (incl. Kestra block)"),
+    ]

@@ -15,7 +15,6 @@ from __future__ import annotations
 import multiprocessing
 import re
 import threading
-from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
@@ -116,6 +115,7 @@ _COLUMNS = re.compile(r"\S {2,}\S.* {2,}\S|^\S[^\n]*\S {2,}\d[\d,.]*$", re.MULTI
 _PDF_TABLE_HEADER = re.compile(
     r"(?im)\b(?:killed|dead|deaths|injured|wounded)[ \t]+(?:killed|dead|deaths|injured|wounded|missing|arrested|detained)(?:[ \t]+sources?)?[ \t]*$"
     r"|\b(?:killed|dead|deaths|injured|wounded)\b[^\n.]{0,30}\bof[ \t]+wh(?:om|ich)\b[^\n.]{0,30}$"  # "Year Deaths in custody of which violent"
+    r"|\b(?:killed|dead|deaths)[ \t]+(?:identified|children|minors|women)\b[^\n.]{0,30}\n[^\n]*\d[ \t]+\d[\d,]*[ \t]*$"  # "City Killed Identified by name Children"
     # "City Killed Injured by firearms Detained" over "Orvane 11 97 402"
     r"|\b(?:killed|dead|deaths|injured|wounded)\b[^\n.]{0,40}\b(?:injured|wounded|detained|arrested|missing)\b[^\n.]{0,30}\n[^\n]*\d[ \t]+\d[\d,]*[ \t]*$"
 )
@@ -178,7 +178,7 @@ def _extract_batch(batch: list[Document], vague: str) -> list[list[Claim]]:
         spelled = spelled_out(document.text)  # "veriﬁed" read as "verified" (PDF ligatures)
         read = document if spelled.origin is None else replace(document, text=spelled.text)
         rows = _table_rows(read.text)
-        sentences = _rows_apart(split_sentences(read.text), rows)
+        sentences = _rows_apart(read.text, split_sentences(read.text), rows)
         found = _claims(read, sentences, _candidates(read, sentences, vague, rows))
         claims.append(found if spelled.origin is None else [_respelled(c, spelled, document.text) for c in found])
     return claims
@@ -199,20 +199,30 @@ def _table_rows(text: str) -> dict[int, list[LineReading | None]]:
     return table_rows(text) if (spaced and _COLUMNS.search(text)) or _PDF_TABLE_HEADER.search(text) else {}
 
 
-def _rows_apart(sentences: list[Sentence], rows: dict[int, list[LineReading | None]]) -> list[Sentence]:
-    """Each table row its own sentence: a PDF's rows ("Bab al-Jisr 68 201 Health Directorate" then
-    "al-Qalaa 51 144 ...") read as one run-on sentence otherwise."""
+def _rows_apart(text: str, sentences: list[Sentence], rows: dict[int, list[LineReading | None]]) -> list[Sentence]:
+    """Each table row exactly one sentence: a PDF's rows run together ("Bab al-Jisr 68 201 Health
+    Directorate" then "al-Qalaa 51 144 ...") and "(incl. Kestra block)" would end one early."""
     if not rows:
         return sentences
-    starts = sorted(rows)
+    spans = sorted((r, text.find("\n", r) if text.find("\n", r) >= 0 else len(text)) for r in rows)
     apart: list[Sentence] = []
     for sentence in sentences:
-        cuts = [r - sentence.start for r in starts[bisect_right(starts, sentence.start) :] if r < sentence.end]
-        for begin, end in zip([0, *cuts], [*cuts, len(sentence.text)]):
-            piece = sentence.text[begin:end]
-            if piece.strip():
-                apart.append(Sentence(sentence.start + begin + piece.index(piece.strip()), piece.strip()))
-    return apart
+        begin = sentence.start
+        for start, end in spans:
+            if end <= begin or start >= sentence.end:
+                continue
+            if start > begin:
+                apart.append(_trimmed(text, begin, start))
+            begin = max(begin, end)
+        if begin < sentence.end:
+            apart.append(_trimmed(text, begin, sentence.end))
+    apart += [Sentence(start, text[start:end].rstrip()) for start, end in spans]
+    return sorted((s for s in apart if s.text), key=lambda s: s.start)
+
+
+def _trimmed(text: str, start: int, end: int) -> Sentence:
+    piece = text[start:end]
+    return Sentence(start + len(piece) - len(piece.lstrip()), piece.strip())
 
 
 def _candidates(document: Document, sentences: list[Sentence], vague: str, rows: dict[int, list[LineReading | None]]) -> list[_Candidate]:

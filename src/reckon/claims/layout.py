@@ -51,6 +51,7 @@ _LABEL_LINE = re.compile(
     re.IGNORECASE,
 )
 _SUBGROUP_WORDS = [
+    ("identified by name", r"identified(?:\s+by\s+name)?|named"),
     ("children", r"children|minors|boys|girls|infants"),
     ("women", r"women"),
     ("soldiers", r"soldiers|servicemen|troops|security\s+personnel|security\s+forces|police"),
@@ -65,13 +66,17 @@ _PLACE_IN_LABEL = re.compile(r"\bin\s+(?P<place>[A-Z][\w’'-]*(?:\s+[A-Z][\w’
 _COLUMN_GAP = re.compile(r"\s{2,}|\t")
 _BULLET = re.compile(r"^[-•*·–—]\s+")
 # "Of whom children", "Including women", "Among them minors": a part of the line or column before
-_PART_LABEL = re.compile(r"^(?:of\s+(?:whom|which|them|these)|including|incl\.|among\s+them)\b", re.IGNORECASE)
+_PART_LABEL = re.compile(
+    r"^(?:of\s+(?:whom|which|them|these)|including|incl\.|among\s+them|identified(?:\s+by\s+name)?|children|minors|women)\b",
+    re.IGNORECASE,
+)  # a column "Children" or "Identified by name" after "Killed" counts part of the killed
 _HEADER_WORDS = re.compile(
     r"^(?:killed|dead|deaths|fatalities|injured|wounded|injuries|missing|arrested|detained|executed|martyrs)$", re.IGNORECASE
 )
 _COLUMN_START = re.compile(
     r"\b(?:killed|dead|deaths|fatalities|injured|wounded|injuries|missing|arrested|detained|arrests|executed|executions|martyrs|"
-    r"of\s+(?:whom|which)|including|among\s+them)\b",
+    r"of\s+(?:whom|which)|including|among\s+them|identified(?:\s+by\s+name)?|"
+    r"(?<!whom\s)(?<!which\s)(?<!including\s)(?:children|minors|women))\b",  # not the "children" of "of whom children"
     re.IGNORECASE,
 )
 _ENDS_ON_PREPOSITION = re.compile(r"(?i)\b(?:since|from|until|till|to|on|of|as\s+of|in|between)\s*$")
