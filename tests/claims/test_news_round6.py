@@ -360,3 +360,17 @@ def test_a_pdf_table_with_subgroup_columns_and_a_row_label_holding_a_full_stop()
         (29, "killed", None, "Old town (incl. Kestra block)"), (27, "killed", "identified by name", "Old town (incl. Kestra block)"),
         (3, "killed", "children", "Old town (incl. Kestra block)"),
     ]
+
+
+def test_an_interviewee_who_works_for_a_body_speaks_for_it_and_its_branches_are_its_own():
+    body = (
+        "VARSK REVIEW - INTERVIEW\n\n"
+        "Dana Ilvo has investigated killings in the west for the Pellona Human Rights League since 2031.\n\n"
+        "Varsk Review: How many?\n\n"
+        "Dana Ilvo: We have 104 names.\n\n"
+        "Varsk Review: And the army?\n\n"
+        "Dana Ilvo: About 40 men were killed in the square.\n"
+    )
+    assert {c.claimant_key for c in extract_claims(document(body))} == {"Pellona Human Rights League"}
+    party = "The Civic Renewal Party said 52 people had been killed, citing reports from its local branches."
+    assert [(c.claimant_key, c.via) for c in extract_claims(document(party))] == [("Civic Renewal Party", None)]

@@ -108,7 +108,8 @@ _BY_ACCOUNT_OPENING = re.compile(
 _EVIDENCE = re.compile(
     r"(?:[\w-]+\s+){0,2}?(?:reports?|witnesses|eyewitnesses|sources|information|evidence|videos?|"
     r"footage|accounts?|data|testimon(?:y|ies)|documents?|records?|research|interviews?|"
-    r"relatives|families|its\s+own|their\s+own|local\s+media|social\s+media)\b(?!\s+(?:by|from|of)\s)",
+    r"relatives|families|its\s+own|their\s+own|local\s+media|social\s+media)\b(?!\s+(?:by|from|of)\s)"
+    r"|(?:[\w-]+\s+){0,2}?(?:from|by)\s+(?:its|their)\s+(?:own\s+)?(?:local\s+)?(?:branches|members|offices|teams|staff|volunteers|activists)\b",
     re.IGNORECASE,
 )
 # Words that are nouns after a determiner or adjective ("its final report", "New reports from ...")

@@ -80,6 +80,11 @@ _ROLE = (
     r"researcher|lawyer|activist|journalist|reporter|prosecutor|attorney|judge|ombuds(?:man|woman|person)|commissioner"
 )
 _ROLE_WORD = re.compile(rf"\b(?:{_ROLE})\b", re.IGNORECASE)
+_WORKS_FOR = re.compile(
+    r"^\s+(?:has\s+|had\s+|have\s+)?(?:worked|works|investigated|investigates|documented|documents|researched|"
+    r"monitored|reported|led|coordinated|volunteered)\b[^.;:]{0,80}?\bfor\s+the\s+"
+    r"(?P<body>[A-Z][\w’'-]*(?:\s+(?:(?:of|for|and|on|in|the)\s+)*[A-Z][\w’'-]*)*)"
+)
 _BARE_ROLE = re.compile(
     r"(?:(?:the|its|their)\s+)?(?:[\w-]+\s+)?(?:director|head|chief|leader|spokes(?:man|woman|person)|coordinator|"
     r"chair(?:man|woman)?|president|secretary|manager)",
@@ -327,6 +332,9 @@ class Cast:
         entity.mentions.append(start)
         roles = [_role_after(after), _role_before(before), title if _OFFICE_IN.search(title) or _OWN_VOICE.search(title) else None]
         role = next((r for r in roles if r), None)
+        works_for = _WORKS_FOR.match(after) if role is None and not entity.body else None
+        if works_for and {w.lower() for w in works_for.group("body").split()} & ORG_HEADS:
+            entity.body = works_for.group("body")  # "Deka Oruwen has investigated killings ... for the Kelbarian Human Rights League"
         if role and not entity.body:
             entity.role = role
             entity.body = _body(role, self, start) or self._body_named_before(role, before, start)
@@ -683,7 +691,7 @@ def _role_after(after: str) -> str | None:
 def _person_context(before: str, after: str) -> bool:
     if re.search(r"\b(?:in|at|from|near)\s+$", before):
         return False  # "Speaking to reporters in New York, the spokesperson ...": a place
-    if _role_before(before) or _role_after(after):
+    if _role_before(before) or _role_after(after) or _WORKS_FOR.match(after):
         return True
     return bool(_SPEECH_AFTER.match(after)) and not re.search(r"\b(?:in|at|from|near|to|of|told|tells|telling)\s+$", before)  # "told Nabd Halimiya that": the listener
 
