@@ -374,3 +374,13 @@ def test_an_interviewee_who_works_for_a_body_speaks_for_it_and_its_branches_are_
     assert {c.claimant_key for c in extract_claims(document(body))} == {"Pellona Human Rights League"}
     party = "The Civic Renewal Party said 52 people had been killed, citing reports from its local branches."
     assert [(c.claimant_key, c.via) for c in extract_claims(document(party))] == [("Civic Renewal Party", None)]
+
+
+def test_detainees_without_news_are_missing_and_a_cells_size_is_no_figure():
+    body = (
+        "The Varsk Rights Centre listed the families of 19 detainees without news. "
+        "Former detainees told the centre that up to 60 men were held in cells built for 12. "
+        "The families of 143 people detained in March have received no official information about where they are held."
+    )
+    got = [(c.figure_low, c.figure_high, c.category) for c in extract_claims(document(body))]
+    assert got == [(19, 19, "missing"), (None, 60, "arrested"), (143, 143, "missing")]

@@ -502,7 +502,8 @@ _NOT_KNOWN = (
 # Said of the people counted, these need nothing after them: "had received no news at all", "had not been
 # able to find them", "have been given no word of where they are", "driven away to an unknown destination"
 _NO_NEWS = (
-    r"\b(?:(?:have|has|had)\s+(?:received|had|been\s+given)\s+no\s+(?:news|word|information)|"
+    r"\b(?:(?:have|has|had)\s+(?:received|had|been\s+given)\s+no\s+(?:official\s+|further\s+)?(?:news|word|information)|"
+    r"(?:without|with\s+no)\s+(?:any\s+)?news|"
     r"(?:have|has|had)\s+(?:not\s+been\s+able|been\s+unable)\s+to\s+(?:find|locate|reach|trace|contact)\s+(?:them|him|her)|"
     r"to\s+(?:an\s+unknown\s+(?:destination|location|place)|unknown\s+(?:destinations|locations|places))|"
     r"(?:their|whose)\s+(?:fate|whereabouts)(?:\s+and\s+(?:fate|whereabouts))?\s+(?:remains?|is|are|were|was)\s+(?:still\s+)?unknown|"
