@@ -384,3 +384,12 @@ def test_detainees_without_news_are_missing_and_a_cells_size_is_no_figure():
     )
     got = [(c.figure_low, c.figure_high, c.category) for c in extract_claims(document(body))]
     assert got == [(19, 19, "missing"), (None, 60, "arrested"), (143, 143, "missing")]
+
+
+def test_martyrs_and_saboteurs_are_people_counted():
+    body = (
+        "Among the martyrs are six children and two women, the Varsk Free Radio said. "
+        "The ministry said 212 police officers had been injured and 1,480 saboteurs had been detained."
+    )
+    got = [(c.figure_low, c.category) for c in extract_claims(document(body))]
+    assert got == [(6, "killed"), (2, "killed"), (212, "injured"), (1480, "arrested")]

@@ -140,6 +140,7 @@ _PEOPLE = (
     r"drivers|shepherds|fishermen|labou?rers|miners|engineers|firefighters|reporters|photographers|clerics|priests|"
     r"monks|nuns|pilgrims|shoppers|passengers|pupils|schoolchildren|toddlers|pedestrians|traders|merchants|vendors|"
     r"shopkeepers|herders|peasants|displaced|elderly|member|mercenaries|rebels|gunmen|combatants|extremists|"
+    r"saboteurs|looters|infiltrators|provocateurs|"
     r"jihadists|commanders|operatives|separatists|invaders|occupiers|bandits|criminals|recruits|cadres|attackers|assailants|"
     r"detainees|captives|prisoners|relatives|family\s+members|infants|babies|patients|(?-i:[A-Z][a-z]+(?:ans|is|ese|ites))"
 )
@@ -312,7 +313,7 @@ def read_figure(
         return part
     among = _AMONG_THE_BEFORE.search(text[max(0, figure.start - 80) : figure.start])
     base = previous or context
-    if among and own is None and re.match(r"(?i)among\s+\w+\s+(?:dead|victims|killed)", among.group()):
+    if among and own is None and re.match(r"(?i)among\s+\w+\s+(?:dead|victims|killed|martyrs|fallen)", among.group()):
         return Reading("killed", subgroup=subgroup or _subgroup("", right))  # "Among the dead there are also eleven women"
     if among and own is None and base is not None and base.category != "scope":  # "Among the 47 are at least five teenagers"
         return Reading(base.category, subgroup=subgroup or _subgroup("", right))
@@ -655,7 +656,7 @@ def _left_context(sentence: str, figure: Figure, previous_end: int) -> str:
 
 # "Among the 47 are", "Among the 6,388 on our list are ... and": a part of a total counted before
 _AMONG_THE_BEFORE = re.compile(
-    r"\bamong\s+(?:the|those|these)\s+(?:[\d,]+|dead|victims|killed)\b[^.;]{0,30}?\s(?:are|were|is|was)\s+(?:also\s+)?"
+    r"\bamong\s+(?:the|those|these)\s+(?:[\d,]+|dead|victims|killed|martyrs|fallen)\b[^.;]{0,30}?\s(?:are|were|is|was)\s+(?:also\s+)?"
     r"(?:at\s+least\s+|more\s+than\s+|over\s+|about\s+|[\d,]+\s+[\w-]+\s+and\s+)?$",
     re.IGNORECASE,
 )
