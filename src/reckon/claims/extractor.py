@@ -204,7 +204,7 @@ def _rows_apart(text: str, sentences: list[Sentence], rows: dict[int, list[LineR
     Directorate" then "al-Qalaa 51 144 ...") and "(incl. Kestra block)" would end one early."""
     if not rows:
         return sentences
-    spans = sorted((r, text.find("\n", r) if text.find("\n", r) >= 0 else len(text)) for r in rows)
+    spans = sorted((r, _line_end(text, r)) for r in rows)
     apart: list[Sentence] = []
     for sentence in sentences:
         begin = sentence.start
@@ -218,6 +218,11 @@ def _rows_apart(text: str, sentences: list[Sentence], rows: dict[int, list[LineR
             apart.append(_trimmed(text, begin, sentence.end))
     apart += [Sentence(start, text[start:end].rstrip()) for start, end in spans]
     return sorted((s for s in apart if s.text), key=lambda s: s.start)
+
+
+def _line_end(text: str, start: int) -> int:
+    end = text.find("\n", start)
+    return end if end >= 0 else len(text)
 
 
 def _trimmed(text: str, start: int, end: int) -> Sentence:
