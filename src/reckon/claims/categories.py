@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from reckon.claims.figures import Figure
-from reckon.claims.numbers import NUMERAL
+from reckon.claims.numbers import STANDALONE_NUMERAL
 
 
 @dataclass(frozen=True)
@@ -470,10 +470,9 @@ _TERRITORY = re.compile(
 _TOTAL_NOUN = r"(?:death\s+)?(?:toll|count|tally|total|number|figure|estimate)s?"
 # "put the (civilian) toll ... at N", "gave the number as N", "raises/brings the toll to N"
 _FUNERALS_FOR = re.compile(r"\bfunerals?\s+(?:for|of)\s+(?:at\s+least\s+|more\s+than\s+|some\s+|about\s+|the\s+)?$", re.IGNORECASE)
-_REVISED_TO = re.compile(
-    r"\b(?:revised|raised|lowered|updated|corrected|reduced)(?:\s+(?:upwards?|downwards?|up|down))?(?:\s+by\s+[^,;:.\d]{1,40}?)?\s+to\s+$",
-    re.IGNORECASE,
-)
+# "revised", "raised upwards", "corrected by the ministry": a total changed, before its "to N"
+_REVISED = r"(?:revised|raised|lowered|updated|corrected|reduced)(?:\s+(?:upwards?|downwards?|up|down))?(?:\s+by\s+[^,;:.\d]{1,40}?)?"
+_REVISED_TO = re.compile(rf"\b{_REVISED}\s+to\s+$", re.IGNORECASE)
 _PUT_AT = re.compile(
     rf"\b(?:put|puts|putting|placed|places|gave|gives|giving|set|sets|raises?|raised|raising|brings?|bringing|"
     rf"brought|takes?|took|taking|push(?:es|ed|ing)?|lift(?:s|ed|ing)?|revis(?:es|ed|ing))\s+(?:(?:the|its|their|his|her|a)\s+)?"
@@ -485,7 +484,7 @@ _STOOD_AT = re.compile(
     rf"\b(?P<what>{_TOTAL_NOUN}\b[^;:.]{{0,90}}?)\s+(?:now\s+|had\s+|has\s+|have\s+|already\s+|been\s+|was\s+|were\s+|later\s+)*"
     rf"(?:stood|stands|stand|was|is|rose|rises|risen|climbed|climbs|reached|reaches|jumped|passed|topped|hit|"
     rf"exceeded|neared|nears|increased|grew|grown|"
-    rf"(?:revised|raised|lowered|updated|corrected|reduced)(?:\s+(?:upwards?|downwards?|up|down))?(?:\s+by\s+[^,;:.\d]{{1,40}}?)?(?=\s+to\s))"  # "was revised by the ministry to"
+    rf"{_REVISED}(?=\s+to\s))"  # "was revised by the ministry to"
     rf"(?:\s+(?:at|to))?\s+(?:only\s+|just\s+)?$",
     re.IGNORECASE,
 )
@@ -546,8 +545,7 @@ _FORCES_EXECUTE = re.compile(
 )
 
 
-_NUMBER = re.compile(rf"(?<![\w-])(?:{NUMERAL.pattern})(?![\w-])", re.IGNORECASE)
-_FIGURE_BETWEEN = re.compile(rf"^[^.;]*?{_NUMBER.pattern}[^.;]*?{_NO_NEWS}", re.IGNORECASE)  # another figure is nearer
+_FIGURE_BETWEEN = re.compile(rf"^[^.;]*?{STANDALONE_NUMERAL.pattern}[^.;]*?{_NO_NEWS}", re.IGNORECASE)  # another figure is nearer
 
 
 def _fate_unknown(left: str, after: str) -> str | None:
@@ -562,7 +560,7 @@ def _fate_unknown(left: str, after: str) -> str | None:
     if _NO_NEWS_AFTER.match(after) and not _FIGURE_BETWEEN.match(after):
         return "missing"  # "1,100 young men had been rounded up and driven away to an unknown destination"
     families = _THEIR_FAMILIES.match(after)
-    if families and _NUMBER.search(after, 0, families.end()):
+    if families and STANDALONE_NUMERAL.search(after, 0, families.end()):
         families = None  # "14 of the 15 had been shot, and ... seven people whose families had not heard": the seven
     if (_CASES_UNKNOWN.match(after) or families or _OF_CASES_UNKNOWN.match(after) or _UNACCOUNTED.match(after)
             or _NOT_HEARD_FROM.match(after)):

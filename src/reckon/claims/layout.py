@@ -134,7 +134,7 @@ def table_rows(text: str) -> dict[int, list[LineReading | None]]:
     """For each table row (by its line's offset in ``text``), what each numeric column counts."""
     rows: dict[int, list[LineReading | None]] = {}
     columns: list[LineReading | None] | None = None
-    table: list[list[LineReading]] = []  # the rows read under the current header
+    sources: list[str | None] = []  # the source of each row read under the current header
     by_source = False
     position = 0
     for line in text.splitlines(keepends=True):
@@ -147,17 +147,17 @@ def table_rows(text: str) -> dict[int, list[LineReading | None]]:
             label = cells[0]
             place = None if re.match(r"(?i)^(?:total|all|overall|sum)\b", label) or by_source else label
             source = re.sub(r"\s*\([^()]*\)$", "", label) if by_source else _source_cell(stripped.split())
-            sources = {r[0].source for r in table if r and r[0]} if table else set()
-            if source is None and place is None and len(sources) == 1:
-                source = sources.pop()  # "Total 212 642" under rows that all name one source: that source's total
-            row = [LineReading(column.category, column.subgroup, place, source) if column else None for column in columns]
-            rows[position + line.index(stripped)] = row
-            table.append([r for r in row if r])
+            if source is None and place is None and len(set(sources)) == 1:
+                source = sources[0]  # "Total 212 642" under rows that all name one source: that source's total
+            rows[position + line.index(stripped)] = [
+                LineReading(column.category, column.subgroup, place, source) if column else None for column in columns
+            ]
+            sources.append(source)
         else:  # a header (the next one may follow a section title read as one) or the table's end
             header = _cells(stripped, None)
             columns = _header(header) or _heading(stripped)
             by_source = bool(columns) and bool(_SOURCE_COLUMN.match(header[0]))  # "Source (date)  Killed  Injured": rows are claimants
-            table = []
+            sources = []
         position += len(line)
     return rows
 
@@ -238,7 +238,7 @@ def _heading(line: str) -> list[LineReading | None] | None:
 def _is_row(cells: list[str], width: int) -> bool:
     if len(cells) != width + 1:
         return False
-    return all(re.fullmatch(r"[\d][\d,.]*\+?|[-–—]", c) for c in cells[1:])
+    return all(_NUMBER_CELL.match(c) for c in cells[1:])
 
 
 def _category(label: str) -> str | None:

@@ -45,6 +45,8 @@ _WORDS = (
 )
 NUMERAL = re.compile(rf"(?:{_DIGITS})|(?:{_WORDS})", re.IGNORECASE)
 NUMERAL_LOWER = re.compile(rf"(?:{_DIGITS})|(?:{_WORDS})")  # the same, on lower-cased text (much faster than IGNORECASE)
+# a numeral standing alone, not inside a word or a hyphenated name ("one person", not "Kafr-One")
+STANDALONE_NUMERAL = re.compile(rf"(?<![\w-])(?:{_DIGITS}|{_WORDS})(?![\w-])", re.IGNORECASE)
 
 
 def to_ascii_digits(text: str) -> str:

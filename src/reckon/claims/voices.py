@@ -15,7 +15,7 @@ from reckon.claims.claimants import AUTHOR
 from reckon.claims.dates import DateMention, Reference, find_dates
 from reckon.claims.layout import label_line
 from reckon.claims.memory import MentionMemory
-from reckon.claims.numbers import NUMERAL_LOWER
+from reckon.claims.numbers import STANDALONE_NUMERAL
 from reckon.claims.model import Claim
 
 _CELLS = re.compile(r"\S {2,}\S")
@@ -217,7 +217,7 @@ def _clause_start(text: str, position: int) -> int:
 
 
 _PERIOD_BEFORE = re.compile(r"\b(?:since|until|till|from|between|after|before|through|throughout|to)\s+(?:the\s+)?$", re.IGNORECASE)
-_FIGURE_IN_GAP = re.compile(rf"\d|(?<![\w-])(?:{NUMERAL_LOWER.pattern})(?![\w-])", re.IGNORECASE)  # "one person had died ... on Thursday"
+_FIGURE_IN_GAP = re.compile(rf"\d|{STANDALONE_NUMERAL.pattern}", re.IGNORECASE)  # "one person had died ... on Thursday"
 _VERB_IN_GAP = re.compile(r"\b(?:had|has|have|was|were|is|are|been)\b|\b[a-z]{3,}ed\b")
 _PERIOD_WORD = re.compile(r"\b(?:since|until|from|after|before|during|throughout)\b", re.IGNORECASE)  # "Since the invasion on 24 February, X verified"
 _AS_OF = re.compile(r"\b(?:as\s+of|by)\s+$", re.IGNORECASE)
