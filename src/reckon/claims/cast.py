@@ -259,7 +259,7 @@ class Cast:
             if entity.kind != "org" or not _ACRONYM.fullmatch(entity.name) or any(" " in a for a in entity.aliases):
                 continue
             letters = entity.name.replace(".", "")
-            fuller = [e for e in self.entities if e is not entity and e.kind == "org" and initials(e.name) == letters]
+            fuller = [e for e in self.entities if e is not entity and e.kind == "org" and acronym_of(e.name) == letters]
             if len(fuller) == 1:
                 fuller[0].aliases |= entity.aliases | {entity.name}
                 fuller[0].epithets |= entity.epithets
@@ -488,13 +488,12 @@ class Cast:
 
 
 _ACRONYM = re.compile(r"[A-Z](?:\.?[A-Z]){1,7}\.?")
-_INITIAL_SKIPS = frozenset({"of", "the", "for", "and", "in", "on", "de", "du", "des", "la", "le", "&"})
+_ACRONYM_SKIPS = frozenset({"of", "for", "the", "in", "on", "and", "to", "&", "de", "al", "des", "du", "la", "le", "el"})
 
 
-def initials(name: str) -> str:
-    """The capitals an acronym of ``name`` would take ("Lanthor Political Prisoners Watch" -> "LPPW")."""
-    words = [w for w in re.split(r"[\s\-]+", name) if w and w.lower() not in _INITIAL_SKIPS]
-    return "".join(w[0] for w in words).upper() if len(words) >= 2 else ""
+def acronym_of(name: str) -> str:
+    """The initials a body's name makes ("Sarrenia Defenders' Network" -> "SDN"), link words left out."""
+    return "".join(w[0] for w in re.findall(r"[\w’'-]+", name) if w[0].isupper() or w.lower() not in _ACRONYM_SKIPS).upper()
 
 
 def body_of_role(role: str) -> str | None:

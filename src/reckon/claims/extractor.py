@@ -22,7 +22,7 @@ from functools import partial
 from itertools import islice
 
 from reckon.claims.attribution import SOURCE_LINE, Attribution, attribute, publisher_of, speaker_of
-from reckon.claims.cast import Cast, Entity
+from reckon.claims.cast import Cast, Entity, acronym_of
 from reckon.claims.claimant_keys import claimant_key, entity_key, resolve_entity, speaker_key
 from reckon.claims.categories import PEOPLE_NOUNS, Reading, read_figure, subgroup_of
 from reckon.claims.claimants import AUTHOR, VOUCHING
@@ -36,7 +36,7 @@ from reckon.claims.layout import LineReading, heading_category, label_line, tabl
 from reckon.claims.ligatures import Spelled, spelled_out
 from reckon.claims.model import Claim, Quote
 from reckon.claims.numbers import numeral_value
-from reckon.claims.outlet import acronym_of, is_outlet, outlet_names, own_body
+from reckon.claims.outlet import is_outlet, outlet_names, own_body
 from reckon.claims.sentences import Sentence, has_quantity, headlines, may_hold_claim, split_sentences
 from reckon.claims.phrases import sentence_subject, subject_before
 from reckon.claims.transcript import answerer, speaker_labels

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 from reckon.articles.document import Document
-from reckon.claims.cast import ORG_HEADS
+from reckon.claims.cast import ORG_HEADS, acronym_of
 from reckon.claims.claimants import NEWS_AGENCIES, known_claimant
 from reckon.claims.parties import name_words
 
@@ -159,14 +159,6 @@ def _release_issuer(header: list[str], lines: list[str]) -> str | None:
     lede = next((line for line in lines if len(line.split()) > 20), "")
     found = _RELEASE_LEDE.match(lede)
     return _body_name(found.group("body")) if found else None
-
-
-def acronym_of(name: str) -> str:
-    """The initials a body's name makes ("Sarrenia Defenders' Network" -> "SDN"), link words left out."""
-    return "".join(w[0] for w in re.findall(r"[\w’'-]+", name) if w[0].isupper() or w.lower() not in _ACRONYM_SKIPS).upper()
-
-
-_ACRONYM_SKIPS = _LINK | {"des", "du", "la", "le", "el"}
 
 
 def _body_name(part: str) -> str | None:
