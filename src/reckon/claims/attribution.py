@@ -664,6 +664,7 @@ def _possessor(phrase: str) -> str:
     return " ".join(capitals) if capitals else words[-1]
 
 _WE_OUR_US = re.compile(r"\b(?:we|our|us)\b", re.IGNORECASE)
+_WRITERS_SUM = re.compile(r"(?i)^(?:that|this|which)\s+(?:would|could|will|might)$")  # "That would put the number of dead at 18"
 
 
 def _make(name: str, memory: MentionMemory, anchor: int | None) -> Attribution | None:
@@ -672,7 +673,7 @@ def _make(name: str, memory: MentionMemory, anchor: int | None) -> Attribution |
         return None
     if _OUR_COLLEAGUES.match(name):  # "Our colleagues at the UN Joint Human Rights Office": that office
         name = name.split(None, 1)[1]
-    elif _FIRST_PERSON.match(name) or _THIS_PUBLICATION.match(name) or _WE_OUR_US.search(name):
+    elif _FIRST_PERSON.match(name) or _THIS_PUBLICATION.match(name) or _WE_OUR_US.search(name) or _WRITERS_SUM.match(name):
         return Attribution(AUTHOR, AUTHOR, anchor=anchor)
     key = claimant_key(name, memory)
     if _NO_CLAIMANT.fullmatch(key):

@@ -600,16 +600,25 @@ def _joined(text: str, runs: Iterator[re.Match[str]]) -> list[tuple[int, list[st
     previous_end = -1
     for run in runs:
         parts = _pieces(run)
-        if (
-            pieces and parts and text[previous_end : run.start()] == " and "
-            and len(pieces[-1][1]) >= 2 and not {t.lower() for t in pieces[-1][1]} & ORG_HEADS
-            and parts[0][1][-1].lower() in ORG_HEADS and parts[0][1][0] not in ("The", "the")
-        ):
+        if pieces and parts and text[previous_end : run.start()] == " and " and _one_name(pieces[-1][1], parts[0][1]):
             start, tokens = pieces.pop()
             parts[0] = (start, tokens + ["and"] + parts[0][1])
         pieces.extend(parts)
         previous_end = run.end()
     return pieces
+
+
+def _one_name(first: list[str], second: list[str]) -> bool:
+    """Whether "<first> and <second>" is one body's name: "Public Health and Civil Protection
+    Committee" (the head word comes last), or "Centre for Democracy and Human Rights in Zindara" and
+    "Ministry of the Interior and Public Order" (a head word's field runs on past "and")."""
+    if second[0] in ("The", "the"):
+        return False
+    first_lower, second_lower = [t.lower() for t in first], {t.lower() for t in second}
+    if len(first) >= 2 and not set(first_lower) & ORG_HEADS and second[-1].lower() in ORG_HEADS:
+        return True
+    fields = [i for i, t in enumerate(first_lower[:-2]) if t in ORG_HEADS and first_lower[i + 1] in ("of", "for")]
+    return bool(fields) and not second_lower & ORG_HEADS and len(second) <= 5 and not _PERSONAL_TITLE.match(second[0]) and not _OFFICE_TITLE.match(second[0])
 
 
 _TOKEN = re.compile(r"\S+")

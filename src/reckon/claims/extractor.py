@@ -604,7 +604,8 @@ def _pronouns_resolved(claims: list[Claim]) -> list[Claim]:
     return resolved
 
 
-_BARE_PRONOUN = re.compile(r"^(?:it|he|she|they|we|source|sources)$", re.IGNORECASE)  # "The source told the agency": the source that spoke before
+# "The source told the agency": the source that spoke before; "Doctors at two hospitals said ... One said": one of them
+_BARE_PRONOUN = re.compile(r"^(?:it|he|she|they|we|source|sources|one|another)$", re.IGNORECASE)
 
 
 def _own_voice(claims: list[Claim], outlets: list[str]) -> list[Claim]:

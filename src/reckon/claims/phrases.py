@@ -69,7 +69,9 @@ _NP_STOP = re.compile(
     rf"|\s+and\s+(?=[a-z])|[,;:()“”\"]|{_NOT_ABBREVIATED}\.|\s+(?=\d)"
     r"|\s+(?=(?:is|was|are|were|has|have|had|remains?|said|says)\b)"
 )
-_OTHER_NAME = re.compile(r",\s+(?:also\s+)?(?:known\s+as|which\s+calls\s+itself|calling\s+itself)\s+[^,;:]{1,60},\s*$")
+_OTHER_NAME = re.compile(
+    r",\s+(?:also\s+)?(?:known\s+(?:as|by\s+(?:its|the)\s+(?:initials|acronym|abbreviation))|which\s+calls\s+itself|calling\s+itself)\s+[^,;:]{1,60},\s*$"
+)
 _PARTICIPLE_APPOSITION = re.compile(
     r"(?<=[\w)’'])\s*,\s+(?:formed|founded|based|set\s+up|created|backed|run|led|funded|established|made\s+up|"
     r"composed|headed|chaired|staffed|published|released|issued|posted|reached|contacted|interviewed|speaking|asked)\b[^;:“”\"]{0,120},\s*$"
@@ -194,6 +196,9 @@ def subject_before(sentence: str, verb_start: int) -> str | None:
     owned = re.match(r"^(?:a|the|which|this|that)\s+(?:figure|number|toll|claim|tally|count|estimate)s?\s+(?:that\s+)?(?P<rest>.+)$", subject, re.I)
     if owned:  # "a figure the government denied" -> "the government"
         subject = owned.group("rest")
+    counted = _FIGURE_THEN_AGENT.match(subject)
+    if counted:  # "twice the nine deaths the ministry announced": the ministry announced them
+        subject = counted.group("np")
     pronoun = re.search(r"\b(?:it|he|she|they|we)$", subject)
     if pronoun:  # "the names of 73 people it says were killed" -> "it"
         subject = pronoun.group()
@@ -206,6 +211,9 @@ def subject_before(sentence: str, verb_start: int) -> str | None:
     return subject if plausible_claimant(subject) else None
 
 
+_FIGURE_THEN_AGENT = re.compile(
+    r"^.*\b(?:deaths|dead|killings|casualties|victims|people|figures?|toll|tally|number)\s+(?P<np>(?:the|a|an)\s+[^,;:]+)$", re.IGNORECASE
+)
 _FIRST_OF_PAIR = re.compile(
     r"(?:^|,\s+)(?P<first>(?:local\s+|some\s+|the\s+)?(?:residents|witnesses|activists|villagers|doctors|medics|officials|relatives|"
     r"survivors|rescuers|volunteers|neighbou?rs|families|mourners|elders)(?:\s+in\s+[A-Z][\w-]*)?)\s+and\s+(?:a|an|the|other|several|local)\s+[^,;:]{2,60}$"

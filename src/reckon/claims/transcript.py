@@ -33,6 +33,9 @@ _QUESTION = frozenset({"QUESTION", "Q", "QUESTIONER", "REPORTER", "JOURNALIST", 
 _NOT_SPEAKERS = frozenset({
     "CLAIM", "CLAIMS", "VERDICT", "RATING", "FACT", "FACTS", "CONTEXT", "SOURCE", "SOURCES", "NOTE", "NOTES", "UPDATE",
     "UPDATED", "CORRECTION", "SUMMARY", "BACKGROUND", "HIGHLIGHTS", "CONCLUSION", "WHAT", "WHY", "HOW", "EDITOR'S", "EDITOR’S",
+    # a report's parts: "Annex: Deaths in custody" twice is two headings, not an interview's voice
+    "ANNEX", "APPENDIX", "TABLE", "FIGURE", "CHART", "MAP", "BOX", "SECTION", "CHAPTER", "PART", "CASE", "METHODOLOGY",
+    "INTRODUCTION", "FINDINGS", "RECOMMENDATIONS", "TIMELINE", "KEY", "UPDATES", "ANNEXES",
 })
 _CHAIR = frozenset({"MODERATOR", "CHAIR", "CHAIRPERSON", "HOST", "ANCHOR", "OPERATOR", "INTERPRETER", "PRESENTER"})
 

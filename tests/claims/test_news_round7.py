@@ -1,0 +1,62 @@
+"""Round 7 of the extractor on news, written against held-back set 11 after its blind run: a
+body's name whose field runs on past "and" ("Centre for Justice and Civil Liberties in Varnia"),
+"known by its initials X" between a subject and its verb, a report's repeated "Annex:" headings,
+"One said" after a group of speakers, a figure another body announced inside the writer's own
+sum, and the writer's "That would put the number at 18". Every text here is our own invented
+sentence (Varnia, Tesk and their bodies are fictional)."""
+
+from __future__ import annotations
+
+from reckon.claims import extract_claims
+
+from .conftest import document
+
+
+def keyed(body: str, published: str = "2038-03-18") -> list[tuple[int | None, str]]:
+    return [(c.figure_low, c.claimant_key) for c in extract_claims(document(body, published))]
+
+
+def test_a_bodys_field_runs_on_past_and_and_its_initials_join_it():
+    body = (
+        "The Centre for Justice and Civil Liberties in Varnia, known by its initials CJCLV, said security forces "
+        "had killed 40 people in Tesk. On Friday the CJCLV said 12 more people were missing."
+    )
+    centre = "Centre for Justice and Civil Liberties in Varnia"
+    assert keyed(body) == [(40, centre), (12, centre)]
+
+
+def test_a_ministrys_two_fields_are_one_name():
+    body = "The Ministry of the Interior and Public Order said 23 police officers were injured in Tesk."
+    assert keyed(body) == [(23, "Ministry of the Interior and Public Order")]
+
+
+def test_two_bodies_joined_by_and_stay_two():
+    body = "The Varnia Medical Association and Tesk Relief Committee said 31 people were treated for gunshot wounds."
+    assert "Varnia Medical Association and Tesk Relief Committee" not in [key for _, key in keyed(body)]
+
+
+def test_a_reports_annex_headings_are_not_a_speaker():
+    body = (
+        "Varnia Rights Desk\n\nSummary\nThe Varnia Rights Desk documented 30 killings in Tesk.\n\n"
+        "Annex: Killings by district\nNorth district (12 killed): 3 children and 9 men.\nSouth district (18 killed): 18 men.\n\n"
+        "Annex: Deaths in custody\nTesk Central Prison: 4 deaths in custody.\n"
+    )
+    keys = {key for _, key in keyed(body)}
+    assert "Annex" not in keys and keys
+
+
+def test_one_of_a_group_of_speakers_speaks_for_the_group():
+    body = (
+        "Doctors at two hospitals in Tesk said they had treated 80 wounded protesters. "
+        "One said 11 people had died in his ward overnight."
+    )
+    claims = keyed(body)
+    assert claims[1][0] == 11 and claims[1][1] == claims[0][1] != "One"
+
+
+def test_a_figure_another_body_announced_inside_the_writers_sum():
+    body = (
+        "Two doctors at the Lower Town hospital said 11 people had died there. That would put the number of dead "
+        "in the city at 18, twice the nine deaths the ministry announced on Thursday for the whole country."
+    )
+    assert keyed(body) == [(11, "Lower Town hospital"), (18, "author"), (9, "ministry")]
