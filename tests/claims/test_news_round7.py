@@ -60,3 +60,23 @@ def test_a_figure_another_body_announced_inside_the_writers_sum():
         "in the city at 18, twice the nine deaths the ministry announced on Thursday for the whole country."
     )
     assert keyed(body) == [(11, "Lower Town hospital"), (18, "author"), (9, "ministry")]
+
+
+def test_the_paper_and_the_society_are_the_outlet_and_the_red_crescent_named_before():
+    body = (
+        "The opposition Varnia Herald could hardly be more different. Its front page is a wall of photographs. "
+        "The paper says its reporters have collected the names of 61 people killed in the strike. "
+        "At least 7 people were killed when shells hit a camp outside Tesk, according to the Varnian Red Crescent. "
+        "The society's spokeswoman said 5 of the dead were children."
+    )
+    assert keyed(body) == [(61, "Varnia Herald"), (7, "Varnian Red Crescent"), (5, "Varnian Red Crescent")]
+
+
+def test_a_table_headings_source_keeps_its_date():
+    body = (
+        "Tesk flash update\n\nCASUALTIES BY LOCATION (Ministry of Health, as of 21 August)\n"
+        "Location    Killed    Injured\nCentral market    71    205\nRiverside camps    36    132\n"
+    )
+    claims = extract_claims(document(body, "2038-08-24"))
+    assert {(c.claimant_key, c.claim_date) for c in claims} == {("Ministry of Health", "2038-08-21")}
+    assert sorted(c.figure_low for c in claims) == [36, 71, 132, 205]

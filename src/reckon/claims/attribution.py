@@ -294,7 +294,8 @@ SOURCE_LINE = re.compile(
     re.IGNORECASE,
 )
 # A capitalised heading naming its source in brackets: "DEATHS BY GOVERNORATE (Ministry of Health)".
-HEADING_SOURCE = re.compile(r"^[^a-z()]{6,}\((?P<name>[A-Z][^()]{2,60})\)\s*$")
+# "CASUALTIES BY LOCATION (Ministry of Health, as of 21 August)": the source, then its date.
+HEADING_SOURCE = re.compile(r"^[^a-z()]{6,}\((?P<name>[A-Z][^(),]{2,60}?)(?:,\s*(?:as\s+(?:of|at)|updated|on)\s+[^()]{1,40})?\)\s*$")
 
 
 def source_line(text: str) -> re.Match[str] | None:

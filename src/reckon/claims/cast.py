@@ -147,7 +147,7 @@ _CLASSES = {
     "medical": r"doctors?|medical|medics?|health|hospitals?|physicians?|clinics?|nurses?|surgeons?|paramedics?",
     "monitor": r"rights|monitor(?:s|ing)?|watchdog|observatory|watch|documentation|detainees|prisoners|violations",
     "legal": r"lawyers?|legal|bar",
-    "media": r"news|radio|television|tv|press|newspaper|outlet|broadcaster|channel|daily|tribune|times|wire",
+    "media": r"news|radio|television|tv|press|newspaper|outlet|broadcaster|channel|daily|tribune|times|wire|herald|gazette|journal|chronicle|courier|telegraph",
     "state": r"ministry|government|administration|cabinet|authority|authorities|regime|junta|prosecutor|"
     r"governorate|governor|bureau|state|official",
     "military": r"army|military|forces|brigades?|command|militia|guards?|troops|corps|paramilitary",
@@ -168,7 +168,9 @@ _PERSON_DESCRIPTIONS = {
 _NGO_HEADS = frozenset({"group", "organisation", "organization", "body", "ngo", "charity"})
 _MONITOR_HEADS = frozenset({"monitor", "watchdog", "observatory"})
 _SUB_NATIONAL = frozenset({"regional", "provincial", "state", "local", "municipal", "city", "district", "county"})
-_QUALIFIERS = frozenset({"so-called", "local", "national", "federal", "state", "regional", "main", "former", "official", "the"})
+_QUALIFIERS = frozenset(
+    {"so-called", "local", "national", "federal", "state", "regional", "main", "former", "official", "the", "propaganda", "state-run", "state-owned"}
+)
 
 
 @dataclass
@@ -854,7 +856,15 @@ def _fits(words: list[str], entity: Entity, described: frozenset[str]) -> bool:
         return head in heads or (bool(described & own) if described else not own & {"state", "military", "media"})
     if head in _MONITOR_HEADS:
         return head in heads or ("monitor" in own and not own & {"state", "military"})
+    if head in _MEDIA_DESCRIPTIONS:  # "the paper" after "The opposition Daily Torch ..."
+        return "media" in own
+    if head == "society":  # "the society's spokeswoman" of the Red Crescent
+        return bool(entity.words & {"crescent", "cross"})
     return False
+
+
+# What news calls a newspaper or broadcaster it has named: "the paper", "the broadcaster".
+_MEDIA_DESCRIPTIONS = frozenset({"paper", "newspaper", "daily", "weekly", "tabloid", "broadcaster", "outlet"})
 
 
 def _qualifiers_fit(qualifiers: list[str], entity: Entity) -> bool:

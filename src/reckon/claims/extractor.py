@@ -444,8 +444,10 @@ def _claims(document: Document, sentences: list[Sentence], candidates: list[_Can
         _remember_topics(memory, sentence, [f.claim for f in found[before:]])
         agent = publisher_of(sentence.text, memory) or agent  # "the number published every day by the ministry"
         opened = quotation if closes_table else quotation_after(quotation, sentence.text, memory, reference)
-        if opened is not None and opened is not quotation and index:
-            opened = dated_by_heading(opened, sentences[index - 1].text, reference)
+        if opened is not None and opened is not quotation:
+            if index:
+                opened = dated_by_heading(opened, sentences[index - 1].text, reference)
+            opened = dated_by_heading(opened, sentence.text, reference)  # "BY LOCATION (Ministry of Health, as of 21 August)"
         quotation = opened
         issues = _ISSUED.search(sentence.text) is not None
         if issues:
