@@ -80,3 +80,28 @@ def test_a_table_headings_source_keeps_its_date():
     claims = extract_claims(document(body, "2038-08-24"))
     assert {(c.claimant_key, c.claim_date) for c in claims} == {("Ministry of Health", "2038-08-21")}
     assert sorted(c.figure_low for c in claims) == [36, 71, 132, 205]
+
+
+def test_a_titled_spokesman_speaks_for_the_body_named_in_the_sentence_before():
+    body = (
+        "The Interior Ministry gave a far lower toll. Spokesman Colonel Arno Vesk told state television that "
+        "eight people had died."
+    )
+    assert keyed(body) == [(8, "Interior Ministry")]
+
+
+def test_a_verb_inside_a_relative_aside_speaks_for_no_figure_after_it():
+    body = (
+        "The opposition Varnia Renewal Front, whose candidate Mira Dobrev says she won the vote, put the number "
+        "of dead at 31 and said more than 2,000 of its supporters had been arrested."
+    )
+    assert keyed(body)[0] == (31, "Varnia Renewal Front")
+
+
+def test_a_relative_clause_that_gives_the_figure_keeps_it():
+    body = (
+        "The most widely cited figure comes from Varnia's Ministry of Health, which on Saturday said 236 civilians "
+        "had been killed in Tesk since 28 July, up from 214 earlier in the week."
+    )
+    keys = {key for _, key in keyed(body)}
+    assert len(keys) == 1 and "Ministry of Health" in keys.pop()

@@ -342,9 +342,12 @@ def _according_to(sentence: str, start: int, end: int, memory: MentionMemory) ->
 def _speech_subject(sentence: str, start: int, end: int, memory: MentionMemory) -> Attribution | None:
     candidates = []
     quoted = [q for q in _quotations(sentence) if q[0] <= start and end <= q[1]]
+    asides = [a for a in _relative_asides(sentence) if not a[0] <= start < a[1]] if "," in sentence else []
     for verb, subject in _verb_subjects(sentence, memory.subject):
         if any(q[0] <= verb.start() < q[1] for q in quoted):
             continue  # words inside the quotation are the speaker's, not the attribution
+        if any(a <= verb.start() < b for a, b in asides):
+            continue  # "X, whose candidate says she won the vote, put the toll at 31 and said 2,000 ...": X speaks
         if verb.start() >= end and _FIGURE_AHEAD.match(sentence[verb.end() :]):
             continue  # "..., while X says at least 800 ...": that verb has its own figure
         if verb.end() <= start and _NARRATION_AFTER.match(sentence[verb.end() : start]):
@@ -376,6 +379,18 @@ def _speech_subject(sentence: str, start: int, end: int, memory: MentionMemory) 
 
 
 _PRONOUNS = {"it", "they", "he", "she"}
+_RELATIVE_ASIDE = re.compile(r",\s+(?:who|whose|which)\b[^,;:“”\"]*,\s+")
+
+
+def _relative_asides(sentence: str) -> list[tuple[int, int]]:
+    """Relative clauses set off before their subject's own speech verb ("X, whose candidate says
+    she won, put the toll at 31"): a verb inside one speaks for no figure outside it."""
+    asides = []
+    for aside in _RELATIVE_ASIDE.finditer(sentence):
+        verb = _SPEECH.search(sentence, aside.end())
+        if verb is not None and verb.start() == aside.end():
+            asides.append(aside.span())
+    return asides
 _COMPARED_BEFORE = re.compile(r"\b(?:than|from|with|versus|against)\s+(?:the|its|their)\s+$", re.IGNORECASE)
 _FIGURE_THEN_PRONOUN = re.compile(rf"{DIGIT}[\d,.]*\s+(?:[\w-]+\s+){{0,2}}(?:it|they|he|she)\b[^,;“”\"]*$")
 _NEW_CLAUSE = re.compile(r",\s+and\b|;")

@@ -339,16 +339,21 @@ class Cast:
             entity.body = works_for.group("body")  # "Deka Oruwen has investigated killings ... for the Kelbarian Human Rights League"
         if role and not entity.body:
             entity.role = role
-            entity.body = _body(role, self, start) or self._body_named_before(role, before, start)
+            before_end = start - len(title) - 1 if title else start  # ``before`` ends where the title starts
+            entity.body = _body(role, self, start) or self._body_named_before(role, before, before_end)
 
-    def _body_named_before(self, role: str, before: str, start: int) -> str | None:
+    def _body_named_before(self, role: str, before: str, before_end: int) -> str | None:
         """"At the General Hospital of Orvane, the director, Dr. X, said": a bare role's body is
-        the one body named earlier in the same sentence."""
-        if not _BARE_ROLE.fullmatch(role.strip()):
+        the one body named earlier in the same sentence; a bare spokesman's, in that sentence or
+        the one before ("The Interior Ministry gave a lower toll. Spokesman Colonel X told ...")."""
+        core = " ".join(w for w in role.split() if not _PERSONAL_TITLE.match(w))  # "Spokesman Colonel"
+        if not _BARE_ROLE.fullmatch(core.strip()):
             return None
-        sentence_start = start - len(before) + max(before.rfind(". "), before.rfind("\n")) + 1
-        owner = self.last_organisation(start)
-        if owner is None or max(m for m in owner.mentions if m < start) < sentence_start:
+        ends = [m.end() for m in re.finditer(r"\.\s|\n", before)]
+        back = 2 if re.search(r"(?i)spokes", core) else 1
+        sentence_start = before_end - len(before) + (ends[-back] if len(ends) >= back else 0)
+        owner = self.last_organisation(before_end)
+        if owner is None or max(m for m in owner.mentions if m < before_end) < sentence_start:
             return None
         return owner.name
 

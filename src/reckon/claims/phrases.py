@@ -163,7 +163,7 @@ def subject_before(sentence: str, verb_start: int) -> str | None:
     apposition = _APPOSITION_BEFORE.search(prefix)
     if apposition:  # "The Harbel Resistance Committees, a grassroots group that has documented ..., said"
         return apposition.group("np")
-    prefix = re.sub(rf",\s+(?:who|which)\s+{_ASIDE_CHAR}*,?$", "", prefix)  # "X, who asked not to be named, said"
+    prefix = re.sub(rf",\s+(?:who|which|whose)\s+{_ASIDE_CHAR}*,?$", "", prefix)  # "X, who asked not to be named, said"; "X, whose candidate says she won, put"
     listing = _RELATIVE_WITH_LIST.search(prefix)
     if listing and not SAID.search(listing.group("inner")):  # "The group, which gathers data from hospitals, morgues and families, said"
         prefix = prefix[: listing.start()]
