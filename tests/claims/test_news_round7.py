@@ -105,3 +105,24 @@ def test_a_relative_clause_that_gives_the_figure_keeps_it():
     )
     keys = {key for _, key in keyed(body)}
     assert len(keys) == 1 and "Ministry of Health" in keys.pop()
+
+
+def test_a_person_who_has_run_a_body_speaks_for_it_in_an_interview():
+    body = (
+        "TESK WEEKLY - The Interview\n\n"
+        "Mira Dobrev, 47, a former labour lawyer, has run the Varnia Centre for Victims' Rights since 2036.\n\n"
+        "Tesk Weekly: What is your count today?\n\n"
+        "Dobrev: As of this morning we have 31 people killed.\n\n"
+        "Tesk Weekly: Is that all?\n\n"
+        "Dobrev: I should say that we also have eleven more deaths we are still checking.\n"
+    )
+    assert keyed(body) == [(31, "Varnia Centre for Victims' Rights"), (11, "Varnia Centre for Victims' Rights")]
+
+
+def test_a_member_of_parliament_speaks_as_herself_not_for_parliament():
+    assert keyed("Minister, a member of parliament claims she saw fifteen bodies.") == [(15, "member of parliament")]
+    body = (
+        "Mira Dobrev, the independent member of parliament who first put a number on the dead, said she counted "
+        "15 bodies in the cold room."
+    )
+    assert keyed(body) == [(15, "Mira Dobrev")]

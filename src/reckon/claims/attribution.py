@@ -82,7 +82,7 @@ _BODY_WORDS = re.compile(
     r"Network|Organi[sz]ation|Association|Union|Group|Centre|Center|Institute|Commission)\b"
 )
 _OUR_COLLEAGUES = re.compile(r"^[Oo]ur\s+(?:colleagues|partners|teams?|staff)\s+(?:at|in|with|of|from)\s+(?:the\s+)?[A-Z]")
-_FIRST_PERSON = re.compile(r"^(?:we|our|us|i|my|our\s+\w+|my\s+own)$", re.IGNORECASE)
+_FIRST_PERSON = re.compile(r"^(?:we|our|us|i|my|our\s+\w+|my\s+own)(?:\s+(?:should|must|would|can|could|will|might|have\s+to))?$", re.IGNORECASE)  # "I should say that we ..."
 _THIS_PUBLICATION = re.compile(  # "This newspaper has confirmed": the publisher's own voice
     r"^(?:this|the\s+present)\s+(?:newspaper|paper|publication|website|site|magazine|programme|program|channel|station|agency|outlet)$",
     re.IGNORECASE,

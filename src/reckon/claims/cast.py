@@ -85,6 +85,11 @@ _WORKS_FOR = re.compile(
     r"monitored|reported|led|coordinated|volunteered)\b[^.;:]{0,80}?\bfor\s+the\s+"
     r"(?P<body>[A-Z][\w’'-]*(?:\s+(?:(?:of|for|and|on|in|the)\s+)*[A-Z][\w’'-]*)*)"
 )
+# "Hayet Bouzid, 47, a former labour lawyer, has run the X Centre since 2036": she speaks for it.
+_RUNS = re.compile(
+    r"^[^.;:]{0,80}?,\s+(?:has\s+|have\s+)?(?:run|runs|heads|headed|leads|directs|directed|chairs|chaired|founded|co-founded)\s+the\s+"
+    r"(?P<body>[A-Z][\w’'-]*(?:\s+(?:(?:of|for|and|on|in|the)\s+)*[A-Z][\w’'-]*)*)"
+)
 _BARE_ROLE = re.compile(
     r"(?:(?:the|its|their)\s+)?(?:[\w-]+\s+)?(?:director|head|chief|leader|spokes(?:man|woman|person)|coordinator|"
     r"chair(?:man|woman)?|president|secretary|manager)",
@@ -108,7 +113,7 @@ _PHRASE_CHAR = r"(?:(?!\.\s)[^,;:()“”\"\n])"
 _ROLE_AFTER = re.compile(
     rf"^(?:,\s+\d{{1,3}})?(?:,\s+|\s+(?=(?:is|was)\s))(?:(?:who\s+)?(?:is|was)\s+)?"
     rf"(?:who\s+(?P<verb>heads|directs|leads|runs|chairs|coordinates|manages|oversees)\s+)?(?P<role>(?:(?:the|a|an|its|their)\s+)?"
-    rf"{_PHRASE_CHAR}{{0,80}}?(?:\b(?:{_ROLE})\b{_PHRASE_CHAR}{{0,80}}?)?)(?=,|\.(?:\s|$)|;|\s*\(|\s+(?:said|says|told|wrote|added)\b)",
+    rf"{_PHRASE_CHAR}{{0,80}}?(?:\b(?:{_ROLE})\b{_PHRASE_CHAR}{{0,80}}?)?)(?=,|\.(?:\s|$)|;|\s*\(|\s+(?:said|says|told|wrote|added|who(?!\s+(?:leads|led|heads|headed|runs|ran|directs|chairs|founded|co-founded|coordinates|manages|oversees|speaks)))\b)",
     re.IGNORECASE,
 )
 _APPOSITION = re.compile(r"^,\s+(?P<desc>(?:the|a|an)\s+[^,;:()“”\"]{2,100}?)(?=,|\.(?:\s|$)|;|\s+(?:said|says|told|reported|added)\b)")
@@ -337,6 +342,9 @@ class Cast:
         works_for = _WORKS_FOR.match(after) if role is None and not entity.body else None
         if works_for and {w.lower() for w in works_for.group("body").split()} & ORG_HEADS:
             entity.body = works_for.group("body")  # "Deka Oruwen has investigated killings ... for the Kelbarian Human Rights League"
+        runs = _RUNS.match(after) if not entity.body else None
+        if runs and {w.lower().strip("’'") for w in runs.group("body").split()} & ORG_HEADS:
+            entity.body = runs.group("body")
         if role and not entity.body:
             entity.role = role
             before_end = start - len(title) - 1 if title else start  # ``before`` ends where the title starts

@@ -72,6 +72,12 @@ _UMBRELLA_MEMBERS = re.compile(
     r"researchers|body|agency|envoys?)\b",
     re.IGNORECASE,
 )
+_MEMBER_OF_HOUSE = re.compile(
+    r"^(?:(?:a|an|the|one|another)\s+)?(?:[\w-]+\s+)?member\s+of\s+(?:the\s+)?(?:[\w-]+\s+)?(?:parliament|assembly|congress|senate|duma|majlis|house)$",
+    re.IGNORECASE,
+)
+
+
 def claimant_key(name: str, memory: MentionMemory) -> str:
     """The key for a claimant as named, using what the document says about it (its cast)."""
     name = _HOSTILE.sub("", name)  # "the so-called resistance committees", "the illegal regional administration"
@@ -83,6 +89,9 @@ def claimant_key(name: str, memory: MentionMemory) -> str:
         return _specific_body(name, memory) or _cast_key(name, memory) or known
     if known:
         return known
+    if _MEMBER_OF_HOUSE.match(name):  # "a member of parliament claims": a legislator speaks as herself, not for the house
+        person = memory.cast.described("the legislator", memory.position)
+        return entity_key(person, memory) if person is not None else re.sub(r"(?i)^(?:a|an|the|one|another)\s+", "", name)
     kind = _KIND_OFFICIALS.match(name)
     if kind:  # "health officials in the city said": the one health body the article names
         body = memory.cast.only_of_kind((kind.group("kind") or kind.group("crew")).lower())
