@@ -64,3 +64,22 @@ def test_every_article_has_gold_and_every_row_is_a_claim(name):
         assert row["claimant"] and row["claimant_key"], row["id"]
         if row["claimant_key"] == "author":
             assert row["claim_date"] is None, row["id"]
+
+
+def second_annotations() -> list[str]:
+    """benchmarks/news/agreement/<set>/<annotator>: other annotators' gold for a set's articles."""
+    root = NEWS / "agreement"
+    return sorted(f"{p.parent.name}/{p.name}" for p in root.glob("*/*") if (p / "gold.jsonl").exists()) if root.exists() else []
+
+
+@pytest.mark.parametrize("annotation", second_annotations())
+def test_second_annotations_quote_their_sets_articles(annotation):
+    """bench_agreement.py compares these with the set's own gold: each quote must be the text at its
+    offsets in the set's articles, and every article must be annotated."""
+    name, _ = annotation.split("/")
+    texts = articles(news_set(name))
+    rows = read_gold(NEWS / "agreement" / annotation / "gold.jsonl")
+    assert {row["file"] for row in rows} == set(texts)
+    for row in rows:
+        assert texts[row["file"]][row["start"] : row["end"]] == row["quote"], row["id"]
+        assert row["category"] in CATEGORIES and row["qualifier"] in QUALIFIERS, row["id"]
