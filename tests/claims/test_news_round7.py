@@ -126,3 +126,23 @@ def test_a_member_of_parliament_speaks_as_herself_not_for_parliament():
         "15 bodies in the cold room."
     )
     assert keyed(body) == [(15, "Mira Dobrev")]
+
+
+def test_a_count_of_the_dead_just_given_in_words_or_as_martyrs():
+    assert keyed("Police killed seven protesters in Tesk on Friday, the group said. Six of the seven were shot in the back.") == [
+        (7, "group"), (6, "group")]
+    assert keyed("The group said 31 people were killed. Thirteen were students of the university.") == [(31, "group"), (13, "group")]
+    assert keyed("The group said 31 martyrs fell. Five of the martyrs were women.") == [(31, "group"), (5, "group")]
+
+
+def test_a_count_of_things_is_not_part_of_the_dead():
+    body = "The group said 31 people were killed. Two of the four photographs were published in 2029 by a news agency."
+    assert keyed(body) == [(31, "group")]
+
+
+def test_ages_after_victims_names_are_not_counts():
+    body = (
+        "The group said seven people were killed. Two of the seven are police officers: Sergeant Hugo Fenner, 34, "
+        "and Constable Ada Moss, 29, who were shot at the gate."
+    )
+    assert [n for n, _ in keyed(body)] == [7, 2]

@@ -216,8 +216,10 @@ _ASIDE = re.compile(
     r"mostly|some\s+of\s+them|aged|both|all)(?:[^,;.]|[,.](?=\d)){0,60},",
     re.IGNORECASE,
 )
-# "N of them", "N of whom", "three of the 18": part of the figure before
-_PART_OF = re.compile(r"^\s+(?:of\s+(?:them|whom|these|those)\b|of\s+the\s+[\d,]+\b|of\s+(?:its|their|our)\s+(?:own\s+)?(?:staff|colleagues|members|personnel|employees|volunteers))", re.IGNORECASE)
+# A count as written, in digits or in words ("the 12", "the seven").
+COUNT = r"(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+# "N of them", "N of whom", "three of the 18", "six of the seven": part of the figure before
+_PART_OF = re.compile(rf"^\s+(?:of\s+(?:them|whom|these|those)\b|of\s+the\s+(?:[\d,]+\b|{COUNT}(?=\s+(?:were|are|was|had|have|died)\b))|of\s+(?:its|their|our)\s+(?:own\s+)?(?:staff|colleagues|members|personnel|employees|volunteers))", re.IGNORECASE)
 _DIED_PREDICATE = re.compile(
     r"^[^.;]{0,60}?\b(?:had\s+|have\s+|has\s+|later\s+)*(?:died|succumbed|(?:were|was)\s+(?:later\s+|already\s+)?(?:killed|dead|found\s+dead|executed))\b",
     re.IGNORECASE,
@@ -230,7 +232,7 @@ _PREDICATE = re.compile(
 )
 # "N of the dead", "N of the injured": part of a named category (the injured who "died" are dead)
 _PART_OF_NAMED = re.compile(
-    r"^\)?\s+(?:more\s+|others?\s+)?of\s+(?:the|those)\s+(?:[\d,]+\s+)?(?:(?P<killed>dead|killed|victims|fatalities)|(?P<injured>injured|wounded)|"
+    r"^\)?\s+(?:more\s+|others?\s+)?of\s+(?:the|those)\s+(?:[\d,]+\s+)?(?:(?P<killed>dead|killed|victims|fatalities|martyrs)|(?P<injured>injured|wounded)|"
     r"(?P<arrested>detainees|detained|arrested|prisoners)|(?P<missing>missing))\b(?P<rest>[^.;]{0,60})",
     re.IGNORECASE,
 )

@@ -24,7 +24,7 @@ from itertools import islice
 from reckon.claims.attribution import SOURCE_LINE, Attribution, attribute, publisher_of, speaker_of
 from reckon.claims.cast import Cast, Entity, acronym_of
 from reckon.claims.claimant_keys import claimant_key, entity_key, resolve_entity, speaker_key
-from reckon.claims.categories import PEOPLE_NOUNS, Reading, read_figure, subgroup_of
+from reckon.claims.categories import COUNT, PEOPLE_NOUNS, Reading, read_figure, subgroup_of
 from reckon.claims.claimants import AUTHOR, VOUCHING
 from reckon.claims.conventions import vague_table
 from reckon.claims.dates import Reference, find_dates, reference_date
@@ -68,7 +68,9 @@ _LIST_QUALIFIERS = ("at least", "over", "about", "up to")
 SUBSET_OPENING = re.compile(
     r"^\W*(?:among\s+(?:them|those|these|the\s+(?:dead|victims|detainees|wounded|injured|\d[\d,]*))|"
     r"of\s+(?:them|these|those|the\s+(?:dead|victims|detainees|wounded|injured))|"
-    r"(?:they|these|the\s+(?:dead|victims))\s+include[sd]?|[\w,-]+\s+of\s+the\s+\d[\d,]*)\b",
+    rf"(?:they|these|the\s+(?:dead|victims))\s+include[sd]?|[\w,-]+\s+of\s+the\s+(?:\d[\d,]*|martyrs|{COUNT}(?=\s+(?:were|are|was|had|have|died)\b))|"
+    # "Thirteen were students", "Eleven are children": a bare count of who the dead just given were
+    rf"{COUNT}\s+(?:were|are)\s+(?:all\s+)?(?:\w+\s+)?(?:children|minors|women|students|teenagers|police|officers|soldiers|men|boys|girls|journalists))\b",
     re.IGNORECASE,
 )
 _PART_OF_THEM = re.compile(r"\b(?:\d[\d,]*|[a-z]+)\s+of\s+(?:them|whom|these|those)\b", re.IGNORECASE)  # "The network said 41 of them ..."

@@ -157,6 +157,10 @@ _RANGE_AFTER = re.compile(rf"^[-–]{DIGIT}")
 _RANGE_BEFORE = re.compile(rf"{DIGIT}[-–]$")
 
 
+_NAME_THEN_COMMA = re.compile(r"\b[A-Z][\w’'-]+\s+[A-Z][\w’'-]+,\s*$")  # "Hugo Fenner, "
+_AGE_AFTER = re.compile(r"^\s*(?:,|\)|\s+and\b)")
+
+
 def _is_count(text: str, start: int, end: int) -> bool:
     before, after = text[max(0, start - 25) : start], text[end : end + 20]
     if _NOT_A_COUNT_BEFORE.search(before) or _NOT_A_COUNT_AFTER.match(after):
@@ -167,6 +171,8 @@ def _is_count(text: str, start: int, end: int) -> bool:
         return False  # "aged 19 and 24", "a girl of six", "interviewed 34 people"
     if _FRACTION_AFTER.match(after) or _ONE_IN.search(before):
         return False  # "one fifth of those killed", "one in every 60 people"
+    if _NAME_THEN_COMMA.search(before) and _AGE_AFTER.match(after) and text[start:end].isdigit() and int(text[start:end]) < 120:
+        return False  # "Sergeant Hugo Fenner, 34, and Constable Ada Moss, 29": their ages
     if _RANGE_AFTER.match(after) is None and _RANGE_BEFORE.search(before):
         return True  # second half of "300-400"
     word = text[start:end].lower()
