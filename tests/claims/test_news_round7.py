@@ -146,3 +146,9 @@ def test_ages_after_victims_names_are_not_counts():
         "and Constable Ada Moss, 29, who were shot at the gate."
     )
     assert [n for n, _ in keyed(body)] == [7, 2]
+
+
+def test_a_count_after_a_day_and_month_and_a_comma_is_no_year():
+    body = "MSF says it has treated 410 wounded patients since 28 July, 143 of them children."
+    assert keyed(body) == [(410, "MSF"), (143, "MSF")]
+    assert keyed("The ministry said on 28 July 2036 that 12 people had been killed.") == [(12, "ministry")]

@@ -61,7 +61,7 @@ _NOT_A_COUNT_BEFORE = Lowered(
     r"ages|route|chapter|section|item|resolution|room|flight|vol\.?)\s+|\d[:.]|/"
     r"|\brepresent(?:s|ed|ing)?\s+(?:some\s+|about\s+|around\s+|nearly\s+|over\s+|more\s+than\s+)?"  # a union's members
     r"|\b(?:built|designed|meant|made)\s+for\s+(?:up\s+to\s+|about\s+)?|\bcapacity\s+of\s+(?:up\s+to\s+|about\s+)?"  # "cells built for 12"
-    rf"|\b(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+|\b\d{{1,2}}\s+(?:{_MONTHS})\.?,?\s+"
+    rf"|\b(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+|\b\d{{1,2}}\s+(?:{_MONTHS})\.?\s+"  # "28 July 2036", not "since 28 July, 143 of them"
     rf"|\b(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\s*(?:and|-|–)\s*)$")  # "between November 14 and 16" (not "on April 29 to 331")
 _NOT_A_COUNT_AFTER = Lowered(
     rf"^(?:\s*(?:%|percent\b|per\s+cent\b|[:/]\d|st\b|nd\b|rd\b|th\b|\.\d)"
