@@ -152,3 +152,13 @@ def test_a_count_after_a_day_and_month_and_a_comma_is_no_year():
     body = "MSF says it has treated 410 wounded patients since 28 July, 143 of them children."
     assert keyed(body) == [(410, "MSF"), (143, "MSF")]
     assert keyed("The ministry said on 28 July 2036 that 12 people had been killed.") == [(12, "ministry")]
+
+
+def test_a_count_after_a_month_day_and_a_comma_is_no_year():
+    body = "The council said 63 residents had been killed since the shelling began on September 28, 21 of them children."
+    assert keyed(body) == [(63, "council"), (21, "council")]
+
+
+def test_a_count_after_an_age_limit_is_no_age_when_it_says_who_they_were():
+    body = "The ministry said 90 people were wounded. Of the wounded, 52 were children under the age of 15 and 38 were women."
+    assert [n for n, _ in keyed(body)] == [90, 52, 38]

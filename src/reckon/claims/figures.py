@@ -61,7 +61,7 @@ _NOT_A_COUNT_BEFORE = Lowered(
     r"ages|route|chapter|section|item|resolution|room|flight|vol\.?)\s+|\d[:.]|/"
     r"|\brepresent(?:s|ed|ing)?\s+(?:some\s+|about\s+|around\s+|nearly\s+|over\s+|more\s+than\s+)?"  # a union's members
     r"|\b(?:built|designed|meant|made)\s+for\s+(?:up\s+to\s+|about\s+)?|\bcapacity\s+of\s+(?:up\s+to\s+|about\s+)?"  # "cells built for 12"
-    rf"|\b(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+|\b\d{{1,2}}\s+(?:{_MONTHS})\.?\s+"  # "28 July 2036", not "since 28 July, 143 of them"
+    rf"|\b(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\s+|\b\d{{1,2}}\s+(?:{_MONTHS})\.?\s+"  # "28 July 2036", not "since 28 July, 143 of them"
     rf"|\b(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\s*(?:and|-|–)\s*)$")  # "between November 14 and 16" (not "on April 29 to 331")
 _NOT_A_COUNT_AFTER = Lowered(
     rf"^(?:\s*(?:%|percent\b|per\s+cent\b|[:/]\d|st\b|nd\b|rd\b|th\b|\.\d)"
@@ -157,6 +157,9 @@ _RANGE_AFTER = re.compile(rf"^[-–]{DIGIT}")
 _RANGE_BEFORE = re.compile(rf"{DIGIT}[-–]$")
 
 
+_MONTH_DAY_COMMA = Lowered(rf"\b(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,\s*$")
+_YEAR = re.compile(r"(?:1[89]|2\d)\d\d")
+_WHO_THEY_WERE = re.compile(r"^\s+(?:were|are)\s+(?:women|men|children|girls|boys|minors|students|teenagers|civilians)\b")
 _NAME_THEN_COMMA = re.compile(r"\b[A-Z][\w’'-]+\s+[A-Z][\w’'-]+,\s*$")  # "Hugo Fenner, "
 _AGE_AFTER = re.compile(r"^\s*(?:,|\)|\s+and\b)")
 
@@ -165,8 +168,11 @@ def _is_count(text: str, start: int, end: int) -> bool:
     before, after = text[max(0, start - 25) : start], text[end : end + 20]
     if _NOT_A_COUNT_BEFORE.search(before) or _NOT_A_COUNT_AFTER.match(after):
         return False
+    if _MONTH_DAY_COMMA.search(before) and _YEAR.fullmatch(text[start:end]):
+        return False  # "September 28, 2036" (but "on September 28, 21 of them children" counts)
     near = text[max(0, start - 60) : start]
     aged = any(word in near for word in ("age", " of ", "between", "under", "below", "younger")) and _AGE_BEFORE.search(near)
+    aged = aged and not _WHO_THEY_WERE.match(after)  # "children under the age of 15 and 38 were women": 38 women
     if aged or (_SOURCES_HINT.search(near) and _SOURCES_BEFORE.search(text[max(0, start - 40) : start])):
         return False  # "aged 19 and 24", "a girl of six", "interviewed 34 people"
     if _FRACTION_AFTER.match(after) or _ONE_IN.search(before):
