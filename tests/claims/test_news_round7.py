@@ -162,3 +162,9 @@ def test_a_count_after_a_month_day_and_a_comma_is_no_year():
 def test_a_count_after_an_age_limit_is_no_age_when_it_says_who_they_were():
     body = "The ministry said 90 people were wounded. Of the wounded, 52 were children under the age of 15 and 38 were women."
     assert [n for n, _ in keyed(body)] == [90, 52, 38]
+
+
+def test_an_earlier_figure_of_a_toll_that_rose():
+    assert keyed("The ministry said the toll had risen to 58, up from 51 this morning.") == [(58, "ministry"), (51, "ministry")]
+    assert keyed("The group said 14 were still missing, down from 23 at the start of the week.") == [(14, "group"), (23, "group")]
+    assert keyed("The death toll has risen from 29 last Sunday to 41, the group said.") == [(41, "group")]

@@ -452,7 +452,12 @@ _COMPARED = re.compile(
     r"(?:[\w’'-]+['’]s?\s+){0,2}?(?:(?:official|earlier|previous|initial|own)\s+)?(?:(?:figure|toll|count|estimate)\s+of\s+)?$",
     re.IGNORECASE,
 )
-_BARE_AFTER = re.compile(r"^\s*(?:$|(?:announced|reported|given|published|claimed|it|they|on|in|by|a\s+day|the\s+day)\b)", re.IGNORECASE)
+# After an earlier figure: "up from 6,214 on Wednesday", "up from 51 this morning", "risen from 29 last Sunday".
+_BARE_AFTER = re.compile(
+    r"^\s*(?:$|[,.;)]|(?:announced|reported|given|published|claimed|it|they|on|in|by|a\s+day|the\s+day|this|last|yesterday|"
+    r"earlier|previously|at\s+the\s+(?:start|end|beginning)|a\s+week)\b)",
+    re.IGNORECASE,
+)
 _REMAINS_OF = re.compile(
     r"\b(?:bodies|remains|corpses|deaths|killings?|funerals|graves)\s+of\s+(?:at\s+least\s+|more\s+than\s+|some\s+|about\s+|over\s+)?$",
     re.IGNORECASE,
@@ -487,6 +492,7 @@ _STOOD_AT = re.compile(
     rf"(?:stood|stands|stand|was|is|rose|rises|risen|climbed|climbs|reached|reaches|jumped|passed|topped|hit|"
     rf"exceeded|neared|nears|increased|grew|grown|"
     rf"{_REVISED}(?=\s+to\s))"  # "was revised by the ministry to"
+    rf"(?:\s+from\s+[\d,]+(?:\s+[\w-]+){{0,3}}?(?=\s+to\s))?"  # "has risen from 29 last Sunday to"
     rf"(?:\s+(?:at|to))?\s+(?:only\s+|just\s+)?$",
     re.IGNORECASE,
 )
