@@ -168,3 +168,13 @@ def test_an_earlier_figure_of_a_toll_that_rose():
     assert keyed("The ministry said the toll had risen to 58, up from 51 this morning.") == [(58, "ministry"), (51, "ministry")]
     assert keyed("The group said 14 were still missing, down from 23 at the start of the week.") == [(14, "group"), (23, "group")]
     assert keyed("The death toll has risen from 29 last Sunday to 41, the group said.") == [(41, "group")]
+
+
+def test_zeros_and_singular_counts_of_citizens_and_detainees():
+    assert keyed("The minister said not a single peaceful citizen had been killed by law enforcement officers.") == [(0, "minister")]
+    assert keyed("The ministry insists that not one detainee has died in its custody.") == [(0, "ministry")]
+    assert keyed("One detainee has died in custody, the ministry said.") == [(1, "ministry")]
+
+
+def test_one_officer_is_keyed_as_an_officer():
+    assert keyed("One officer said 12 people were killed in Tesk.") == [(12, "officer")]

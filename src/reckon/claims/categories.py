@@ -137,6 +137,7 @@ _PEOPLE = (
     r"militants|terrorists|fighters|suspects|dissidents|Kurdish|Baluch|Arab|young|youngsters|those|"
     r"volunteers|medics|paramedics|rescuers|aid\s+workers|employees|patients|passers-by|person|man|woman|"
     r"child|boy|girl|soldier|civilian|resident|protester|worker|staff|colleagues|servicemen|militiamen|"
+    r"detainee|prisoner|inmate|citizen|demonstrator|student|pupil|officer|policeman|policewoman|journalist|patient|victim|"
     r"drivers|shepherds|fishermen|labou?rers|miners|engineers|firefighters|reporters|photographers|clerics|priests|"
     r"monks|nuns|pilgrims|shoppers|passengers|pupils|schoolchildren|toddlers|pedestrians|traders|merchants|vendors|"
     r"shopkeepers|herders|peasants|displaced|elderly|member|mercenaries|rebels|gunmen|combatants|extremists|"

@@ -71,7 +71,7 @@ _ALIAS_RES = [
 ]
 
 _LEADING = re.compile(
-    r"^(?:(?:the|a|an|some|several|two|three|four|five|six|\d+|senior|top|local|other|unnamed|"
+    r"^(?:(?:the|a|an|one(?!\s+of\b)|another|some|several|two|three|four|five|six|\d+|senior|top|local|other|unnamed|"
     r"anonymous|former|then|also|later|its|his|her|their)\s+)+",
     re.IGNORECASE,
 )

@@ -122,9 +122,9 @@ def _without_bracketed_repeats(text: str, figures: list[Figure]) -> list[Figure]
 
 
 _ZERO_PEOPLE = (
-    r"civilians?|persons?|people|child(?:ren)?|protesters?|demonstrators?|residents?|m[ae]n|wom[ae]n|soldiers?|"
+    r"(?:(?:peaceful|innocent|unarmed|ordinary)\s+)?(?:civilians?|citizens?|persons?|people|child(?:ren)?|protesters?|demonstrators?|residents?|m[ae]n|wom[ae]n|soldiers?|"
     r"detainees?|prisoners?|journalists?|workers?|patients?|police(?:\s+officers?)?|policem[ae]n|officers?|fighters?|"
-    r"students?|deaths?|dead|victims?|fatalit(?:y|ies)|bod(?:y|ies)"
+    r"students?|deaths?|dead|victims?|fatalit(?:y|ies)|bod(?:y|ies))"
 )
 # "not a single civilian", "did not kill a single civilian", "not one of these deaths", "no civilian was
 # killed", "312 fighters and no civilians", "no one was killed", "none of them was caused by the police"
