@@ -178,3 +178,9 @@ def test_zeros_and_singular_counts_of_citizens_and_detainees():
 
 def test_one_officer_is_keyed_as_an_officer():
     assert keyed("One officer said 12 people were killed in Tesk.") == [(12, "officer")]
+
+
+def test_a_day_just_after_the_dateline_is_this_years():
+    body = "TESK, March 15 (Wire) - The relief agency said on March 17 it had evacuated 18 wounded people from Varn."
+    claims = extract_claims(document(body, "2039-03-20"))
+    assert [(c.figure_low, c.claim_date) for c in claims] == [(18, "2039-03-17")]

@@ -170,4 +170,9 @@ def _latest_year(month: int, day: int, anchor: date | None) -> int | None:
         candidate = date(anchor.year, month, min(day, 28))
     except ValueError:
         return None
-    return anchor.year if candidate <= anchor else anchor.year - 1
+    # A day up to two weeks after the anchor is this year's (a digest's item dated after its
+    # dateline, an announced funeral); later in the calendar, it was last year's.
+    return anchor.year if (candidate - anchor).days <= _AHEAD_DAYS else anchor.year - 1
+
+
+_AHEAD_DAYS = 14
