@@ -184,3 +184,9 @@ def test_a_day_just_after_the_dateline_is_this_years():
     body = "TESK, March 15 (Wire) - The relief agency said on March 17 it had evacuated 18 wounded people from Varn."
     claims = extract_claims(document(body, "2039-03-20"))
     assert [(c.figure_low, c.claim_date) for c in claims] == [(18, "2039-03-17")]
+
+
+def test_a_relative_clause_dates_its_speakers_words():
+    body = "The figure comes from the Ministry of Health, which on Saturday said 236 civilians had been killed in the city."
+    claims = extract_claims(document(body, "2038-03-18"))
+    assert [(c.figure_low, c.claim_date) for c in claims] == [(236, "2038-03-13")]

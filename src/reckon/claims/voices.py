@@ -190,7 +190,8 @@ def claim_date_of(
         last = before[-1]
         clause = text[_clause_start(text, last.start) : last.start]
         between = text[last.end : anchor]
-        if not re.search(r"\d", between + clause) and not _EVENT.search(between + clause) and not _RELATIVE.search(clause) and not _PERIOD_WORD.search(clause):
+        relative = _RELATIVE.search(clause) and not _SPEAKER_RELATIVE.fullmatch(clause)  # "X, which on Saturday said" dates X's words
+        if not re.search(r"\d", between + clause) and not _EVENT.search(between + clause) and not relative and not _PERIOD_WORD.search(clause):
             return last.value, date_note(text, last, reference)
     spoken = _SPOKEN_ON.search(text)  # "..., Health Minister X told a press conference in Y on Sunday"
     if spoken and not _FIGURE_IN_GAP.search(text, spoken.start(), spoken.start("date")):  # "told X that one person had died ... on Thursday"
@@ -222,6 +223,7 @@ _VERB_IN_GAP = re.compile(r"\b(?:had|has|have|was|were|is|are|been)\b|\b[a-z]{3,
 _PERIOD_WORD = re.compile(r"\b(?:since|until|from|after|before|during|throughout)\b", re.IGNORECASE)  # "Since the invasion on 24 February, X verified"
 _AS_OF = re.compile(r"\b(?:as\s+of|by)\s+$", re.IGNORECASE)
 _RELATIVE = re.compile(r"\b(?:which|who|whose|that)\b", re.IGNORECASE)
+_SPEAKER_RELATIVE = re.compile(r"\s*(?:which|who)\s+(?:(?:late|early)\s+)?(?:on\s+)?", re.IGNORECASE)
 _BETWEEN_DATE = re.compile(
     r"[;:]|,\s|\b(?:that|when|after|before|while|by|kill\w*|died|wound\w*|injur\w*|shell\w*|struck|strikes?|hit|"
     r"attack\w*|fired|bomb\w*|arrest\w*|detain\w*)\b",
