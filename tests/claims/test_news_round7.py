@@ -190,3 +190,8 @@ def test_a_relative_clause_dates_its_speakers_words():
     body = "The figure comes from the Ministry of Health, which on Saturday said 236 civilians had been killed in the city."
     claims = extract_claims(document(body, "2038-03-18"))
     assert [(c.figure_low, c.claim_date) for c in claims] == [(236, "2038-03-13")]
+
+
+def test_part_of_the_arrested_that_remain_missing_is_missing():
+    claims = extract_claims(document("The prosecutor said 1,100 people had been arrested; 23 of them remain missing.", "2038-03-18"))
+    assert [(c.figure_low, c.category) for c in claims] == [(1100, "arrested"), (23, "missing")]

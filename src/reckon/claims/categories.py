@@ -641,6 +641,9 @@ def _part_of(after: str, previous: Reading | None) -> Reading | None:
         rest = _PART_OF.sub("", after)
         if _DIED_PREDICATE.match(rest):  # "one of whom later succumbed to his injuries"
             return Reading("killed", subgroup="died of wounds" if previous.category == "injured" else None)
+        stated = _PREDICATE.match(rest)
+        if stated and stated.group("missing"):  # "1,100 were arrested ... 23 of them remain missing"
+            return Reading("missing")
         return Reading(previous.category, subgroup=_subgroup("", re.sub(r"^\s*(?:were|are|was)\b", "", rest)))
     listed = _LISTED_AFTER.match(after)
     if listed and not _category_after(re.split(r",|\band\b", after, maxsplit=1)[0]):  # "11 patients and two nurses killed", "412 civilians, 503 fighters and 289 soldiers were killed"
