@@ -195,3 +195,12 @@ def test_a_relative_clause_dates_its_speakers_words():
 def test_part_of_the_arrested_that_remain_missing_is_missing():
     claims = extract_claims(document("The prosecutor said 1,100 people had been arrested; 23 of them remain missing.", "2038-03-18"))
     assert [(c.figure_low, c.category) for c in claims] == [(1100, "arrested"), (23, "missing")]
+
+
+def test_one_night_is_no_count():
+    assert keyed('CLAIM: "700 people were shot dead on Tesk Avenue in one night."') == [(700, "author")]
+
+
+def test_a_post_shared_thousands_of_times_on_a_platform_is_the_claimant():
+    body = 'A post shared more than 40,000 times on X claims that "300 people were massacred in Tesk on Thursday."'
+    assert keyed(body) == [(300, "post on X")]

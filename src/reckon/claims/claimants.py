@@ -131,6 +131,10 @@ def canonical_claimant(mention: str) -> str:
     known = known_claimant(mention.split(",")[0]) or known_claimant(mention)  # the name before its apposition
     if known:
         return known
+    post = _SOCIAL_POST.match(mention)
+    if post:  # "A post shared 40,000 times on X" -> "post on X"; "a viral video" -> "viral video"
+        where = post.group("platform")
+        return f"{post.group('kind').lower()} on {where}" if where else " ".join((post.group("adj") + post.group("kind")).lower().split())
     name = mention.split(",")[0].strip()  # "X, the head of Y" -> "X"
     name = _COMPILED_BY.sub("", name)  # "a list of names compiled by village elders" -> "village elders"
     name = _IN_THE_PLACE.sub("", name)  # "health officials in the city" -> "health officials"
@@ -164,6 +168,12 @@ def canonical_claimant(mention: str) -> str:
     return name or mention
 
 
+_SOCIAL_POST = re.compile(
+    r"^(?:(?:an?|the|one|another)\s+)?(?P<adj>(?:(?:viral|widely|shared|circulated|anonymous|separate|popular|single)\s+){0,3})"
+    r"(?P<kind>post|video|tweet|message|graphic|clip)s?\b"
+    r"(?:[^,;]*?\b(?:on|in)\s+(?P<platform>X|Twitter|Facebook|Telegram|TikTok|Instagram|WhatsApp|YouTube|social\s+media)\b)?",
+    re.IGNORECASE,
+)
 _IN_THE_PLACE = re.compile(r"\s+in\s+the\s+(?:city|town|capital|province|region|area|country|district|village|camp|north|south|east|west)$")
 _GENERIC_PLURALS = {"media", "officials", "sources", "residents", "authorities", "activists", "outlets"}
 _PARTICIPLE_AFTER = re.compile(

@@ -184,7 +184,7 @@ def _is_count(text: str, start: int, end: int) -> bool:
     word = text[start:end].lower()
     if word == "one" and re.match(r"^\s+of\s+whom\b|^\s+of\s+them\s+(?:was|had|later|died|is|a|an)\b", text[end : end + 30]):
         return True  # "one of whom later died": part of a figure before
-    return not (word in {"one", "a hundred"} and re.match(r"^\s+(?:of|another|day|thing|side)\b", after))
+    return not (word in {"one", "a hundred"} and re.match(r"^\s+(?:of|another|day|night|week|month|year|morning|evening|hour|time|thing|side)\b", after))
 
 
 def _join_ranges(text: str, numerals: list[re.Match[str]]) -> list[Figure]:

@@ -57,7 +57,8 @@ GENERIC_HEADS = re.compile(
     r"administration|junta|military|army|militia|council|committee|union|nurses?|staff|medics|"
     r"clinic|morgue|undertakers?|neighbou?rs?|relatives|mother|father|brother|sister|son|daughter|"
     r"ombuds(?:man|woman|person)|office|directorate|bureau|rescuers?|volunteers?|surgeons?|director|spokesperson|"
-    r"prefects?|prefecture|mayors?|management|head|chief|commissioners?|coordinators?)\b",
+    r"prefects?|prefecture|mayors?|management|head|chief|commissioners?|coordinators?|"
+    r"posts?|videos?|tweets?|graphics?|clips?)\b",
     re.IGNORECASE,
 )
 # a full stop ends a noun phrase, except after a title or an initial ("Dr. Haile", "U.N.")
@@ -149,6 +150,7 @@ _SUBJECT_CLAUSE_BREAK = re.compile(rf"\s[-–—]\s|{SAID.pattern}|{DIGIT}[\d,.]
 def subject_before(sentence: str, verb_start: int) -> str | None:
     """The noun phrase a verb at ``verb_start`` has as its subject, read leftwards."""
     prefix = _FILLERS.sub("", sentence[max(0, verb_start - _SUBJECT_REACH) : verb_start].rstrip())
+    prefix = _SHARED_TIMES.sub("shared", prefix)  # "A post shared more than 40,000 times on X claims": no figure in the subject
     prefix = _DATED_ASIDE.sub("", prefix)  # "Its latest statement, on Friday, gave"
     prefix = _DOCUMENT_ASIDE.sub("", prefix)  # "X, in its reply to Y dated 22 April, acknowledged"
     object_relative = _OBJECT_RELATIVE.search(prefix)
@@ -313,11 +315,18 @@ def looks_like_name(text: str) -> bool:
     return bool(re.search(r"[A-Z]", text)) and len(text.split()) <= 8
 
 
+_SHARED_TIMES = re.compile(
+    r"\b(?:shared|viewed|watched|retweeted|reposted|liked)\s+(?:more\s+than\s+|over\s+|nearly\s+|some\s+)?[\d,.]+\s*(?:k|m|million|thousand)?\s+times\b",
+    re.IGNORECASE,
+)
+
+
 @lru_cache(maxsize=8192)
 def plausible_claimant(subject: str) -> bool:
     if not subject.split() or subject.split()[0].lower() in PREPOSITIONS:
         return False  # "In its final": an adverbial phrase, not an agent
-    if len(subject.split()) > 12 or re.search(r"\d", _NUMBERED_NAME.sub("", subject.replace("/", ""))):  # "Hospital No. 2" is a name
+    counted = _NUMBERED_NAME.sub("", _SHARED_TIMES.sub("", subject.replace("/", "")))  # "Hospital No. 2" is a name
+    if len(subject.split()) > 12 or re.search(r"\d", counted):  # "a post shared 40,000 times on X" is a post
         return False
     if re.search(r"\b(?:had|has|have|was|were|is|are|been|be|received|not|no|did|does|do)\b", subject):
         return False  # a clause, not a name
