@@ -204,3 +204,9 @@ def test_one_night_is_no_count():
 def test_a_post_shared_thousands_of_times_on_a_platform_is_the_claimant():
     body = 'A post shared more than 40,000 times on X claims that "300 people were massacred in Tesk on Thursday."'
     assert keyed(body) == [(300, "post on X")]
+
+
+def test_a_bare_count_in_a_run_of_competing_tolls():
+    body = "The Monitor says 112 people were killed. The Prosecutor General's Office says 57. The government says 15."
+    assert keyed(body) == [(112, "Monitor"), (57, "Prosecutor General's Office"), (15, "government")]
+    assert keyed("The rights group counted 63 dead. And the CDHRZ speaks of thirty-eight.")[1] == (38, "CDHRZ")

@@ -265,7 +265,8 @@ def _candidates(document: Document, sentences: list[Sentence], vague: str, rows:
             SUBSET_OPENING.match(sentence.text) is not None or _PART_OF_THEM.search(sentence.text) is not None
         )  # "He added that 12 of them were children": a part of the toll just given
         among_total = context is not None and _AMONG_A_TOTAL.match(sentence.text) is not None  # "Among the 6,388 on our list are 548 children"
-        if not (may_hold_claim(sentence.text) or subset or among_total or (listed and has_quantity(sentence.text))):
+        elliptic = context is not None and context.category != "scope" and _ELLIPTIC_COUNT.search(sentence.text) is not None
+        if not (may_hold_claim(sentence.text) or subset or among_total or elliptic or (listed and has_quantity(sentence.text))):
             gap += 1
             new_paragraph = i == 0 or "\n" in document.text[sentences[i - 1].end : sentence.start]
             if gap > 1 or new_paragraph or has_quantity(sentence.text):
@@ -274,6 +275,8 @@ def _candidates(document: Document, sentences: list[Sentence], vague: str, rows:
         gap = 0
         subset = subset or (carried is not None and _PART_OF_THEM.search(sentence.text) is not None)
         readings = _read(sentence.text, vague, carried if subset else None, context)
+        if elliptic and not readings:  # "The government says 15.": the toll the text is comparing
+            readings = _elliptic_readings(sentence.text, vague, context)
         if listed:
             read_at = {f.start for f, _ in readings}
             extra = [(f, r) for f, r in _listed_under(sentence.text, vague, heading) if f.start not in read_at]
@@ -284,6 +287,21 @@ def _candidates(document: Document, sentences: list[Sentence], vague: str, rows:
         if carried is not None and i + 1 < len(sentences) and "\n" in document.text[sentence.end : sentences[i + 1].start]:
             carried = None  # a subset sentence continues its own paragraph only
     return found
+
+
+# A claimant's bare count in a run of competing tolls: "The government says 15.", "The CDHRZ lists 8",
+# "And the CDHRZ speaks of thirty-eight".
+_ELLIPTIC_COUNT = re.compile(
+    rf"^(?:and\s+|but\s+)?(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[\w’'.-]+){{0,6}}?\s+(?:says|said|puts\s+it\s+at|put\s+it\s+at|speaks\s+of|spoke\s+of|"
+    rf"lists|listed|counts|counted|gives|gave)\s+(?:only\s+|just\s+|at\s+least\s+|more\s+than\s+|about\s+|some\s+)?"
+    rf"(?:{COUNT})(?:-[a-z]+)?\s*(?:[.;]|$)",
+    re.IGNORECASE,
+)
+
+
+def _elliptic_readings(text: str, vague: str, context: Reading) -> list[tuple[Figure, Reading]]:
+    figures = find_figures(text, vague=vague)
+    return [(figures[-1], Reading(context.category))] if figures else []
 
 
 def _laid_out(
