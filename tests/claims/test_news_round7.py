@@ -210,3 +210,14 @@ def test_a_bare_count_in_a_run_of_competing_tolls():
     body = "The Monitor says 112 people were killed. The Prosecutor General's Office says 57. The government says 15."
     assert keyed(body) == [(112, "Monitor"), (57, "Prosecutor General's Office"), (15, "government")]
     assert keyed("The rights group counted 63 dead. And the CDHRZ speaks of thirty-eight.")[1] == (38, "CDHRZ")
+
+
+def test_a_breakdown_by_city_under_its_heading():
+    body = (
+        "Varnia Rights Network press release\n\nThe network said 81 people had been killed.\n\n"
+        "Deaths documented by the network, by city (as of 27 April):\nBayt Sahra: 58 (of them 9 in the Nuwayra district)\n"
+        "Tell Amrah: 17\nQasr Bahij: 6\n\nDeaths in custody\n\nThe network has confirmed that five detainees died in custody.\n"
+    )
+    claims = extract_claims(document(body, "2038-05-02"))
+    places = [(c.figure_low, c.category, c.place) for c in claims if c.place in ("Bayt Sahra", "Tell Amrah", "Qasr Bahij")]
+    assert places == [(58, "killed", "Bayt Sahra"), (17, "killed", "Tell Amrah"), (6, "killed", "Qasr Bahij")]

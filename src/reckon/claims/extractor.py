@@ -32,7 +32,7 @@ from reckon.claims.dedupe import merge_repeats
 from reckon.claims.figures import Figure, find_figures
 from reckon.claims.memory import MentionMemory
 from reckon.claims.lowered import Lowered
-from reckon.claims.layout import LineReading, heading_category, label_line, table_rows
+from reckon.claims.layout import LineReading, breakdown_heading, breakdown_item, heading_category, label_line, table_rows
 from reckon.claims.ligatures import Spelled, spelled_out
 from reckon.claims.model import Claim, Quote
 from reckon.claims.numbers import numeral_value
@@ -240,13 +240,19 @@ def _candidates(document: Document, sentences: list[Sentence], vague: str, rows:
     context: Reading | None = None  # the last claim read, for "puts the number at 440"
     gap = 0  # sentences without a figure since that claim ("The true toll is higher.")
     heading: str | None = None  # the category of a heading over a list ("How many people died?")
+    breakdown: str | None = None  # the category of a line over a breakdown by place ("Deaths ..., by city:")
     for i, sentence in enumerate(sentences):
         alone = document.text[sentence.end : sentence.end + 1] in ("\n", "") and (
             sentence.start == 0 or document.text[sentence.start - 1] == "\n"
         )
         if alone and not _BULLET_ITEM.match(sentence.text):  # a line introducing the list ("...:") keeps the heading
             heading = heading_category(sentence.text) or (heading if sentence.text.endswith(":") else None)
-        laid_out = _laid_out(sentence, rows, vague, line_before) if alone else None
+        item = breakdown_item(sentence.text, breakdown) if alone and breakdown else None
+        if item is None:
+            breakdown = breakdown_heading(sentence.text) if alone else None
+        laid_out = _laid_out(sentence, rows, vague, line_before) if alone and item is None else None
+        if item is not None:  # "Tell Amrah: 17" under "Deaths documented by X, by city:"
+            laid_out = [(f, _line_reading(item[1])) for f in find_figures(sentence.text, vague=vague) if f.number_start == item[0]]
         if laid_out is not None:  # a label line or a table row
             found.append(_Candidate(sentence, laid_out))
             carried, gap = None, 0

@@ -130,6 +130,32 @@ def heading_category(line: str) -> str | None:
     return _category(line)
 
 
+def breakdown_heading(line: str) -> str | None:
+    """The category of a line introducing a breakdown by place ("Deaths documented by ZNHR, by city
+    (as of 27 April):"), whose items ("Tell Amrah: 17") name only a place and a figure."""
+    line = line.strip()
+    by_place = _BY_PLACE.search(line)
+    if by_place is None or len(line.split()) > 24 or _NOT_CASUALTIES.search(line):
+        return None
+    return _category(line[: by_place.start()])
+
+
+def breakdown_item(line: str, category: str) -> tuple[int, LineReading] | None:
+    """A breakdown item's figure (its offset) and reading: "Tell Amrah: 17", "Bayt Sahra: 58 (of them 9 ...)"."""
+    found = _BREAKDOWN_ITEM.match(line)
+    if found is None or _category(found.group("place")) is not None:
+        return None
+    return found.start("value"), LineReading(category, place=found.group("place").strip())
+
+
+_BY_PLACE = re.compile(
+    r",?\s+by\s+(?:city|cities|town|towns|area|areas|district|districts|province|provinces|governorate|governorates|"
+    r"region|regions|location|neighbou?rhood|village|state|county|municipality|place)\b",
+    re.IGNORECASE,
+)
+_BREAKDOWN_ITEM = re.compile(r"^(?P<place>[A-Z][\w’'.-]*(?:[ -][\w’'.()-]+){0,4}?)\s*:\s*(?P<value>\d[\d,]*)(?![\d,])(?:\s*\(.*\))?\s*$")
+
+
 def table_rows(text: str) -> dict[int, list[LineReading | None]]:
     """For each table row (by its line's offset in ``text``), what each numeric column counts."""
     rows: dict[int, list[LineReading | None]] = {}
