@@ -382,15 +382,17 @@ _PRONOUNS = {"it", "they", "he", "she"}
 _RELATIVE_ASIDE = re.compile(r",\s+(?:who|whose|which)\b[^,;:“”\"]*,\s+")
 
 
-def _relative_asides(sentence: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=2048)
+def _relative_asides(sentence: str) -> tuple[tuple[int, int], ...]:
     """Relative clauses set off before their subject's own speech verb ("X, whose candidate says
-    she won, put the toll at 31"): a verb inside one speaks for no figure outside it."""
+    she won, put the toll at 31"): a verb inside one speaks for no figure outside it (read once a
+    sentence, as its verbs are)."""
     asides = []
     for aside in _RELATIVE_ASIDE.finditer(sentence):
         verb = _SPEECH.search(sentence, aside.end())
         if verb is not None and verb.start() == aside.end():
             asides.append(aside.span())
-    return asides
+    return tuple(asides)
 _COMPARED_BEFORE = re.compile(r"\b(?:than|from|with|versus|against)\s+(?:the|its|their)\s+$", re.IGNORECASE)
 _FIGURE_THEN_PRONOUN = re.compile(rf"{DIGIT}[\d,.]*\s+(?:[\w-]+\s+){{0,2}}(?:it|they|he|she)\b[^,;“”\"]*$")
 _NEW_CLAUSE = re.compile(r",\s+and\b|;")

@@ -80,15 +80,15 @@ _ROLE = (
     r"researcher|lawyer|activist|journalist|reporter|prosecutor|attorney|judge|ombuds(?:man|woman|person)|commissioner"
 )
 _ROLE_WORD = re.compile(rf"\b(?:{_ROLE})\b", re.IGNORECASE)
+_BODY_NAME = r"(?P<body>[A-Z][\w’'-]*(?:\s+(?:(?:of|for|and|on|in|the)\s+)*[A-Z][\w’'-]*)*)"
 _WORKS_FOR = re.compile(
     r"^\s+(?:has\s+|had\s+|have\s+)?(?:worked|works|investigated|investigates|documented|documents|researched|"
-    r"monitored|reported|led|coordinated|volunteered)\b[^.;:]{0,80}?\bfor\s+the\s+"
-    r"(?P<body>[A-Z][\w’'-]*(?:\s+(?:(?:of|for|and|on|in|the)\s+)*[A-Z][\w’'-]*)*)"
+    rf"monitored|reported|led|coordinated|volunteered)\b[^.;:]{{0,80}}?\bfor\s+the\s+{_BODY_NAME}"
 )
 # "Hayet Bouzid, 47, a former labour lawyer, has run the X Centre since 2036": she speaks for it.
 _RUNS = re.compile(
-    r"^[^.;:]{0,80}?,\s+(?:has\s+|have\s+)?(?:run|runs|heads|headed|leads|directs|directed|chairs|chaired|founded|co-founded)\s+the\s+"
-    r"(?P<body>[A-Z][\w’'-]*(?:\s+(?:(?:of|for|and|on|in|the)\s+)*[A-Z][\w’'-]*)*)"
+    r"^[^.;:]{0,80}?,\s+(?:has\s+|have\s+)?(?:run|runs|heads|headed|leads|directs|directed|chairs|chaired|founded|co-founded)"
+    rf"\s+the\s+{_BODY_NAME}"
 )
 _BARE_ROLE = re.compile(
     r"(?:(?:the|its|their)\s+)?(?:[\w-]+\s+)?(?:director|head|chief|leader|spokes(?:man|woman|person)|coordinator|"
@@ -339,12 +339,8 @@ class Cast:
         entity.mentions.append(start)
         roles = [_role_after(after), _role_before(before), title if _OFFICE_IN.search(title) or _OWN_VOICE.search(title) else None]
         role = next((r for r in roles if r), None)
-        works_for = _WORKS_FOR.match(after) if role is None and not entity.body else None
-        if works_for and {w.lower() for w in works_for.group("body").split()} & ORG_HEADS:
-            entity.body = works_for.group("body")  # "Deka Oruwen has investigated killings ... for the Kelbarian Human Rights League"
-        runs = _RUNS.match(after) if not entity.body else None
-        if runs and {w.lower().strip("’'") for w in runs.group("body").split()} & ORG_HEADS:
-            entity.body = runs.group("body")
+        if not entity.body:  # "Deka Oruwen has investigated killings ... for the X League"; "..., has run the X Centre"
+            entity.body = (_org_named(_WORKS_FOR.match(after)) if role is None else None) or _org_named(_RUNS.match(after))
         if role and not entity.body:
             entity.role = role
             before_end = start - len(title) - 1 if title else start  # ``before`` ends where the title starts
@@ -709,6 +705,13 @@ def _role_after(after: str) -> str | None:
     if re.match(r"(?i)(?:who|which|whose|said|says|told|tells|added|wrote|reported)\b", found.group("role")):
         return None  # ", who appeared before the committee after the minister,"; ", said the Secretary-General was": no role
     return found.group("role") if _ROLE_WORD.search(found.group("role")) or _WHO_LEADS.search(found.group("role")) else None
+
+
+def _org_named(found: re.Match[str] | None) -> str | None:
+    """The body a "works for the X" or "has run the X" phrase names, when X has an organisation word."""
+    if found is not None and {w.lower().strip("’'") for w in found.group("body").split()} & ORG_HEADS:
+        return found.group("body")
+    return None
 
 
 def _person_context(before: str, after: str) -> bool:

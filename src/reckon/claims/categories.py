@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from reckon.claims.figures import Figure
-from reckon.claims.numbers import STANDALONE_NUMERAL
+from reckon.claims.numbers import STANDALONE_NUMERAL, TENS, UNITS
 
 
 @dataclass(frozen=True)
@@ -218,7 +218,7 @@ _ASIDE = re.compile(
     re.IGNORECASE,
 )
 # A count as written, in digits or in words ("the 12", "the seven").
-COUNT = r"(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+COUNT = rf"(?:\d[\d,]*|{'|'.join(sorted((w for w in [*UNITS, *TENS] if w != 'zero'), key=len, reverse=True))})"
 # "N of them", "N of whom", "three of the 18", "six of the seven": part of the figure before
 _PART_OF = re.compile(rf"^\s+(?:of\s+(?:them|whom|these|those)\b|of\s+the\s+(?:[\d,]+\b|{COUNT}(?=\s+(?:were|are|was|had|have|died)\b))|of\s+(?:its|their|our)\s+(?:own\s+)?(?:staff|colleagues|members|personnel|employees|volunteers))", re.IGNORECASE)
 _DIED_PREDICATE = re.compile(

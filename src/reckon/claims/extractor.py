@@ -252,7 +252,7 @@ def _candidates(document: Document, sentences: list[Sentence], vague: str, rows:
             breakdown = breakdown_heading(sentence.text) if alone else None
         laid_out = _laid_out(sentence, rows, vague, line_before) if alone and item is None else None
         if item is not None:  # "Tell Amrah: 17" under "Deaths documented by X, by city:"
-            laid_out = [(f, _line_reading(item[1])) for f in find_figures(sentence.text, vague=vague) if f.number_start == item[0]]
+            laid_out = [(f, _line_reading(item[1])) for f in _figures_at(sentence.text, item[0], vague)]
         if laid_out is not None:  # a label line or a table row
             found.append(_Candidate(sentence, laid_out))
             carried, gap = None, 0
@@ -271,7 +271,7 @@ def _candidates(document: Document, sentences: list[Sentence], vague: str, rows:
             SUBSET_OPENING.match(sentence.text) is not None or _PART_OF_THEM.search(sentence.text) is not None
         )  # "He added that 12 of them were children": a part of the toll just given
         among_total = context is not None and _AMONG_A_TOTAL.match(sentence.text) is not None  # "Among the 6,388 on our list are 548 children"
-        elliptic = context is not None and context.category != "scope" and _ELLIPTIC_COUNT.search(sentence.text) is not None
+        elliptic = context is not None and context.category != "scope" and _ELLIPTIC_COUNT.match(sentence.text) is not None
         if not (may_hold_claim(sentence.text) or subset or among_total or elliptic or (listed and has_quantity(sentence.text))):
             gap += 1
             new_paragraph = i == 0 or "\n" in document.text[sentences[i - 1].end : sentence.start]
@@ -323,8 +323,12 @@ def _laid_out(
     if label is None:
         return None
     offset, reading = label
-    figures = [f for f in find_figures(sentence.text, vague=vague) if f.number_start == offset]
-    return [(f, _line_reading(reading)) for f in figures] or None
+    return [(f, _line_reading(reading)) for f in _figures_at(sentence.text, offset, vague)] or None
+
+
+def _figures_at(text: str, offset: int, vague: str) -> list[Figure]:
+    """The figure whose number starts at ``offset`` (a label line's or a breakdown item's value)."""
+    return [f for f in find_figures(text, vague=vague) if f.number_start == offset]
 
 
 _BULLET_ITEM = re.compile(r"^[-•*·–—]\s+")
