@@ -47,6 +47,7 @@ from reckon.articles.document import Document
 ROOT = Path(__file__).resolve().parents[1]
 NEWS = ROOT / "benchmarks" / "news"
 NEWS_KINDS = (".txt", ".html", ".pdf")
+NEWS_SETS = ("dev", "heldback", *(f"heldback{n}" for n in range(2, 15)))  # benchmarks/news/<set>
 SCORES = ("predicted", "gold", "matched", "precision", "recall", "f1", "claimant_accuracy")
 
 # Invented places, bodies and people for the synthetic articles (a fictional country).
@@ -190,21 +191,7 @@ def all_accuracy(shared: Path, sim_seeds: list[int]) -> dict:
         "seeds": accuracy(shared / "seeds"),
         "examples": accuracy(ROOT / "examples" / "articles"),
         "simulated": simulated_accuracy(sim_seeds),
-        "news_dev": accuracy(NEWS / "dev", NEWS_KINDS),
-        "news_heldback": accuracy(NEWS / "heldback", NEWS_KINDS),
-        "news_heldback2": accuracy(NEWS / "heldback2", NEWS_KINDS),
-        "news_heldback3": accuracy(NEWS / "heldback3", NEWS_KINDS),
-        "news_heldback4": accuracy(NEWS / "heldback4", NEWS_KINDS),
-        "news_heldback5": accuracy(NEWS / "heldback5", NEWS_KINDS),
-        "news_heldback6": accuracy(NEWS / "heldback6", NEWS_KINDS),
-        "news_heldback7": accuracy(NEWS / "heldback7", NEWS_KINDS),
-        "news_heldback8": accuracy(NEWS / "heldback8", NEWS_KINDS),
-        "news_heldback9": accuracy(NEWS / "heldback9", NEWS_KINDS),
-        "news_heldback10": accuracy(NEWS / "heldback10", NEWS_KINDS),
-        "news_heldback11": accuracy(NEWS / "heldback11", NEWS_KINDS),
-        "news_heldback12": accuracy(NEWS / "heldback12", NEWS_KINDS),
-        "news_heldback13": accuracy(NEWS / "heldback13", NEWS_KINDS),
-        "news_heldback14": accuracy(NEWS / "heldback14", NEWS_KINDS),
+        **{f"news_{name}": accuracy(NEWS / name, NEWS_KINDS) for name in NEWS_SETS},
     }
 
 

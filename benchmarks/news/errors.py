@@ -18,7 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from bench_claims import NEWS, NEWS_KINDS, read_folder, score  # noqa: E402
+from bench_claims import NEWS, NEWS_KINDS, NEWS_SETS, read_folder, score  # noqa: E402
 from reckon.claims import extract_claims_many, read_gold  # noqa: E402
 from reckon.claims.scoring import _match, claimants_agree  # noqa: E402
 
@@ -33,11 +33,11 @@ def half_of(file: str) -> str:
 
 def load() -> tuple[list[dict], list[dict]]:
     predicted, gold = [], []
-    for name in ("dev", "heldback", *(f"heldback{n}" for n in range(2, 15))):
+    for name in NEWS_SETS:  # each row keeps its set's name, for the scores by set
         folder = NEWS / name
         documents = read_folder(folder, NEWS_KINDS)
-        predicted += [c.to_dict() for claims in extract_claims_many(documents) for c in claims]
-        gold += read_gold(folder / "gold.jsonl")
+        predicted += [{**c.to_dict(), "set": name} for claims in extract_claims_many(documents) for c in claims]
+        gold += [{**g, "set": name} for g in read_gold(folder / "gold.jsonl")]
     return predicted, gold
 
 
@@ -97,22 +97,10 @@ def main() -> None:
             not args.files or claim["file"].startswith(tuple(args.files)))
 
     report([p for p in predicted if keep(p)], [g for g in gold if keep(g)], set(args.kind.split(",")))
-    for label, test in (("dev", lambda f: f.startswith("d")), ("heldback", lambda f: f.startswith("h")),
-                        ("heldback2", lambda f: f.startswith("n")),
-                        ("heldback3", lambda f: f.startswith("m")),
-                        ("heldback4", lambda f: f.startswith("q")),
-                        ("heldback5", lambda f: f.startswith("r")),
-                        ("heldback6", lambda f: f.startswith("s")),
-                        ("heldback7", lambda f: f.startswith("t")),
-                        ("heldback8", lambda f: f.startswith("u")),
-                        ("heldback9", lambda f: f.startswith("w")),
-                        ("heldback10", lambda f: f.startswith("x")),
-                        ("heldback11", lambda f: f.startswith("y")),
-                        ("heldback12", lambda f: f.startswith("z")),
-                        ("heldback13", lambda f: f.startswith("k")),
-                        ("heldback14", lambda f: f.startswith("p")),
-                        ("half A", lambda f: half_of(f) == "a"), ("half B", lambda f: half_of(f) == "b")):
-        scores([p for p in predicted if test(p["file"])], [g for g in gold if test(g["file"])], label)
+    for name in NEWS_SETS:
+        scores([p for p in predicted if p["set"] == name], [g for g in gold if g["set"] == name], name)
+    for half in ("a", "b"):
+        scores([p for p in predicted if half_of(p["file"]) == half], [g for g in gold if half_of(g["file"]) == half], f"half {half.upper()}")
 
 
 if __name__ == "__main__":

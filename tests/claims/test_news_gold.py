@@ -19,6 +19,7 @@ from reckon.articles.read import ARTICLE_KINDS, read_article
 NEWS = Path(__file__).resolve().parents[2] / "benchmarks" / "news"
 CATEGORIES = {"killed", "injured", "arrested", "missing", "executed", "scope"}
 QUALIFIERS = {"exact", "at least", "over", "about", "up to", "between", "vague"}
+SETS = ["dev", "heldback", *(f"heldback{n}" for n in range(2, 15))]
 
 
 def news_set(name: str) -> Path:
@@ -34,7 +35,7 @@ def articles(folder: Path) -> dict[str, str]:
     return {path.name: read_article(path).text for path in paths}
 
 
-@pytest.mark.parametrize("name", ["dev", "heldback", *(f"heldback{n}" for n in range(2, 15))])
+@pytest.mark.parametrize("name", SETS)
 def test_gold_quotes_are_the_text_at_their_offsets(name):
     folder = news_set(name)
     texts = articles(folder)
@@ -49,7 +50,7 @@ def test_gold_quotes_are_the_text_at_their_offsets(name):
         assert texts[row["file"]][row["start"] : row["end"]] == row["quote"], row
 
 
-@pytest.mark.parametrize("name", ["dev", "heldback", *(f"heldback{n}" for n in range(2, 15))])
+@pytest.mark.parametrize("name", SETS)
 def test_every_article_has_gold_and_every_row_is_a_claim(name):
     folder = news_set(name)
     rows = read_gold(folder / "gold.jsonl")
